@@ -1,0 +1,29 @@
+"""newstone: who said what, in which tone, about which country.
+
+    >>> import newstone
+    >>> corpus = newstone.read("data/sample_reuters_putin_north_korea.txt")
+    >>> corpus.quotes[["speaker", "speaker_country", "kind", "tone", "text"]]
+
+``read`` takes files, directories, globs, or a dataset written by ``newstone parse``;
+``parse_text`` takes one article as a string; ``tone`` scores any text. The tables and
+their columns are documented in the README ("Tables").
+
+The names are loaded on first use, so ``import newstone.sentences`` (or the CLI's
+``--help``) does not pay for pandas, VADER and the gazetteer.
+"""
+from importlib import import_module
+
+__all__ = ["Corpus", "read", "parse_text", "tone"]
+__version__ = "0.1.0"
+
+_EXPORTS = {"Corpus": "corpus", "read": "corpus", "parse_text": "corpus", "tone": "tone"}
+
+
+def __getattr__(name):
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'newstone' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

@@ -1,0 +1,214 @@
+"""The ``newstone`` command: parse, quotes, evaluate, report.
+
+Exit codes: 0 success; 1 when no article could be processed (every input unreadable) or
+a report failed; 2 for usage errors and missing paths. Articles that fail are reported on
+stderr and kept as error rows; the rest of a batch goes on.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Optional
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newstone", description="Who said what, in which tone, about which country: "
+        "news articles to tables of quotes, speakers, country mentions and tone.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add_common(p):
+        p.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="files (.txt, .jsonl, .csv, .html), directories or glob patterns")
+        p.add_argument("--tone", choices=("news", "vader"), default="news",
+                       help="scorer for the tone/tone_label columns (default: news); raw VADER "
+                            "columns compound/pos/neu/neg are always kept")
+        p.add_argument("--roster", metavar="CSV", help="officials.csv overriding speaker facts (see README)")
+        p.add_argument("-j", "--jobs", type=int, default=None,
+                       help="worker processes (default: parse uses every core, quotes uses 1)")
+
+    p = sub.add_parser("parse", help="write every table as a Parquet dataset",
+                       description="Parse articles and write articles/sentences/quotes/mentions as "
+                       "Parquet datasets (one part file per batch) and speakers.parquet into DIR. "
+                       "Reruns skip articles already done (same id and content hash).")
+    add_common(p)
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
+    p.add_argument("--force", action="store_true", help="redo every article, discarding DIR's tables")
+    p.add_argument("--batch-size", type=int, default=500, help="articles per part file (default 500)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask); "
+                   "default: a local cluster with --jobs workers")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("quotes", help="print the quotes (who said what)",
+                       description="Print one line per attribution. jsonl objects carry article, "
+                       "content [[start, end], ...], source [start, end] or null, cue, speaker, "
+                       "speaker_country, kind, text, compound and tone: the input of the PolNeAR scorer.")
+    add_common(p)
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+
+    p = sub.add_parser("evaluate", help="score attribution against brat gold (PolNeAR layout)",
+                       description="Run the pipeline over GOLD_DIR/text/*.txt and score the quotes "
+                       "against GOLD_DIR/attributions/*.ann with the PolNeAR scorer's rule.")
+    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument("--metadata", metavar="FILE", help="PolNeAR metadata.tsv: first annotator is the gold")
+    p.add_argument("--json", dest="json_out", metavar="FILE", help="also write the figures as JSON")
+    p.add_argument("-j", "--jobs", type=int, default=1)
+
+    p = sub.add_parser("report", help="run notebooks with papermill and render HTML reports",
+                       description="Execute notebooks (default: every notebook in notebooks/) with "
+                       "papermill and render each to reports/<name>.html with the code hidden.")
+    p.add_argument("notebooks", nargs="*", metavar="NOTEBOOK")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                   help="set a notebook parameter (value parsed as YAML)")
+    p.add_argument("-f", "--parameters-file", metavar="YAML", help="parameters from a YAML file")
+    p.add_argument("--input", metavar="PATH", help="shorthand for -p input_path PATH")
+    p.add_argument("-o", "--output-dir", default="reports", metavar="DIR")
+    p.add_argument("--per-article", action="store_true",
+                   help="also render the article explorer once per article of --input")
+    return parser
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"parse": cmd_parse, "quotes": cmd_quotes, "evaluate": cmd_evaluate,
+               "report": cmd_report}[args.command]
+    try:
+        return handler(args)
+    except FileNotFoundError as exc:
+        print(f"newstone: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `newstone quotes ... | head`
+        return EXIT_OK
+
+
+def _options(args):
+    from .countries import Roster
+    from .pipeline import Options
+
+    return Options(tone_scorer=args.tone, roster=Roster.load(args.roster) if args.roster else None)
+
+
+def _report_errors(n_articles: int, errors: list[tuple[str, str]]) -> int:
+    for article_id, error in errors[:20]:
+        print(f"newstone: {article_id}: {error}", file=sys.stderr)
+    if len(errors) > 20:
+        print(f"newstone: ... and {len(errors) - 20} more errors", file=sys.stderr)
+    if n_articles and len(errors) == n_articles:
+        print("newstone: no article could be processed", file=sys.stderr)
+        return EXIT_FAILED
+    if n_articles == 0:
+        print("newstone: no articles found in the inputs", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_parse(args) -> int:
+    from .engine import default_jobs
+    from .ingest import expand_inputs
+
+    expand_inputs(args.inputs)  # fail early, with exit 2, on a missing path
+    jobs = args.jobs or default_jobs()
+    started = time.perf_counter()
+    if args.engine == "dask":
+        from .dask_engine import parse_with_dask
+
+        summary = parse_with_dask(args.inputs, args.output, _options(args), jobs=jobs,
+                                  scheduler=args.scheduler, force=args.force, batch_size=args.batch_size)
+    else:
+        from .runner import parse_to_dataset
+
+        summary = parse_to_dataset(args.inputs, args.output, _options(args), jobs=jobs, force=args.force,
+                                   batch_size=args.batch_size, progress=not args.no_progress)
+    elapsed = time.perf_counter() - started
+    print(f"newstone: {summary.processed} articles processed, {summary.skipped} already done, "
+          f"{len(summary.errors)} errors, in {elapsed:.1f} s -> {args.output}", file=sys.stderr)
+    return _report_errors(summary.processed + summary.skipped, summary.errors)
+
+
+def cmd_quotes(args) -> int:
+    from .engine import map_articles
+    from .ingest import iter_articles
+
+    articles = iter_articles(args.inputs)
+    n_articles, errors, quotes = 0, [], []
+    for rows in map_articles(articles, _options(args), jobs=args.jobs or 1):
+        n_articles += 1
+        if rows.article["error"]:
+            errors.append((rows.article["article_id"], rows.article["error"]))
+        quotes.extend(rows.quotes)
+    write_quotes(quotes, args.format, sys.stdout)
+    return _report_errors(n_articles, errors)
+
+
+JSONL_FIELDS = ("article", "quote_id", "kind", "content", "source", "cue", "speaker_mention", "speaker",
+                "speaker_type", "speaker_title", "speaker_org", "speaker_country", "text", "compound", "tone")
+
+
+def quote_record(q: dict) -> dict:
+    """One quote as the PolNeAR scorer reads it (plus the fields people want)."""
+    return {
+        "article": q["article_id"], "quote_id": q["quote_id"], "kind": q["kind"], "content": q["spans"],
+        "source": [q["speaker_start"], q["speaker_end"]] if q["speaker_start"] is not None else None,
+        "cue": [q["cue_start"], q["cue_end"]] if q["cue_start"] is not None else None,
+        "cue_text": q["cue"], "speaker_mention": q["speaker_mention"], "speaker": q["speaker"],
+        "speaker_type": q["speaker_type"], "speaker_title": q["speaker_title"],
+        "speaker_org": q["speaker_org"], "speaker_country": q["speaker_country"], "text": q["text"],
+        "compound": q["compound"], "tone": q["tone"], "tone_label": q["tone_label"],
+    }
+
+
+def write_quotes(quotes: list[dict], fmt: str, out) -> None:
+    if fmt == "jsonl":
+        for q in quotes:
+            out.write(json.dumps(quote_record(q), ensure_ascii=False) + "\n")
+        return
+    import pandas as pd
+
+    records = [quote_record(q) for q in quotes]
+    if fmt == "csv":
+        pd.DataFrame.from_records(records).to_csv(out, index=False)
+        return
+    if not records:
+        out.write("(no quotes)\n")
+        return
+    df = pd.DataFrame.from_records(records)
+    df["text"] = df["text"].map(lambda t: t if len(t) <= 72 else t[:69] + "...")
+    df["tone"] = df["tone"].map(lambda v: f"{v:+.2f}")
+    columns = ["article", "speaker", "speaker_country", "kind", "tone", "text"]
+    with pd.option_context("display.max_colwidth", 80, "display.width", 250):
+        out.write(df[columns].fillna("-").to_string(index=False) + "\n")
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import evaluate
+
+    if not os.path.isdir(os.path.join(args.gold_dir, "text")):
+        raise FileNotFoundError(f"{args.gold_dir!r} has no text/ folder (expected GOLD_DIR/text and "
+                                f"GOLD_DIR/attributions)")
+    started = time.perf_counter()
+    summary = evaluate(args.gold_dir, args.metadata, jobs=args.jobs)
+    for key, value in summary.items():
+        print(f"{key}: {value}")
+    print(f"seconds: {time.perf_counter() - started:.1f}")
+    if args.json_out:
+        with open(args.json_out, "w", encoding="utf-8") as fh:
+            json.dump(summary, fh, indent=1)
+    print(f"attribution F1 = {summary['attribution_f1']:.3f}")
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from .report import run_reports
+
+    return run_reports(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

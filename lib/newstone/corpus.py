@@ -1,0 +1,124 @@
+"""The :class:`Corpus`: every table of a set of articles, as pandas DataFrames.
+
+``newstone.read(paths)`` parses articles (or loads a processed Parquet dataset written by
+``newstone parse``); ``newstone.parse_text(text)`` does the same for one string.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Union
+
+import pandas as pd
+
+from . import schema
+from .countries import Roster
+from .engine import map_articles
+from .ingest import iter_articles, parse_plain_text
+from .pipeline import ArticleRows, Options
+
+PathLike = Union[str, os.PathLike]
+
+
+@dataclass
+class Corpus:
+    """Tables of a corpus. ``speakers`` is derived from ``quotes`` on first use."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    mentions: pd.DataFrame
+    _speakers: Optional[pd.DataFrame] = field(default=None, repr=False)
+
+    @property
+    def speakers(self) -> pd.DataFrame:
+        if self._speakers is None:
+            self._speakers = speakers_table(self.quotes)
+        return self._speakers
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {"articles": self.articles, "sentences": self.sentences, "quotes": self.quotes,
+                "mentions": self.mentions, "speakers": self.speakers}
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """Articles that could not be processed, with the reason."""
+        return self.articles.loc[self.articles["error"].notna(), ["article_id", "source_path", "error"]]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[ArticleRows]) -> "Corpus":
+        articles, sentences, quotes, mentions = [], [], [], []
+        for r in rows:
+            articles.append(r.article)
+            sentences.extend(r.sentences)
+            quotes.extend(r.quotes)
+            mentions.extend(r.mentions)
+        return cls(schema.frame(articles, schema.ARTICLE_COLUMNS),
+                   schema.frame(sentences, schema.SENTENCE_COLUMNS),
+                   schema.frame(quotes, schema.QUOTE_COLUMNS),
+                   schema.frame(mentions, schema.MENTION_COLUMNS))
+
+    def __repr__(self) -> str:
+        return (f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
+                f"{len(self.quotes)} quotes, {len(self.mentions)} country mentions, "
+                f"{int(self.articles['error'].notna().sum())} errors)")
+
+
+def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per resolved speaker, with the ways the text referred to them.
+
+    ``aliases`` lists the distinct in-text mentions other than pronouns and the name
+    itself; title, org and country are the most frequent non-null values.
+    """
+    from .pipeline import PRONOUNS
+
+    named = quotes[quotes["speaker"].notna()]
+    rows = []
+    for speaker, group in named.groupby("speaker", sort=True):
+        mentions = group["speaker_mention"].dropna()
+        aliases = sorted({m for m in mentions if m != speaker and m.lower() not in PRONOUNS})
+        rows.append({
+            "speaker": speaker, "aliases": aliases,
+            "title": _most_common(group["speaker_title"]), "org": _most_common(group["speaker_org"]),
+            "country": _most_common(group["speaker_country"]),
+            "speaker_type": _most_common(group["speaker_type"]),
+            "n_quotes": len(group), "n_articles": group["article_id"].nunique(),
+            "mean_compound": group["compound"].mean(), "mean_tone": group["tone"].mean(),
+        })
+    df = schema.frame(rows, schema.SPEAKER_COLUMNS)
+    return df.sort_values(["n_quotes", "speaker"], ascending=[False, True], ignore_index=True)
+
+
+def _most_common(values: pd.Series) -> Optional[str]:
+    values = values.dropna()
+    return None if values.empty else values.value_counts().index[0]
+
+
+def read(paths: Union[PathLike, Iterable[PathLike]], *, tone: str = "news",
+         roster: Optional[PathLike] = None, jobs: int = 1, progress: bool = False) -> Corpus:
+    """Read articles (files, directories, globs) or a processed dataset into a Corpus.
+
+    A directory written by ``newstone parse -o DIR`` is loaded from Parquet without
+    re-parsing. ``tone`` picks the scorer behind the ``tone`` column ("news" or
+    "vader"); ``roster`` is a CSV of officials (see README) that overrides speaker facts.
+    """
+    from .store import is_dataset, load_dataset
+
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if len(paths) == 1 and is_dataset(paths[0]):
+        return load_dataset(paths[0])
+    options = Options(tone_scorer=tone, roster=Roster.load(roster) if roster else None)
+    rows = map_articles(iter_articles([os.fspath(p) for p in paths]), options, jobs=jobs, progress=progress)
+    return Corpus.from_rows(rows)
+
+
+def parse_text(text: str, article_id: str = "text", *, tone: str = "news",
+               roster: Optional[PathLike] = None) -> Corpus:
+    """All tables for one article given as a string (headline on the first line)."""
+    from .ingest import normalise_newlines
+    from .pipeline import process_article
+
+    options = Options(tone_scorer=tone, roster=Roster.load(roster) if roster else None)
+    article = parse_plain_text(article_id, normalise_newlines(text))
+    return Corpus.from_rows([process_article(article, options)])

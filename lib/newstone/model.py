@@ -1,0 +1,89 @@
+"""The dataclasses at the seams between stages.
+
+Data flows one way: raw text -> :class:`Article` (header fields and the body region)
+-> :class:`Sentence` spans -> :class:`Attribution` and :class:`CountryMention` -> pandas
+tables. Every span is a pair of character offsets ``[start, end)`` into ``Article.text``,
+the text exactly as read (UTF-8, BOM stripped), so any row can be traced back with
+``text[start:end]``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Article:
+    """One input document, as read, with the header split from the body.
+
+    ``body_spans`` are the regions of ``text`` that hold article prose (the headline
+    included); bylines, datelines, credit blocks and boilerplate lie outside them.
+    ``error`` is set instead of raising when the input could not be read; such an
+    article has empty text and yields only its row in the articles table.
+    """
+
+    article_id: str
+    text: str = ""
+    source_path: Optional[str] = None
+    title: Optional[str] = None
+    title_span: Optional[Span] = None
+    byline: Optional[str] = None
+    dateline: Optional[str] = None
+    published: Optional[str] = None
+    source: Optional[str] = None
+    body_spans: list[Span] = field(default_factory=list)
+    error: Optional[str] = None
+
+
+@dataclass
+class Sentence:
+    """A sentence span; ``paragraph_id`` counts blank-line separated blocks from 0."""
+
+    start: int
+    end: int
+    paragraph_id: int
+
+
+@dataclass
+class Attribution:
+    """Who said what: one attribution relation, with its spans into the article text.
+
+    ``spans`` are the content pieces (a quote split by its attribution clause has two).
+    ``source`` is the in-text mention of the speaker next to the cue ("he", "the
+    spokesman", "Miller"); ``speaker`` is the resolved name ("Matthew Miller").
+    """
+
+    kind: str  # direct | indirect | mixed
+    spans: list[Span]
+    cue: Optional[Span] = None
+    source: Optional[Span] = None
+    speaker: Optional[str] = None
+    speaker_type: str = "unknown"  # person | group | organization | country | unknown
+    speaker_title: Optional[str] = None
+    speaker_org: Optional[str] = None
+    speaker_country: Optional[str] = None
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.spans)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.spans)
+
+
+@dataclass
+class CountryMention:
+    """A place, people or institution that stands for a country (or an organisation).
+
+    ``country`` is ISO 3166-1 alpha-3, or None for organisations such as NATO.
+    ``kind``: name | demonym | capital | institution | abbreviation | organization.
+    """
+
+    start: int
+    end: int
+    surface: str
+    country: Optional[str]
+    kind: str

@@ -1,0 +1,125 @@
+"""Processed corpora on disk: a Parquet dataset per table, written incrementally.
+
+Layout of ``DIR`` (what ``newstone parse -o DIR`` writes)::
+
+    DIR/articles/part-000000.parquet   DIR/sentences/part-000000.parquet
+    DIR/quotes/part-000000.parquet     DIR/mentions/part-000000.parquet
+    DIR/speakers.parquet               (rebuilt from all quotes at the end of a run)
+
+Each batch of articles becomes one part file per table, so memory is bounded by the
+batch and an interrupted run keeps what it finished. A rerun skips articles whose
+``content_hash`` (and id) is already in ``DIR/articles``; ``--force`` starts afresh.
+DuckDB, pandas, Spark and Dask all read such a folder of Parquet files as one table.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+from typing import Iterable, Iterator, Optional
+
+import pandas as pd
+
+from . import schema
+from .pipeline import ArticleRows
+
+ROW_TABLES = ("articles", "sentences", "quotes", "mentions")
+
+
+def is_dataset(path) -> bool:
+    """True for a directory written by :class:`DatasetWriter`."""
+    return os.path.isdir(os.path.join(os.fspath(path), "articles")) and bool(
+        glob.glob(os.path.join(os.fspath(path), "articles", "*.parquet")))
+
+
+def part_files(root: str, table: str) -> list[str]:
+    return sorted(glob.glob(os.path.join(root, table, "part-*.parquet")))
+
+
+def done_keys(root: str) -> set[tuple[str, str]]:
+    """(article_id, content_hash) of articles already processed without error."""
+    files = part_files(root, "articles")
+    if not files:
+        return set()
+    done = pd.concat([pd.read_parquet(f, columns=["article_id", "content_hash", "error"]) for f in files])
+    done = done[done["error"].isna() & done["content_hash"].notna()]
+    return set(zip(done["article_id"], done["content_hash"]))
+
+
+class DatasetWriter:
+    """Appends batches of article rows as new part files, one per table."""
+
+    def __init__(self, root: str, force: bool = False):
+        self.root = root
+        if force:
+            for table in ROW_TABLES:
+                shutil.rmtree(os.path.join(root, table), ignore_errors=True)
+            if os.path.exists(os.path.join(root, "speakers.parquet")):
+                os.remove(os.path.join(root, "speakers.parquet"))
+        for table in ROW_TABLES:
+            os.makedirs(os.path.join(root, table), exist_ok=True)
+        self.next_part = 1 + max((int(os.path.basename(f)[5:11]) for f in part_files(root, "articles")), default=-1)
+
+    def write_batch(self, batch: list[ArticleRows]) -> None:
+        from .corpus import Corpus
+
+        if not batch:
+            return
+        corpus = Corpus.from_rows(batch)
+        name = f"part-{self.next_part:06d}.parquet"
+        # Articles last: a part counts as done only once every table of it is on disk.
+        for table in ("sentences", "quotes", "mentions", "articles"):
+            df = corpus.tables[table]
+            tmp = os.path.join(self.root, table, f".{name}.tmp")
+            df.to_parquet(tmp, index=False)
+            os.replace(tmp, os.path.join(self.root, table, name))
+        self.next_part += 1
+
+    def write_all(self, rows: Iterable[ArticleRows], batch_size: int = 500) -> int:
+        """Write ``rows`` in batches; returns the number of articles written."""
+        batch: list[ArticleRows] = []
+        written = 0
+        for r in rows:
+            batch.append(r)
+            if len(batch) >= batch_size:
+                self.write_batch(batch)
+                written += len(batch)
+                batch = []
+        self.write_batch(batch)
+        return written + len(batch)
+
+    def finish(self) -> pd.DataFrame:
+        """Rebuild speakers.parquet from every quotes part (speakers span batches)."""
+        from .corpus import speakers_table
+
+        speakers = speakers_table(read_table(self.root, "quotes"))
+        speakers.to_parquet(os.path.join(self.root, "speakers.parquet"), index=False)
+        return speakers
+
+
+def read_table(root: str, table: str, columns: Optional[list[str]] = None) -> pd.DataFrame:
+    """One table of a dataset as a DataFrame (all parts), conformed to the contract."""
+    files = part_files(root, table)
+    contract = schema.TABLES[table]
+    if not files:
+        return schema.frame([], contract)
+    frames = [pd.read_parquet(f, columns=columns) for f in files]
+    df = pd.concat(frames, ignore_index=True)
+    return df if columns else schema.conform(df, contract)
+
+
+def load_dataset(root) -> "Corpus":
+    from .corpus import Corpus
+
+    root = os.fspath(root)
+    corpus = Corpus(*(read_table(root, t) for t in ROW_TABLES))
+    speakers = os.path.join(root, "speakers.parquet")
+    if os.path.exists(speakers):
+        corpus._speakers = schema.conform(pd.read_parquet(speakers), schema.SPEAKER_COLUMNS)
+    return corpus
+
+
+def iter_parts(root: str, table: str) -> Iterator[pd.DataFrame]:
+    """Part files one at a time, for aggregations that must not load everything."""
+    for f in part_files(root, table):
+        yield pd.read_parquet(f)

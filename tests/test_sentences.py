@@ -1,0 +1,52 @@
+"""Sentence splitting with our Punkt parameters: offsets exact, news abbreviations kept."""
+import pytest
+
+from newstone.sentences import split_sentences
+
+
+def sentences(text):
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.S. officials met U.N. envoys. They agreed.", ["U.S. officials met U.N. envoys.", "They agreed."]),
+    ("He lives in the U.S. The plan failed.", ["He lives in the U.S.", "The plan failed."]),
+    ("Sen. Lindsey Graham and Rep. Adam Schiff spoke. Gov. Newsom did not.",
+     ["Sen. Lindsey Graham and Rep. Adam Schiff spoke.", "Gov. Newsom did not."]),
+    ("Gen. Mark Milley and Lt. Col. Vindman met Mr. and Mrs. Smith on Jan. 5 and Sept. 9. Done.",
+     ["Gen. Mark Milley and Lt. Col. Vindman met Mr. and Mrs. Smith on Jan. 5 and Sept. 9.", "Done."]),
+    ("John F. Kennedy and George W. Bush were presidents. Yes.",
+     ["John F. Kennedy and George W. Bush were presidents.", "Yes."]),
+    ("\u201cIt\u2019s incredibly concerning.\u201d Miller said so.",
+     ["\u201cIt\u2019s incredibly concerning.\u201d", "Miller said so."]),
+    ('"We will win." He left.', ['"We will win."', "He left."]),
+    ("It could\u2026depending on the weapons\u2026violate rules. Next.",
+     ["It could\u2026depending on the weapons\u2026violate rules.", "Next."]),
+    ("He said... and then stopped. Fine.", ["He said... and then stopped.", "Fine."]),
+    ("Gen. He Jiankui spoke. Fine.", ["Gen. He Jiankui spoke.", "Fine."]),
+])
+def test_split_cases(text, expected):
+    assert sentences(text) == expected
+
+
+def test_never_crosses_a_blank_line_and_numbers_paragraphs():
+    text = "First para has no period\n\nSecond para. Two sentences.\n \nThird"
+    spans = split_sentences(text)
+    assert [text[s.start:s.end] for s in spans] == ["First para has no period", "Second para.",
+                                                    "Two sentences.", "Third"]
+    assert [s.paragraph_id for s in spans] == [0, 1, 1, 2]
+
+
+def test_regions_limit_the_split_and_offsets_are_exact():
+    text = "Headline\n\nBy Someone\n\nBody one. Body two."
+    regions = [(0, 8), (text.index("Body one"), len(text))]
+    spans = split_sentences(text, regions)
+    assert [text[s.start:s.end] for s in spans] == ["Headline", "Body one.", "Body two."]
+
+
+def test_sample_article_sentences_round_trip(sample_text):
+    spans = split_sentences(sample_text)
+    assert len(spans) > 25
+    for s in spans:
+        piece = sample_text[s.start:s.end]
+        assert piece == piece.strip() and piece
