@@ -6,17 +6,22 @@
 
 ``read`` takes files, directories, globs, or a dataset written by ``newstone parse``;
 ``parse_text`` takes one article as a string; ``tone`` scores any text. The tables and
-their columns are documented in the README ("Tables").
+their columns are documented in the README ("Tables"). ``sql(dataset_dir, query)``
+aggregates a processed dataset with DuckDB without loading it.
 
-The names are loaded on first use, so ``import newstone.sentences`` (or the CLI's
-``--help``) does not pay for pandas, VADER and the gazetteer.
+The other names are loaded on first use, so ``import newstone.sentences`` (or the CLI's
+``--help``) does not pay for pandas and the gazetteer.
 """
 from importlib import import_module
 
-__all__ = ["Corpus", "read", "parse_text", "tone"]
+# Imported eagerly: importing the submodule newstone.tone later (as the pipeline does) would
+# otherwise bind the package attribute ``tone`` to the module and shadow the function.
+from .tone import tone
+
+__all__ = ["Corpus", "read", "parse_text", "tone", "sql"]
 __version__ = "0.1.0"
 
-_EXPORTS = {"Corpus": "corpus", "read": "corpus", "parse_text": "corpus", "tone": "tone"}
+_EXPORTS = {"Corpus": "corpus", "read": "corpus", "parse_text": "corpus", "sql": "store"}
 
 
 def __getattr__(name):

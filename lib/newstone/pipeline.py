@@ -16,7 +16,7 @@ from .attribution import extract_attributions
 from .countries import Roster, default_matcher, speaker_country
 from .model import Article, Attribution, CountryMention, Sentence
 from .sentences import split_sentences
-from .tone import get_scorer
+from .tone import tone_columns
 
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
 
@@ -76,15 +76,14 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     sentences = split_sentences(text, article.body_spans)
     attributions = extract_attributions(text, sentences)
     mentions = default_matcher().find(text, article.body_spans)
-    raw, news = get_scorer("vader"), get_scorer(options.tone_scorer)
 
     sentence_starts = [s.start for s in sentences]
     for sentence_id, sentence in enumerate(sentences):
-        rows.sentences.append(sentence_row(article.article_id, sentence_id, sentence, text, raw, news))
+        rows.sentences.append(sentence_row(article.article_id, sentence_id, sentence, text, options.tone_scorer))
     for quote_id, attribution in enumerate(attributions):
         fill_speaker_country(text, attribution, options.roster)
         rows.quotes.append(quote_row(article.article_id, quote_id, attribution, text,
-                                     sentences, sentence_starts, raw, news))
+                                     sentences, sentence_starts, options.tone_scorer))
     quote_pieces = QuotePieces(attributions)
     for mention in mentions:
         rows.mentions.append(mention_row(article.article_id, mention, sentences, sentence_starts, quote_pieces))
@@ -92,17 +91,10 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
                         n_mentions=len(rows.mentions))
 
 
-def tone_columns(words: str, raw, news) -> dict:
-    """Raw VADER columns plus the chosen scorer's ``tone`` and ``tone_label``."""
-    scores = raw.polarity(words)
-    tone = scores["compound"] if news is raw else news.polarity(words)["compound"]
-    return {**scores, "tone": tone, "tone_label": news.label(tone)}
-
-
-def sentence_row(article_id: str, sentence_id: int, sentence: Sentence, text: str, raw, news) -> dict:
+def sentence_row(article_id: str, sentence_id: int, sentence: Sentence, text: str, scorer: str) -> dict:
     words = text[sentence.start:sentence.end]
     return {"article_id": article_id, "sentence_id": sentence_id, "paragraph_id": sentence.paragraph_id,
-            "start": sentence.start, "end": sentence.end, "text": words, **tone_columns(words, raw, news)}
+            "start": sentence.start, "end": sentence.end, "text": words, **tone_columns(words, scorer)}
 
 
 def quote_text(text: str, attribution: Attribution) -> str:
@@ -117,7 +109,7 @@ def sentence_index(sentence_starts: list[int], offset: int) -> Optional[int]:
 
 
 def quote_row(article_id: str, quote_id: int, attribution: Attribution, text: str,
-              sentences: list[Sentence], sentence_starts: list[int], raw, news) -> dict:
+              sentences: list[Sentence], sentence_starts: list[int], scorer: str) -> dict:
     words = quote_text(text, attribution)
     cue = attribution.cue
     source = attribution.source
@@ -134,7 +126,7 @@ def quote_row(article_id: str, quote_id: int, attribution: Attribution, text: st
         "speaker": attribution.speaker, "speaker_type": attribution.speaker_type,
         "speaker_title": attribution.speaker_title, "speaker_org": attribution.speaker_org,
         "speaker_country": attribution.speaker_country, "sentence_ids": sentence_ids,
-        **tone_columns(words, raw, news),
+        **tone_columns(words, scorer),
     }
 
 

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Benchmark the pipeline against its floor, in one run, and print the figures.
+
+    python benchmarks/pipeline.py [CORPUS] [--limit N] [--scaling] [--parse] [--big-mb 10]
+
+CORPUS: a folder, file or glob (default: ../shared/data/bbc, else data/). Figures printed:
+
+* floor: NLTK Punkt sentence split + VADER on every sentence, nothing else;
+* the full per-article pipeline (``process_article``), and each stage on its own: read,
+  sentences, attribution, countries, tone (sentences and quotes), write (Parquet);
+* articles/s, MB/s, and the ratio pipeline / floor (target <= 1.3 on BBC, one core);
+* ``--parse``: ``newstone parse`` as a subprocess with 1 and 2 workers: wall time, peak RSS
+  (target <= 400 MB) and the 2-worker speed-up (target >= 1.8);
+* ``--scaling``: the pipeline over the corpus repeated 1x, 2x, 4x (cost should be linear);
+* ``--big-mb N``: one synthetic article of N MB (default 10), to show nothing is quadratic.
+
+Timings are wall-clock on this machine; compare the ratios, not the absolute numbers.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "bbc"
+
+
+def timed(fn, *args, **kwargs):
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def load(corpus: str, limit: int | None):
+    from newstone.ingest import iter_articles
+
+    def read_all():
+        out = []
+        for article in iter_articles([corpus]):
+            if article.error is None:
+                out.append(article)
+            if limit and len(out) >= limit:
+                break
+        return out
+
+    return timed(read_all)
+
+
+def floor_cost(articles) -> float:
+    """Punkt sentence split + raw VADER on every sentence: the least any tool must do."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from newstone.sentences import get_tokenizer
+
+    tokenizer, analyzer = get_tokenizer(), SentimentIntensityAnalyzer()
+    started = time.perf_counter()
+    for article in articles:
+        text = article.text
+        for s, e in tokenizer.span_tokenize(text):
+            analyzer.polarity_scores(text[s:e])
+    return time.perf_counter() - started
+
+
+def stage_costs(articles) -> dict[str, float]:
+    """Each stage on its own, in the order the pipeline runs them."""
+    from newstone.attribution import extract_attributions
+    from newstone.countries import default_matcher
+    from newstone.pipeline import quote_text
+    from newstone.sentences import split_sentences
+    from newstone.tone import tone_columns
+
+    matcher = default_matcher()
+    costs = dict.fromkeys(["sentences", "attribution", "countries", "tone"], 0.0)
+    for article in articles:
+        text = article.text
+        sentences, t = timed(split_sentences, text, article.body_spans)
+        costs["sentences"] += t
+        attributions, t = timed(extract_attributions, text, sentences)
+        costs["attribution"] += t
+        _, t = timed(matcher.find, text, article.body_spans)
+        costs["countries"] += t
+        started = time.perf_counter()
+        for s in sentences:
+            tone_columns(text[s.start:s.end])
+        for a in attributions:
+            tone_columns(quote_text(text, a))
+        costs["tone"] += time.perf_counter() - started
+    return costs
+
+
+def pipeline_cost(articles):
+    from newstone.pipeline import process_article
+
+    started = time.perf_counter()
+    rows = [process_article(a) for a in articles]
+    return rows, time.perf_counter() - started
+
+
+def write_cost(rows) -> float:
+    from newstone.store import DatasetWriter
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        writer = DatasetWriter(tmp)
+        writer.write_all(iter(rows))
+        writer.finish()
+        return time.perf_counter() - started
+
+
+def parse_subprocess(corpus: str, jobs: int) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of `newstone parse` as its own process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "newstone.cli", "parse", corpus, "-o", tmp, "--jobs", str(jobs),
+               "--no-progress"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        started = time.perf_counter()
+        subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+        elapsed = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def big_article(megabytes: float):
+    from newstone.ingest import parse_plain_text
+
+    paragraph = (ROOT / "data" / "sample_reuters_putin_north_korea.txt").read_text("utf-8")
+    body = paragraph.split("WASHINGTON (Reuters) \u2013 ", 1)[1].split("(Reporting by", 1)[0]
+    repeats = int(megabytes * 1_000_000 / len(body.encode("utf-8"))) + 1
+    text = "A very long article\n\n" + body * repeats
+    return parse_plain_text("big", text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS if DEFAULT_CORPUS.exists()
+                                                          else ROOT / "data"))
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--parse", action="store_true", help="also time `newstone parse` (1 and 2 workers)")
+    parser.add_argument("--scaling", action="store_true", help="also run 1x, 2x, 4x the corpus")
+    parser.add_argument("--big-mb", type=float, default=10.0, help="size of the single big article (0: skip)")
+    args = parser.parse_args()
+
+    print(f"corpus: {args.corpus}   machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    articles, read_s = load(args.corpus, args.limit)
+    megabytes = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
+    n = len(articles)
+    print(f"articles: {n}   size: {megabytes:.2f} MB")
+
+    # Warm caches (tokenizer, VADER lexicons, gazetteer) so no stage pays for loading.
+    from newstone.pipeline import process_article
+    process_article(articles[0])
+    gc.collect()
+
+    floor_s = floor_cost(articles)
+    rows, pipeline_s = pipeline_cost(articles)
+    stages = stage_costs(articles)
+    write_s = write_cost(rows)
+
+    print("\n| what | seconds | articles/s | MB/s |")
+    print("|---|---:|---:|---:|")
+    line = lambda name, s: print(f"| {name} | {s:.2f} | {n / s:,.0f} | {megabytes / s:.2f} |")
+    line("floor: Punkt + VADER per sentence", floor_s)
+    line("pipeline (process_article, all stages)", pipeline_s)
+    line("  read (decode, header)", read_s)
+    for name, seconds in stages.items():
+        line(f"  {name}", seconds)
+    line("  write (Parquet)", write_s)
+    print(f"\nratio pipeline / floor: {pipeline_s / floor_s:.2f}   (target <= 1.3)")
+    print(f"ratio pipeline + write / floor: {(pipeline_s + write_s) / floor_s:.2f}")
+    print(f"peak RSS of this benchmark process: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (holds all rows)")
+
+    if args.big_mb:
+        article = big_article(args.big_mb)
+        result, seconds = timed(process_article, article)
+        size = len(article.text.encode("utf-8")) / 1e6
+        print(f"\none article of {size:.1f} MB: {seconds:.1f} s ({size / seconds:.2f} MB/s), "
+              f"{result.article['n_sentences']} sentences, {result.article['n_quotes']} quotes, "
+              f"error={result.article['error']}")
+
+    if args.scaling:
+        print("\n| corpus | articles | seconds | s per 1,000 articles |")
+        print("|---|---:|---:|---:|")
+        for factor in (1, 2, 4):
+            batch = articles * factor
+            _, seconds = pipeline_cost(batch)
+            print(f"| {factor}x | {len(batch)} | {seconds:.1f} | {1000 * seconds / len(batch):.2f} |")
+
+    if args.parse:
+        print("\n| newstone parse | wall s | articles/s | peak RSS MB |")
+        print("|---|---:|---:|---:|")
+        results = {}
+        for jobs in (1, 2):
+            seconds, peak = parse_subprocess(args.corpus, jobs)
+            results[jobs] = seconds
+            print(f"| --jobs {jobs} | {seconds:.1f} | {n / seconds:,.0f} | {peak:.0f} |")
+        print(f"\nspeed-up with 2 workers: {results[1] / results[2]:.2f}x   (target >= 1.8)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,934 @@
+"""Who said what: direct, reported and mixed speech, found with rules over sentence tokens.
+
+The stage works sentence by sentence on a small token list in which every quotation is
+one opaque ``Q`` token, so a cue verb inside a quote never triggers and "“A,” he said"
+reads as ``Q , he said``. For each cue (a verb form from ``data/cues.tsv``, "according
+to", or a headline colon) one of a few clause shapes is recognised:
+
+* end attribution   ``CONTENT , SOURCE said .`` / ``CONTENT , said SOURCE .``
+* forward           ``SOURCE said (that) CONTENT .`` / ``SOURCE said: “…”``
+* according to      ``According to SOURCE , CONTENT .`` / ``CONTENT , according to SOURCE .``
+* headline colon    ``Poll: Wealthy Voters Abandon …``
+
+The source is the noun phrase next to the cue, found by a bounded scan that skips the
+verb group ("has also said"), time phrases ("on Thursday") and appositions
+("Medeiros, an Asia specialist …, said"). Content spans keep their quote marks (the
+PolNeAR gold does) and drop the sentence's final period. A quotation that runs over
+several sentences or paragraphs is one content piece; "“A,” he said. “B.”" gives one
+attribution with two pieces. Speakers are then resolved by :mod:`newstone.speakers`.
+
+Everything is linear in the text: each sentence is tokenised once and scanned a bounded
+number of times per cue; the rules are compiled once (lru_cache'd loaders).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from .model import Attribution, Sentence, Span
+
+# ---------------------------------------------------------------------------------------
+# Rules as data
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue form: ``words`` is the lower-case form ("said", "point out")."""
+
+    words: tuple[str, ...]
+    lemma: str
+    cls: str
+    invertible: bool
+    takes_object: bool
+    also_noun: bool
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("newstone").joinpath(f"data/{name}").read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, tuple[Cue, ...]]:
+    """First word of a cue form -> the cue forms starting with it, longest first."""
+    table: dict[str, list[Cue]] = {}
+    for line in _data_lines("cues.tsv"):
+        lemma, cls, flags, forms = line.split("\t")[:4]
+        flag_set = set(flags.split(","))
+        for form in forms.split():
+            words = tuple(form.lower().split("_"))
+            cue = Cue(words, lemma, cls, "inv" in flag_set, "obj" in flag_set, "noun" in flag_set)
+            table.setdefault(words[0], []).append(cue)
+    return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in table.items()}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes, which the regex engine
+    scans far faster than a flat list of hundreds of alternatives."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def cue_prefilter() -> re.Pattern:
+    """One regex for every word that can start a cue: a sentence without one is skipped
+    before it is tokenised (most sentences are)."""
+    words = set(cue_lexicon()) | {"according"}
+    words |= {w[:1].upper() + w[1:] for w in words}
+    return re.compile(r"\b" + _trie_pattern(sorted(words)) + r"\b")
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A packaged list of words/phrases (lower case), one per line."""
+    return frozenset(line.split("#", 1)[0].strip().lower() for line in _data_lines(name))
+
+
+# Small closed classes, kept in code because they are grammar rather than vocabulary.
+VERB_GROUP = frozenset("""don't doesn't didn't won't wouldn't can't couldn't isn't wasn't
+aren't weren't hasn't haven't hadn't shouldn't has have had having also is was are were be been being will would could
+can should may might must did do does not n't never just already previously repeatedly later then
+first once again publicly privately reportedly still even long often recently now further ever
+only quickly immediately clearly flatly openly frequently subsequently initially """.split())
+CLAUSE_WORDS = frozenset("""that which who whom whose when where while because if although though
+as since after before until unless than but or nor so yet whether what how why and to in on at
+for with from by into about over under against during without between through is was are were
+be been being said says say""".split())
+NP_INNER = frozenset("of the for and 's de la von van der al bin".split())
+DETERMINERS = frozenset("""the a an his her their its our my your this that these those some
+many most several all both no any each every other""".split())
+PRONOUNS = frozenset("he she they we i you it who".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+TIME_WORDS = WEEKDAYS | frozenset("""yesterday today tonight earlier recently later last this
+next week weeks month months year years night morning afternoon evening weekend on past
+days decades january february march april may june july august september october november
+december""".split())
+TIME_PREPS = frozenset("in on at for over during the recent past this last".split())
+APPOSITION_STARTERS = frozenset("a an the who whose which citing according".split())
+SUBORDINATORS = frozenset("""while when although though as if because since after before once
+unless whereas""".split())
+BE_FORMS = frozenset("is was are were be been being 's".split())
+COORDINATORS = frozenset("and but while whereas".split())
+ADVERBIAL_PREPS = frozenset("in at on to during after before via through from".split())
+FINAL_PUNCT = ".!?;,:"
+
+# ---------------------------------------------------------------------------------------
+# Quotations
+
+_MARK = re.compile(r"''|``|[\u201c\u201d\u201e\"\u00ab\u00bb]")
+_OPENERS = {"\u201c", "\u201e", "\u00ab", "``"}
+_CLOSERS = {"\u201d", "\u00bb"}
+_SINGLE_QUOTE = re.compile(r"(?<![\w\u2019'])[\u2018'](?=[A-Za-z0-9])[^\n\u2018]{1,200}?[\w.,!?][\u2019'](?![\w])")
+
+
+def _is_opening(text: str, pos: int, mark: str) -> bool:
+    """Guess whether an ambiguous straight mark opens a quotation, from its neighbours."""
+    if mark in _OPENERS:
+        return True
+    if mark in _CLOSERS:
+        return False
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
+    if before.isspace() or before in "([{\u2014-/":
+        return not after.isspace()
+    return False
+
+
+def find_quotes(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Quotations as ``(start, end)`` including their marks, in text order.
+
+    Marks are paired within a paragraph; a quotation still open at the end of a paragraph
+    continues if the next paragraph starts with an opening mark (the news convention for a
+    quote running over several paragraphs), else it is closed there. Single quotes count
+    only in paragraphs without double ones (headlines), paired conservatively.
+    """
+    quotes: list[Span] = []
+    open_at: Optional[int] = None
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        marks = list(_MARK.finditer(text, p_start, p_end))
+        if open_at is not None and not (marks and marks[0].start() == p_start
+                                        and _is_opening(text, p_start, marks[0].group())):
+            quotes.append((open_at, paragraphs[n - 1][1]))
+            open_at = None
+        for i, m in enumerate(marks):
+            mark, pos = m.group(), m.start()
+            if open_at is None:
+                if _is_opening(text, pos, mark) or mark == '"' or mark == "''":
+                    open_at = pos
+            elif open_at is not None and pos == p_start and i == 0 and n > 0 and open_at < p_start:
+                continue  # the re-opening mark of a continued quotation
+            elif not _is_opening(text, pos, mark) or mark in ('"', "''"):
+                quotes.append((open_at, m.end()))
+                open_at = None
+            elif mark in _OPENERS and (m.end() >= p_end or not text[m.end()].isalnum()):
+                quotes.append((open_at, m.end()))  # mistyped closing mark (“…“)
+                open_at = None
+        if not marks:
+            quotes.extend(m.span() for m in _SINGLE_QUOTE.finditer(text, p_start, p_end))
+    if open_at is not None and paragraphs:
+        quotes.append((open_at, paragraphs[-1][1]))
+    return sorted(quotes)
+
+
+# ---------------------------------------------------------------------------------------
+# Tokens
+
+
+class Token:
+    """A word, a punctuation mark, or a whole quotation (``kind == "Q"``).
+
+    A plain slotted class rather than a dataclass: tokens are the hot path.
+    """
+
+    __slots__ = ("text", "start", "end", "kind", "lower", "quote", "is_word", "capitalized")
+
+    def __init__(self, text: str, start: int, end: int, kind: str, quote: Optional[Span] = None):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind  # W | P | Q
+        lower = text.lower()
+        self.lower = lower.replace("\u2019", "'") if "\u2019" in lower else lower
+        self.quote = quote  # the full quotation a Q token belongs to
+        self.is_word = kind == "W"
+        self.capitalized = self.is_word and text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.kind})"
+
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|"
+                    r"Prof|Rev|St|Jr|Sr|Pres|Sens|Reps)\.|\w+(?:[\u2019'\-&.]\w+)*(?:[\u2019']s?)?|\S")
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[Span], qi: int) -> tuple[list[Token], int]:
+    """Tokens of ``text[start:end]``; ``quotes[qi:]`` are the quotations not yet passed.
+
+    Returns the tokens and the index of the first quotation that may reach later text.
+    """
+    while qi < len(quotes) and quotes[qi][1] <= start:
+        qi += 1
+    tokens: list[Token] = []
+    cursor, k = start, qi
+    while cursor < end:
+        if k < len(quotes) and quotes[k][0] < end:
+            q_start, q_end = quotes[k]
+            gap_end = max(cursor, q_start)
+        else:
+            q_start = q_end = None
+            gap_end = end
+        tokens.extend([Token(w, m.start(), m.end(), "W" if w[0].isalnum() else "P")
+                       for m in _TOKEN.finditer(text, cursor, gap_end) for w in (m.group(),)])
+        if q_start is None:
+            break
+        s, e = max(q_start, start), min(q_end, end)
+        if s < e:
+            tokens.append(Token(text[s:e], s, e, "Q", quote=(q_start, q_end)))
+        cursor = max(e, cursor)
+        k += 1
+        if q_end > end:
+            break
+    return tokens, qi
+
+
+# ---------------------------------------------------------------------------------------
+# Clauses
+
+
+@dataclass
+class Clause:
+    """One attribution found in a sentence, in token indices and character spans."""
+
+    cue: Span
+    cue_first: int  # token index range of the cue [cue_first, cue_last]
+    cue_last: int
+    source: Optional[Span]
+    content: list[Span] = field(default_factory=list)
+    shape: str = "forward"  # forward | end | according | colon
+    source_first: int = -1  # token index of the source start (for cutting contents)
+
+
+def _cue_at(tokens: list[Token], i: int) -> Optional[Cue]:
+    tok = tokens[i]
+    if not tok.is_word:
+        return None
+    for cue in cue_lexicon().get(tok.lower, ()):
+        n = len(cue.words)
+        if all(i + j < len(tokens) and tokens[i + j].lower == cue.words[j] for j in range(n)):
+            return cue
+    return None
+
+
+def _verb_context(tokens: list[Token], i: int, cue: Cue) -> bool:
+    """Whether a noun-verb homograph ("report", "calls") is used as a verb here."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.lower in DETERMINERS or prev.lower in ADVERBIAL_PREPS or prev.lower in ("of", "for", "with"):
+        return False
+    if prev.lower.endswith("'s") or prev.lower.endswith("\u2019s"):
+        return False
+    word = tokens[i].lower
+    if word.endswith("ed") or word.endswith("ing"):
+        return True
+    return prev.lower in VERB_GROUP or prev.lower in PRONOUNS or prev.capitalized
+
+
+def _skip_verb_group_back(tokens: list[Token], j: int) -> int:
+    while j >= 0 and tokens[j].is_word and (tokens[j].lower in VERB_GROUP or (
+            tokens[j].lower.endswith("ly") and not tokens[j].capitalized and len(tokens[j].lower) > 4)):
+        j -= 1
+    return j
+
+
+def _skip_time_back(tokens: list[Token], j: int) -> int:
+    """Skip "on Thursday", "last week", "in the past", "in 2014", "for years" backwards."""
+    while j >= 0 and tokens[j].is_word and (tokens[j].lower in TIME_WORDS or tokens[j].lower.isdigit()):
+        k = j - 1
+        while k >= 0 and tokens[k].lower in TIME_PREPS:
+            k -= 1
+        j = k
+    return j
+
+
+def _np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
+    """Index of the first token of the noun phrase ending at ``j`` (``j + 1`` if none)."""
+    start = j + 1
+    lexicon = cue_lexicon()
+    while j >= 0 and start - j <= limit:
+        tok = tokens[j]
+        if not tok.is_word:
+            if tok.text in ("-", "\u2013", ".", "&") and j > 0 and start <= j + 1 and start - j < limit:
+                j -= 1
+                continue
+            break
+        low = tok.lower
+        if low in ("and", "&"):
+            if start == j + 1 and start < len(tokens) and tokens[start].capitalized and j > 0 \
+                    and tokens[j - 1].is_word and tokens[j - 1].lower not in CLAUSE_WORDS:
+                j -= 1
+                continue
+            break
+        if low in NP_INNER and start > j + 1:
+            j -= 1  # "Department of Defense": inner words join only if the phrase goes on
+            continue
+        if low in CLAUSE_WORDS:
+            break
+        if low in lexicon and not tok.capitalized and not any(c.also_noun for c in lexicon[low]):
+            break
+        if low in VERB_GROUP and not tok.capitalized:
+            break
+        start = j
+        j -= 1
+    while start < len(tokens) and tokens[start].lower in NP_INNER - {"the"}:
+        start += 1
+    return start
+
+
+def _span(tokens: list[Token], first: int, last: int) -> Span:
+    return tokens[first].start, tokens[last].end
+
+
+def _good_source(tokens: list[Token], first: int, last: int) -> bool:
+    if first > last:
+        return False
+    head = tokens[last]
+    if not head.is_word or head.lower in DETERMINERS or head.lower in CLAUSE_WORDS:
+        return False
+    if head.lower in ("it", "there") and last == first:
+        return False
+    return True
+
+
+def _source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], Optional[int], int]:
+    """(first, last) token of the source left of the cue, and the new cue start."""
+    j = _skip_verb_group_back(tokens, cue_first - 1)
+    new_cue_first = j + 1
+    j = _skip_time_back(tokens, j)
+    j = _skip_verb_group_back(tokens, j)
+    last = j
+    if last >= 0 and tokens[last].lower in ("who", "which") and last == new_cue_first - 1:
+        return last, last, new_cue_first  # "…, who said he would not vote": the gold source is "who"
+    if last >= 0 and tokens[last].text == ")":
+        k = last - 1
+        while k >= 0 and tokens[k].text != "(" and last - k < 8:
+            k -= 1
+        if k > 0 and tokens[k].text == "(":
+            first = _np_back(tokens, k - 1)
+            if first <= k - 1 and _good_source(tokens, first, k - 1):
+                return first, last, new_cue_first
+    first = _np_back(tokens, last)
+    if first <= last and _good_source(tokens, first, last):
+        return first, last, new_cue_first
+    # apposition: "Medeiros, an Asia specialist ..., said" (up to three comma segments)
+    if last >= 0 and tokens[last].text == ",":
+        k = last - 1
+        for _ in range(3):
+            while k >= 0 and tokens[k].text != "," and tokens[k].kind != "Q" and last - k < 30:
+                k -= 1
+            if k <= 0 or tokens[k].text != ",":
+                break
+            name_first = _np_back(tokens, k - 1, limit=8)
+            opens = name_first == 0 or tokens[name_first - 1].kind == "Q" or tokens[name_first - 1].text in (",", ";", ":")
+            if name_first <= k - 1 and (tokens[k + 1].lower in APPOSITION_STARTERS or opens) \
+                    and _good_source(tokens, name_first, k - 1):
+                return name_first, last - 1, new_cue_first
+            k -= 1
+    return None, None, new_cue_first
+
+
+def _np_forward(tokens: list[Token], i: int, end: int) -> int:
+    """Last token index of a name-like noun phrase starting at ``i`` (``i - 1`` if none)."""
+    last = i - 1
+    k = i
+    while k < end:
+        tok = tokens[k]
+        if tok.kind == "Q":
+            break
+        if tok.text == ",":
+            # keep an apposition ("said X, an Asia specialist ...") up to the next quote
+            if last >= i and k + 1 < end and (tokens[k + 1].lower in APPOSITION_STARTERS
+                                              or tokens[k + 1].capitalized or tokens[k + 1].text[:1].isdigit()):
+                k += 1
+                continue
+            break
+        if not tok.is_word and tok.text not in ("-", "\u2013", ".", "&"):
+            break
+        if tok.text == "." and (k + 1 >= end):
+            break
+        if tok.lower in CLAUSE_WORDS - {"of", "for", "and", "at", "in"}:
+            break
+        last = k
+        k += 1
+    return last
+
+
+def _content_start(tokens: list[Token], i: int, end: int, cue: Cue) -> int:
+    """First content token after a cue ending before ``i``: skips objects and adverbials."""
+    window = tokens[i:min(end, i + (16 if cue.takes_object else 12))]
+    for n, tok in enumerate(window):
+        if tok.kind == "Q":
+            return i + n
+        if tok.lower == "that" and n <= 10:
+            return i + n
+        if tok.text in (":",):
+            return i + n + 1
+        if tok.text == "," and n + 1 < len(window) and window[n + 1].kind == "Q":
+            return i + n + 1
+        if tok.lower in ("whether", "if", "how", "why", "what", "about") and n <= 6:
+            return i + n
+        if tok.lower == "to" and cue.takes_object and n <= 6 and n > 0:
+            return i + n
+        if tok.text == "," and n + 1 < len(window) and window[n + 1].lower == "that":
+            return i + n + 1
+        if tok.text == "," and n + 1 < len(window) and (window[n + 1].lower in ADVERBIAL_PREPS
+                                                         or window[n + 1].lower in TIME_WORDS):
+            continue  # "suggested, after a visit to Pyongyang, that …"
+        if tok.text in (",", ";", "(") or (tok.lower in CLAUSE_WORDS and tok.lower not in ADVERBIAL_PREPS
+                                            and tok.lower not in ("to", "for", "with", "by", "about", "over")):
+            break
+    if cue.takes_object:
+        k = i
+        while k < end and tokens[k].is_word and tokens[k].lower not in CLAUSE_WORDS and k - i < 4:
+            k += 1
+        return k
+    k = i
+    while k < end and tokens[k].is_word and tokens[k].lower in TIME_WORDS:
+        k += 1
+    return k
+
+
+def _trim_end(tokens: list[Token], first: int, last: int) -> int:
+    while last >= first and tokens[last].kind == "P" and tokens[last].text in FINAL_PUNCT + "\u2014-(":
+        last -= 1
+    return last
+
+
+def _content_spans(tokens: list[Token], first: int, last: int) -> list[Span]:
+    """The character span of tokens ``first..last``, widened to whole quotations."""
+    while first <= last and tokens[first].kind == "P" and tokens[first].text in ",;:\u2014-":
+        first += 1
+    if first > last:
+        return []
+    start, end = tokens[first].start, tokens[last].end
+    if tokens[first].kind == "Q":
+        start = min(start, tokens[first].quote[0])
+    if tokens[last].kind == "Q":
+        end = max(end, tokens[last].quote[1])
+    return [(start, end)]
+
+
+def _inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
+    """Whether the source follows the cue: "“…,” said X" / "…, said X, a spokesman."
+
+    After a quotation any noun phrase will do; after a plain comma the name must be
+    followed by a comma or the sentence end, so "X, the pollster, said Mr. Y envisioned …"
+    stays a forward clause.
+    """
+    n = len(tokens)
+    if after >= n:
+        return False
+    first = tokens[after]
+    if not (first.capitalized or first.lower in DETERMINERS) or first.lower in ("that", "this", "these", "those"):
+        return False
+    prev = tokens[cue_first - 1]
+    after_quote = prev.kind == "Q" or (prev.text == "," and cue_first > 1 and tokens[cue_first - 2].kind == "Q")
+    if prev.kind != "Q" and prev.text != ",":
+        return False
+    k = after
+    while k < n and (tokens[k].capitalized or tokens[k].lower in NP_INNER or tokens[k].lower in DETERMINERS
+                     or tokens[k].text in (".", "-")):
+        k += 1
+    if k >= n or tokens[k].text in (",", ".", "!", "?", ";") or tokens[k].kind == "Q":
+        return True
+    if after_quote:
+        return not any(t.lower == "that" for t in tokens[after:min(n, after + 12)])
+    return False
+
+
+def _ends_attribution(tokens: list[Token], before_src: int, after: int, n: int) -> bool:
+    """Whether "…, SOURCE said …" closes the content before it rather than opening one:
+    only when nothing but adverbials ("on Thursday", "dryly", "of Cruz", ", holding up …")
+    or a second quotation (", “B.”") follows the cue."""
+    window = tokens[after:min(n, after + 8)]
+    for k, tok in enumerate(window):
+        if tok.lower == "that" or tok.text == ":" or (tok.kind == "Q" and k == 0):
+            return False
+        if tok.kind == "Q" and k > 0 and window[k - 1].text in (",", ":"):
+            return True  # "“A,” he said, “B.”"
+        if tok.text in (",", ".", "!", "?", ";"):
+            break
+    if after >= n or tokens[after].kind == "P":
+        return True
+    if tokens[before_src].kind == "Q" or (tokens[before_src].text == "," and before_src > 0
+                                          and tokens[before_src - 1].kind == "Q"):
+        return True
+    first = tokens[after]
+    if first.lower in ADVERBIAL_PREPS or first.lower in TIME_WORDS or first.lower in ("of", "about", "with", "as", "when", "after", "while", "before", "but", "and", "by"):
+        return True
+    if first.lower.endswith("ly") and not first.capitalized:
+        return True
+    return False
+
+
+def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
+    """Every attribution clause of one sentence, before contents are cut at each other."""
+    clauses: list[Clause] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if tok.lower == "according" and i + 1 < n and tokens[i + 1].lower == "to":
+            clause = _according_to(tokens, i)
+            if clause:
+                clauses.append(clause)
+            i += 2
+            continue
+        cue = _cue_at(tokens, i)
+        if cue is None or (cue.also_noun and not _verb_context(tokens, i, cue)):
+            i += 1
+            continue
+        cue_last = i + len(cue.words) - 1
+        clause = _cue_clause(tokens, i, cue_last, cue, clauses)
+        if clause:
+            clauses.append(clause)
+        i = cue_last + 1
+    if not clauses and headline:
+        clause = _colon_clause(tokens)
+        if clause:
+            clauses.append(clause)
+    return clauses
+
+
+def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
+    n = len(tokens)
+    last = _np_forward(tokens, i + 2, n)
+    if last < i + 2:
+        return None
+    # the source ends at its first comma unless an apposition follows
+    k = i + 2
+    while k <= last and tokens[k].text != ",":
+        k += 1
+    src_last = k - 1
+    cue = _span(tokens, i, i + 1)
+    source = _span(tokens, i + 2, src_last)
+    before = i - 1
+    if before >= 0 and tokens[before].text == ",":
+        first = 0
+        c_last = _trim_end(tokens, first, before)
+        return Clause(cue, i, i + 1, source, _content_spans(tokens, first, c_last), "according", i + 2)
+    after = src_last + 1
+    if after < n and tokens[after].text == ",":
+        after += 1
+    c_last = _trim_end(tokens, after, n - 1)
+    if c_last < after:
+        return None
+    return Clause(cue, i, i + 1, source, _content_spans(tokens, after, c_last), "according", i + 2)
+
+
+def _colon_clause(tokens: list[Token]) -> Optional[Clause]:
+    """Headline "Poll: Wealthy Voters Abandon …": a short name, a colon, the content."""
+    for k, tok in enumerate(tokens[:6]):
+        if tok.text == ":":
+            if k == 0 or not tokens[0].capitalized or k + 1 >= len(tokens):
+                return None
+            if not all(t.is_word for t in tokens[:k]):
+                return None
+            last = _trim_end(tokens, k + 1, len(tokens) - 1)
+            if last < k + 1:
+                return None
+            return Clause((tok.start, tok.end), k, k, _span(tokens, 0, k - 1),
+                          _content_spans(tokens, k + 1, last), "colon", 0)
+    return None
+
+
+def _shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) -> Optional[tuple[int, int]]:
+    """The subject of an earlier clause, for "X criticized Y, saying …" / "… and said …"."""
+    if clauses and clauses[-1].source is not None and clauses[-1].source_first >= 0:
+        first = clauses[-1].source_first
+        last = first
+        while last + 1 < cue_first and tokens[last + 1].start < clauses[-1].source[1]:
+            last += 1
+        return first, last
+    # the sentence-initial noun phrase
+    last = -1
+    for k in range(min(cue_first, 10)):
+        tok = tokens[k]
+        if tok.is_word and (tok.capitalized or tok.lower in DETERMINERS or tok.lower in NP_INNER) and tok.lower not in CLAUSE_WORDS:
+            last = k
+        else:
+            break
+    if last >= 0 and (tokens[last].capitalized or tokens[last].lower in PRONOUNS):
+        return 0, last
+    return None
+
+
+def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
+                clauses: list[Clause]) -> Optional[Clause]:
+    n = len(tokens)
+    after = cue_last + 1
+    prev = tokens[cue_first - 1] if cue_first > 0 else None
+    # inverted: "“…,” said Evan Medeiros, an Asia specialist …"
+    if cue.invertible and prev is not None and _inverted_source(tokens, cue_first, after) \
+            and (not cue.takes_object or prev.kind == "Q" or tokens[cue_first - 2].kind == "Q"):
+        src_last = _np_forward(tokens, after, n)
+        if src_last >= after:
+            content_last = cue_first - 1
+            if tokens[content_last].text == ",":
+                content_last -= 1
+            first = _quote_or_clause_start(tokens, content_last, clauses)
+            if first is not None and first <= content_last:
+                content = _content_spans(tokens, first, _trim_end(tokens, first, content_last))
+                content += _trailing_quote(tokens, src_last + 1)
+                return Clause(_span(tokens, cue_first, cue_last), cue_first, cue_last,
+                              _span(tokens, after, _trim_end(tokens, after, src_last)), content, "end", after)
+    if _is_passive(tokens, cue_first, cue_last):
+        return None
+    src_first, src_last, cue_first2 = _source_before(tokens, cue_first)
+    if src_first is not None and tokens[src_first].lower == "you" and src_last == src_first:
+        return None  # generic or questioning "you" ("What do you think …")
+    if src_first is None:
+        if tokens[cue_first].lower.endswith("ing") or (cue_first > 0 and tokens[cue_first - 1].lower in ("and", ",")):
+            shared = _shared_subject(tokens, cue_first, clauses)
+            if shared is None or (tokens[cue_first].lower.endswith("ing") and cue_first > 0
+                                  and tokens[cue_first - 1].text != ","):
+                return None
+            src_first, src_last = shared
+        else:
+            return None
+    cue_span = _span(tokens, cue_first2, cue_last)
+    source = _span(tokens, src_first, src_last)
+    # end attribution: "…, the spokesman said." / "“…,” he said, “…”"
+    before_src = src_first - 1
+    if before_src >= 0 and (tokens[before_src].text == "," or tokens[before_src].kind == "Q") \
+            and _ends_attribution(tokens, before_src, _object_end(tokens, after, n) if cue.takes_object else after, n):
+        content_last = before_src if tokens[before_src].kind == "Q" else before_src - 1
+        first = _quote_or_clause_start(tokens, content_last, clauses)
+        if first is not None and first <= content_last:
+            content = _content_spans(tokens, first, _trim_end(tokens, first, content_last))
+            content += _trailing_quote(tokens, after) or _parenthetical_rest(tokens, after, n)
+            return Clause(cue_span, cue_first2, cue_last, source, content, "end", src_first)
+    # forward: "X said (that) …"
+    start = _content_start(tokens, after, n, cue)
+    end = n
+    if src_first > 0 and tokens[src_first - 1].lower in SUBORDINATORS:
+        end = _next_comma(tokens, start, n)  # "While X said A, B …": A ends at the comma
+    last = _trim_end(tokens, start, end - 1)
+    if last < start:
+        return None
+    return Clause(cue_span, cue_first2, cue_last, source, _content_spans(tokens, start, last), "forward", src_first)
+
+
+def _object_end(tokens: list[Token], i: int, n: int) -> int:
+    """Index after the object of "told reporters", "told ABC's “Good Morning America”"."""
+    k = i
+    while k < n and k - i < 7:
+        tok = tokens[k]
+        if tok.kind == "Q" and len(tok.text) <= 40:
+            k += 1
+            continue
+        if not tok.is_word or tok.lower in CLAUSE_WORDS - {"the"} or tok.lower in TIME_WORDS:
+            break
+        k += 1
+    return k
+
+
+def _is_passive(tokens: list[Token], cue_first: int, cue_last: int) -> bool:
+    """"was rejected", "confirmed by the Senate", "is widely known": not the source's act."""
+    word = tokens[cue_first].lower
+    if not (word.endswith("ed") or word.endswith("en") or word in ("told", "known", "thought", "said", "found", "seen")):
+        return False
+    j = cue_first - 1
+    while j >= 0 and tokens[j].is_word and (tokens[j].lower.endswith("ly") or tokens[j].lower in ("also", "not", "never", "widely", "long")):
+        j -= 1
+    if j >= 0 and tokens[j].lower in BE_FORMS:
+        return True
+    nxt = cue_last + 1
+    return nxt < len(tokens) and tokens[nxt].lower == "by"
+
+
+def _next_comma(tokens: list[Token], start: int, n: int) -> int:
+    for k in range(start, n):
+        if tokens[k].text in (",", ";"):
+            return k
+    return n
+
+
+def _quote_or_clause_start(tokens: list[Token], last: int, clauses: list[Clause]) -> Optional[int]:
+    """Start of the content that ends at ``last``: the quotation ending there, else the
+    sentence start (or the end of the previous clause)."""
+    if last < 0:
+        return None
+    if tokens[last].kind == "Q":
+        k = last
+        # a quotation immediately closing the content: take it alone when it is preceded by
+        # an earlier clause in this sentence, otherwise from the sentence start
+        if k == 0 or not clauses:
+            return 0
+        return k
+    first = 0
+    if clauses:
+        first = max(first, clauses[-1].cue_last + 1)
+    return first
+
+
+def _parenthetical_rest(tokens: list[Token], i: int, n: int) -> list[Span]:
+    """"South Carolina, he said, was “where …”": the content resumes after the clause."""
+    if i >= n or tokens[i].text != "," or i + 1 >= n:
+        return []
+    nxt = tokens[i + 1]
+    if not nxt.is_word or nxt.lower.endswith("ing") or nxt.lower in ADVERBIAL_PREPS \
+            or nxt.lower in TIME_WORDS or nxt.lower in ("adding", "according", "as", "when", "after", "while", "before", "citing"):
+        return []
+    last = _trim_end(tokens, i + 1, n - 1)
+    return _content_spans(tokens, i + 1, last) if last >= i + 1 else []
+
+
+def _trailing_quote(tokens: list[Token], i: int) -> list[Span]:
+    """The ``“B”`` of "“A,” he said, “B.”" — a quote right after the attribution clause."""
+    n = len(tokens)
+    k = i
+    while k < n and tokens[k].kind != "Q" and k - i < 8:
+        if tokens[k].text in ".;:":
+            break
+        k += 1
+    if k < n and tokens[k].kind == "Q" and k > i and tokens[k - 1].text == ",":
+        return [tokens[k].quote]
+    return []
+
+
+# ---------------------------------------------------------------------------------------
+# Sentences to attributions
+
+
+def _cut_coordinated(tokens: list[Token], clauses: list[Clause]) -> None:
+    """Stop a forward content where a coordinated attribution begins ("…, and Y said …")."""
+    for a, b in zip(clauses, clauses[1:]):
+        if a.shape != "forward" or b.source_first < 0 or not a.content:
+            continue
+        k = b.source_first - 1
+        if k >= 0 and tokens[k].lower in COORDINATORS | {";"}:
+            k -= 1
+            if k >= 0 and tokens[k].text in (",", ";"):
+                k -= 1
+            cut = tokens[k].end if k >= 0 else None
+            if cut is not None and a.content[-1][0] < cut < a.content[-1][1]:
+                a.content[-1] = (a.content[-1][0], cut)
+
+
+def _lift_nested_pronouns(clauses: list[Clause]) -> None:
+    """"Menendez said he does not think …": PolNeAR credits the inner attribution to the
+    outer source, not to the pronoun that opens the reported clause."""
+    for outer, inner in zip(clauses, clauses[1:]):
+        if outer.shape != "forward" or not outer.content or inner.source is None or outer.source is None:
+            continue
+        start = outer.content[0][0]
+        if inner.source[0] <= start + 5 and inner.source[0] >= start and inner.source[1] - inner.source[0] <= 4:
+            inner.source = outer.source
+
+
+def _kind(spans: list[Span], quotes: list[Span]) -> str:
+    """direct / indirect / mixed from how much of the content lies inside quotations."""
+    inside = outside = 0
+    for s, e in spans:
+        covered = 0
+        for qs, qe in _quotes_in(quotes, s, e):
+            covered += min(e, qe) - max(s, qs)
+        inside += covered
+        outside += (e - s) - covered
+    if outside <= 2:
+        return "direct"
+    if inside == 0:
+        return "indirect"
+    return "mixed"
+
+
+def _quotes_in(quotes: list[Span], start: int, end: int) -> list[Span]:
+    """Quotations overlapping ``[start, end)``; ``quotes`` are sorted and disjoint."""
+    k = bisect.bisect_left(quotes, (start, start)) - 1
+    k = max(k, 0)
+    found = []
+    while k < len(quotes) and quotes[k][0] < end:
+        if quotes[k][1] > start:
+            found.append(quotes[k])
+        k += 1
+    return found
+
+
+def paragraphs_of(sentences: list[Sentence]) -> list[tuple[Span, list[Sentence]]]:
+    groups: list[tuple[Span, list[Sentence]]] = []
+    for sent in sentences:
+        if groups and groups[-1][1][-1].paragraph_id == sent.paragraph_id:
+            groups[-1][1].append(sent)
+            groups[-1] = ((groups[-1][0][0], sent.end), groups[-1][1])
+        else:
+            groups.append(((sent.start, sent.end), [sent]))
+    return groups
+
+
+def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attribution]:
+    """Attributions of ``text`` in text order; best effort, never raises.
+
+    Content spans include the quote marks of quoted content and exclude the sentence's
+    final period; ``source`` is the in-text mention; ``speaker*`` fields are resolved by
+    :func:`newstone.speakers.resolve_speakers` (speaker_country is left to the caller).
+    """
+    try:
+        return _extract(text, sentences)
+    except Exception:  # pragma: no cover - a last resort, the rules should not raise
+        return []
+
+
+def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
+    from .speakers import resolve_speakers
+
+    if not text or not sentences:
+        return []
+    paragraphs = paragraphs_of(sentences)
+    quotes = find_quotes(text, [span for span, _ in paragraphs])
+    results: list[Attribution] = []
+    prefilter = cue_prefilter()
+    qi = 0
+    first_paragraph = sentences[0].paragraph_id
+    last_sentence_attr: Optional[Attribution] = None  # attribution of the previous sentence
+    covered_until = -1
+    previous_paragraph_last: Optional[Attribution] = None
+    for (p_start, p_end), sents in paragraphs:
+        count_before = len(results)
+        for s_index, sent in enumerate(sents):
+            headline = sent.paragraph_id == first_paragraph
+            while qi < len(quotes) and quotes[qi][1] <= sent.start:
+                qi += 1
+            if not (_cue_outside_quotes(prefilter, text, sent.start, sent.end, quotes, qi)
+                    or (headline and ":" in text[sent.start:sent.end])):
+                if last_sentence_attr is None:
+                    continue
+                tokens, qi = tokenize(text, sent.start, sent.end, quotes, qi)
+                clauses = []
+            else:
+                tokens, qi = tokenize(text, sent.start, sent.end, quotes, qi)
+                clauses = _sentence_clauses(tokens, headline) if tokens else []
+            if not tokens:
+                continue
+            _cut_coordinated(tokens, clauses)
+            _lift_nested_pronouns(clauses)
+            made: list[Attribution] = []
+            for clause in clauses:
+                content = [(s, e) for s, e in clause.content if e > s]
+                if not content:
+                    continue
+                made.append(Attribution(kind=_kind(content, quotes), spans=content,
+                                        cue=clause.cue, source=clause.source))
+            if made:
+                results.extend(made)
+                last_sentence_attr = made[-1] if clauses[-1].shape == "end" else None
+                covered_until = max(e for a in made for _, e in a.spans)
+                continue
+            # a sentence that is one quotation, right after "“A,” he said.": its second piece
+            if last_sentence_attr is not None and _is_bare_quote(tokens) and tokens[0].start >= covered_until:
+                piece = tokens[0].quote
+                if piece[0] >= covered_until and s_index > 0:
+                    last_sentence_attr.spans.append(piece)
+                    last_sentence_attr.kind = _kind(last_sentence_attr.spans, quotes)
+                    covered_until = piece[1]
+                    continue
+            last_sentence_attr = None
+        if len(results) == count_before and FLOATING_QUOTES and previous_paragraph_last is not None:
+            floating = _floating_quote(text, p_start, p_end, quotes, covered_until)
+            if floating is not None:
+                prev = previous_paragraph_last
+                results.append(Attribution(kind="direct", spans=[floating], cue=None, source=prev.source))
+                covered_until = floating[1]
+        previous_paragraph_last = results[-1] if len(results) > count_before else None
+    return resolve_speakers(text, results)
+
+
+FLOATING_QUOTES = True
+
+
+def _floating_quote(text: str, p_start: int, p_end: int, quotes: list[Span], covered_until: int) -> Optional[Span]:
+    """A paragraph that is one quotation with no cue of its own ("“It’s obviously something
+    we take seriously.”" after a paragraph quoting Kirby)."""
+    for q_start, q_end in _quotes_in(quotes, p_start, p_end):
+        if q_start == p_start and q_start >= covered_until:
+            if min(q_end, p_end) - p_start >= 0.9 * (p_end - p_start):
+                return q_start, q_end
+        break
+    return None
+
+
+def _cue_outside_quotes(prefilter: re.Pattern, text: str, start: int, end: int,
+                        quotes: list[Span], qi: int) -> bool:
+    """Whether a possible cue word occurs in ``text[start:end]`` outside quotations."""
+    for m in prefilter.finditer(text, start, end):
+        pos = m.start()
+        k = qi
+        while k < len(quotes) and quotes[k][1] <= pos:
+            k += 1
+        if k >= len(quotes) or quotes[k][0] > pos:
+            return True
+    return False
+
+
+def _is_bare_quote(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.kind != "P"]
+    return len(words) == 1 and words[0].kind == "Q" and tokens[0].kind == "Q"
+

@@ -1,0 +1,310 @@
+"""From the in-text source mention to a speaker: name, type, title and organisation.
+
+Two steps. :func:`describe_mention` reads one mention on its own ("White House national
+security spokesman John Kirby" -> name John Kirby, title "White House national security
+spokesman", org White House); a joint mention ("Graham and Blumenthal") gives one
+description per person. :func:`resolve_speakers` then walks the attributions in text
+order with a short memory of who has spoken, so "he" becomes the nearest earlier person,
+"they" the nearest group or government, "Miller" the earlier "Matthew Miller", and "the
+spokesman" the earlier spokesman (or the name tagged right after the sentence).
+
+Word lists live in ``data/titles.txt``, ``data/group_nouns.txt``, ``data/org_words.txt``.
+Countries come from :mod:`newstone.countries` when that module is available.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Optional
+
+from .model import Attribution
+
+PERSON_PRONOUNS = frozenset("he she him her his i me".split())
+PLURAL_PRONOUNS = frozenset("they them their we".split())
+LEADING_JUNK = frozenset("""the a an in on at for by from with after before during as
+when while of to then but and so also""".split())
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday
+today tonight earlier later last this next week month year night morning""".split())
+APPOSITION_CUTS = re.compile(r"\s+(?:in|at|of|for|with|who|which|whose|from|on|to)\s+", re.I)
+NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|bin|al-\w+)$")
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    """What a mention says about its speaker; ``kind`` is the speaker_type value."""
+
+    name: Optional[str]
+    kind: str = "unknown"
+    title: Optional[str] = None
+    org: Optional[str] = None
+    pronoun: Optional[str] = None  # "he", "they", ... when the mention is a pronoun
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    from .attribution import word_set
+    return word_set(name)
+
+
+@lru_cache(maxsize=1)
+def _country_matcher():
+    """The countries module's matcher, or None while it does not exist."""
+    try:
+        from .countries import default_matcher
+        return default_matcher()
+    except Exception:
+        return None
+
+
+def _country_kind(phrase: str) -> Optional[str]:
+    """"country" / "organization" when the whole phrase is a place, government or alliance."""
+    matcher = _country_matcher()
+    if matcher is None or not phrase:
+        return None
+    try:
+        found = matcher.find(phrase)
+    except Exception:
+        return None
+    for m in found:
+        if m.start <= 1 and m.end >= len(phrase) - 1:
+            if m.kind == "organization" or m.country is None:
+                return "organization"
+            if m.kind in ("name", "capital", "institution", "abbreviation"):
+                return "country"
+    return None
+
+
+def _strip_leading(tokens: list[str]) -> list[str]:
+    """Drop what a backward scan may have swept in before the speaker: prepositions,
+    time words, and lower-case words before a capitalised name ("something Moscow")."""
+    while tokens and (tokens[0].lower() in LEADING_JUNK or tokens[0].lower() in TIME_WORDS
+                      or (tokens[0].islower() and not _is_title_word(tokens[0]) and len(tokens) > 1
+                          and tokens[1][:1].isupper())):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in _words("titles.txt")
+
+
+def _name_run(tokens: list[str]) -> int:
+    """Index where the trailing personal name starts (len(tokens) if none)."""
+    k = len(tokens)
+    while k > 0 and NAME_TOKEN.match(tokens[k - 1]) and not _is_title_word(tokens[k - 1]) \
+            and tokens[k - 1].lower() not in _words("org_words.txt"):
+        k -= 1
+    return k
+
+
+def _org_of(title_tokens: list[str]) -> Optional[str]:
+    """The capitalised lead of a title ("White House" of "White House national security
+    spokesman"; "Department of Defense" of "Department of Defense spokesman")."""
+    lead: list[str] = []
+    for tok in title_tokens:
+        if tok[:1].isupper() and not _is_title_word(tok) or (tok in ("of", "for", "and") and lead):
+            lead.append(tok)
+        else:
+            break
+    while lead and lead[-1] in ("of", "for", "and"):
+        lead.pop()
+    if not lead or lead[0] in ("Republican", "Democratic", "Democrat", "Former", "Senior", "Top"):
+        return None
+    return " ".join(lead)
+
+
+def _describe_one(phrase: str) -> SpeakerInfo:
+    tokens = _strip_leading(phrase.replace("\u2019", "'").split())
+    tokens = [t for t in tokens]
+    if not tokens:
+        return SpeakerInfo(None)
+    if len(tokens) == 1 and tokens[0].lower() in PERSON_PRONOUNS:
+        return SpeakerInfo(None, "person", pronoun=tokens[0].lower())
+    if len(tokens) == 1 and tokens[0].lower() in PLURAL_PRONOUNS:
+        return SpeakerInfo(None, "unknown", pronoun=tokens[0].lower())
+    text = " ".join(tokens)
+    country = _country_kind(text)
+    if country:
+        return SpeakerInfo(text, country)
+    last = tokens[-1].lower().rstrip(".,")
+    if last in _words("group_nouns.txt") or (last.endswith("s") and last[:-1] in _words("titles.txt")):
+        return SpeakerInfo(text, "group")
+    if any(t.lower() in _words("org_words.txt") for t in tokens) and not any(_is_title_word(t) for t in tokens):
+        return SpeakerInfo(text, "organization")
+    start = _name_run(tokens)
+    name_tokens, title_tokens = tokens[start:], tokens[:start]
+    if name_tokens and not title_tokens and len(name_tokens) == 1 and name_tokens[0].isupper() \
+            and len(name_tokens[0]) > 1:
+        return SpeakerInfo(text, "organization")  # an acronym: NATO, CNN
+    if name_tokens:
+        title = " ".join(title_tokens) or None
+        return SpeakerInfo(" ".join(name_tokens), "person", title, _org_of(title_tokens) if title_tokens else None)
+    if _is_title_word(last):
+        org = _org_of(tokens)
+        return SpeakerInfo(text, "person", title=last, org=org)
+    if any(t.lower() in _words("org_words.txt") for t in tokens):
+        return SpeakerInfo(text, "organization")
+    return SpeakerInfo(text, "unknown")
+
+
+def _apposition_title(appos: str) -> tuple[Optional[str], Optional[str]]:
+    """("an Asia specialist in the Obama administration who …") -> ("Asia specialist",
+    "Obama administration")."""
+    tokens = _strip_leading(appos.split())
+    if not tokens:
+        return None, None
+    rest = " ".join(tokens)
+    parts = APPOSITION_CUTS.split(rest, maxsplit=1)
+    title = parts[0].strip(" ,") or None
+    org = None
+    if len(parts) > 1:
+        org_tokens = _strip_leading(parts[1].split())
+        lead = []
+        for t in org_tokens:
+            if t[:1].isupper() or (lead and t.lower() in ("administration", "campaign", "of")):
+                lead.append(t.strip(","))
+            else:
+                break
+        org = " ".join(lead) or None
+    return title, org
+
+
+def describe_mention(mention: str) -> list[SpeakerInfo]:
+    """Speakers named by one source mention; two or more for a joint subject."""
+    mention = " ".join(_strip_leading(mention.split()))
+    head, _, appos = mention.partition(",")
+    parts = re.split(r"\s+(?:and|&)\s+", head)
+    if len(parts) > 1 and not all(p[:1].isupper() or p.lower().startswith(("the ", "democratic ", "republican "))
+                                  for p in parts):
+        parts = [head]
+    infos = [_describe_one(p) for p in parts]
+    if len(infos) > 1 and not all(i.kind in ("person", "country") and i.name for i in infos):
+        infos = [_describe_one(head)]
+        if infos[0].kind == "person":
+            infos = [replace(infos[0], kind="group")]
+    if appos.strip() and len(infos) == 1 and infos[0].kind in ("person", "unknown") and infos[0].name:
+        title, org = _apposition_title(appos)
+        info = infos[0]
+        if title and not info.title:
+            info = replace(info, kind="person", title=title, org=info.org or org)
+        infos = [info]
+    return infos
+
+
+# ---------------------------------------------------------------------------------------
+# Resolution against what came before
+
+_TRAILING_NAME_TAG = re.compile(r"\s*(?:[A-Z][\w.]*\s+){0,4}[A-Z][\w.]*,\s+"
+                                r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\.")
+
+
+HISTORY = 50  # speakers remembered for pronouns, surnames and roles
+NAME_LOOKBACK = 20_000  # characters searched backwards for a surname's full form
+
+
+_NAME_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,2}(?:[A-Z]\.\s+)?)$")
+_NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
+
+
+def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo]) -> Optional[str]:
+    """The nearest earlier full name ending in ``surname`` ("Matthew Miller" for "Miller"):
+    first among the speakers so far, then in the preceding text (bounded look-back)."""
+    for info in reversed(known):
+        if info.name and info.name != surname and info.name.split()[-1] == surname:
+            return info.name
+    floor = max(0, before - NAME_LOOKBACK)
+    pos = before
+    for _ in range(50):
+        pos = text.rfind(surname, floor, pos)
+        if pos < 0:
+            break
+        after = pos + len(surname)
+        if (after < len(text) and text[after].isalnum()) or (pos > 0 and text[pos - 1].isalnum()):
+            continue
+        m = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
+        if m and m.group(1).split()[0] not in _NOT_FIRST_NAMES:
+            tokens = (m.group(1) + surname).split()
+            while tokens and _is_title_word(tokens[0]):
+                tokens = tokens[1:]
+            if len(tokens) > 1:
+                return " ".join(tokens)
+    return None
+
+
+def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
+             history: list[SpeakerInfo]) -> SpeakerInfo:
+    if info.pronoun in PERSON_PRONOUNS:
+        for prev in reversed(history):
+            if prev.kind == "person" and prev.name:
+                return replace(prev, pronoun=None)
+        return info
+    if info.pronoun in PLURAL_PRONOUNS:
+        if info.pronoun == "we":
+            return SpeakerInfo(None, "unknown")
+        for prev in reversed(history[-3:]):
+            if prev.kind in ("group", "organization", "country") and prev.name:
+                return replace(prev, pronoun=None)
+        return SpeakerInfo(None, "group")
+    if info.kind == "person" and info.name and " " not in info.name and not info.title:
+        full = _full_name(info.name, text, attribution.source[0] if attribution.source else 0, history)
+        if full:
+            for prev in reversed(history):
+                if prev.name == full:
+                    return prev
+            return replace(info, name=full)
+        for prev in reversed(history):
+            if prev.name and prev.name.split()[-1] == info.name:
+                return prev
+    if info.kind == "person" and info.title and info.name == _unnamed(info):
+        tag = _TRAILING_NAME_TAG.match(text, _sentence_end(text, attribution))
+        if tag:
+            return replace(info, name=tag.group(1))
+        for prev in reversed(history):
+            if prev.kind == "person" and prev.title and prev.name != _unnamed(prev) \
+                    and prev.title.split()[-1].lower() == info.title.lower():
+                return prev
+    return info
+
+
+def _unnamed(info: SpeakerInfo) -> Optional[str]:
+    """The name an unnamed role mention gets by itself ("NATO chief")."""
+    return info.name if info.title and info.name and info.name.split()[-1].lower() == info.title.lower() else None
+
+
+def _sentence_end(text: str, attribution: Attribution) -> int:
+    end = max(attribution.end, attribution.source[1] if attribution.source else 0,
+              attribution.cue[1] if attribution.cue else 0)
+    stop = text.find(".", end)
+    newline = text.find("\n", end)
+    if stop < 0 or (0 <= newline < stop):
+        return len(text)
+    return stop + 1
+
+
+def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """Fill speaker, speaker_type, speaker_title and speaker_org; one attribution per
+    person of a joint source. ``speaker_country`` is left for the caller."""
+    history: list[SpeakerInfo] = []
+    out: list[Attribution] = []
+    for att in attributions:
+        if att.source is None:
+            out.append(att)
+            continue
+        infos = describe_mention(text[att.source[0]:att.source[1]])
+        resolved = [_resolve(info, text, att, history) for info in infos]
+        for info in resolved:
+            out.append(replace(att, spans=list(att.spans), speaker=_display_name(info),
+                               speaker_type=info.kind, speaker_title=info.title, speaker_org=info.org))
+            if info.name:
+                history.append(info)
+                if len(history) > 2 * HISTORY:
+                    del history[:-HISTORY]
+    return out
+
+
+def _display_name(info: SpeakerInfo) -> Optional[str]:
+    name = info.name
+    if name and name.lower().startswith("the "):
+        name = name[4:]
+    return name

@@ -1,0 +1,345 @@
+"""Attribution rules, one test per shape: each sentence here is written for the test."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newstone.attribution import extract_attributions, find_quotes
+from newstone.model import Attribution
+from newstone.sentences import split_sentences
+
+
+def run(text: str) -> list[Attribution]:
+    return extract_attributions(text, split_sentences(text))
+
+
+def content(text: str, att: Attribution) -> str:
+    return " | ".join(text[s:e] for s, e in att.spans)
+
+
+def source(text: str, att: Attribution) -> str | None:
+    return text[att.source[0]:att.source[1]] if att.source else None
+
+
+def only(text: str) -> Attribution:
+    atts = run(text)
+    assert len(atts) == 1, [(content(text, a), source(text, a)) for a in atts]
+    return atts[0]
+
+
+# --- direct speech ---------------------------------------------------------------------
+
+def test_quote_then_name_said():
+    text = "The bridge will reopen in May. \u201cWe are nearly done,\u201d Miller said."
+    att = only(text)
+    assert content(text, att) == "\u201cWe are nearly done,\u201d"
+    assert source(text, att) == "Miller"
+    assert att.kind == "direct" and text[att.cue[0]:att.cue[1]] == "said"
+
+
+def test_inverted_said_with_apposition():
+    text = ("\u201cThe harbour is too small,\u201d said Paula Greene, a port engineer at the city "
+            "council who has studied the plan.")
+    att = only(text)
+    assert source(text, att).startswith("Paula Greene")
+    assert att.speaker == "Paula Greene"
+    assert att.speaker_title == "port engineer"
+
+
+def test_end_attribution_with_trailing_participle():
+    text = "\u201cThis map shows the problem,\u201d Ortega said at a news conference, holding up a chart."
+    att = only(text)
+    assert content(text, att) == "\u201cThis map shows the problem,\u201d"
+    assert source(text, att) == "Ortega"
+
+
+def test_pronoun_source_resolves_to_previous_speaker():
+    text = ("Mayor Dana Whitfield said the budget was balanced.\n\n"
+            "\u201cWe did not cut a single school,\u201d she said.")
+    atts = run(text)
+    assert [source(text, a) for a in atts] == ["Mayor Dana Whitfield", "she"]
+    assert atts[1].speaker == "Dana Whitfield"
+    assert atts[1].speaker_type == "person"
+
+
+def test_told_reporters_that():
+    text = "Okafor told reporters on Monday that the talks had stalled."
+    att = only(text)
+    assert content(text, att) == "that the talks had stalled"
+    assert source(text, att) == "Okafor"
+
+
+def test_said_in_a_statement_both_orders():
+    text = ("The airline said in a statement that no passengers were hurt. "
+            "Flights will resume on Friday, the airline said in a statement.")
+    atts = run(text)
+    assert [content(text, a) for a in atts] == ["that no passengers were hurt",
+                                               "Flights will resume on Friday"]
+    assert all(source(text, a) == "The airline" or source(text, a) == "the airline" for a in atts)
+
+
+def test_quote_over_sentences_and_paragraphs():
+    text = ("\u201cThe first point is cost. The second is time.\n\n"
+            "\u201cAnd the third is trust,\u201d Ibarra said.")
+    att = only(text)
+    assert att.spans == [(0, text.index(" Ibarra"))]
+    assert source(text, att) == "Ibarra"
+
+
+def test_quote_split_by_its_attribution():
+    text = "\u201cWe will appeal,\u201d he said. \u201cThe ruling is wrong.\u201d"
+    att = only(text)
+    assert [text[s:e] for s, e in att.spans] == ["\u201cWe will appeal,\u201d",
+                                                "\u201cThe ruling is wrong.\u201d"]
+    assert att.kind == "direct"
+
+
+def test_quote_split_inside_one_sentence():
+    text = "\u201cWe will appeal,\u201d he said, \u201cbecause the ruling is wrong.\u201d"
+    att = only(text)
+    assert len(att.spans) == 2
+
+
+def test_floating_quote_paragraph_takes_previous_speaker():
+    text = ("\u201cPrices will fall,\u201d said Ana Ruiz, an economist at the bank.\n\n"
+            "\u201cBut not before the winter.\u201d\n\n"
+            "Rain is expected on Sunday.")
+    atts = run(text)
+    assert len(atts) == 2
+    assert atts[1].cue is None and atts[1].speaker == "Ana Ruiz"
+    assert content(text, atts[1]) == "\u201cBut not before the winter.\u201d"
+
+
+def test_new_paragraph_without_quote_is_not_floating():
+    text = ("\u201cPrices will fall,\u201d said Ana Ruiz.\n\n"
+            "Rain is expected on Sunday, and the roads are closed.")
+    assert len(run(text)) == 1
+
+
+# --- reported speech -------------------------------------------------------------------
+
+def test_nested_reported_speech():
+    text = "Kirby said the United States also believed the deal would worry China."
+    atts = run(text)
+    assert [source(text, a) for a in atts] == ["Kirby", "the United States"]
+    assert content(text, atts[0]).startswith("the United States also believed")
+    assert content(text, atts[1]) == "the deal would worry China"
+    assert atts[0].kind == "indirect"
+
+
+def test_officials_have_said_they_believe():
+    text = "U.S. officials have said they believe the factory is making drones."
+    atts = run(text)
+    assert source(text, atts[0]) == "U.S. officials"
+    assert text[atts[0].cue[0]:atts[0].cue[1]] == "have said"
+    assert atts[0].speaker_type == "group"
+    # PolNeAR credits the inner belief to the outer source, not to "they"
+    assert atts[1].speaker == "U.S. officials"
+
+
+def test_joint_country_subject():
+    text = "Brazil and Argentina say the river treaty must be renewed."
+    atts = run(text)
+    assert len(atts) == 2
+    assert {a.speaker for a in atts} == {"Brazil", "Argentina"}
+    assert all(a.spans == atts[0].spans for a in atts)
+
+
+def test_capital_told_capital_that():
+    text = "Moscow has told Washington that relations would be damaged."
+    att = only(text)
+    assert source(text, att) == "Moscow"
+    assert content(text, att) == "that relations would be damaged"
+
+
+@pytest.mark.parametrize("text,expected_content", [
+    ("According to the ministry, exports rose by a third.", "exports rose by a third"),
+    ("Exports rose by a third, according to the ministry.", "Exports rose by a third"),
+])
+def test_according_to(text, expected_content):
+    att = only(text)
+    assert content(text, att) == expected_content
+    assert source(text, att) == "the ministry"
+
+
+def test_citing_parenthetical_keeps_the_subject():
+    text = "Nakamura, citing two internal reports, said the plant was unsafe."
+    att = only(text)
+    assert source(text, att).startswith("Nakamura")
+    assert att.speaker == "Nakamura"
+    assert content(text, att) == "the plant was unsafe"
+
+
+def test_called_that_concerning():
+    text = "Senator Hale called that troubling, but not surprising."
+    att = only(text)
+    assert source(text, att) == "Senator Hale"
+    assert content(text, att).startswith("that troubling")
+
+
+def test_he_also_warned_that():
+    text = "He also warned that the dam could fail."
+    att = only(text)
+    assert text[att.cue[0]:att.cue[1]] == "also warned"
+    assert content(text, att) == "that the dam could fail"
+
+
+def test_end_attribution_to_group():
+    text = "The shipment arrived late on Tuesday, officials said."
+    att = only(text)
+    assert content(text, att) == "The shipment arrived late on Tuesday"
+    assert att.speaker == "officials" and att.speaker_type == "group"
+
+
+def test_parenthetical_attribution_keeps_both_halves():
+    text = "The vote, she said, was never in doubt."
+    att = only(text)
+    assert [text[s:e] for s, e in att.spans] == ["The vote", "was never in doubt"]
+
+
+def test_mixed_content():
+    text = "Lund said the plan was \u201ca disaster waiting to happen\u201d for farmers."
+    att = only(text)
+    assert att.kind == "mixed"
+
+
+def test_headline_colon():
+    text = "Poll: Rural Voters Turn Away From Incumbents\n\nThe survey was small."
+    atts = run(text)
+    assert source(text, atts[0]) == "Poll"
+    assert text[atts[0].cue[0]:atts[0].cue[1]] == ":"
+
+
+def test_passive_is_not_attributed_to_the_subject():
+    text = "The proposal was rejected by the committee."
+    assert run(text) == []
+
+
+def test_two_coordinated_attributions_split_the_sentence():
+    text = "Ruiz said the tax is fair, but Lopez said it would hurt farmers."
+    atts = run(text)
+    assert [content(text, a) for a in atts] == ["the tax is fair", "it would hurt farmers"]
+
+
+# --- typography and robustness ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"We are ready," Cole said.',
+    "''We are ready,'' Cole said.",
+    "\u201cWe are ready,\" Cole said.",
+    "\"We are ready,\u201d Cole said.",
+])
+def test_quote_styles(text):
+    att = only(text)
+    assert source(text, att) == "Cole"
+    assert att.kind == "direct"
+    assert text[att.spans[0][0]:att.spans[0][1]].strip("\"'\u201c\u201d,") == "We are ready"
+
+
+def test_single_quotes_in_headline():
+    text = "Mayor calls flood plan 'a good start,' council says"
+    atts = run(text)
+    assert any(source(text, a) == "council" and "'a good start,'" in content(text, a) for a in atts)
+
+
+def test_apostrophes_are_not_quotes():
+    text = "The voters' choice was clear, and Tom's view didn't change."
+    assert find_quotes(text, [(0, len(text))]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\u201c", "\u201d\u201d\u201c said", "said", "He said.", ", said .", "\u201cUnclosed quote, he said",
+    "''", "'''' ''", "According to", "According to,", ":", "A: B", "\u201cA,\u201d said", "(said)",
+    "he said. declared.", "American State, Matthew Miller.",
+])
+def test_odd_input_never_raises(text):
+    atts = run(text)
+    for a in atts:
+        assert all(0 <= s <= e <= len(text) for s, e in a.spans)
+
+
+def test_unbalanced_quote_closes_at_paragraph_end():
+    text = "\u201cWe will win, Diaz said.\n\nThe race ends on Sunday."
+    quotes = find_quotes(text, [(0, text.index("\n")), (text.index("The"), len(text))])
+    assert quotes == [(0, text.index("\n"))]
+
+
+def test_long_text_without_punctuation_is_fast():
+    text = "word " * 200_000
+    started = time.perf_counter()
+    extract_attributions(text, split_sentences(text))
+    assert time.perf_counter() - started < 10
+
+
+def test_offsets_are_in_text_order():
+    text = ("\u201cA is true,\u201d Ames said. Baker said B was false. "
+            "C is likely, Cruz said.")
+    atts = run(text)
+    assert [a.start for a in atts] == sorted(a.start for a in atts)
+    assert [a.speaker for a in atts] == ["Ames", "Baker", "Cruz"]
+
+
+# --- the user's sample article ---------------------------------------------------------
+
+SAMPLE = Path(__file__).parents[1] / "data" / "sample_reuters_putin_north_korea.txt"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    if not SAMPLE.exists():
+        pytest.skip("sample article missing")
+    text = SAMPLE.read_text(encoding="utf-8")
+    head_start = text.index("Putin makes")
+    head_end = text.index("\n", head_start)
+    body_start = text.index("(Reuters) \u2013 ") + len("(Reuters) \u2013 ")
+    body_end = text.index("(Reporting by")
+    sentences = split_sentences(text, [(head_start, head_end), (body_start, body_end)])
+    return text, extract_attributions(text, sentences)
+
+
+def speaker_of(sample, content_start: str) -> list[str]:
+    text, atts = sample
+    return [a.speaker for a in atts if text[a.start:].startswith(content_start)
+            or text[a.start:].lstrip("\u201c,").startswith(content_start)]
+
+
+@pytest.mark.parametrize("content_start,speaker", [
+    ("Russian President Vladimir Putin's comments", "Matthew Miller"),
+    ("that supplying weapons", "Vladimir Putin"),
+    ("that South Korea", "Vladimir Putin"),
+    ("It\u2019s incredibly concerning", "Matthew Miller"),
+    ("It would destabilize", "Matthew Miller"),
+    ("that concerning", "John Kirby"),
+    ("Russia's need", "John Kirby"),
+    ("We have been talking", "John Kirby"),
+    ("It\u2019s obviously something", "John Kirby"),
+    ("the United States also believed", "John Kirby"),
+    ("he was concerned", "NATO chief"),
+    ("they believe North Korea", "U.S. officials"),
+    ("Russia could give", "Evan Medeiros"),
+    ("And second", "Evan Medeiros"),
+    ("This photo says it all", "Richard Blumenthal"),
+    ("that diplomatic relations", "Moscow"),
+])
+def test_sample_speakers(sample, content_start, speaker):
+    assert speaker in speaker_of(sample, content_start)
+
+
+def test_sample_joint_senators(sample):
+    assert sorted(speaker_of(sample, "Putin's visit to North Korea")) == ["Lindsey Graham", "Richard Blumenthal"]
+
+
+def test_sample_speaker_fields(sample):
+    text, atts = sample
+    by_speaker = {a.speaker: a for a in atts}
+    kirby = by_speaker["John Kirby"]
+    assert kirby.speaker_title == "White House national security spokesman"
+    assert kirby.speaker_org == "White House"
+    chief = by_speaker["NATO chief"]
+    assert (chief.speaker_title, chief.speaker_org, chief.speaker_type) == ("chief", "NATO", "person")
+    assert by_speaker["U.S. officials"].speaker_type == "group"
+    assert by_speaker["Moscow"].speaker_type == "country"
+    assert by_speaker["Evan Medeiros"].speaker_title == "Asia specialist"
+    assert all(a.speaker_country is None for a in atts)

@@ -1,0 +1,141 @@
+"""End-to-end tables: offsets round-trip, the contract columns, error rows, never raising."""
+import pandas as pd
+import pytest
+
+import newstone
+from newstone import pipeline, schema
+from newstone.ingest import parse_plain_text
+from newstone.tone import ascii_quotes
+
+from conftest import SAMPLE, shared_path
+
+
+def assert_offsets_round_trip(corpus):
+    """text[start:end] gives back every stored piece of every table."""
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    for row in corpus.sentences.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+    for row in corpus.mentions.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.surface
+    for row in corpus.quotes.itertuples():
+        text = texts[row.article_id]
+        assert " ".join(text[s:e] for s, e in row.spans) == row.text
+        assert row.start == min(s for s, _ in row.spans) and row.end == max(e for _, e in row.spans)
+        if not pd.isna(row.cue_start):
+            assert text[row.cue_start:row.cue_end] == row.cue
+        if not pd.isna(row.speaker_start):
+            assert text[row.speaker_start:row.speaker_end] == row.speaker_mention
+
+
+def test_every_table_has_the_contract_columns(sample_corpus):
+    for name, columns in schema.TABLES.items():
+        table = sample_corpus.tables[name]
+        assert list(table.columns[:len(columns)]) == list(columns), name
+        assert len(table) > 0, name
+
+
+def test_sample_offsets_round_trip(sample_corpus):
+    assert_offsets_round_trip(sample_corpus)
+
+
+def test_sample_counts_and_no_error(sample_corpus):
+    article = sample_corpus.articles.iloc[0]
+    assert pd.isna(article["error"])
+    assert article["n_sentences"] == len(sample_corpus.sentences) > 25
+    assert article["n_quotes"] == len(sample_corpus.quotes) >= 15
+
+
+def quote_by_words(corpus, words):
+    hits = corpus.quotes[corpus.quotes["text"].str.contains(words, regex=False)]
+    assert len(hits) >= 1, f"no quote containing {words!r}"
+    return hits.iloc[0]
+
+
+def test_sample_headline_quotes_with_speakers(sample_corpus):
+    miller = quote_by_words(sample_corpus, "It\u2019s incredibly concerning")
+    assert miller["speaker"] == "Matthew Miller"
+    assert miller["kind"] == "direct"
+    blumenthal = quote_by_words(sample_corpus, "This photo says it all")
+    assert blumenthal["speaker"] == "Richard Blumenthal"
+    assert blumenthal["speaker_mention"] == "Blumenthal"
+    assert blumenthal["cue"] == "said"
+
+
+def test_quote_tone_is_on_the_quote_words_only():
+    corpus = newstone.parse_text("Talks\n\n\u201cWe are delighted,\u201d the killer said angrily.", "t")
+    quote = corpus.quotes.iloc[0]
+    assert "We are delighted" in quote["text"]
+    assert "killer" not in quote["text"]
+    # Raw VADER on the quote's words, typographic quotes read as ASCII ones.
+    assert quote["compound"] == pytest.approx(newstone.tone(ascii_quotes(quote["text"]), scorer="vader")["compound"])
+    assert quote["compound"] > 0.3
+
+
+def test_direct_quote_case():
+    corpus = newstone.parse_text("Headline\n\n\u201cThe talks have failed,\u201d Smith said on Monday.", "d")
+    quote = corpus.quotes.iloc[0]
+    assert (quote["kind"], quote["speaker_mention"], quote["cue"]) == ("direct", "Smith", "said")
+    assert "The talks have failed" in quote["text"]
+    assert quote["sentence_ids"] == [1]
+
+
+def test_mentions_point_into_sentences_and_quotes(sample_corpus):
+    mentions = sample_corpus.mentions
+    assert mentions["sentence_id"].notna().all()
+    in_quotes = mentions[mentions["quote_id"].notna()]
+    assert len(in_quotes) > 0
+    quotes = sample_corpus.quotes.set_index("quote_id")
+    for row in in_quotes.itertuples():
+        spans = quotes.loc[row.quote_id, "spans"]
+        assert any(s <= row.start and row.end <= e for s, e in spans)
+
+
+def test_read_a_folder_with_bad_files_gives_error_rows(tmp_path):
+    (tmp_path / "good.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "latin.txt").write_bytes("R\u00e9sum\u00e9\n\n\u201cIt is fine,\u201d Dupont said.".encode("cp1252"))
+    corpus = newstone.read(tmp_path)
+    errors = dict(zip(corpus.articles["article_id"], corpus.articles["error"]))
+    assert errors["empty"] == "empty file"
+    assert "binary" in errors["binary"]
+    assert pd.isna(errors["good"]) and pd.isna(errors["latin"])
+    assert set(corpus.errors["article_id"]) == {"empty", "binary"}
+    assert (corpus.quotes["article_id"] == "latin").sum() == 1
+    assert_offsets_round_trip(corpus)
+
+
+def test_a_failing_stage_becomes_an_error_row(monkeypatch):
+    def broken(text, sentences):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "extract_attributions", broken)
+    rows = pipeline.process_article(parse_plain_text("x", "Head\n\nBody said."))
+    assert "RuntimeError: boom" in rows.article["error"]
+    assert rows.sentences == [] and rows.quotes == []
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n\n", "\u201c\u201c\u201d\u201d\u201c", '"' * 500, "Headline only",
+    "x" * 20000, "He said \u201cunbalanced quote and no end", "\u201d closing first \u201c then said.",
+    "''NYT style,'' he said.\n\n'Single quotes' in 'headline', says official",
+])
+def test_odd_input_never_raises(text):
+    corpus = newstone.parse_text(text, "odd")
+    assert_offsets_round_trip(corpus)
+
+
+def test_speakers_table_from_sample(sample_corpus):
+    speakers = sample_corpus.speakers.set_index("speaker")
+    assert speakers.loc["John Kirby", "n_quotes"] >= 4
+    assert "Kirby" in speakers.loc["John Kirby", "aliases"]
+    assert speakers.loc["Matthew Miller", "country"] == "USA"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("corpus_dir", ["data/bbc/politics", "data/polnear/dev/text"])
+def test_offsets_round_trip_on_real_corpora(corpus_dir):
+    corpus = newstone.read(shared_path(*corpus_dir.split("/")))
+    assert corpus.errors.empty
+    assert len(corpus.quotes) > 100
+    assert_offsets_round_trip(corpus)

@@ -1,0 +1,119 @@
+"""Speaker descriptions and resolution (sentences written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from newstone.model import Attribution
+from newstone.speakers import SpeakerInfo, describe_mention, resolve_speakers
+
+
+def one(mention: str) -> SpeakerInfo:
+    infos = describe_mention(mention)
+    assert len(infos) == 1, infos
+    return infos[0]
+
+
+def test_title_before_name():
+    info = one("White House national security spokesman John Kirby")
+    assert (info.name, info.kind, info.title, info.org) == (
+        "John Kirby", "person", "White House national security spokesman", "White House")
+
+
+def test_apposition_gives_title_and_org():
+    info = one("Evan Medeiros, an Asia specialist in the Obama administration who now teaches "
+               "at Georgetown University")
+    assert (info.name, info.title, info.org) == ("Evan Medeiros", "Asia specialist", "Obama administration")
+
+
+def test_abbreviated_title():
+    info = one("Sen. Maria Lopez")
+    assert info.name == "Maria Lopez" and info.title == "Sen." and info.kind == "person"
+
+
+def test_unnamed_role_is_a_person():
+    info = one("The NATO chief")
+    assert (info.name, info.kind, info.title, info.org) == ("NATO chief", "person", "chief", "NATO")
+
+
+@pytest.mark.parametrize("mention", ["U.S. officials", "Analysts", "sources", "Several experts",
+                                     "Democratic lawmakers"])
+def test_groups(mention):
+    assert one(mention).kind == "group"
+
+
+@pytest.mark.parametrize("mention,kind", [
+    ("the Department of Energy", "organization"),
+    ("The Clinton campaign", "organization"),
+    ("CNN", "organization"),
+])
+def test_organizations(mention, kind):
+    assert one(mention).kind == kind
+
+
+@pytest.mark.parametrize("mention", ["Moscow", "the United States", "the Kremlin"])
+def test_places_and_governments_are_countries(mention):
+    pytest.importorskip("newstone.countries")
+    assert one(mention).kind == "country"
+
+
+def test_alliance_is_an_organization():
+    pytest.importorskip("newstone.countries")
+    assert one("NATO").kind == "organization"
+
+
+def test_joint_subject_gives_two_people():
+    infos = describe_mention("Republican Senator Ann Cole and Democratic Senator Raj Patel")
+    assert [(i.name, i.title) for i in infos] == [("Ann Cole", "Republican Senator"),
+                                                ("Raj Patel", "Democratic Senator")]
+
+
+def test_joint_common_noun_stays_one_group():
+    infos = describe_mention("teachers and parents")
+    assert len(infos) == 1 and infos[0].kind == "group"
+
+
+def test_pronoun_is_left_for_resolution():
+    info = one("she")
+    assert info.pronoun == "she" and info.name is None
+
+
+def _att(text: str, mention: str, occurrence: int = 0) -> Attribution:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(mention, start + 1)
+    return Attribution(kind="indirect", spans=[(0, 1)], source=(start, start + len(mention)))
+
+
+def test_resolution_pronoun_surname_and_role():
+    text = ("Health Minister Olga Brandt said the clinics would open. She said staff were ready. "
+            "Brandt said more were needed. Spokesman Tim Ode said the plan was funded. "
+            "The spokesman said it was on time.")
+    atts = [_att(text, "Health Minister Olga Brandt"), _att(text, "She"), _att(text, "Brandt", 1),
+            _att(text, "Spokesman Tim Ode"), _att(text, "The spokesman")]
+    out = resolve_speakers(text, atts)
+    assert [a.speaker for a in out] == ["Olga Brandt", "Olga Brandt", "Olga Brandt", "Tim Ode", "Tim Ode"]
+    assert out[1].speaker_title == "Health Minister"
+
+
+def test_surname_finds_full_name_in_text_even_if_not_a_speaker():
+    text = "Prime Minister Keir Lamb arrived. Lamb said the talks went well."
+    out = resolve_speakers(text, [_att(text, "Lamb", 1)])
+    assert out[0].speaker == "Keir Lamb"
+
+
+def test_trailing_name_tag_names_an_unnamed_role():
+    text = "Prices are falling, the central bank spokesman said. Central Bank, Irene Sato.\n\nMore."
+    out = resolve_speakers(text, [_att(text, "the central bank spokesman")])
+    assert out[0].speaker == "Irene Sato"
+    assert out[0].speaker_title == "spokesman"
+
+
+def test_they_resolves_to_recent_group():
+    text = "Analysts said prices would rise. They said wages would not."
+    out = resolve_speakers(text, [_att(text, "Analysts"), _att(text, "They")])
+    assert out[1].speaker == "Analysts" and out[1].speaker_type == "group"
+
+
+def test_attribution_without_source_is_kept():
+    att = Attribution(kind="direct", spans=[(0, 3)])
+    assert resolve_speakers("abc", [att]) == [att]
