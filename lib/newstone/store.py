@@ -69,7 +69,7 @@ class DatasetWriter:
         name = f"part-{self.next_part:06d}.parquet"
         # Articles last: a part counts as done only once every table of it is on disk.
         for table in ("sentences", "quotes", "mentions", "articles"):
-            df = corpus.tables[table]
+            df = getattr(corpus, table)
             tmp = os.path.join(self.root, table, f".{name}.tmp")
             df.to_parquet(tmp, index=False)
             os.replace(tmp, os.path.join(self.root, table, name))

@@ -25,7 +25,6 @@ both scorers against human ratings of NYT editorial sentences.
 from __future__ import annotations
 
 import math
-import re
 import sys
 import types
 from dataclasses import dataclass
@@ -34,6 +33,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
+
+from .vader import MultiLexiconVader
 
 SCORERS = ("vader", "news")
 NEWS_LEXICON_PATH = Path(__file__).resolve().parent / "data" / "news_lexicon.tsv"
@@ -239,17 +240,10 @@ def tone(text: str, scorer: str = "news") -> dict:
 
 
 @lru_cache(maxsize=1)
-def news_words_pattern() -> re.Pattern:
-    """Matches any word the news lexicon update changes (added, re-weighted or removed).
-
-    VADER consults its lexicon only for the tokens of the text, so a text without any of
-    these words scores exactly the same with both scorers. The pattern errs on the side of
-    matching (word boundaries, any case); a false match only costs a second scoring.
-    """
-    words = sorted(news_lexicon_update(), key=len, reverse=True)
-    edge = lambda word, ch: r"\b" if re.match(r"\w", ch) else ""
-    alternatives = [edge(w, w[0]) + re.escape(w) + edge(w, w[-1]) for w in words]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+def _raw_and_news() -> MultiLexiconVader:
+    """Raw VADER's and the news lexicon, scored over one tokenisation (see newstone.vader)."""
+    raw, news = get_scorer("vader"), get_scorer("news")
+    return MultiLexiconVader(raw._analyzer, [raw._analyzer.lexicon, news._analyzer.lexicon])
 
 
 def tone_columns(text: str, scorer: str = "news") -> dict:
@@ -258,16 +252,14 @@ def tone_columns(text: str, scorer: str = "news") -> dict:
     Raw VADER ``compound``/``pos``/``neu``/``neg`` plus ``tone`` (compound of ``scorer``)
     and ``tone_label``. Both scorers see the text with typographic quotes mapped to ASCII
     (one for one): raw VADER strips only ASCII punctuation, so it would read
-    ``“delighted,”`` as an unknown word. The news scorer runs only when the text holds a
-    word its lexicon changes (:func:`news_words_pattern`); otherwise it equals raw VADER,
-    so the second scorer costs little more than a regex scan.
+    ``“delighted,”`` as an unknown word. Both are computed by
+    :class:`newstone.vader.MultiLexiconVader`, which gives vaderSentiment's exact results
+    over one tokenisation, and reuses the raw result when the text holds no word the news
+    lexicon changes.
     """
     text = ascii_quotes(text if text.__class__ is str else _as_text(text))
-    raw = get_scorer("vader").polarity(text)
-    if scorer == "vader" or not news_words_pattern().search(text):
-        tone_value = raw["compound"]
-    else:
-        tone_value = get_scorer(scorer).polarity(text)["compound"]
+    raw, news = _raw_and_news().polarity(text)
+    tone_value = raw["compound"] if scorer == "vader" else news["compound"]
     return {"compound": raw["compound"], "pos": raw["pos"], "neu": raw["neu"], "neg": raw["neg"],
             "tone": tone_value, "tone_label": tone_label(tone_value)}
 
@@ -280,6 +272,6 @@ def score_many(texts: Iterable[str], scorer: str = "news") -> list[dict]:
 
 __all__ = [
     "SCORERS", "NEWS_LEXICON_PATH", "TYPOGRAPHIC_QUOTES", "ascii_quotes", "LexiconEntry", "ToneScorer", "get_scorer", "tone",
-    "score_many", "tone_label", "tone_columns", "news_words_pattern", "read_news_lexicon", "parse_lexicon_line",
+    "score_many", "tone_label", "tone_columns", "read_news_lexicon", "parse_lexicon_line",
     "news_lexicon_update", "apply_lexicon_update",
 ]
