@@ -25,6 +25,7 @@ from typing import Iterable, NamedTuple, Optional, Union
 
 import pandas as pd
 
+from .aggregate import t_critical
 from .model import CountryMention
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -46,7 +47,6 @@ OBJECT_PREPOSITIONS = frozenset(
 
 #: how far the context rules look on each side of a mention, in characters.
 CONTEXT_WINDOW = 80
-Z_95 = 1.959963984540054
 
 _WORD_CHAR = re.compile(r"\w")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
@@ -460,7 +460,7 @@ def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame,
     sentence gets that sentence's whole score: sentence-level tone cannot tell which of two
     countries the negative words were about, so this measures the tone of the *company* a
     country keeps, not sentiment towards it. The 95% interval is the normal approximation
-    ``mean ± 1.96·std/√n`` (NaN when n < 2). Organisation mentions (no country) and
+    ``mean ± t·std/√n`` with Student's t for n−1 degrees of freedom (NaN when n < 2). Organisation mentions (no country) and
     sentences without a score are left out. Sorted by n_sentences, most first.
     """
     columns = ["country", "n_sentences", "mean", "std", "ci_low", "ci_high"]
@@ -476,7 +476,7 @@ def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame,
 def tone_by_speaker_country(quotes: pd.DataFrame, score: str = "compound") -> pd.DataFrame:
     """Tone of quotes grouped by the speaker's country.
 
-    ``country, n_quotes, mean, ci_low, ci_high`` (95% normal approximation, NaN when
+    ``country, n_quotes, mean, ci_low, ci_high`` (95% Student-t interval, NaN when
     n < 2); quotes with no speaker country or no score are left out.
     """
     scored = quotes.loc[quotes["speaker_country"].notna() & quotes[score].notna(),
@@ -507,11 +507,15 @@ def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame,
 
 
 def summarise(frame: pd.DataFrame, by: str, score: str, count_name: str) -> pd.DataFrame:
-    """Count, mean, sample std and 95% normal-approximation CI of ``score`` per ``by``."""
+    """Count, mean, sample std and 95% Student-t CI of ``score`` per ``by``.
+
+    The t interval (not the normal 1.96) because groups are often tiny: a country named in
+    three sentences gets t = 4.30, and the charts use the same rule (``aggregate.mean_ci``).
+    """
     grouped = frame.groupby(by, sort=True)[score]
     table = grouped.agg(**{count_name: "size", "mean": "mean", "std": "std"}).reset_index()
-    half_width = Z_95 * table["std"] / table[count_name].pow(0.5)
-    half_width = half_width.where(table[count_name] >= 2)
+    critical = table[count_name].map(lambda n: t_critical(n - 1) if n >= 2 else float("nan"))
+    half_width = critical * table["std"] / table[count_name].pow(0.5)
     table["ci_low"] = table["mean"] - half_width
     table["ci_high"] = table["mean"] + half_width
     table = table.astype({count_name: "int64"})

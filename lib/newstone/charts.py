@@ -1,0 +1,500 @@
+"""Charts of who said what in which tone, as matplotlib Figures built from plain tables.
+
+Every chart function takes DataFrames (the tables of :mod:`newstone.schema` or the
+aggregations of :mod:`newstone.aggregate` / :mod:`newstone.countries`) and returns a
+``matplotlib.figure.Figure``; the table actually drawn, in drawing order, is attached as
+``fig.newstone_data`` so a notebook can show the numbers and tests can check them.
+
+Honesty rules shared by all charts: every group shows its n; means carry 95% t
+intervals (none when n < 2); tone axes are fixed at -1..1 with a zero line, so a small
+difference never looks large; what was left out (small groups, unattributed quotes,
+undated articles) is said on the chart itself. Colours are from ColorBrewer's RdBu,
+which stays readable for the common forms of colour blindness.
+
+Figures are created without pyplot, so nothing is registered globally: calling a chart
+function in a loop leaks no memory and a notebook shows a figure only when displayed.
+"""
+from __future__ import annotations
+
+import html
+import textwrap
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+from matplotlib import colormaps
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from .aggregate import extreme_quotes, tone_by_speaker  # noqa: F401  (extreme_quotes re-exported)
+
+DIVERGING_CMAP = "RdBu"  # red = negative, blue = positive; colour-blind safe
+NEGATIVE_COLOUR = to_hex(colormaps[DIVERGING_CMAP](0.18))
+POSITIVE_COLOUR = to_hex(colormaps[DIVERGING_CMAP](0.82))
+ZERO_COLOUR = "#f7f7f7"
+SMALL_GROUP_COLOUR = "#d9d9d9"
+SMALL_GROUP_TEXT = "#8c8c8c"
+MISSING_CELL_COLOUR = "#f0f0f0"
+# Okabe-Ito: the categorical palette designed to be told apart with colour blindness.
+SPEAKER_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
+                   "#CC79A7", "#999999")
+
+SCORE_NAMES = {"tone": "news-aware tone", "compound": "VADER compound"}
+SHARED_SENTENCE_NOTE = ("Every country mentioned in a sentence is given that whole sentence's score: "
+                        "a sentence naming two countries counts, with the same score, for both.")
+SPEAKER_COUNTRY_NOTE = "Each quote counts once, for the country its speaker represents."
+BELOW_MIN_MODES = ("grey", "hide")
+# newstone.countries computes its intervals as mean +/- 1.96 sd/sqrt(n).
+COUNTRY_INTERVAL = "95% normal-approximation interval"
+
+
+# ---------------------------------------------------------------------------------------
+# Diverging bars: mean tone per official / speaker country / mentioned country
+
+
+def bar_colour(mean: float) -> str:
+    """Diverging bar colour: red-ish below zero, blue-ish above, near-white at zero."""
+    if mean < 0:
+        return NEGATIVE_COLOUR
+    if mean > 0:
+        return POSITIVE_COLOUR
+    return ZERO_COLOUR
+
+
+def select_groups(summary: pd.DataFrame, group: str, n_col: str = "n", min_n: int = 2,
+                  top_n: Optional[int] = None) -> pd.DataFrame:
+    """The groups a bar chart draws, in drawing order, with a ``status`` column.
+
+    ``top_n`` keeps the groups with the most items (ties by name); groups with fewer than
+    ``min_n`` items get status "below_min_n" and go to the bottom. Within each block the
+    most negative mean comes first. ``attrs["n_total"]`` counts the groups before top_n.
+    """
+    table = summary.copy()
+    table["n"] = table[n_col].astype("int64")
+    n_total = len(table)
+    if top_n is not None and len(table) > top_n:
+        table = table.sort_values(["n", group], ascending=[False, True]).head(top_n)
+    table["status"] = np.where(table["n"] >= min_n, "shown", "below_min_n")
+    table["_block"] = (table["status"] != "shown").astype(int)
+    table = table.sort_values(["_block", "mean", group], ignore_index=True).drop(columns="_block")
+    table.attrs["n_total"] = n_total
+    return table
+
+
+def tone_bars(summary: pd.DataFrame, group: str, *, n_col: str = "n", score: str = "tone",
+              min_n: int = 2, below_min: str = "grey", top_n: Optional[int] = None,
+              title: Optional[str] = None, group_label: Optional[str] = None,
+              item_label: str = "items", notes: tuple[str, ...] = (),
+              interval: str = "95% t interval") -> Figure:
+    """Horizontal diverging bars of mean tone per group with 95% CIs and n.
+
+    ``summary`` has one row per group: ``group``, ``n_col``, ``mean``, ``ci_low``,
+    ``ci_high`` (as :func:`newstone.aggregate.tone_by_group` or the
+    :mod:`newstone.countries` helpers return). Groups below ``min_n`` are greyed out
+    (``below_min="grey"``) or left out (``"hide"``); the footnote says which and how many.
+    ``interval`` names how the summary's CI was computed, for the footnote.
+    """
+    if below_min not in BELOW_MIN_MODES:
+        raise ValueError(f"below_min must be one of {BELOW_MIN_MODES}, not {below_min!r}")
+    group_label = group_label or group
+    table = select_groups(summary, group, n_col, min_n, top_n)
+    small = table[table["status"] == "below_min_n"]
+    if below_min == "hide":
+        table = table[table["status"] == "shown"].reset_index(drop=True)
+
+    fig = Figure(figsize=(8, 1.6 + 0.42 * max(len(table), 4)), layout="constrained")
+    ax = fig.add_subplot()
+    positions = np.arange(len(table))
+    shown = (table["status"] == "shown").to_numpy()
+    colours = [bar_colour(m) if ok else SMALL_GROUP_COLOUR for m, ok in zip(table["mean"], shown)]
+    bars = ax.barh(positions, table["mean"], color=colours, edgecolor="#4d4d4d", linewidth=0.6,
+                   height=0.7, label="mean")
+    for bar, ok in zip(bars, shown):
+        if not ok:
+            bar.set_hatch("///")
+    has_ci = table["ci_low"].notna().to_numpy() & table["ci_high"].notna().to_numpy()
+    if has_ci.any():
+        with_ci = table[has_ci]
+        ax.errorbar(with_ci["mean"], positions[has_ci],
+                    xerr=[with_ci["mean"] - with_ci["ci_low"], with_ci["ci_high"] - with_ci["mean"]],
+                    fmt="none", ecolor="#252525", elinewidth=1.1, capsize=3, label="95% CI")
+    ax.set_yticks(positions, [f"{name}  (n={n})" for name, n in zip(table[group], table["n"])])
+    for tick, ok in zip(ax.get_yticklabels(), shown):
+        tick.set_color("#000000" if ok else SMALL_GROUP_TEXT)
+    ax.invert_yaxis()
+    _tone_axis(ax, score, axis="x")
+    ax.set_ylabel(group_label)
+    if len(table) == 0:
+        ax.text(0, 0, "nothing to show", ha="center", va="center", color=SMALL_GROUP_TEXT)
+
+    footnotes = list(notes)
+    footnotes.append(f"Bars: mean; whiskers: {interval} of the mean (none when n < 2); "
+                     f"n = number of {item_label}.")
+    if top_n is not None and table.attrs.get("n_total", 0) > top_n:
+        footnotes.append(f"Showing the {top_n} {_plural(group_label)} with the most {item_label} "
+                         f"of {table.attrs['n_total']}.")
+    if len(small):
+        verb = "Greyed out (hatched)" if below_min == "grey" else "Left out"
+        footnotes.append(f"{verb}: {len(small)} {group_label}(s) with fewer than {min_n} {item_label}: "
+                         f"{_name_list(small[group])}.")
+    n_without = summary.attrs.get("n_without_group", 0)
+    if n_without:
+        footnotes.append(f"Not shown: {n_without} {item_label} without a resolved {group_label}.")
+    _decorate(fig, ax, title or f"Mean {SCORE_NAMES.get(score, score)} per {group_label}", footnotes)
+    fig.newstone_data = table.reset_index(drop=True)
+    fig.newstone_below_min = [str(name) for name in small[group]]
+    return fig
+
+
+def speaker_tone_chart(quotes: pd.DataFrame, score: str = "tone", min_n: int = 2,
+                       below_min: str = "grey", top_n: Optional[int] = None,
+                       title: Optional[str] = None) -> Figure:
+    """Mean quote tone per official (resolved speaker), from the quotes table."""
+    summary = tone_by_speaker(quotes, score)
+    return tone_bars(summary, "speaker", score=score, min_n=min_n, below_min=below_min, top_n=top_n,
+                     title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per official",
+                     group_label="official", item_label="quotes",
+                     notes=("A quote's tone is computed on the quoted words only, not the reporter's.",))
+
+
+def speaker_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n: int = 2,
+                               below_min: str = "grey", top_n: Optional[int] = None,
+                               title: Optional[str] = None) -> Figure:
+    """Mean quote tone per speaker country, from ``countries.tone_by_speaker_country``."""
+    return tone_bars(summary, "country", n_col="n_quotes", score=score, min_n=min_n,
+                     below_min=below_min, top_n=top_n, group_label="speaker country",
+                     item_label="quotes", notes=(SPEAKER_COUNTRY_NOTE,), interval=COUNTRY_INTERVAL,
+                     title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per speaker's country")
+
+
+def mentioned_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n: int = 2,
+                                 below_min: str = "grey", top_n: Optional[int] = None,
+                                 title: Optional[str] = None) -> Figure:
+    """Mean sentence tone per mentioned country, from ``countries.tone_by_mentioned_country``.
+
+    The chart states that countries share their sentence's score: the number is the tone
+    of sentences that mention a country, not a tone *towards* it.
+    """
+    return tone_bars(summary, "country", n_col="n_sentences", score=score, min_n=min_n,
+                     below_min=below_min, top_n=top_n, group_label="mentioned country",
+                     item_label="sentences", notes=(SHARED_SENTENCE_NOTE,), interval=COUNTRY_INTERVAL,
+                     title=title or f"Mean {SCORE_NAMES.get(score, score)} of sentences mentioning each country")
+
+
+# ---------------------------------------------------------------------------------------
+# Official x country heatmap
+
+
+def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: int = 2,
+                            top_speakers: Optional[int] = None, top_countries: Optional[int] = None,
+                            title: Optional[str] = None, country_label: str = "Country mentioned in the quote",
+                            notes: tuple[str, ...] = ()) -> Figure:
+    """Official x country heatmap of mean tone, centred on zero (-1..1, RdBu).
+
+    ``matrix`` is long: ``speaker, country, n, mean`` (``countries.speaker_country_matrix``).
+    Cells are annotated with the mean and n; cells with fewer than ``min_n`` items are
+    masked (grey, hatched, n only) because one quote is an anecdote, not a tone. Rows and
+    columns are ordered by their total n. ``fig.newstone_data`` holds ``mean``, ``n`` and
+    ``masked`` matrices in drawing order.
+    """
+    speakers = matrix.groupby("speaker")["n"].sum().sort_values(ascending=False, kind="stable")
+    countries = matrix.groupby("country")["n"].sum().sort_values(ascending=False, kind="stable")
+    speakers = _top_index(speakers, top_speakers)
+    countries = _top_index(countries, top_countries)
+    means = matrix.pivot_table(index="speaker", columns="country", values="mean", aggfunc="first")
+    counts = matrix.pivot_table(index="speaker", columns="country", values="n", aggfunc="sum")
+    means = means.reindex(index=speakers, columns=countries)
+    counts = counts.reindex(index=speakers, columns=countries).fillna(0).astype(int)
+    masked = (counts < min_n) | means.isna()
+
+    fig = Figure(figsize=(max(7.0, 2.8 + 0.9 * len(countries)), 2.2 + 0.55 * max(len(speakers), 1)),
+                 layout="constrained")
+    ax = fig.add_subplot()
+    cmap = colormaps[DIVERGING_CMAP].with_extremes(bad=MISSING_CELL_COLOUR)
+    values = np.ma.masked_array(means.to_numpy(dtype=float), mask=masked.to_numpy())
+    image = ax.imshow(values, cmap=cmap, vmin=-1, vmax=1, aspect="auto", interpolation="nearest")
+    for (i, j), n in np.ndenumerate(counts.to_numpy()):
+        if masked.iat[i, j]:
+            if n > 0:
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///",
+                                       edgecolor="#bdbdbd", linewidth=0, gid="masked"))
+                ax.text(j, i, f"n={n}", ha="center", va="center", fontsize=8, color=SMALL_GROUP_TEXT)
+            continue
+        value = means.iat[i, j]
+        ax.text(j, i, f"{value:+.2f}\nn={n}", ha="center", va="center", fontsize=8,
+                color="white" if abs(value) > 0.55 else "black")
+    ax.set_xticks(range(len(countries)), countries, rotation=40, ha="right")
+    ax.set_yticks(range(len(speakers)), speakers)
+    ax.set_xlabel(country_label)
+    ax.set_ylabel("Official (speaker)")
+    colourbar = fig.colorbar(image, ax=ax, shrink=0.85)
+    colourbar.set_label(f"mean {SCORE_NAMES.get(score, score)}\n(-1 negative, +1 positive)")
+    footnotes = list(notes) + [f"Cells with fewer than {min_n} items are masked (grey, hatched, n only); "
+                               "empty cells: no items."]
+    if top_speakers is not None or top_countries is not None:
+        footnotes.append(f"Showing {len(speakers)} of {matrix['speaker'].nunique()} officials and "
+                         f"{len(countries)} of {matrix['country'].nunique()} countries (most items first).")
+    _decorate(fig, ax, title or f"Mean {SCORE_NAMES.get(score, score)}: official x country", footnotes)
+    fig.newstone_data = {"mean": means, "n": counts, "masked": masked}
+    return fig
+
+
+def _top_index(totals: pd.Series, top: Optional[int]) -> list:
+    return list(totals.index if top is None else totals.index[:top])
+
+
+# ---------------------------------------------------------------------------------------
+# Timeline
+
+
+def tone_timeline_chart(timeline: pd.DataFrame, score: str = "tone", item_label: str = "quotes",
+                        title: Optional[str] = None) -> Optional[Figure]:
+    """Mean tone per day or week with 95% CIs and n, or None with fewer than two periods.
+
+    ``timeline`` is :func:`newstone.aggregate.tone_over_time`'s result; None tells a
+    notebook to say "one date only" instead of drawing a one-point line.
+    """
+    if timeline.attrs.get("period") is None or len(timeline) < 2:
+        return None
+    unit = "day" if timeline.attrs["period"] == "D" else "week (starting Monday)"
+    fig = Figure(figsize=(8.5, 4), layout="constrained")
+    ax = fig.add_subplot()
+    x = pd.to_datetime(timeline["period_start"])
+    ax.plot(x, timeline["mean"], marker="o", color="#2166ac", linewidth=1.5, label="mean")
+    has_ci = timeline["ci_low"].notna().to_numpy()
+    if has_ci.any():
+        with_ci = timeline[has_ci]
+        ax.errorbar(x[has_ci], with_ci["mean"],
+                    yerr=[with_ci["mean"] - with_ci["ci_low"], with_ci["ci_high"] - with_ci["mean"]],
+                    fmt="none", ecolor="#4d4d4d", elinewidth=1.1, capsize=3, label="95% CI")
+    for xi, yi, n in zip(x, timeline["mean"], timeline["n"]):
+        ax.annotate(f"n={n}", (xi, yi), xytext=(6, 6), textcoords="offset points", ha="left", fontsize=8)
+    if len(x) <= 16:
+        ax.set_xticks(x, [f"{d:%Y-%m-%d}" for d in x])
+    _tone_axis(ax, score, axis="y")
+    ax.set_xlabel(f"publication {unit}")
+    fig.autofmt_xdate()
+    notes = [f"Mean per {unit}; whiskers: 95% t interval (none when n < 2); n = number of {item_label}."]
+    if timeline.attrs.get("n_undated"):
+        notes.append(f"Not shown: {timeline.attrs['n_undated']} {item_label} from articles without a readable date.")
+    _decorate(fig, ax, title or f"Mean {SCORE_NAMES.get(score, score)} of {item_label} over time", notes)
+    fig.newstone_data = timeline
+    return fig
+
+
+# ---------------------------------------------------------------------------------------
+# Shared decoration
+
+
+def _tone_axis(ax, score: str, axis: str) -> None:
+    """Fixed -1..1 tone scale with a zero line: equal distances mean equal differences."""
+    label = f"mean {SCORE_NAMES.get(score, score)} (-1 negative ... +1 positive)"
+    if axis == "x":
+        ax.set_xlim(-1, 1)
+        ax.axvline(0, color="#4d4d4d", linewidth=1, zorder=0)
+        ax.set_xlabel(label)
+        ax.grid(axis="x", color="#e5e5e5", linewidth=0.6, zorder=-1)
+    else:
+        ax.set_ylim(-1, 1)
+        ax.axhline(0, color="#4d4d4d", linewidth=1, zorder=0)
+        ax.set_ylabel(label.replace(" (", "\n("))
+        ax.grid(axis="y", color="#e5e5e5", linewidth=0.6, zorder=-1)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def _decorate(fig: Figure, ax, title: str, footnotes: list[str]) -> None:
+    """Title on top, footnotes (what the chart shows and leaves out) below the axes."""
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    wrapped = "\n".join(textwrap.fill(note, 110) for note in footnotes)
+    fig.newstone_footnote = " ".join(footnotes)
+    fig.supxlabel(wrapped, x=0.01, ha="left", fontsize=8, color="#404040")
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+def _name_list(names, limit: int = 6) -> str:
+    names = [str(n) for n in names]
+    head = ", ".join(names[:limit])
+    return head if len(names) <= limit else f"{head} and {len(names) - limit} more"
+
+
+def save_png(fig: Figure, path, dpi: int = 110) -> None:
+    """Write a chart as PNG (for README images); tight bounds keep the footnotes."""
+    fig.savefig(path, format="png", dpi=dpi, bbox_inches="tight")
+
+
+# ---------------------------------------------------------------------------------------
+# Article explorer: an article's text with quotes, cues, speakers and countries marked
+
+
+class ArticleHTML(str):
+    """An HTML string that Jupyter displays as HTML (``IPython.display.HTML`` accepts it too)."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+ARTICLE_CSS = """
+<style>
+.ns-article{font-family:Georgia,serif;line-height:1.65;max-width:52em}
+.ns-article .ns-text{white-space:pre-wrap}
+.ns-article .ns-meta{color:#555;font-family:sans-serif;font-size:.9em;margin-bottom:.8em}
+.ns-quote{background:var(--ns-speaker-bg);border-bottom:3px solid var(--ns-tone);padding:1px 0}
+.ns-cue{font-style:italic;text-decoration:underline dotted #333}
+.ns-speaker{font-weight:bold;outline:2px solid var(--ns-speaker);outline-offset:1px;border-radius:2px}
+.ns-country{font-variant:small-caps;border:1px dashed #555;border-radius:3px;padding:0 2px}
+.ns-badge{font-family:sans-serif;font-size:.72em;color:#fff;background:var(--ns-tone);
+  border-radius:3px;padding:0 3px;margin-left:2px;vertical-align:super}
+.ns-legend{font-family:sans-serif;font-size:.85em;margin:.6em 0;display:flex;flex-wrap:wrap;gap:.4em .9em}
+.ns-quotes td,.ns-quotes th{text-align:left}
+.ns-swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle;margin-right:.25em}
+</style>
+"""
+
+
+def speaker_colours(speakers) -> dict:
+    """A stable colour per speaker name (Okabe-Ito, in order of first appearance)."""
+    unique = list(dict.fromkeys(s for s in speakers if isinstance(s, str)))
+    return {s: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, s in enumerate(unique)}
+
+
+def tone_colour(value: Optional[float]) -> str:
+    """Underline/badge colour of a quote's tone: the diverging map at that value."""
+    if value is None or pd.isna(value):
+        return "#969696"
+    return to_hex(colormaps[DIVERGING_CMAP](0.5 + 0.5 * max(-1.0, min(1.0, float(value))) * 0.85))
+
+
+def quote_spans(quote) -> list[tuple[int, int]]:
+    """The character spans of a quote's content (``spans``, else ``start``/``end``)."""
+    spans = quote.get("spans")
+    pairs = []
+    if spans is not None and not (isinstance(spans, float) and pd.isna(spans)):
+        for pair in spans:
+            if pair is not None and len(pair) == 2 and not pd.isna(pair[0]) and not pd.isna(pair[1]):
+                pairs.append((int(pair[0]), int(pair[1])))
+    if not pairs and not pd.isna(quote.get("start")) and not pd.isna(quote.get("end")):
+        pairs.append((int(quote["start"]), int(quote["end"])))
+    return pairs
+
+
+def render_article(article: pd.Series, quotes: pd.DataFrame, mentions: pd.DataFrame,
+                   score: str = "tone") -> ArticleHTML:
+    """HTML of one article with its quotes, cues, speaker mentions and countries marked.
+
+    Built from character offsets into ``article["text"]``: the text is cut at every
+    annotation boundary and each piece is escaped and wrapped in the marks covering it,
+    so overlapping annotations (a country inside a quote) never produce broken HTML.
+    Quotes are tinted with their speaker's colour and underlined in their tone's colour,
+    with a badge giving the score at the quote's end.
+    """
+    text = str(article["text"])
+    colours = speaker_colours(quotes["speaker"]) if len(quotes) else {}
+    marks: list[tuple[int, int, str, str]] = []  # (start, end, kind, opening tag)
+    badges: dict[int, list[str]] = {}
+    for _, q in quotes.iterrows():
+        q = q.to_dict()
+        speaker = q.get("speaker") if isinstance(q.get("speaker"), str) else None
+        colour = colours.get(speaker, "#bdbdbd")
+        value = q.get(score)
+        tone = tone_colour(value)
+        who = speaker or "unattributed"
+        value_text = "n/a" if value is None or pd.isna(value) else f"{float(value):+.2f}"
+        style = f"--ns-speaker:{colour};--ns-speaker-bg:{colour}33;--ns-tone:{tone}"
+        tip = html.escape(f"{who} — {score} {value_text} ({q.get('tone_label') or ''})", quote=True)
+        spans = quote_spans(q)
+        for start, end in spans:
+            marks.append((start, end, "0quote",
+                          f'<span class="ns-quote" data-speaker="{html.escape(who, quote=True)}" '
+                          f'style="{style}" title="{tip}">'))
+        if spans:
+            badge_at = max(end for _, end in spans)
+            ink = "#000" if value is None or pd.isna(value) or abs(float(value)) < 0.45 else "#fff"
+            badges.setdefault(badge_at, []).append(
+                f'<span class="ns-badge" style="--ns-tone:{tone};color:{ink}" title="{tip}">'
+                f'{html.escape(value_text)}</span>')
+        if not pd.isna(q.get("cue_start")) and not pd.isna(q.get("cue_end")):
+            marks.append((int(q["cue_start"]), int(q["cue_end"]), "1cue", '<span class="ns-cue" title="cue">'))
+        if not pd.isna(q.get("speaker_start")) and not pd.isna(q.get("speaker_end")):
+            marks.append((int(q["speaker_start"]), int(q["speaker_end"]), "2speaker",
+                          f'<span class="ns-speaker" style="--ns-speaker:{colour}" '
+                          f'title="{html.escape("speaker: " + who, quote=True)}">'))
+    for _, m in mentions.iterrows():
+        if pd.isna(m["start"]) or pd.isna(m["end"]):
+            continue
+        marks.append((int(m["start"]), int(m["end"]), "3country",
+                      f'<span class="ns-country" title="{html.escape("country: " + str(m["country"]), quote=True)}">'))
+    body = _marked_text(text, marks, badges)
+    meta = " · ".join(html.escape(str(article[c])) for c in ("published", "source", "byline")
+                      if c in article.index and isinstance(article[c], str) and article[c])
+    title = article.get("title")
+    if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
+        meta = f"<strong>{html.escape(title)}</strong><br>{meta}"  # headline given apart from the text (JSONL/CSV)
+    legend = "".join(f'<span><span class="ns-swatch" style="background:{c}"></span>{html.escape(s)}</span>'
+                     for s, c in colours.items())
+    legend += ('<span><span class="ns-swatch" style="background:%s"></span>negative tone</span>'
+               '<span><span class="ns-swatch" style="background:%s"></span>positive tone</span>'
+               '<span class="ns-cue">cue</span><span class="ns-country">country</span>'
+               % (tone_colour(-1), tone_colour(1)))
+    return ArticleHTML(
+        f'{ARTICLE_CSS}<div class="ns-article" data-article-id="{html.escape(str(article["article_id"]), quote=True)}">'
+        f'<div class="ns-meta">{meta}</div><div class="ns-legend">{legend}</div>'
+        f'<div class="ns-text">{body}</div></div>')
+
+
+def _marked_text(text: str, marks: list[tuple[int, int, str, str]], badges: dict[int, list[str]]) -> str:
+    """Escape ``text`` and wrap each piece between boundaries in the marks covering it."""
+    marks = [(max(0, s), min(len(text), e), k, tag) for s, e, k, tag in marks if e > s]
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks),
+                   *(b for b in badges if 0 <= b <= len(text))})
+    out = []
+    for left, right in zip(cuts, cuts[1:]):
+        covering = sorted((k, tag) for s, e, k, tag in marks if s <= left and right <= e)
+        piece = html.escape(text[left:right])
+        out.append("".join(tag for _, tag in covering) + piece + "</span>" * len(covering))
+        out.extend(badges.get(right, []))
+    return "".join(out)
+
+
+def article_quotes_table(quotes: pd.DataFrame, score: str = "tone") -> pd.DataFrame:
+    """The quotes of an article as a readable table, in text order."""
+    columns = ["quote_id", "speaker", "speaker_country", "kind", score, "tone_label", "text"]
+    columns = list(dict.fromkeys(c for c in columns if c in quotes.columns))
+    table = quotes.sort_values("start")[columns].reset_index(drop=True)
+    text_columns = [c for c in columns if c not in (score, "quote_id")]
+    table[text_columns] = table[text_columns].astype(object).where(table[text_columns].notna(), "–")
+    return table
+
+
+def pick_article(articles: pd.DataFrame, article_id: Optional[str] = None) -> str:
+    """``article_id`` if the articles table has it, the first article's id when None."""
+    if articles.empty:
+        raise ValueError("no articles to explore (empty input or date window)")
+    if article_id is None:
+        return str(articles["article_id"].iloc[0])
+    if not (articles["article_id"] == str(article_id)).any():
+        known = ", ".join(map(str, articles["article_id"].head(10)))
+        raise KeyError(f"no article {article_id!r}; first ids: {known}")
+    return str(article_id)
+
+
+def explorer_html(tables: dict, article_id: Optional[str] = None, score: str = "tone") -> ArticleHTML:
+    """The article explorer for one article: marked-up text, then its quotes as a table.
+
+    ``tables`` holds "articles", "quotes" and "mentions"; ``article_id`` None means the
+    first article. Shared by the explorer notebook and ``newstone report --per-article``.
+    """
+    articles = tables["articles"]
+    article_id = pick_article(articles, article_id)
+    chosen = articles[articles["article_id"] == article_id]
+    quotes = tables["quotes"][tables["quotes"]["article_id"] == article_id]
+    mentions = tables["mentions"][tables["mentions"]["article_id"] == article_id]
+    marked = render_article(chosen.iloc[0], quotes, mentions, score=score)
+    listing = article_quotes_table(quotes, score).to_html(index=False, escape=True, na_rep="–", classes="ns-quotes",
+                                                          float_format=lambda v: f"{v:+.2f}")
+    return ArticleHTML(f"{marked}<h3>Quotes ({len(quotes)})</h3>{listing}")

@@ -1,0 +1,397 @@
+"""Reports: run the notebooks with papermill and render them to offline HTML.
+
+``newstone report`` (see :func:`run_reports`) executes each notebook in its own folder
+(cwd = the notebook's directory, as JupyterLab does, so the notebooks' relative default
+``../data/processed`` works both ways), writes the executed notebook to
+``<output_dir>/<name>.ipynb`` and renders ``<output_dir>/<name>.html`` with the code
+hidden. The HTML is self-contained: charts are inline base64 PNGs and the page loads no
+script from a CDN (nbconvert's default pulls require.js and MathJax, which fail offline).
+
+Notebooks call :func:`record` to leave machine-readable facts about what they showed
+(speakers charted, groups left out...) in their outputs; :func:`read_records` reads them
+back from an executed notebook, for tests and for anyone auditing a report.
+"""
+from __future__ import annotations
+
+import glob
+import html
+import json
+import os
+import re
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Optional
+
+RECORD_MIME = "application/vnd.newstone.record+json"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_INPUT = "../data/processed"
+SAMPLE_INPUT = PROJECT_ROOT / "data" / "sample_reuters_putin_north_korea.txt"
+EXPLORER_NOTEBOOK = "article_explorer"
+KERNEL = "python3"
+
+# The 'lab' template without the CDN scripts: require.js (only needed by widgets and
+# legacy JS outputs), MathJax (our notebooks have no maths) and mermaid.js. Everything
+# else the template emits (CSS) is inlined by nbconvert.
+OFFLINE_TEMPLATE_NAME = "newstone_offline.html.j2"
+OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+
+
+# ---------------------------------------------------------------------------------------
+# Used inside notebooks
+
+
+def record(name: str, value: Any) -> None:
+    """Leave ``name = value`` in the notebook's outputs (JSON), invisibly.
+
+    The value travels as a display output with a newstone MIME type, so it is saved in
+    the executed .ipynb (like scrapbook's ``glue``) but stripped from the HTML report.
+    """
+    from IPython.display import display
+
+    payload = json.loads(json.dumps({"name": name, "value": value}, default=_json_default))
+    display({RECORD_MIME: payload, "text/plain": ""}, raw=True)
+
+
+def _json_default(value):
+    if hasattr(value, "item"):  # numpy / pandas scalars
+        return value.item()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, (date, datetime)) or hasattr(value, "isoformat"):
+        return value.isoformat()
+    if value is None or value != value:  # NaN
+        return None
+    return str(value)
+
+
+def read_records(notebook) -> dict[str, Any]:
+    """Every value a notebook :func:`record`-ed, by name (later records win)."""
+    import nbformat
+
+    nb = nbformat.read(os.fspath(notebook), as_version=4) if isinstance(notebook, (str, os.PathLike)) else notebook
+    records = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            payload = output.get("data", {}).get(RECORD_MIME)
+            if payload is not None:
+                records[payload["name"]] = payload["value"]
+    return records
+
+
+def resolve_input(input_path: Optional[str] = DEFAULT_INPUT) -> str:
+    """The path a notebook should read.
+
+    The notebooks' default (``../data/processed``, written by ``make report``) falls back
+    to the bundled sample article when it has not been parsed yet; any other path must
+    exist (or be a glob matching something): a typo must not silently chart the sample.
+    """
+    input_path = DEFAULT_INPUT if input_path is None else os.fspath(input_path)
+    if os.path.exists(input_path) or (glob.has_magic(input_path) and glob.glob(input_path)):
+        return input_path
+    if input_path == DEFAULT_INPUT and SAMPLE_INPUT.exists():
+        return os.fspath(SAMPLE_INPUT)
+    raise FileNotFoundError(f"input_path {input_path!r} does not exist (cwd: {os.getcwd()})")
+
+
+def load_input(input_path: Optional[str] = DEFAULT_INPUT, date_from=None, date_to=None):
+    """The tables of ``input_path`` restricted to [date_from, date_to], and where they came from.
+
+    Returns ``(tables, source)``: ``tables`` maps "articles", "sentences", "quotes",
+    "mentions" to DataFrames; ``source`` is the path actually read.
+    """
+    import newstone
+    from .aggregate import filter_tables
+
+    source = resolve_input(input_path)
+    corpus = newstone.read(source)
+    tables = {"articles": corpus.articles, "sentences": corpus.sentences,
+              "quotes": corpus.quotes, "mentions": corpus.mentions}
+    return filter_tables(tables, date_from, date_to), source
+
+
+def describe_input(tables: dict, source: str, date_from=None, date_to=None) -> str:
+    """A Markdown paragraph saying what the report is based on."""
+    from .aggregate import date_range_note
+
+    articles, quotes = tables["articles"], tables["quotes"]
+    failed = int(articles["error"].notna().sum()) if "error" in articles.columns else 0
+    attributed = int(quotes["speaker"].notna().sum()) if "speaker" in quotes.columns else 0
+    window = ""
+    if date_from is not None or date_to is not None:
+        window = f" Date filter: {date_from or '…'} to {date_to or '…'} (undated articles excluded)."
+    return (f"**Data:** `{os.path.basename(os.path.normpath(source))}`: {len(articles)} article(s)"
+            f"{f' ({failed} could not be processed)' if failed else ''}, {len(quotes)} quote(s), "
+            f"{attributed} with a resolved speaker, {len(tables['mentions'])} country mention(s). "
+            f"{date_range_note(articles)}{window}")
+
+
+# ---------------------------------------------------------------------------------------
+# Parameters
+
+
+def parse_value(text: str) -> Any:
+    """A ``-p`` value as YAML ("3" -> 3, "null" -> None), dates kept as ISO strings.
+
+    YAML turns 2024-06-20 into a date object, which papermill would inject as
+    ``datetime.date(...)`` into a notebook that never imported datetime.
+    """
+    import yaml
+
+    return _plain_dates(yaml.safe_load(text))
+
+
+def _plain_dates(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_dates(v) for v in value]
+    return value
+
+
+def collect_parameters(args) -> dict[str, Any]:
+    """Parameters from ``-f`` YAML, then ``-p NAME VALUE`` pairs, then ``--input`` (last wins).
+
+    ``input_path`` is made absolute against the caller's directory, since notebooks run
+    in their own folder.
+    """
+    import yaml
+
+    parameters: dict[str, Any] = {}
+    if getattr(args, "parameters_file", None):
+        with open(args.parameters_file, encoding="utf-8") as fh:
+            loaded = yaml.safe_load(fh) or {}
+        if not isinstance(loaded, dict):
+            raise ValueError(f"{args.parameters_file}: expected a mapping of parameter names to values")
+        parameters.update(_plain_dates(loaded))
+    for name, value in getattr(args, "parameter", None) or []:
+        parameters[name] = parse_value(value)
+    if getattr(args, "input", None):
+        parameters["input_path"] = args.input
+    if isinstance(parameters.get("input_path"), str):
+        parameters["input_path"] = os.path.abspath(parameters["input_path"])
+    return parameters
+
+
+def portable_path(path: str, cwd: Path) -> str:
+    """``path`` relative to ``cwd`` when both are inside the project, else absolute.
+
+    Executed notebooks in reports/ are committed; "../data/processed" reads better there
+    than one machine's absolute path, and still works from the notebook's folder.
+    """
+    absolute = Path(os.path.abspath(path))
+    if PROJECT_ROOT in absolute.parents and PROJECT_ROOT in Path(cwd).resolve().parents:
+        return os.path.relpath(absolute, Path(cwd).resolve())
+    return os.fspath(absolute)
+
+
+def notebook_parameter_names(path) -> set[str]:
+    """The names declared in a notebook's ``parameters`` cell."""
+    import papermill
+
+    return set(papermill.inspect_notebook(os.fspath(path)))
+
+
+# ---------------------------------------------------------------------------------------
+# Executing and rendering
+
+
+def default_notebooks() -> list[Path]:
+    """notebooks/*.ipynb of the current directory, else of the project the package is in."""
+    for folder in (Path("notebooks"), PROJECT_ROOT / "notebooks"):
+        found = sorted(folder.glob("*.ipynb"))
+        if found:
+            return found
+    return []
+
+
+def execute_notebook(notebook: Path, output: Path, parameters: dict) -> Optional[str]:
+    """Run ``notebook`` into ``output`` (cwd = its folder); None on success, else why it failed.
+
+    On failure papermill has already saved the executed notebook, with the error, at
+    ``output``; the message names the failing cell.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(os.fspath(notebook), os.fspath(output), parameters=parameters,
+                                   kernel_name=KERNEL, progress_bar=True, cwd=os.fspath(notebook.parent))
+    except PapermillExecutionError as exc:
+        return f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {exc.evalue}"
+    return None
+
+
+def html_exporter():
+    """nbconvert's 'lab' HTML exporter with code and prompts hidden and no CDN scripts."""
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab", extra_loaders=[DictLoader({OFFLINE_TEMPLATE_NAME: OFFLINE_TEMPLATE})],
+                        template_file=OFFLINE_TEMPLATE_NAME, exclude_input=True,
+                        exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
+
+
+def strip_records(nb):
+    """A copy of ``nb`` without :func:`record` outputs (data for machines, not readers)."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if RECORD_MIME not in o.get("data", {})]
+    return nb
+
+
+def render_html(executed: Path, target: Path) -> None:
+    """Executed notebook -> self-contained HTML with the code hidden."""
+    import nbformat
+
+    nb = strip_records(nbformat.read(os.fspath(executed), as_version=4))
+    body, _ = html_exporter().from_notebook_node(nb, resources={"metadata": {"name": executed.stem}})
+    target.write_text(body, encoding="utf-8")
+
+
+def first_png(executed: Path) -> Optional[bytes]:
+    """The first PNG image in a notebook's outputs (its headline chart), if any."""
+    import base64
+
+    import nbformat
+
+    nb = nbformat.read(os.fspath(executed), as_version=4)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {}).get("image/png")
+            if data:
+                return base64.b64decode(data)
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Per-article explorer pages
+
+
+def safe_file_name(article_id: str, taken: set[str]) -> str:
+    """A file name for an article id ("politics/001" -> "politics_001"), unique in ``taken``."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", str(article_id)).strip("._") or "article"
+    candidate, counter = name, 2
+    while candidate in taken:
+        candidate, counter = f"{name}_{counter}", counter + 1
+    taken.add(candidate)
+    return candidate
+
+
+def article_page(tables: dict, article_id: str, score: str = "tone") -> str:
+    """A standalone HTML page of the article explorer for one article (no kernel needed)."""
+    from .charts import explorer_html
+
+    title = tables["articles"].loc[tables["articles"]["article_id"] == article_id, "title"]
+    heading = html.escape(str(title.iloc[0]) if len(title) and isinstance(title.iloc[0], str) else article_id)
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{heading}</title><style>body{{margin:2em auto;max-width:60em;font-family:sans-serif}}"
+            "table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;padding:3px 6px;"
+            f"vertical-align:top}}</style></head><body><h1>{heading}</h1>"
+            f"{explorer_html(tables, article_id, score)}</body></html>\n")
+
+
+def render_article_pages(input_path: str, output_dir: Path, score: str = "tone") -> list[Path]:
+    """Write ``<output_dir>/articles/<id>.html`` for every article of ``input_path``."""
+    tables, _ = load_input(input_path)
+    folder = output_dir / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    written = []
+    for article_id in tables["articles"]["article_id"]:
+        path = folder / f"{safe_file_name(article_id, taken)}.html"
+        path.write_text(article_page(tables, article_id, score), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+# ---------------------------------------------------------------------------------------
+# The command
+
+
+def run_reports(args) -> int:
+    """``newstone report``: execute and render each notebook; 0 if all worked, else 1.
+
+    A failing notebook keeps papermill's executed notebook (with the traceback) at
+    ``<output_dir>/<name>.ipynb``; the failing cell is printed and the others still run.
+    """
+    from .cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+
+    notebooks = [Path(p) for p in args.notebooks] if args.notebooks else default_notebooks()
+    missing = [p for p in notebooks if not p.is_file()]
+    if missing or not notebooks:
+        print(f"newstone report: no such notebook: {', '.join(map(str, missing)) or 'notebooks/*.ipynb'}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        parameters = collect_parameters(args)
+    except (OSError, ValueError) as exc:
+        print(f"newstone report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    output_dir = Path(args.output_dir).resolve()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    for notebook in notebooks:
+        notebook = notebook.resolve()
+        declared = notebook_parameter_names(notebook)
+        ignored = sorted(set(parameters) - declared - {"input_path"})
+        if ignored:
+            print(f"newstone report: {notebook.name}: ignoring parameters it does not declare: "
+                  f"{', '.join(ignored)}", file=sys.stderr)
+        executed = output_dir / f"{notebook.stem}.ipynb"
+        injected = {k: v for k, v in parameters.items() if k in declared}
+        if isinstance(injected.get("input_path"), str):
+            injected["input_path"] = portable_path(injected["input_path"], notebook.parent)
+        error = execute_notebook(notebook, executed, injected)
+        if error:
+            failures += 1
+            print(f"newstone report: {notebook.name} FAILED in {error}\n"
+                  f"  the executed notebook with the traceback is at {executed}", file=sys.stderr)
+            continue
+        render_html(executed, output_dir / f"{notebook.stem}.html")
+        image = first_png(executed)
+        if image:
+            (output_dir / "img").mkdir(exist_ok=True)
+            (output_dir / "img" / f"{notebook.stem}.png").write_bytes(image)
+        print(f"newstone report: {notebook.name} -> {output_dir / (notebook.stem + '.html')}", file=sys.stderr)
+    if args.per_article:
+        source = parameters.get("input_path") or os.fspath(_default_input())
+        try:
+            pages = render_article_pages(source, output_dir, score=parameters.get("score", "tone"))
+        except FileNotFoundError as exc:
+            print(f"newstone report: --per-article: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"newstone report: {len(pages)} article page(s) -> {output_dir / 'articles'}", file=sys.stderr)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _default_input() -> Path:
+    """What the notebooks read by default, seen from the project root."""
+    processed = PROJECT_ROOT / "data" / "processed"
+    return processed if processed.exists() else SAMPLE_INPUT
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """``python -m newstone.report EXECUTED.ipynb ...``: render notebooks run elsewhere
+    (e.g. by the papermill CLI) to offline HTML next to them, with the code hidden."""
+    paths = [Path(p) for p in (sys.argv[1:] if argv is None else argv)]
+    if not paths:
+        print("usage: python -m newstone.report EXECUTED.ipynb [...]", file=sys.stderr)
+        return 2
+    for path in paths:
+        render_html(path, path.with_suffix(".html"))
+        print(f"{path} -> {path.with_suffix('.html')}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,311 @@
+"""Charts and their aggregations, on small hand-built tables that follow schema.py."""
+from __future__ import annotations
+
+import html
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+
+from newstone import aggregate, charts, schema
+
+
+def quotes_table(rows: list[dict]) -> pd.DataFrame:
+    """A quotes table with the contract columns; rows give only what a test needs."""
+    defaults = {"kind": "direct", "spans": None, "cue": None, "sentence_ids": None}
+    filled = []
+    for i, row in enumerate(rows):
+        row = {**defaults, "quote_id": i, "article_id": "a1", "text": f"quote {i}", **row}
+        row.setdefault("compound", row.get("tone"))
+        filled.append(row)
+    return schema.frame(filled, schema.QUOTE_COLUMNS)
+
+
+@pytest.fixture
+def quotes():
+    # Ana: 3 quotes, clearly negative; Ben: 2 quotes, positive; Cy: 1 quote (below min_n=2).
+    return quotes_table([
+        {"speaker": "Ana", "tone": -0.6}, {"speaker": "Ana", "tone": -0.4}, {"speaker": "Ana", "tone": -0.5},
+        {"speaker": "Ben", "tone": 0.3}, {"speaker": "Ben", "tone": 0.5},
+        {"speaker": "Cy", "tone": 0.9},
+        {"speaker": None, "tone": 0.1},
+    ])
+
+
+# ---------------------------------------------------------------------------------------
+# aggregate
+
+
+def test_t_critical_matches_tables_and_approaches_normal():
+    assert aggregate.t_critical(1) == pytest.approx(12.706)
+    assert aggregate.t_critical(2) == pytest.approx(4.303)
+    assert aggregate.t_critical(40) == pytest.approx(2.021, abs=1e-3)
+    assert aggregate.t_critical(120) == pytest.approx(1.980, abs=1e-3)
+    with pytest.raises(ValueError):
+        aggregate.t_critical(0)
+
+
+def test_mean_ci_uses_t_interval_and_none_below_two():
+    stats = aggregate.mean_ci([-0.6, -0.4, -0.5])
+    half = 4.303 * 0.1 / math.sqrt(3)
+    assert stats["n"] == 3 and stats["mean"] == pytest.approx(-0.5)
+    assert (stats["ci_low"], stats["ci_high"]) == pytest.approx((-0.5 - half, -0.5 + half), abs=1e-3)
+    single = aggregate.mean_ci([0.9, None])
+    assert single["n"] == 1 and math.isnan(single["ci_low"]) and math.isnan(single["std"])
+
+
+def test_tone_by_speaker_sorted_and_counts_unattributed(quotes):
+    table = aggregate.tone_by_speaker(quotes)
+    assert list(table["speaker"]) == ["Ana", "Ben", "Cy"]
+    assert list(table["n"]) == [3, 2, 1]
+    assert table.attrs["n_without_group"] == 1
+
+
+def test_tone_by_group_uses_requested_score(quotes):
+    quotes["compound"] = -quotes["tone"]
+    assert list(aggregate.tone_by_speaker(quotes, score="compound")["speaker"]) == ["Cy", "Ben", "Ana"]
+
+
+def test_parse_published_is_lenient_and_keeps_local_day():
+    values = pd.Series(["2024-06-20", "June 21, 2024", "Sat, 22 Jun 2024 23:30:00 -0500", "soon", None])
+    parsed = aggregate.parse_published(values)
+    assert [d.strftime("%Y-%m-%d") if not pd.isna(d) else None for d in parsed] == [
+        "2024-06-20", "2024-06-21", "2024-06-22", None, None]
+
+
+def test_tone_over_time_by_day_with_undated_items():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "published": ["2024-06-20", "2024-06-22", None]})
+    items = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "tone": [0.2, 0.4, -0.5, 0.9]})
+    timeline = aggregate.tone_over_time(items, articles)
+    assert timeline.attrs["period"] == "D" and timeline.attrs["n_undated"] == 1
+    assert [d.strftime("%Y-%m-%d") for d in timeline["period_start"]] == ["2024-06-20", "2024-06-22"]
+    assert list(timeline["n"]) == [2, 1]
+    assert timeline["mean"].tolist() == pytest.approx([0.3, -0.5])
+
+
+def test_tone_over_time_weeks_for_long_spans_and_none_for_one_date():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "published": ["2024-01-03", "2024-03-20"]})
+    items = pd.DataFrame({"article_id": ["a", "b"], "tone": [0.1, 0.2]})
+    weekly = aggregate.tone_over_time(items, articles)
+    assert weekly.attrs["period"] == "W"
+    assert [d.weekday() for d in weekly["period_start"]] == [0, 0]  # weeks start on Monday
+    same_day = pd.DataFrame({"article_id": ["a", "b"], "published": ["2024-01-03", "2024-01-03T09:00"]})
+    assert aggregate.tone_over_time(items, same_day).attrs["period"] is None
+    assert "2024-01-03" in aggregate.date_range_note(same_day)
+
+
+def test_filter_tables_by_date_drops_undated_only_when_filtering():
+    tables = {"articles": pd.DataFrame({"article_id": ["a", "b", "c"],
+                                        "published": ["2024-06-20", "2024-06-22", None]}),
+              "quotes": pd.DataFrame({"article_id": ["a", "b", "c"], "tone": [1, 2, 3]})}
+    assert len(aggregate.filter_tables(tables)["quotes"]) == 3
+    kept = aggregate.filter_tables(tables, date_from="2024-06-21")
+    assert list(kept["quotes"]["article_id"]) == ["b"]
+    assert list(aggregate.filter_tables(tables, date_to="2024-06-20")["articles"]["article_id"]) == ["a"]
+
+
+def test_quotes_by_speaker_type():
+    quotes = quotes_table([{"speaker": "Ana", "speaker_type": "person", "tone": 0.1},
+                           {"speaker": "Moscow", "speaker_type": "country", "tone": 0.2},
+                           {"speaker": "Analysts", "speaker_type": "group", "tone": 0.3}])
+    assert list(aggregate.quotes_by_speaker_type(quotes, ["person"])["speaker"]) == ["Ana"]
+    assert list(aggregate.quotes_by_speaker_type(quotes, "group")["speaker"]) == ["Analysts"]
+    assert len(aggregate.quotes_by_speaker_type(quotes, None)) == 3
+
+
+def test_extreme_quotes_split_by_sign(quotes):
+    table = charts.extreme_quotes(quotes, n=2)
+    ana = table[table["speaker"] == "Ana"]
+    assert list(ana["side"]) == ["most negative", "most negative"]
+    assert ana["score"].tolist() == [-0.6, -0.5]  # most negative first, only n of them
+    ben = table[table["speaker"] == "Ben"]
+    assert list(ben["side"]) == ["most positive", "most positive"] and ben["score"].tolist() == [0.5, 0.3]
+    assert None not in set(table["speaker"])  # unattributed quotes are not anybody's extreme
+    assert list(table.columns) == aggregate.EXTREME_COLUMNS
+
+
+# ---------------------------------------------------------------------------------------
+# Diverging bars
+
+
+def bar_colours(ax) -> list[str]:
+    return [to_hex(p.get_facecolor()) for p in ax.containers[0]]
+
+
+def test_speaker_chart_bars_order_colours_labels_and_ci(quotes):
+    fig = charts.speaker_tone_chart(quotes, min_n=2)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Ana  (n=3)", "Ben  (n=2)", "Cy  (n=1)"]  # negative first, small group last
+    assert [b.get_width() for b in ax.containers[0]] == pytest.approx([-0.5, 0.4, 0.9])
+    assert bar_colours(ax) == [charts.NEGATIVE_COLOUR, charts.POSITIVE_COLOUR, charts.SMALL_GROUP_COLOUR]
+    assert ax.containers[0][2].get_hatch() == "///"
+    assert ax.get_xlim() == (-1, 1)
+    assert any(line.get_xdata()[0] == 0 for line in ax.lines)  # the zero line
+    error_bars = [c for c in ax.containers if c.__class__.__name__ == "ErrorbarContainer"]
+    assert len(error_bars) == 1 and len(error_bars[0].lines[2][0].get_segments()) == 2  # Cy (n=1) has none
+    assert list(fig.newstone_data["status"]) == ["shown", "shown", "below_min_n"]
+    assert "Greyed out (hatched): 1 official(s) with fewer than 2 quotes: Cy." in fig.newstone_footnote
+    assert "1 quotes without a resolved official" in fig.newstone_footnote
+
+
+def test_speaker_chart_can_leave_small_groups_out(quotes):
+    fig = charts.speaker_tone_chart(quotes, min_n=3, below_min="hide")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Ana  (n=3)"]
+    assert "Left out: 2 official(s) with fewer than 3 quotes: Ben, Cy." in fig.newstone_footnote
+
+
+def test_speaker_chart_top_n_keeps_most_quoted_and_says_so(quotes):
+    fig = charts.speaker_tone_chart(quotes, top_n=2)
+    assert list(fig.newstone_data["speaker"]) == ["Ana", "Ben"]
+    assert "Showing the 2 officials with the most quotes of 3." in fig.newstone_footnote
+
+
+def test_tone_bars_rejects_unknown_mode(quotes):
+    with pytest.raises(ValueError):
+        charts.speaker_tone_chart(quotes, below_min="drop")
+
+
+def country_summary(n_col: str) -> pd.DataFrame:
+    return pd.DataFrame({"country": ["Russia", "Ukraine", "Japan"], n_col: [4, 3, 1],
+                         "mean": [-0.3, 0.2, 0.0], "ci_low": [-0.5, 0.0, np.nan],
+                         "ci_high": [-0.1, 0.4, np.nan]})
+
+
+def test_mentioned_country_chart_says_scores_are_shared():
+    fig = charts.mentioned_country_tone_chart(country_summary("n_sentences"), min_n=2)
+    assert "counts, with the same score, for both" in fig.newstone_footnote
+    assert "normal-approximation" in fig.newstone_footnote
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
+        "Russia  (n=4)", "Ukraine  (n=3)", "Japan  (n=1)"]
+    assert "n = number of sentences" in fig.newstone_footnote
+    top = charts.mentioned_country_tone_chart(country_summary("n_sentences"), top_n=2)
+    assert "Showing the 2 mentioned countries with the most sentences of 3." in top.newstone_footnote
+
+
+def test_speaker_country_chart_uses_n_quotes():
+    fig = charts.speaker_country_tone_chart(country_summary("n_quotes"), min_n=4, below_min="hide")
+    assert list(fig.newstone_data["country"]) == ["Russia"]
+    assert "Left out: 2 speaker country(s) with fewer than 4 quotes" in fig.newstone_footnote
+
+
+# ---------------------------------------------------------------------------------------
+# Heatmap
+
+
+def test_heatmap_centred_masked_and_annotated():
+    matrix = pd.DataFrame({"speaker": ["Ana", "Ana", "Ben", "Ben"], "country": ["Russia", "Japan", "Russia", "Japan"],
+                           "n": [5, 1, 2, 3], "mean": [-0.7, 0.4, 0.1, 0.25]})
+    fig = charts.speaker_country_heatmap(matrix, min_n=2)
+    ax = fig.axes[0]
+    image = ax.images[0]
+    assert image.norm.vmin == -1 and image.norm.vmax == 1
+    assert image.get_cmap().name.startswith("RdBu")
+    data = fig.newstone_data
+    assert list(data["mean"].index) == ["Ana", "Ben"] and list(data["mean"].columns) == ["Russia", "Japan"]
+    assert data["masked"].loc["Ana", "Japan"] and not data["masked"].loc["Ben", "Japan"]
+    assert bool(image.get_array().mask[0, 1])  # Ana x Japan (n=1) is not coloured
+    texts = {t.get_text() for t in ax.texts}
+    assert {"-0.70\nn=5", "+0.10\nn=2", "+0.25\nn=3", "n=1"} <= texts
+    assert "+0.40\nn=1" not in texts
+    assert [p for p in ax.patches if p.get_gid() == "masked" and p.get_hatch() == "///"]
+    assert ax.get_xlabel() and ax.get_ylabel() == "Official (speaker)"
+
+
+# ---------------------------------------------------------------------------------------
+# Timeline
+
+
+def test_timeline_chart_plots_periods_with_n_and_none_for_single_date():
+    timeline = pd.DataFrame({"period_start": pd.to_datetime(["2024-06-20", "2024-06-21"]), "n": [3, 1],
+                             "mean": [-0.2, 0.4], "std": [0.1, np.nan], "ci_low": [-0.45, np.nan],
+                             "ci_high": [0.05, np.nan]})
+    timeline.attrs.update(period="D", n_undated=2)
+    fig = charts.tone_timeline_chart(timeline)
+    ax = fig.axes[0]
+    assert ax.get_ylim() == (-1, 1)
+    assert list(ax.lines[0].get_ydata()) == [-0.2, 0.4]
+    error_bars = [c for c in ax.containers if c.__class__.__name__ == "ErrorbarContainer"]
+    assert len(error_bars[0].lines[2][0].get_segments()) == 1  # none for the n=1 day
+    assert {t.get_text() for t in ax.texts} >= {"n=3", "n=1"}
+    assert "2 quotes from articles without a readable date" in fig.newstone_footnote
+    single = timeline.head(1).copy()
+    single.attrs.update(period=None)
+    assert charts.tone_timeline_chart(single) is None
+
+
+def test_save_png_writes_an_image(tmp_path, quotes):
+    path = tmp_path / "chart.png"
+    charts.save_png(charts.speaker_tone_chart(quotes), path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---------------------------------------------------------------------------------------
+# Article renderer
+
+
+ARTICLE_TEXT = 'Talks <stalled>\n\n"We reject this & more," said Ana Li of Russia. Japan & Korea <b>met</b>.'
+
+
+@pytest.fixture
+def article_tables():
+    text = ARTICLE_TEXT
+    q_start, q_end = text.index("We reject"), text.index(',"') + 1
+    cue = text.index("said")
+    spk = text.index("Ana Li")
+    article = schema.frame([{"article_id": "x/1", "text": text, "published": "2024-06-20", "source": "Wire"}],
+                           schema.ARTICLE_COLUMNS).iloc[0]
+    quotes = quotes_table([{"article_id": "x/1", "speaker": "Ana Li", "tone": -0.7, "tone_label": "negative",
+                            "spans": [[q_start, q_end]], "start": q_start, "end": q_end,
+                            "cue_start": cue, "cue_end": cue + 4, "speaker_start": spk, "speaker_end": spk + 6}])
+    russia, japan = text.index("Russia"), text.index("Japan")
+    reject = text.index("reject")  # a country mention inside the quote, overlapping it
+    mentions = schema.frame([
+        {"article_id": "x/1", "start": russia, "end": russia + 6, "country": "Russia"},
+        {"article_id": "x/1", "start": japan, "end": japan + 5, "country": "Japan"},
+        {"article_id": "x/1", "start": reject, "end": reject + 6, "country": "Testland"},
+    ], schema.MENTION_COLUMNS)
+    return article, quotes, mentions
+
+
+def test_render_article_escapes_and_keeps_text(article_tables):
+    article, quotes, mentions = article_tables
+    out = charts.render_article(article, quotes, mentions)
+    assert isinstance(out, str) and out._repr_html_() == out
+    assert "<b>met</b>" not in out and "&lt;b&gt;met&lt;/b&gt;" in out and "&lt;stalled&gt;" in out
+    visible = html.unescape(re.sub(r"<[^>]+>", "", out.split('<div class="ns-text">', 1)[1]))
+    assert ARTICLE_TEXT in visible.replace("-0.70", "")  # every character once, in order
+
+
+def test_render_article_marks_quote_cue_speaker_and_countries(article_tables):
+    article, quotes, mentions = article_tables
+    out = charts.render_article(article, quotes, mentions)
+    assert out.count('class="ns-quote"') == 3  # quote cut around the nested country mention
+    assert 'data-speaker="Ana Li"' in out
+    assert '<span class="ns-cue" title="cue">said</span>' in out
+    assert re.search(r'<span class="ns-speaker"[^>]*>Ana Li</span>', out)
+    assert re.search(r'<span class="ns-country" title="country: Russia">Russia</span>', out)
+    assert re.search(r'<span class="ns-quote"[^>]*><span class="ns-country" title="country: Testland">reject</span></span>', out)
+    assert re.search(r'class="ns-badge"[^>]*>-0.70</span>', out)
+    assert charts.tone_colour(-0.7) in out and charts.SPEAKER_COLOURS[0] in out
+    assert out.count("<span") == out.count("</span>")  # well nested
+
+
+def test_explorer_html_picks_article_shows_separate_title_and_quote_table(article_tables):
+    article, quotes, mentions = article_tables
+    articles = pd.DataFrame([article]).assign(title="Headline <kept apart>")
+    tables = {"articles": articles, "quotes": quotes, "mentions": mentions}
+    out = charts.explorer_html(tables, None)
+    assert 'data-article-id="x/1"' in out and "<strong>Headline &lt;kept apart&gt;</strong>" in out
+    assert 'class="dataframe ns-quotes"' in out and "<td>–</td>" in out  # missing speaker_country
+    with pytest.raises(KeyError):
+        charts.explorer_html(tables, "nope")
+
+
+def test_tone_colour_diverges():
+    assert charts.tone_colour(-1) != charts.tone_colour(1)
+    assert charts.tone_colour(None) == "#969696"

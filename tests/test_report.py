@@ -1,0 +1,303 @@
+"""newstone report: parameters, papermill execution, offline HTML, the notebooks themselves
+(run on tests/fixtures/reports with non-default parameters) and the HTML in a real browser."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from newstone import report
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "articles.jsonl"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def report_args(**overrides) -> argparse.Namespace:
+    """What cli.py's `report` subcommand hands to run_reports."""
+    values = {"notebooks": [], "parameter": [], "parameters_file": None, "input": None,
+              "output_dir": "reports", "per_article": False}
+    values.update(overrides)
+    return argparse.Namespace(**values)
+
+
+def write_notebook(path: Path, *sources: str) -> Path:
+    """A notebook whose first cell is tagged `parameters`."""
+    cells = [new_code_cell(sources[0], metadata={"tags": ["parameters"]})]
+    cells += [new_code_cell(s) for s in sources[1:]]
+    nb = new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------
+# Parameters and helpers (no kernel)
+
+
+def test_parse_value_reads_yaml_and_keeps_dates_as_strings():
+    assert report.parse_value("3") == 3
+    assert report.parse_value("null") is None
+    assert report.parse_value("0.5") == 0.5
+    assert report.parse_value("[Russia, Ukraine]") == ["Russia", "Ukraine"]
+    assert report.parse_value("2024-06-20") == "2024-06-20"  # not datetime.date
+    assert report.parse_value("Tone: by country") == {"Tone": "by country"}  # YAML, as documented
+
+
+def test_collect_parameters_file_then_p_then_input(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    params_file = tmp_path / "params.yaml"
+    params_file.write_text("min_quotes: 5\ntitle: From file\ndate_from: 2024-03-05\ninput_path: a.txt\n")
+    args = report_args(parameters_file=str(params_file), parameter=[["min_quotes", "3"]], input="data/x")
+    assert report.collect_parameters(args) == {
+        "min_quotes": 3, "title": "From file", "date_from": "2024-03-05",
+        "input_path": str(tmp_path / "data" / "x")}  # absolute: notebooks run in their own folder
+    assert report.collect_parameters(report_args(parameter=[["input_path", "b.txt"]]))["input_path"] == str(tmp_path / "b.txt")
+
+
+def test_resolve_input_falls_back_to_sample_only_for_the_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ../data/processed here
+    assert report.resolve_input(report.DEFAULT_INPUT) == str(report.SAMPLE_INPUT)
+    assert report.resolve_input(None) == str(report.SAMPLE_INPUT)
+    with pytest.raises(FileNotFoundError):
+        report.resolve_input("../data/procesed")  # a typo is an error, not the sample
+    (tmp_path / "mine.txt").write_text("x")
+    assert report.resolve_input("mine.txt") == "mine.txt"
+    assert report.resolve_input("*.txt") == "*.txt"
+
+
+def test_portable_path_is_relative_inside_the_project_only(tmp_path):
+    notebooks = report.PROJECT_ROOT / "notebooks"
+    assert report.portable_path(str(report.PROJECT_ROOT / "data" / "processed"), notebooks) == "../data/processed"
+    assert report.portable_path(str(tmp_path / "x.txt"), notebooks) == str(tmp_path / "x.txt")
+    assert report.portable_path(str(report.PROJECT_ROOT / "data"), tmp_path) == str(report.PROJECT_ROOT / "data")
+
+
+def test_safe_file_name_sanitises_and_deduplicates():
+    taken: set[str] = set()
+    assert report.safe_file_name("politics/001", taken) == "politics_001"
+    assert report.safe_file_name("politics:001", taken) == "politics_001_2"
+    assert report.safe_file_name("../../etc/passwd", taken) == "etc_passwd"
+    assert report.safe_file_name("a#2", taken) == "a_2"
+
+
+def test_offline_template_loads_no_remote_script():
+    nb = new_notebook(cells=[new_code_cell("x = 1")])
+    body, _ = report.html_exporter().from_notebook_node(nb)
+    assert "<script src=" not in body
+    assert not re.search(r"(src|href)=\"https?://", body)
+    assert "mathjax" not in body.lower() and "require.js" not in body.lower()
+    assert "x = 1" not in body  # code hidden
+    assert "jp-Notebook" in body  # still the lab look
+
+
+def test_read_records_and_strip_records():
+    nb = new_notebook(cells=[new_code_cell("")])
+    nb.cells[0].outputs = [
+        nbformat.v4.new_output("display_data", data={report.RECORD_MIME: {"name": "n", "value": 1}, "text/plain": ""}),
+        nbformat.v4.new_output("display_data", data={"text/plain": "kept"}),
+        nbformat.v4.new_output("display_data", data={report.RECORD_MIME: {"name": "n", "value": 2}, "text/plain": ""}),
+    ]
+    assert report.read_records(nb) == {"n": 2}
+    stripped = report.strip_records(nb)
+    assert [o["data"]["text/plain"] for o in stripped.cells[0].outputs] == ["kept"]
+    assert len(nb.cells[0].outputs) == 3  # the original is untouched
+
+
+def test_run_reports_rejects_missing_notebook(tmp_path, capsys):
+    code = report.run_reports(report_args(notebooks=[str(tmp_path / "nope.ipynb")], output_dir=str(tmp_path)))
+    assert code == 2 and "nope.ipynb" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------
+# run_reports with small notebooks (a kernel, but not the pipeline)
+
+
+def test_failing_notebook_keeps_error_notebook_and_names_the_cell(tmp_path, capsys):
+    notebook = write_notebook(tmp_path / "broken.ipynb", "divisor = 1", "x = 1", "1 / (divisor - 1)")
+    out = tmp_path / "out"
+    code = report.run_reports(report_args(notebooks=[str(notebook)], output_dir=str(out)))
+    err = capsys.readouterr().err
+    assert code == 1
+    # cell 0 is the parameters cell, papermill inserts no injected cell without parameters
+    assert "broken.ipynb FAILED in cell 2" in err and "ZeroDivisionError" in err
+    executed = nbformat.read(out / "broken.ipynb", as_version=4)
+    assert any(o.get("ename") == "ZeroDivisionError" for c in executed.cells for o in c.get("outputs", []))
+    assert not (out / "broken.html").exists()
+
+
+def test_run_reports_injects_parameters_and_renders_offline_html(tmp_path, capsys):
+    notebook = write_notebook(
+        tmp_path / "tiny.ipynb",
+        "min_quotes = 2\ninput_path = None",
+        "%matplotlib inline\nimport os\nfrom newstone import report\nfrom matplotlib.figure import Figure\n"
+        "report.record('min_quotes', min_quotes)\nreport.record('cwd', os.getcwd())\n"
+        "report.record('input_path', input_path)\n"
+        "fig = Figure(figsize=(2, 2)); fig.add_subplot().plot([0, 1]); display(fig)\nprint('<b>escaped?</b>')")
+    out = tmp_path / "out"
+    code = report.run_reports(report_args(notebooks=[str(notebook)], output_dir=str(out),
+                                          parameter=[["min_quotes", "7"], ["not_declared", "1"]],
+                                          input=str(FIXTURE)))
+    assert code == 0, capsys.readouterr().err
+    assert "ignoring parameters it does not declare: not_declared" in capsys.readouterr().err
+    records = report.read_records(out / "tiny.ipynb")
+    assert records == {"min_quotes": 7, "cwd": str(tmp_path), "input_path": str(FIXTURE)}
+    page = (out / "tiny.html").read_text()
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', page)
+    assert report.RECORD_MIME not in page and "report.record" not in page
+    assert "&lt;b&gt;escaped?&lt;/b&gt;" in page
+    assert (out / "img" / "tiny.png").read_bytes()[:4] == b"\x89PNG"
+
+
+# ---------------------------------------------------------------------------------------
+# The real notebooks on the fixture, with non-default parameters
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """Every notebook run once on the fixture (module-scoped: kernels are the slow part)."""
+    out = tmp_path_factory.mktemp("reports")
+    params = out / "params.yaml"
+    params.write_text("top_n: 3\nscore: compound\ntitle: Harbour talks\nspeaker_types: [person]\n")
+    args = report_args(output_dir=str(out), input=str(FIXTURE), parameters_file=str(params), per_article=True,
+                       parameter=[["min_quotes", "3"], ["min_mentions", "3"], ["below_min", "hide"],
+                                  ["article_id", "harbour/003"], ["date_from", "2024-03-05"]])
+    code = report.run_reports(args)
+    return code, out
+
+
+def test_all_notebooks_render(rendered):
+    code, out = rendered
+    assert code == 0
+    for name in ("tone_by_official", "tone_by_country", "article_explorer"):
+        page = (out / f"{name}.html").read_text()
+        assert "Harbour talks" in page  # the title parameter reached the notebook
+        assert "Traceback" not in page
+    assert (out / "img" / "tone_by_official.png").exists()
+
+
+@pytest.fixture(scope="module")
+def fixture_quotes():
+    """The fixture's quotes after the tests' date filter, read directly (not via a notebook)."""
+    import newstone
+
+    corpus = newstone.read(FIXTURE)
+    kept = corpus.articles.loc[corpus.articles["published"] >= "2024-03-05", "article_id"]
+    return corpus.quotes[corpus.quotes["article_id"].isin(kept)]
+
+
+def test_tone_by_official_respects_parameters(rendered, fixture_quotes):
+    _, out = rendered
+    records = report.read_records(out / "tone_by_official.ipynb")
+    assert records["source"] == "../tests/fixtures/reports/articles.jsonl"  # relative to notebooks/
+    assert records["n_articles"] == 2  # date_from dropped harbour/001 (2024-03-04)
+    # top_n = 3 most quoted officials (ties by name); min_quotes = 3 with below_min = hide
+    people = fixture_quotes[fixture_quotes["speaker_type"] == "person"]  # speaker_types: [person]
+    assert records["n_quotes"] == len(people) < len(fixture_quotes)
+    counts = people["speaker"].dropna().value_counts()
+    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:3]
+    assert sorted(records["speakers"]) == sorted(name for name, n in top if n >= 3)
+    assert sorted(records["speakers_below_min"]) == sorted(name for name, n in top if n < 3)
+    assert records["timeline_periods"] == ["2024-03-05", "2024-03-07"]
+    executed = nbformat.read(out / "tone_by_official.ipynb", as_version=4)
+    injected = next(c.source for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert 'score = "compound"' in injected and "min_quotes = 3" in injected
+    assert "article_id" not in injected  # only parameters the notebook declares
+
+
+def test_every_notebook_parameter_is_visible_to_papermill():
+    """papermill silently skips a parameters line it cannot parse (e.g. '=' in a comment)."""
+    import ast
+
+    import papermill
+
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        first_code = next(c for c in nb.cells if c.cell_type == "code")
+        assert "parameters" in first_code.metadata.get("tags", []), path.name
+        assigned = {t.id for node in ast.parse(first_code.source).body for t in node.targets}
+        assert set(papermill.inspect_notebook(str(path))) == assigned, path.name
+        assert {"input_path", "top_n", "date_from", "date_to", "title", "score"} <= assigned, path.name
+        assert all(c.get("outputs") in (None, []) for c in nb.cells), f"{path.name} has outputs"
+        assert all(c.get("execution_count") is None for c in nb.cells if c.cell_type == "code"), path.name
+
+
+def test_tone_by_country_respects_parameters(rendered):
+    _, out = rendered
+    records = report.read_records(out / "tone_by_country.ipynb")
+    assert records["n_articles"] == 2
+    assert len(records["mentioned_countries"]) <= 3
+    assert "RUS" in records["mentioned_countries"] + records["mentioned_below_min"]  # alpha-3 codes
+    page = (out / "tone_by_country.html").read_text()
+    assert "shares that sentence" in page or "with the same score" in page  # the caveat is in the report
+
+
+def test_article_explorer_shows_the_chosen_article(rendered):
+    _, out = rendered
+    records = report.read_records(out / "article_explorer.ipynb")
+    assert records["article_id"] == "harbour/003"
+    assert records["n_quotes"] >= 2
+    assert records["index_ids"] and set(records["index_ids"]) <= {"harbour/002", "harbour/003"}
+    page = (out / "article_explorer.html").read_text()
+    assert 'data-article-id="harbour/003"' in page and 'class="ns-quote"' in page
+
+
+def test_per_article_pages(rendered):
+    _, out = rendered
+    pages = sorted(p.name for p in (out / "articles").glob("*.html"))
+    assert pages == ["harbour_001.html", "harbour_002.html", "harbour_003.html"]
+    page = (out / "articles" / "harbour_001.html").read_text()
+    assert page.startswith("<!DOCTYPE html>") and "Ministers clash over grain corridor" in page
+    assert 'class="ns-quote"' in page
+
+
+# ---------------------------------------------------------------------------------------
+# A real browser, offline
+
+
+def test_reports_load_offline_in_chromium(rendered):
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium not installed (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    _, out = rendered
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems = {}
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for name, min_images in (("tone_by_official", 2), ("tone_by_country", 3), ("article_explorer", 0),
+                                     ("articles/harbour_003", 0)):
+                page = browser.new_page(viewport={"width": 1200, "height": 900})
+                errors, remote = [], []
+                page.on("console", lambda msg, errors=errors: errors.append(msg.text) if msg.type == "error" else None)
+                page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
+
+                def block_remote(route, remote=remote):
+                    remote.append(route.request.url)
+                    route.abort()
+
+                page.route(re.compile(r"^https?://"), block_remote)
+                page.goto((out / f"{name}.html").as_uri(), wait_until="load")
+                images = page.eval_on_selector_all(
+                    "img", "els => els.map(e => ({w: e.naturalWidth, src: e.src.slice(0, 22)}))")
+                marked_quotes = page.locator(".ns-quote").count()
+                page.screenshot(path=str(ARTIFACTS / f"report_{name.replace('/', '_')}.png"), full_page=True)
+                page.close()
+                broken = [i for i in images if i["w"] <= 0]
+                if "article" in name and marked_quotes == 0:
+                    problems[name] = {"marked quotes": 0}
+                if errors or remote or broken or len(images) < min_images:
+                    problems[name] = {"console": errors, "remote": remote, "broken": broken, "images": len(images)}
+                assert all(i["src"] == "data:image/png;base64," for i in images), images
+        finally:
+            browser.close()
+    assert not problems, json.dumps(problems, indent=1)
