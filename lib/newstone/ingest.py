@@ -241,15 +241,16 @@ def _merge_line_spans(text: str, spans: list[Span]) -> list[Span]:
 def read_file(item: InputFile) -> Iterator[Article]:
     """Articles in one file; never raises for the file's content (errors become rows)."""
     suffix = os.path.splitext(item.path)[1].lower()
+    if suffix in (".jsonl", ".ndjson"):
+        yield from read_jsonl(item)
+        return
     try:
         with open(item.path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
         yield Article(item.article_id, source_path=item.path, error=f"unreadable file: {exc.strerror or exc}")
         return
-    if suffix in (".jsonl", ".ndjson"):
-        yield from read_jsonl(item, data)
-    elif suffix == ".csv":
+    if suffix == ".csv":
         yield from read_csv(item, data)
     elif suffix in HTML_SUFFIXES:
         yield read_html(item, data)
@@ -261,24 +262,31 @@ def read_file(item: InputFile) -> Iterator[Article]:
             yield parse_plain_text(item.article_id, text, source_path=item.path)
 
 
-def read_jsonl(item: InputFile, data: bytes) -> Iterator[Article]:
-    text, error = decode_bytes(data)
-    if error:
-        yield Article(item.article_id, source_path=item.path, error=error)
+def read_jsonl(item: InputFile) -> Iterator[Article]:
+    """One article per line, read line by line: a multi-GB feed never sits in memory."""
+    try:
+        handle = open(item.path, "rb")
+    except OSError as exc:
+        yield Article(item.article_id, source_path=item.path, error=f"unreadable file: {exc.strerror or exc}")
         return
-    for line_number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        fallback_id = f"{item.article_id}:{line_number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Article(fallback_id, source_path=item.path, error=f"line {line_number}: invalid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield Article(fallback_id, source_path=item.path, error=f"line {line_number}: not a JSON object")
-            continue
-        yield article_from_record(record, fallback_id, item.path, f"line {line_number}")
+    with handle:
+        for line_number, raw_line in enumerate(handle, 1):
+            if not raw_line.strip():
+                continue
+            fallback_id = f"{item.article_id}:{line_number}"
+            line, error = decode_bytes(raw_line)
+            if error:
+                yield Article(fallback_id, source_path=item.path, error=f"line {line_number}: {error}")
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Article(fallback_id, source_path=item.path, error=f"line {line_number}: invalid JSON ({exc.msg})")
+                continue
+            if not isinstance(record, dict):
+                yield Article(fallback_id, source_path=item.path, error=f"line {line_number}: not a JSON object")
+                continue
+            yield article_from_record(record, fallback_id, item.path, f"line {line_number}")
 
 
 def read_csv(item: InputFile, data: bytes) -> Iterator[Article]:

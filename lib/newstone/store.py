@@ -19,11 +19,38 @@ import shutil
 from typing import Iterable, Iterator, Optional
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from . import schema
 from .pipeline import ArticleRows
 
 ROW_TABLES = ("articles", "sentences", "quotes", "mentions")
+# The quotes columns the speakers table is built from (not the quote texts).
+SPEAKER_INPUT_COLUMNS = ["article_id", "speaker", "speaker_mention", "speaker_title", "speaker_org",
+                         "speaker_country", "speaker_type", "compound", "tone"]
+
+
+# Explicit Arrow types for the list columns: left to inference, a batch whose lists are all
+# empty is written as list<null>, which no reader can map back.
+LIST_TYPES = {
+    "spans": pa.list_(pa.list_(pa.int64())),
+    "sentence_ids": pa.list_(pa.int64()),
+    "aliases": pa.list_(pa.string()),
+}
+
+
+def write_parquet(df: pd.DataFrame, path: str) -> None:
+    """Write ``df`` atomically (temp file, then rename) with typed list columns."""
+    lists = {name: df[name].astype(object) for name in LIST_TYPES if name in df.columns}
+    table = pa.Table.from_pandas(df.assign(**lists), preserve_index=False)
+    for name, list_type in LIST_TYPES.items():
+        if name in table.column_names:
+            typed = pa.array([None if v is None else list(v) for v in df[name]], type=list_type)
+            table = table.set_column(table.column_names.index(name), name, typed)
+    tmp = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
 
 
 def is_dataset(path) -> bool:
@@ -69,10 +96,7 @@ class DatasetWriter:
         name = f"part-{self.next_part:06d}.parquet"
         # Articles last: a part counts as done only once every table of it is on disk.
         for table in ("sentences", "quotes", "mentions", "articles"):
-            df = getattr(corpus, table)
-            tmp = os.path.join(self.root, table, f".{name}.tmp")
-            df.to_parquet(tmp, index=False)
-            os.replace(tmp, os.path.join(self.root, table, name))
+            write_parquet(getattr(corpus, table), os.path.join(self.root, table, name))
         self.next_part += 1
 
     def write_all(self, rows: Iterable[ArticleRows], batch_size: int = 500) -> int:
@@ -92,8 +116,8 @@ class DatasetWriter:
         """Rebuild speakers.parquet from every quotes part (speakers span batches)."""
         from .corpus import speakers_table
 
-        speakers = speakers_table(read_table(self.root, "quotes"))
-        speakers.to_parquet(os.path.join(self.root, "speakers.parquet"), index=False)
+        speakers = speakers_table(read_table(self.root, "quotes", columns=SPEAKER_INPUT_COLUMNS))
+        write_parquet(speakers, os.path.join(self.root, "speakers.parquet"))
         return speakers
 
 
@@ -106,6 +130,7 @@ def read_table(root: str, table: str, columns: Optional[list[str]] = None) -> pd
     frames = [pd.read_parquet(f, columns=columns) for f in files]
     df = pd.concat(frames, ignore_index=True)
     return df if columns else schema.conform(df, contract)
+
 
 
 def load_dataset(root) -> "Corpus":
