@@ -113,8 +113,21 @@ def write_cost(rows) -> float:
         return time.perf_counter() - started
 
 
+def _pss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def tree_rss_mb(root_pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
+    """Memory of a process and all its descendants, in MB (Linux /proc): the sum of their
+    proportional set sizes (PSS), so pages that forked workers share with the parent are
+    counted once, not once per process as summing RSS would."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -124,7 +137,7 @@ def tree_rss_mb(root_pid: int) -> float:
             with open(f"/proc/{entry}/stat") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
             parents[int(entry)] = int(fields[1])
-            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            rss[int(entry)] = _pss_bytes(int(entry))
         except (OSError, IndexError, ValueError):
             continue
     tree, frontier = {root_pid}, [root_pid]
@@ -137,8 +150,8 @@ def tree_rss_mb(root_pid: int) -> float:
 
 
 def parse_subprocess(corpus: str, jobs: int, extra: tuple[str, ...] = ()) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, summed over the process and its workers, sampled
-    every 0.2 s) of `newstone parse` run as its own process."""
+    """Wall seconds and peak memory (MB of PSS summed over the process and its workers,
+    sampled every 0.2 s) of `newstone parse` run as its own process."""
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "newstone.cli", "parse", corpus, "-o", tmp, "--jobs", str(jobs),
                "--no-progress", *extra]
@@ -229,7 +242,7 @@ def main() -> None:
 
 
 def report_parse(corpus: str) -> None:
-    print("\n| newstone parse | wall s | peak RSS MB (all processes) |")
+    print("\n| newstone parse | wall s | peak memory MB (PSS, all processes) |")
     print("|---|---:|---:|")
     results = {}
     for jobs in (1, 2):

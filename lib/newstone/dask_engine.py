@@ -32,7 +32,7 @@ def _batches(iterable, size: int):
 
 
 def parse_with_dask(inputs: list[str], output: str, options: Options = Options(), jobs: int = 2,
-                    scheduler: Optional[str] = None, force: bool = False, batch_size: int = 500,
+                    scheduler: Optional[str] = None, force: bool = False, batch_size: int = 200,
                     max_in_flight: Optional[int] = None) -> ParseSummary:
     """Parse ``inputs`` into the dataset at ``output`` on a Dask cluster."""
     from dask.distributed import Client, LocalCluster

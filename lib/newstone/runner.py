@@ -1,19 +1,28 @@
 """``newstone parse``: stream articles through the pipeline into a Parquet dataset.
 
-Memory stays bounded by ``batch_size`` (rows of one batch) plus the articles in flight in
-the worker pool; the corpus itself is never held. Articles already in the dataset with
-the same id and content hash are skipped, so an interrupted run resumes.
+The parent process only reads the inputs and hands out numbered batches; each worker runs
+the pipeline over its batch and writes that batch's part files itself, returning only a
+summary. So the parent never becomes the bottleneck (rows are not shipped back), memory is
+bounded by the batches in flight (at most two per worker), and part numbers follow input
+order, so any number of workers writes the same dataset. Articles already in the dataset
+with the same id and content hash are skipped, so an interrupted run resumes.
 """
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .engine import map_articles
+from .engine import _progress_bar
 from .ingest import iter_articles
 from .model import Article
-from .pipeline import ArticleRows, Options, content_hash
+from .pipeline import Options, content_hash, process_article
 from .store import DatasetWriter, done_keys
+
+BATCHES_IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass
@@ -21,6 +30,11 @@ class ParseSummary:
     processed: int = 0
     skipped: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, other: "ParseSummary") -> None:
+        self.processed += other.processed
+        self.skipped += other.skipped
+        self.errors.extend(other.errors)
 
 
 def skip_done(articles: Iterable[Article], done: set[tuple[str, str]], summary: ParseSummary) -> Iterator[Article]:
@@ -32,7 +46,8 @@ def skip_done(articles: Iterable[Article], done: set[tuple[str, str]], summary: 
         yield article
 
 
-def count_outcomes(rows: Iterable[ArticleRows], summary: ParseSummary) -> Iterator[ArticleRows]:
+def count_outcomes(rows, summary: ParseSummary):
+    """Pass rows through, counting processed articles and errors (used by the Dask engine)."""
     for r in rows:
         summary.processed += 1
         if r.article["error"]:
@@ -40,14 +55,55 @@ def count_outcomes(rows: Iterable[ArticleRows], summary: ParseSummary) -> Iterat
         yield r
 
 
+def write_batch_job(job: tuple[str, int, list[Article], Options]) -> ParseSummary:
+    """What one worker does with one batch: process it and write its part files."""
+    root, part, batch, options = job
+    rows = [process_article(article, options) for article in batch]
+    DatasetWriter.write_part(root, part, rows)
+    return ParseSummary(processed=len(rows), errors=[(r.article["article_id"], r.article["error"])
+                                                     for r in rows if r.article["error"]])
+
+
+def numbered_batches(articles: Iterable[Article], first_part: int, size: int) -> Iterator[tuple[int, list[Article]]]:
+    iterator = iter(articles)
+    for part in itertools.count(first_part):
+        batch = list(itertools.islice(iterator, size))
+        if not batch:
+            return
+        yield part, batch
+
+
 def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(), jobs: int = 1,
-                     force: bool = False, batch_size: int = 500, progress: bool = False) -> ParseSummary:
+                     force: bool = False, batch_size: int = 200, progress: bool = False) -> ParseSummary:
     """Parse ``inputs`` into the dataset at ``output``; returns what was done."""
     summary = ParseSummary()
     writer = DatasetWriter(output, force=force)
     done = set() if force else done_keys(output)
     articles = skip_done(iter_articles(inputs), done, summary)
-    rows = count_outcomes(map_articles(articles, options, jobs=jobs, progress=progress), summary)
-    writer.write_all(rows, batch_size=batch_size)
+    jobs_iter = ((output, part, batch, options)
+                 for part, batch in numbered_batches(articles, writer.next_part, batch_size))
+    bar = _progress_bar(progress, None)
+    try:
+        if jobs <= 1:
+            for job in jobs_iter:
+                result = write_batch_job(job)
+                summary.add(result)
+                bar.update(result.processed)
+        else:
+            context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+            with context.Pool(jobs) as pool:
+                pending: deque = deque()
+                for job in jobs_iter:
+                    pending.append(pool.apply_async(write_batch_job, (job,)))
+                    while len(pending) >= jobs * BATCHES_IN_FLIGHT_PER_WORKER or (pending and pending[0].ready()):
+                        result = pending.popleft().get()
+                        summary.add(result)
+                        bar.update(result.processed)
+                while pending:
+                    result = pending.popleft().get()
+                    summary.add(result)
+                    bar.update(result.processed)
+    finally:
+        bar.close()
     writer.finish()
     return summary

@@ -87,19 +87,27 @@ class DatasetWriter:
             os.makedirs(os.path.join(root, table), exist_ok=True)
         self.next_part = 1 + max((int(os.path.basename(f)[5:11]) for f in part_files(root, "articles")), default=-1)
 
-    def write_batch(self, batch: list[ArticleRows]) -> None:
+    @staticmethod
+    def write_part(root: str, part: int, batch: list[ArticleRows]) -> None:
+        """Write one batch as part ``part`` of every table (safe to call from workers:
+        each part has its own files, written to a temporary name and renamed)."""
         from .corpus import Corpus
 
         if not batch:
             return
         corpus = Corpus.from_rows(batch)
-        name = f"part-{self.next_part:06d}.parquet"
+        name = f"part-{part:06d}.parquet"
         # Articles last: a part counts as done only once every table of it is on disk.
         for table in ("sentences", "quotes", "mentions", "articles"):
-            write_parquet(getattr(corpus, table), os.path.join(self.root, table, name))
-        self.next_part += 1
+            write_parquet(getattr(corpus, table), os.path.join(root, table, name))
 
-    def write_all(self, rows: Iterable[ArticleRows], batch_size: int = 500) -> int:
+    def write_batch(self, batch: list[ArticleRows]) -> None:
+        """Write ``batch`` as the next part."""
+        if batch:
+            self.write_part(self.root, self.next_part, batch)
+            self.next_part += 1
+
+    def write_all(self, rows: Iterable[ArticleRows], batch_size: int = 200) -> int:
         """Write ``rows`` in batches; returns the number of articles written."""
         batch: list[ArticleRows] = []
         written = 0
