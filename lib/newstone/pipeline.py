@@ -131,10 +131,18 @@ def quote_row(article_id: str, quote_id: int, attribution: Attribution, text: st
 
 
 def fill_speaker_country(text: str, attribution: Attribution, roster: Optional[Roster]) -> None:
-    """Speaker's country from title, organisation, the mention itself, or the roster."""
+    """Speaker's country from the roster, title, organisation or the mention itself.
+
+    A place or government speaking ("Moscow", "the United States") is read from its
+    resolved name, not from the mention: in "Moscow and Pyongyang deny" the mention holds
+    both, and each of the two attributions must get its own country.
+    """
     if attribution.speaker_country:
         return
-    mention = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
+    if attribution.speaker_type == "country" and attribution.speaker:
+        mention = attribution.speaker
+    else:
+        mention = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
     attribution.speaker_country = speaker_country(attribution.speaker_title, attribution.speaker_org,
                                                   mention, attribution.speaker, roster=roster)
 
