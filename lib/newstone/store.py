@@ -135,9 +135,19 @@ def read_table(root: str, table: str, columns: Optional[list[str]] = None) -> pd
     contract = schema.TABLES[table]
     if not files:
         return schema.frame([], contract)
-    frames = [pd.read_parquet(f, columns=columns) for f in files]
-    df = pd.concat(frames, ignore_index=True)
+    df = pd.concat([read_parquet(f, columns) for f in files], ignore_index=True)
     return df if columns else schema.conform(df, contract)
+
+
+def read_parquet(path: str, columns: Optional[list[str]] = None) -> pd.DataFrame:
+    """A part file as a DataFrame whose list columns hold Python lists (as in memory),
+    not the numpy arrays pandas would make of them."""
+    table = pq.read_table(path, columns=columns)
+    df = table.to_pandas()
+    for name in LIST_TYPES:
+        if name in table.column_names:
+            df[name] = pd.Series(table.column(name).to_pylist(), dtype=object, index=df.index)
+    return df
 
 
 
@@ -148,14 +158,14 @@ def load_dataset(root) -> "Corpus":
     corpus = Corpus(*(read_table(root, t) for t in ROW_TABLES))
     speakers = os.path.join(root, "speakers.parquet")
     if os.path.exists(speakers):
-        corpus._speakers = schema.conform(pd.read_parquet(speakers), schema.SPEAKER_COLUMNS)
+        corpus._speakers = schema.conform(read_parquet(speakers), schema.SPEAKER_COLUMNS)
     return corpus
 
 
 def iter_parts(root: str, table: str) -> Iterator[pd.DataFrame]:
     """Part files one at a time, for aggregations that must not load everything."""
     for f in part_files(root, table):
-        yield pd.read_parquet(f)
+        yield read_parquet(f)
 
 
 def sql(root, query: str) -> pd.DataFrame:
