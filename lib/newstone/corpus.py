@@ -88,8 +88,10 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
     mentions = named[["speaker", "speaker_mention"]].dropna().drop_duplicates()
     mentions = mentions[(mentions["speaker_mention"] != mentions["speaker"])
                         & ~mentions["speaker_mention"].str.lower().isin(PRONOUNS)]
-    aliases = mentions.groupby("speaker")["speaker_mention"].agg(lambda m: sorted(m))
-    table["aliases"] = aliases.reindex(table.index).map(lambda a: a if isinstance(a, list) else [])
+    aliases: dict[str, list[str]] = {}
+    for speaker, mention in zip(mentions["speaker"], mentions["speaker_mention"]):
+        aliases.setdefault(speaker, []).append(mention)
+    table["aliases"] = pd.Series([sorted(aliases.get(s, [])) for s in table.index], index=table.index, dtype=object)
     table = table.reset_index().rename(columns={"index": "speaker"})
     df = schema.conform(table, schema.SPEAKER_COLUMNS)
     return df.sort_values(["n_quotes", "speaker"], ascending=[False, True], ignore_index=True)
