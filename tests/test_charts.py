@@ -179,12 +179,20 @@ def country_summary(n_col: str) -> pd.DataFrame:
 def test_mentioned_country_chart_says_scores_are_shared():
     fig = charts.mentioned_country_tone_chart(country_summary("n_sentences"), min_n=2)
     assert "counts, with the same score, for both" in fig.newstone_footnote
-    assert "normal-approximation" in fig.newstone_footnote
+    assert "95% t interval" in fig.newstone_footnote
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
         "Russia  (n=4)", "Ukraine  (n=3)", "Japan  (n=1)"]
     assert "n = number of sentences" in fig.newstone_footnote
     top = charts.mentioned_country_tone_chart(country_summary("n_sentences"), top_n=2)
     assert "Showing the 2 mentioned countries with the most sentences of 3." in top.newstone_footnote
+
+
+def test_country_charts_label_codes_with_names():
+    summary = pd.DataFrame({"country": ["RUS", "PRK", "XKX"], "n_quotes": [5, 4, 3],
+                            "mean": [-0.5, -0.2, 0.1], "ci_low": [-0.7, -0.4, -0.1], "ci_high": [-0.3, 0.0, 0.3]})
+    fig = charts.speaker_country_tone_chart(summary, min_n=2)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Russia (RUS)  (n=5)", "North Korea (PRK)  (n=4)", "Kosovo (XKX)  (n=3)"]
 
 
 def test_speaker_country_chart_uses_n_quotes():

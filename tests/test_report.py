@@ -236,7 +236,7 @@ def test_tone_by_country_respects_parameters(rendered):
     records = report.read_records(out / "tone_by_country.ipynb")
     assert records["n_articles"] == 2
     assert len(records["mentioned_countries"]) <= 3
-    assert "RUS" in records["mentioned_countries"] + records["mentioned_below_min"]  # alpha-3 codes
+    assert "Russia (RUS)" in records["mentioned_countries"] + records["mentioned_below_min"]
     page = (out / "tone_by_country.html").read_text()
     assert "shares that sentence" in page or "with the same score" in page  # the caveat is in the report
 

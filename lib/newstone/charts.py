@@ -45,8 +45,8 @@ SHARED_SENTENCE_NOTE = ("Every country mentioned in a sentence is given that who
                         "a sentence naming two countries counts, with the same score, for both.")
 SPEAKER_COUNTRY_NOTE = "Each quote counts once, for the country its speaker represents."
 BELOW_MIN_MODES = ("grey", "hide")
-# newstone.countries computes its intervals as mean +/- 1.96 sd/sqrt(n).
-COUNTRY_INTERVAL = "95% normal-approximation interval"
+# newstone.countries computes its intervals with Student's t, like aggregate.mean_ci.
+COUNTRY_INTERVAL = "95% t interval"
 
 
 # ---------------------------------------------------------------------------------------
@@ -162,6 +162,7 @@ def speaker_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n
                                below_min: str = "grey", top_n: Optional[int] = None,
                                title: Optional[str] = None) -> Figure:
     """Mean quote tone per speaker country, from ``countries.tone_by_speaker_country``."""
+    summary = with_country_labels(summary)
     return tone_bars(summary, "country", n_col="n_quotes", score=score, min_n=min_n,
                      below_min=below_min, top_n=top_n, group_label="speaker country",
                      item_label="quotes", notes=(SPEAKER_COUNTRY_NOTE,), interval=COUNTRY_INTERVAL,
@@ -176,10 +177,18 @@ def mentioned_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min
     The chart states that countries share their sentence's score: the number is the tone
     of sentences that mention a country, not a tone *towards* it.
     """
+    summary = with_country_labels(summary)
     return tone_bars(summary, "country", n_col="n_sentences", score=score, min_n=min_n,
                      below_min=below_min, top_n=top_n, group_label="mentioned country",
                      item_label="sentences", notes=(SHARED_SENTENCE_NOTE,), interval=COUNTRY_INTERVAL,
                      title=title or f"Mean {SCORE_NAMES.get(score, score)} of sentences mentioning each country")
+
+
+def with_country_labels(table: pd.DataFrame, column: str = "country") -> pd.DataFrame:
+    """``table`` with alpha-3 codes in ``column`` shown as "Russia (RUS)" for readers."""
+    from .countries import country_label
+
+    return table.assign(**{column: table[column].map(country_label)})
 
 
 # ---------------------------------------------------------------------------------------
@@ -198,6 +207,7 @@ def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: in
     columns are ordered by their total n. ``fig.newstone_data`` holds ``mean``, ``n`` and
     ``masked`` matrices in drawing order.
     """
+    matrix = with_country_labels(matrix)
     speakers = matrix.groupby("speaker")["n"].sum().sort_values(ascending=False, kind="stable")
     countries = matrix.groupby("country")["n"].sum().sort_values(ascending=False, kind="stable")
     speakers = _top_index(speakers, top_speakers)

@@ -311,6 +311,24 @@ def merge_spans(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int
 
 
 @functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """alpha-3 -> the country's common name: the first ``name`` row of the gazetteer."""
+    names: dict[str, str] = {}
+    for row in read_tsv(GAZETTEER_PATH):
+        if row.get("kind") == "name" and row.get("country") and row["country"] not in names:
+            names[row["country"]] = row["surface"]
+    return names
+
+
+def country_label(code) -> str:
+    """"Russia (RUS)" for charts and tables people read; the code alone if unknown."""
+    if not isinstance(code, str):
+        return code
+    name = country_names().get(code)
+    return f"{name} ({code})" if name else code
+
+
+@functools.lru_cache(maxsize=1)
 def default_matcher() -> CountryMatcher:
     """The packaged gazetteer and context rules, compiled once per process."""
     return CountryMatcher.load()
