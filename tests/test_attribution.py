@@ -343,3 +343,190 @@ def test_sample_speaker_fields(sample):
     assert by_speaker["Moscow"].speaker_type == "country"
     assert by_speaker["Evan Medeiros"].speaker_title == "Asia specialist"
     assert all(a.speaker_country is None for a in atts)
+
+
+# --- rules added with the second pass (sentences written for the tests) -----------------
+
+BODY = "Headline here\n\n"  # a first paragraph, so the sentence under test is not a headline
+
+
+def find(text: str, content_start: str) -> Attribution:
+    atts = [a for a in run(text) if content(text, a).startswith(content_start)]
+    assert atts, [(content(text, a), source(text, a)) for a in run(text)]
+    return atts[0]
+
+
+def test_called_needs_a_quotation_or_a_demonstrative():
+    assert run(BODY + "She works at a small firm called Brightline in the old mill.") == []
+    text = BODY + "The mayor called the ruling \u201ca disgrace.\u201d"
+    assert source(text, only(text)) == "The mayor"
+
+
+def test_quote_cut_off_by_the_splitter_gets_its_attribution():
+    text = BODY + "\u201cWho will pay for the bridge?\u201d the treasurer asked. The council was silent."
+    att = only(text)
+    assert source(text, att) == "the treasurer"
+    assert content(text, att) == "\u201cWho will pay for the bridge?\u201d"
+
+
+def test_that_before_a_time_word_is_not_a_complementizer():
+    text = BODY + "The coach said that night the team would rest."
+    assert "the team would rest" in content(text, only(text))
+
+
+def test_shared_subject_second_cue_cuts_the_first_content():
+    text = BODY + "Ms. Dole said taxes would rise and said that spending would fall."
+    atts = run(text)
+    assert [content(text, a) for a in atts] == ["taxes would rise", "that spending would fall"]
+
+
+@pytest.mark.parametrize("tail", [", adopting the new budget", ", but the council disagreed",
+                                  ", which surprised the council", "; the council disagreed"])
+def test_forward_content_stops_before_an_adjunct(tail):
+    text = BODY + f"The mayor said the plan was ready{tail}."
+    assert content(text, only(text)) == "the plan was ready"
+
+
+def test_that_relative_clause_is_not_the_content_start():
+    text = BODY + "Mr. Ruiz said he meets voters in a town that has no bank."
+    assert content(text, only(text)).startswith("he meets voters")
+
+
+def test_according_to_in_the_middle_gives_two_pieces():
+    text = BODY + "The problem, according to the auditor, is that the books were wrong."
+    att = only(text)
+    assert source(text, att) == "the auditor"
+    assert content(text, att) == "The problem | is that the books were wrong"
+
+
+def test_according_to_source_runs_to_the_comma():
+    text = BODY + "According to a survey by the Lakeside Institute, most residents oppose the plan."
+    att = only(text)
+    assert source(text, att) == "a survey by the Lakeside Institute"
+    assert content(text, att) == "most residents oppose the plan"
+
+
+def test_is_expected_to_gives_subject_and_infinitive():
+    text = BODY + "Some 250,000 fans are expected to attend the final, which starts at noon."
+    att = only(text)
+    assert content(text, att) == "Some 250,000 fans | to attend the final"
+
+
+def test_seemed_to_takes_the_subject_as_source():
+    text = BODY + "The senator seemed to soften her stance on the dam."
+    att = only(text)
+    assert source(text, att) == "The senator"
+    assert content(text, att).endswith("to soften her stance on the dam")
+
+
+def test_headline_kicker_is_not_a_source():
+    assert run("Breaking: Mayor Quits After Vote\n\nThe mayor left.") == []
+    text = "Mayor: Budget Is Safe\n\nThe mayor spoke."
+    assert source(text, only(text)) == "Mayor"
+
+
+def test_end_only_cue_needs_a_quotation():
+    text = BODY + "\u201cWe will finish the road,\u201d she continued."
+    assert source(text, only(text)) == "she"
+    assert run(BODY + "She continued to campaign in the north.") == []
+
+
+def test_found_needs_a_that_clause():
+    text = BODY + "A new survey found that voters were tired of the campaign."
+    assert source(text, only(text)) == "A new survey"
+    assert run(BODY + "Police found a wallet near the station.") == []
+
+
+def test_listed_non_cues_are_skipped():
+    assert run(BODY + "He works at a liberal think tank in the capital.") == []
+    assert run(BODY + "Hundreds of people showed up at the rally.") == []
+
+
+def test_as_clause_content_after_and_before():
+    text = BODY + "As the report noted, the river is rising fast."
+    assert content(text, only(text)) == "the river is rising fast"
+    text = BODY + "The river is rising fast, as the report noted on Monday."
+    assert content(text, only(text)) == "The river is rising fast"
+
+
+def test_fronted_adverbial_is_not_content():
+    text = BODY + "In an interview, the mayor said, \u201cWe are ready.\u201d"
+    att = only(text)
+    assert source(text, att) == "the mayor"
+    assert content(text, att) == "\u201cWe are ready.\u201d"
+
+
+def test_asked_whether_is_a_sourceless_question():
+    text = BODY + "Asked whether he would run again, the mayor said he was undecided."
+    atts = run(text)
+    assert [content(text, a) for a in atts] == ["whether he would run again", "he was undecided"]
+    assert atts[0].source is None and source(text, atts[1]) == "the mayor"
+
+
+def test_asked_by_names_the_asker():
+    text = BODY + "The mayor was asked by a student why the library closed."
+    att = only(text)
+    assert source(text, att) == "a student"
+    assert content(text, att) == "why the library closed"
+
+
+def test_referring_to_is_its_own_attribution():
+    text = BODY + "The mayor said the plan was ready, referring to the new budget."
+    assert [content(text, a) for a in run(text)] == ["the plan was ready", "the new budget"]
+
+
+def test_verb_with_preposition_cues():
+    text = BODY + "The senator talked about the harvest and the weather."
+    assert content(text, only(text)) == "the harvest and the weather"
+
+
+def test_noun_homograph_after_a_singular_noun_is_a_verb():
+    text = BODY + "The report notes that exports fell in May."
+    assert source(text, only(text)) == "The report"
+
+
+def test_inverted_source_may_start_with_a_title():
+    text = BODY + "\u201cWe are ready,\u201d said spokesman Ivo Lind."
+    assert source(text, only(text)) == "spokesman Ivo Lind"
+
+
+def test_colon_before_a_quote_limits_the_content():
+    text = BODY + "The mayor read out the rule: \u201cNo cars downtown,\u201d she said."
+    assert content(text, only(text)) == "\u201cNo cars downtown,\u201d"
+
+
+def test_time_phrase_is_skipped_before_the_source():
+    text = BODY + "The mayor earlier in the day announced that the bridge would close."
+    assert source(text, only(text)) == "The mayor"
+
+
+def test_shared_subject_after_a_fronted_place():
+    text = BODY + "Here in Dover, the mayor thanked voters, saying the count was fair."
+    att = only(text)
+    assert source(text, att) == "the mayor"
+    assert content(text, att) == "the count was fair"
+
+
+def test_floating_quote_skips_a_sourceless_attribution():
+    text = (BODY + "\u201cIt is late,\u201d Ms. Tan said when asked about the delay.\n\n"
+            "\u201cWe will catch up by spring.\u201d")
+    atts = run(text)
+    floating = [a for a in atts if content(text, a).startswith("\u201cWe will")]
+    assert floating and source(text, floating[0]) == "Ms. Tan"
+
+
+def test_body_colon_before_a_quotation_is_a_cue():
+    text = BODY + "The governor fired back: \u201cThe audit is a stunt.\u201d"
+    att = only(text)
+    assert source(text, att) == "The governor"
+    assert text[att.cue[0]:att.cue[1]] == ":"
+    assert content(text, att) == "\u201cThe audit is a stunt.\u201d"
+
+
+def test_body_colon_without_a_quotation_is_nothing():
+    assert run(BODY + "The menu had three parts: soup, fish and cake.") == []
+
+
+def test_no_floating_quote_after_reported_speech():
+    text = BODY + "The mayor said the budget was balanced.\n\n\u201cWe are a city of builders.\u201d"
+    assert [content(text, a) for a in run(text)] == ["the budget was balanced"]

@@ -117,3 +117,43 @@ def test_they_resolves_to_recent_group():
 def test_attribution_without_source_is_kept():
     att = Attribution(kind="direct", spans=[(0, 3)])
     assert resolve_speakers("abc", [att]) == [att]
+
+
+# --- honorifics, gender and country names (sentences written for the tests) -------------
+
+def test_honorific_surname_resolves_to_full_name():
+    text = "Maple Party leader Tony Bramble spoke first. Mr Bramble said the budget was sound."
+    out = resolve_speakers(text, [_att(text, "Mr Bramble")])
+    assert out[0].speaker == "Tony Bramble"
+    assert out[0].speaker_type == "person"
+
+
+def test_honorific_with_period_is_not_a_title():
+    info = one("Mrs. Quill")
+    assert (info.name, info.title, info.gender) == ("Quill", None, "f")
+
+
+def test_mrs_picks_the_woman_of_two_same_surnames():
+    text = ("Sarah Quill and her brother Tom Quill ran the shop. Tom Quill said sales were up. "
+            "Mrs. Quill said costs were up too.")
+    out = resolve_speakers(text, [_att(text, "Tom Quill", 1), _att(text, "Mrs. Quill")])
+    assert [a.speaker for a in out] == ["Tom Quill", "Sarah Quill"]
+
+
+def test_she_skips_a_more_recent_man():
+    text = "Mary Fenn said the bridge was safe. John Ortiz disagreed, he said. She said it was tested."
+    atts = [_att(text, "Mary Fenn"), _att(text, "John Ortiz"), _att(text, "She")]
+    out = resolve_speakers(text, atts)
+    assert out[2].speaker == "Mary Fenn"
+
+
+def test_he_without_gender_information_takes_the_nearest_person():
+    text = "Officer Kade Vorn said the road was closed. He said it would reopen."
+    out = resolve_speakers(text, [_att(text, "Officer Kade Vorn"), _att(text, "He")])
+    assert out[1].speaker == "Kade Vorn"
+
+
+@pytest.mark.parametrize("mention", ["US", "the U.S.", "The United States", "the United States of America"])
+def test_country_mentions_share_one_canonical_name(mention):
+    info = one(mention)
+    assert (info.name, info.kind) == ("United States", "country")

@@ -5,10 +5,20 @@ one opaque ``Q`` token, so a cue verb inside a quote never triggers and "“A,�
 reads as ``Q , he said``. For each cue (a verb form from ``data/cues.tsv``, "according
 to", or a headline colon) one of a few clause shapes is recognised:
 
-* end attribution   ``CONTENT , SOURCE said .`` / ``CONTENT , said SOURCE .``
+* end attribution   ``CONTENT , SOURCE said .`` / ``CONTENT , said SOURCE .`` (also when the
+                    sentence splitter cut "“Why?” | he asked." in two)
 * forward           ``SOURCE said (that) CONTENT .`` / ``SOURCE said: “…”``
-* according to      ``According to SOURCE , CONTENT .`` / ``CONTENT , according to SOURCE .``
-* headline colon    ``Poll: Wealthy Voters Abandon …``
+* according to      ``According to SOURCE , CONTENT .`` / ``CONTENT , according to SOURCE .`` /
+                    ``CONTENT , according to SOURCE , CONTENT .``
+* as                ``As SOURCE noted , CONTENT .`` / ``CONTENT , as SOURCE said .``
+* passive           ``X is expected to Y`` / ``X seemed to Y`` (content "X" + "to Y") and
+                    ``Asked whether …, …`` (content: the question; source only from "by …")
+* colon             headline ``Poll: Wealthy Voters Abandon …``; body ``X fired back: “…”``
+
+Flags in ``data/cues.tsv`` restrict cues (only with a quotation, only closing one, only
+with a that-clause); ``data/not_cues.txt`` lists look-alikes ("think tank"). A forward
+content stops at a semicolon, a trailing participle or subordinate clause (", referring
+to", ", which", ", but"), a closing apposition, or where a coordinated attribution starts.
 
 The source is the noun phrase next to the cue, found by a bounded scan that skips the
 verb group ("has also said"), time phrases ("on Thursday") and appositions
@@ -45,6 +55,12 @@ class Cue:
     invertible: bool
     takes_object: bool
     also_noun: bool
+    needs_quote: bool = False
+    passive_to: bool = False
+    end_only: bool = False
+    raising: bool = False
+    needs_that: bool = False
+    passive_question: bool = False
 
 
 def _data_lines(name: str) -> list[str]:
@@ -61,7 +77,9 @@ def cue_lexicon() -> dict[str, tuple[Cue, ...]]:
         flag_set = set(flags.split(","))
         for form in forms.split():
             words = tuple(form.lower().split("_"))
-            cue = Cue(words, lemma, cls, "inv" in flag_set, "obj" in flag_set, "noun" in flag_set)
+            cue = Cue(words, lemma, cls, "inv" in flag_set, "obj" in flag_set, "noun" in flag_set,
+                      "q" in flag_set, "pass" in flag_set, "end" in flag_set, "raise" in flag_set,
+                      "that" in flag_set, "passq" in flag_set)
             table.setdefault(words[0], []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in table.items()}
 
@@ -91,9 +109,15 @@ def _trie_pattern(words: list[str]) -> str:
 def cue_prefilter() -> re.Pattern:
     """One regex for every word that can start a cue: a sentence without one is skipped
     before it is tokenised (most sentences are)."""
-    words = set(cue_lexicon()) | {"according"}
+    words = {" ".join(c.words) for cues in cue_lexicon().values() for c in cues} | {"according to"}
     words |= {w[:1].upper() + w[1:] for w in words}
     return re.compile(r"\b" + _trie_pattern(sorted(words)) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def end_only_words() -> frozenset[str]:
+    """Cue forms that attribute only when closing a quotation ("“…,” she continued")."""
+    return frozenset(" ".join(c.words) for cues in cue_lexicon().values() for c in cues if c.end_only)
 
 
 @lru_cache(maxsize=None)
@@ -121,10 +145,14 @@ TIME_WORDS = WEEKDAYS | frozenset("""yesterday today tonight earlier recently la
 next week weeks month months year years night morning afternoon evening weekend on past
 days decades january february march april may june july august september october november
 december""".split())
+# more time phrases, skipped only on the backward scan for a source ("earlier in the day",
+# "eight years ago", "at the time")
+TIME_BACK = TIME_WORDS | frozenset("day ago time moment hour hours decade".split())
 TIME_PREPS = frozenset("in on at for over during the recent past this last".split())
 APPOSITION_STARTERS = frozenset("a an the who whose which citing according".split())
 SUBORDINATORS = frozenset("""while when although though as if because since after before once
 unless whereas""".split())
+CLAUSE_OPENERS = frozenset("that the a an he she they it we i this these".split())
 BE_FORMS = frozenset("is was are were be been being 's".split())
 COORDINATORS = frozenset("and but while whereas".split())
 ADVERBIAL_PREPS = frozenset("in at on to during after before via through from".split())
@@ -211,11 +239,30 @@ class Token:
         self.is_word = kind == "W"
         self.capitalized = self.is_word and text[:1].isupper()
 
+
+def _word_token(m: re.Match, _new=object.__new__, _cache: dict = {}) -> Token:
+    """A W or P token for a regex match; per-string attributes are computed once
+    (words repeat) and the object is filled without calling ``__init__``."""
+    text = m.group()
+    info = _cache.get(text)
+    if info is None:
+        lower = text.lower().replace("\u2019", "'")
+        is_word = text[0].isalnum()
+        info = (lower, "W" if is_word else "P", is_word, is_word and text[:1].isupper())
+        if len(_cache) < 200_000:
+            _cache[text] = info
+    tok = _new(Token)
+    tok.text = text
+    tok.start, tok.end = m.span()
+    tok.lower, tok.kind, tok.is_word, tok.capitalized = info
+    tok.quote = None
+    return tok
+
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.kind})"
 
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|"
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|"
                     r"Prof|Rev|St|Jr|Sr|Pres|Sens|Reps)\.|\w+(?:[\u2019'\-&.]\w+)*(?:[\u2019']s?)?|\S")
 
 
@@ -235,8 +282,7 @@ def tokenize(text: str, start: int, end: int, quotes: list[Span], qi: int) -> tu
         else:
             q_start = q_end = None
             gap_end = end
-        tokens.extend([Token(w, m.start(), m.end(), "W" if w[0].isalnum() else "P")
-                       for m in _TOKEN.finditer(text, cursor, gap_end) for w in (m.group(),)])
+        tokens.extend(map(_word_token, _TOKEN.finditer(text, cursor, gap_end)))
         if q_start is None:
             break
         s, e = max(q_start, start), min(q_end, end)
@@ -277,6 +323,24 @@ def _cue_at(tokens: list[Token], i: int) -> Optional[Cue]:
     return None
 
 
+@lru_cache(maxsize=1)
+def cue_blockers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> word sequences from ``data/not_cues.txt`` ("think tank", "showed up")."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in word_set("not_cues.txt"):
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _blocked(tokens: list[Token], i: int) -> bool:
+    """Whether the cue at ``i`` opens a listed non-attribution ("think tank")."""
+    for words in cue_blockers().get(tokens[i].lower, ()):
+        if all(i + j < len(tokens) and tokens[i + j].lower == w for j, w in enumerate(words)):
+            return True
+    return False
+
+
 def _verb_context(tokens: list[Token], i: int, cue: Cue) -> bool:
     """Whether a noun-verb homograph ("report", "calls") is used as a verb here."""
     if i == 0:
@@ -289,7 +353,13 @@ def _verb_context(tokens: list[Token], i: int, cue: Cue) -> bool:
     word = tokens[i].lower
     if word.endswith("ed") or word.endswith("ing"):
         return True
-    return prev.lower in VERB_GROUP or prev.lower in PRONOUNS or prev.capitalized
+    if prev.lower in VERB_GROUP or prev.lower in PRONOUNS or prev.capitalized:
+        return True
+    # "the paper notes the government …": a singular noun, then a verb opening a clause
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return word.endswith("s") and prev.is_word and not prev.lower.endswith("s") and i >= 2 \
+        and tokens[i - 2].lower in DETERMINERS and nxt is not None \
+        and (nxt.lower in CLAUSE_OPENERS or nxt.kind == "Q" or nxt.capitalized or nxt.lower[:1].isdigit())
 
 
 def _skip_verb_group_back(tokens: list[Token], j: int) -> int:
@@ -301,7 +371,7 @@ def _skip_verb_group_back(tokens: list[Token], j: int) -> int:
 
 def _skip_time_back(tokens: list[Token], j: int) -> int:
     """Skip "on Thursday", "last week", "in the past", "in 2014", "for years" backwards."""
-    while j >= 0 and tokens[j].is_word and (tokens[j].lower in TIME_WORDS or tokens[j].lower.isdigit()):
+    while j >= 0 and tokens[j].is_word and (tokens[j].lower in TIME_BACK or tokens[j].lower.isdigit()):
         k = j - 1
         while k >= 0 and tokens[k].lower in TIME_PREPS:
             k -= 1
@@ -427,13 +497,15 @@ def _content_start(tokens: list[Token], i: int, end: int, cue: Cue) -> int:
     for n, tok in enumerate(window):
         if tok.kind == "Q":
             return i + n
-        if tok.lower == "that" and n <= 10:
+        if tok.lower == "that" and n <= 10 and not _that_is_time(window, n) \
+                and (n == 0 or cue.takes_object or _adverbial_lead(window, n)):
             return i + n
         if tok.text in (":",):
             return i + n + 1
         if tok.text == "," and n + 1 < len(window) and window[n + 1].kind == "Q":
             return i + n + 1
-        if tok.lower in ("whether", "if", "how", "why", "what", "about") and n <= 6:
+        if tok.lower in ("whether", "if", "how", "why", "what", "about") and n <= 6 \
+                and (n == 0 or cue.takes_object or _adverbial_lead(window, n)):
             return i + n
         if tok.lower == "to" and cue.takes_object and n <= 6 and n > 0:
             return i + n
@@ -456,9 +528,57 @@ def _content_start(tokens: list[Token], i: int, end: int, cue: Cue) -> int:
     return k
 
 
+def _adverbial_lead(window: list[Token], n: int) -> bool:
+    """Whether the ``n`` tokens between a cue and "that" are an adverbial ("said on
+    Thursday in an interview that"), not a complement whose noun "that" relativises
+    ("said he meets families in a city that …")."""
+    first = window[0]
+    return first.lower in ADVERBIAL_PREPS or first.lower in TIME_WORDS or first.text in (",", "(") \
+        or first.lower in ("repeatedly", "again", "also", "later", "privately", "publicly", "flatly", "recently") \
+        or (first.lower.endswith("ly") and not first.capitalized)
+
+
+def _that_is_time(tokens: list[Token], k: int) -> bool:
+    """"said that night", "told reporters that day": a time phrase, not a complementizer."""
+    return k + 1 < len(tokens) and tokens[k + 1].lower in TIME_WORDS | {"day", "time", "point", "moment"} \
+        and (k + 2 >= len(tokens) or not tokens[k + 2].is_word or tokens[k + 2].lower in ADVERBIAL_PREPS)
+
+
 def _trim_end(tokens: list[Token], first: int, last: int) -> int:
     while last >= first and tokens[last].kind == "P" and tokens[last].text in FINAL_PUNCT + "\u2014-(":
         last -= 1
+    return last
+
+
+CUT_BUT = True
+CUT_AND = True
+CONTENT_BREAKS = frozenset("even while whereas although though but which who whose where compared".split())
+PARTICIPLE_KEEP = frozenset("including according during regarding concerning notwithstanding".split())
+
+
+def _cut_participle(tokens: list[Token], first: int, last: int) -> int:
+    """A forward content stops before a trailing participial adjunct ("…, referring to …")."""
+    for k in range(first + 2, last):
+        if tokens[k].text in ("\u2014", "--") and k >= first + 4 and tokens[k + 1].kind != "Q" \
+                and not any(t.text in ("\u2014", "--") for t in tokens[first:k]):
+            return k - 1  # "… the mandate — requiring refiners …"
+        if tokens[k].text == ";":
+            return k - 1
+        if CUT_BUT and tokens[k].lower == "but" and tokens[k + 1].is_word and not tokens[k + 1].capitalized \
+                and (tokens[k + 1].lower in VERB_GROUP or tokens[k + 1].lower.endswith("ed")):
+            return k - 1  # "… the dour tone but defended Sanders": a second predicate
+        if CUT_AND and tokens[k].text == "," and tokens[k + 1].lower == "and" and k + 2 <= last \
+                and (tokens[k + 2].lower in DETERMINERS or tokens[k + 2].lower in PRONOUNS or tokens[k + 2].capitalized):
+            return k - 1
+        if tokens[k].text != "," or not tokens[k + 1].is_word or tokens[k + 1].capitalized:
+            continue
+        nxt = tokens[k + 1].lower
+        if nxt.endswith("ing") and nxt not in PARTICIPLE_KEEP and len(nxt) > 5:
+            return k - 1
+        if nxt in CONTENT_BREAKS:
+            return k - 1
+        if nxt in ("a", "an") and k - first >= 6 and not any(t.text == "," for t in tokens[k + 1:last + 1]):
+            return k - 1  # a closing apposition: "…, a landslide win based on …"
     return last
 
 
@@ -487,15 +607,17 @@ def _inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
     if after >= n:
         return False
     first = tokens[after]
-    if not (first.capitalized or first.lower in DETERMINERS) or first.lower in ("that", "this", "these", "those"):
-        return False
     prev = tokens[cue_first - 1]
     after_quote = prev.kind == "Q" or (prev.text == "," and cue_first > 1 and tokens[cue_first - 2].kind == "Q")
+    titled = after_quote and first.lower in word_set("titles.txt")  # "“…,” said master of ceremonies X"
+    if not (first.capitalized or first.lower in DETERMINERS or titled) or first.lower in ("that", "this", "these", "those"):
+        return False
     if prev.kind != "Q" and prev.text != ",":
         return False
     k = after
+    titles = word_set("titles.txt")
     while k < n and (tokens[k].capitalized or tokens[k].lower in NP_INNER or tokens[k].lower in DETERMINERS
-                     or tokens[k].text in (".", "-")):
+                     or tokens[k].text in (".", "-") or (tokens[k].lower in titles and k > after)):
         k += 1
     if k >= n or tokens[k].text in (",", ".", "!", "?", ";") or tokens[k].kind == "Q":
         return True
@@ -510,7 +632,7 @@ def _ends_attribution(tokens: list[Token], before_src: int, after: int, n: int) 
     or a second quotation (", “B.”") follows the cue."""
     window = tokens[after:min(n, after + 8)]
     for k, tok in enumerate(window):
-        if tok.lower == "that" or tok.text == ":" or (tok.kind == "Q" and k == 0):
+        if (tok.lower == "that" and not _that_is_time(window, k)) or tok.text == ":" or (tok.kind == "Q" and k == 0):
             return False
         if tok.kind == "Q" and k > 0 and window[k - 1].text in (",", ":"):
             return True  # "“A,” he said, “B.”"
@@ -533,9 +655,13 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
     """Every attribution clause of one sentence, before contents are cut at each other."""
     clauses: list[Clause] = []
     n = len(tokens)
+    lexicon = cue_lexicon()
     i = 0
     while i < n:
         tok = tokens[i]
+        if tok.lower not in lexicon and tok.lower != "according":
+            i += 1
+            continue
         if tok.lower == "according" and i + 1 < n and tokens[i + 1].lower == "to":
             clause = _according_to(tokens, i)
             if clause:
@@ -543,11 +669,19 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
             i += 2
             continue
         cue = _cue_at(tokens, i)
-        if cue is None or (cue.also_noun and not _verb_context(tokens, i, cue)):
+        if cue is None or (cue.also_noun and not _verb_context(tokens, i, cue)) or _blocked(tokens, i):
             i += 1
             continue
         cue_last = i + len(cue.words) - 1
         clause = _cue_clause(tokens, i, cue_last, cue, clauses)
+        if clause and cue.needs_quote and not _has_quote(tokens, clause.content) \
+                and not _demonstrative_complement(tokens, cue_last + 1):
+            clause = None  # "a firm called Acme", "Obama called her": naming or phoning
+        if clause and cue.needs_that and not (clause.shape == "forward" and clause.content
+                                              and text_at(tokens, clause.content[0][0]) == "that"):
+            clause = None  # "a poll found that …" but not "found a wallet"
+        if clause and cue.end_only and not (clause.shape == "end" and _has_quote(tokens, clause.content)):
+            clause = None  # "“…,” he continued." but not "he continued to campaign"
         if clause:
             clauses.append(clause)
         i = cue_last + 1
@@ -555,7 +689,51 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
         clause = _colon_clause(tokens)
         if clause:
             clauses.append(clause)
+    elif not clauses and BODY_COLON:
+        clause = _body_colon_clause(tokens)
+        if clause:
+            clauses.append(clause)
     return clauses
+
+
+BODY_COLON = True
+
+
+def _body_colon_clause(tokens: list[Token]) -> Optional[Clause]:
+    """"Fallon fired back: “…”": a sentence whose subject introduces a quotation after a
+    colon, with no cue verb; the colon is the cue and the subject the source."""
+    for k in range(2, min(len(tokens) - 1, 25)):
+        if tokens[k].text == ":" and tokens[k + 1].kind == "Q":
+            if tokens[k - 1].capitalized:
+                # "… doesn't surprise pollster Daron Shaw: “…”", "HEADLINE - Ann Lee: “…”": the name
+                first = _np_back(tokens, k - 1, limit=6)
+                subject = (first, k - 1) if first <= k - 1 and not tokens[first].text.isupper() else None
+            else:
+                subject = _shared_subject(tokens, k, [])
+            if subject is None:
+                return None
+            last = _trim_end(tokens, k + 1, len(tokens) - 1)
+            return Clause((tokens[k].start, tokens[k].end), k, k, _span(tokens, *subject),
+                          _content_spans(tokens, k + 1, last), "bodycolon", subject[0])
+    return None
+
+
+def text_at(tokens: list[Token], pos: int) -> Optional[str]:
+    """The lower-case token starting at character ``pos``."""
+    for tok in tokens:
+        if tok.start == pos:
+            return tok.lower
+    return None
+
+
+def _demonstrative_complement(tokens: list[Token], i: int) -> bool:
+    """"called that troubling", "called it a disgrace": an object and its description."""
+    return i + 1 < len(tokens) and tokens[i].lower in ("that", "this", "it", "these", "those") \
+        and tokens[i + 1].is_word and tokens[i + 1].lower not in CLAUSE_WORDS
+
+
+def _has_quote(tokens: list[Token], spans: list[Span]) -> bool:
+    return any(t.kind == "Q" and any(s <= t.start < e for s, e in spans) for t in tokens)
 
 
 def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
@@ -571,13 +749,31 @@ def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
     cue = _span(tokens, i, i + 1)
     source = _span(tokens, i + 2, src_last)
     before = i - 1
-    if before >= 0 and tokens[before].text == ",":
+    rest = _trim_end(tokens, src_last + 1, n - 1)
+    if before >= 0 and (tokens[before].text == "," or rest <= src_last):
         first = 0
         c_last = _trim_end(tokens, first, before)
-        return Clause(cue, i, i + 1, source, _content_spans(tokens, first, c_last), "according", i + 2)
+        spans = _content_spans(tokens, first, c_last)
+        # "The implication, according to the aide, is that …": the content resumes
+        resume = src_last + 2
+        if tokens[before].text == "," and resume <= rest and tokens[src_last + 1].text == "," \
+                and tokens[resume].is_word and not tokens[resume].capitalized \
+                and tokens[resume].lower not in APPOSITION_STARTERS and rest - resume >= 2:
+            spans += _content_spans(tokens, resume, rest)
+        return Clause(cue, i, i + 1, source, spans, "according", i + 2)
     after = src_last + 1
+    if after < n and tokens[after].text != ",":
+        # "According to a count by The Associated Press, …": the source runs to the comma
+        comma = _next_comma(tokens, after, n)
+        if comma < n and comma - after <= 12 and not any(t.kind == "Q" for t in tokens[after:comma]):
+            source = _span(tokens, i + 2, comma - 1)
+            after = comma
     if after < n and tokens[after].text == ",":
         after += 1
+    if after < n and tokens[after].lower in ("who", "which"):
+        comma = _next_comma(tokens, after, n)  # "…, who spoke on condition of anonymity, …"
+        if comma < n:
+            after = comma + 1
     c_last = _trim_end(tokens, after, n - 1)
     if c_last < after:
         return None
@@ -592,7 +788,10 @@ def _colon_clause(tokens: list[Token]) -> Optional[Clause]:
                 return None
             if not all(t.is_word for t in tokens[:k]):
                 return None
-            last = _trim_end(tokens, k + 1, len(tokens) - 1)
+            label = " ".join(t.lower for t in tokens[:k])
+            if label in word_set("headline_labels.txt") or (k <= 3 and all(t.text.isupper() for t in tokens[:k])):
+                return None  # "Breaking: …", "WATCH: …"
+            last = _trim_end(tokens, k + 1, _next_semicolon(tokens, k + 1, len(tokens)) - 1)
             if last < k + 1:
                 return None
             return Clause((tok.start, tok.end), k, k, _span(tokens, 0, k - 1),
@@ -608,16 +807,25 @@ def _shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) 
         while last + 1 < cue_first and tokens[last + 1].start < clauses[-1].source[1]:
             last += 1
         return first, last
-    # the sentence-initial noun phrase
+    # the sentence-initial noun phrase, after an opening adverb ("Essentially, Clinton's lawyers …")
     last = -1
-    for k in range(min(cue_first, 10)):
+    begin = 2 if cue_first > 3 and tokens[1].text == "," and tokens[0].lower.endswith("ly") else 0
+    lead = tokens[0].lower if tokens else ""
+    if lead in FRONTED or lead in ("here", "there", "now", "then", "meanwhile", "later", "earlier") \
+            or (lead.endswith("ing") and len(lead) > 5):
+        comma = _next_comma(tokens, 1, min(cue_first, 14))  # "Here in Columbia, Sanders …, saying"
+        if comma < min(cue_first, 14) - 1:
+            begin = comma + 1
+    roles = word_set("titles.txt") | word_set("group_nouns.txt")
+    for k in range(begin, min(cue_first, 10 + begin)):
         tok = tokens[k]
-        if tok.is_word and (tok.capitalized or tok.lower in DETERMINERS or tok.lower in NP_INNER) and tok.lower not in CLAUSE_WORDS:
+        if tok.is_word and (tok.capitalized or tok.lower in DETERMINERS or tok.lower in NP_INNER
+                            or (tok.lower in roles and k > begin)) and tok.lower not in CLAUSE_WORDS:
             last = k
         else:
             break
-    if last >= 0 and (tokens[last].capitalized or tokens[last].lower in PRONOUNS):
-        return 0, last
+    if last >= begin and (tokens[last].capitalized or tokens[last].lower in PRONOUNS or tokens[last].lower in roles):
+        return begin, last
     return None
 
 
@@ -626,6 +834,11 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
     n = len(tokens)
     after = cue_last + 1
     prev = tokens[cue_first - 1] if cue_first > 0 else None
+    if cue.passive_question and tokens[cue_first].lower == "asked" \
+            and (prev is None or prev.lower in ("when", "was", "were", "being", "after", "if") or prev.text == ","):
+        clause = _asked_clause(tokens, cue_first, cue_last)
+        if clause is not None:
+            return clause
     # inverted: "“…,” said Evan Medeiros, an Asia specialist …"
     if cue.invertible and prev is not None and _inverted_source(tokens, cue_first, after) \
             and (not cue.takes_object or prev.kind == "Q" or tokens[cue_first - 2].kind == "Q"):
@@ -640,9 +853,20 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
                 content += _trailing_quote(tokens, src_last + 1)
                 return Clause(_span(tokens, cue_first, cue_last), cue_first, cue_last,
                               _span(tokens, after, _trim_end(tokens, after, src_last)), content, "end", after)
+    if cue.raising:  # "The senator seemed to soften": no source, content "The senator" + "to soften"
+        return None if clauses else _passive_to_clause(tokens, cue_first, cue_last, raising=True)
     if _is_passive(tokens, cue_first, cue_last):
+        if cue.passive_to:
+            return _passive_to_clause(tokens, cue_first, cue_last)
         return None
     src_first, src_last, cue_first2 = _source_before(tokens, cue_first)
+    if src_first is not None and tokens[cue_first].lower.endswith("ing") and cue_first > 0 \
+            and tokens[cue_first - 1].text == "," and src_last == cue_first - 2:
+        # "X thanked voters, saying …": the participle's subject is the clause subject,
+        # not the object before the comma
+        shared = _shared_subject(tokens, cue_first, clauses)
+        if shared is not None:
+            src_first, src_last = shared
     if src_first is not None and tokens[src_first].lower == "you" and src_last == src_first:
         return None  # generic or questioning "you" ("What do you think …")
     if src_first is None:
@@ -662,19 +886,121 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
             and _ends_attribution(tokens, before_src, _object_end(tokens, after, n) if cue.takes_object else after, n):
         content_last = before_src if tokens[before_src].kind == "Q" else before_src - 1
         first = _quote_or_clause_start(tokens, content_last, clauses)
-        if first is not None and first <= content_last:
+        if first is not None and first <= content_last and not _fronted_adverbial(tokens, first, content_last):
             content = _content_spans(tokens, first, _trim_end(tokens, first, content_last))
             content += _trailing_quote(tokens, after) or _parenthetical_rest(tokens, after, n)
             return Clause(cue_span, cue_first2, cue_last, source, content, "end", src_first)
+    # "As X noted, CONTENT." / "CONTENT, as X noted."
+    if src_first > 0 and tokens[src_first - 1].lower == "as" \
+            and (src_first == 1 or tokens[src_first - 2].text in (",", ";", ":")):
+        return _as_clause(tokens, src_first - 1, cue_span, cue_first2, cue_last, source, src_first, clauses)
     # forward: "X said (that) …"
     start = _content_start(tokens, after, n, cue)
     end = n
     if src_first > 0 and tokens[src_first - 1].lower in SUBORDINATORS:
         end = _next_comma(tokens, start, n)  # "While X said A, B …": A ends at the comma
-    last = _trim_end(tokens, start, end - 1)
+    last = _trim_end(tokens, start, _cut_participle(tokens, start, end - 1))
     if last < start:
         return None
     return Clause(cue_span, cue_first2, cue_last, source, _content_spans(tokens, start, last), "forward", src_first)
+
+
+def _as_clause(tokens: list[Token], as_index: int, cue_span: Span, cue_first: int, cue_last: int,
+               source: Span, src_first: int, clauses: list[Clause]) -> Optional[Clause]:
+    """"As the study noted, A." (A after the clause), "A, as he said on Monday." (A before)
+    and "A, as he said, B." (both); the clause itself may end only with a short adverbial."""
+    n = len(tokens)
+    k = cue_last + 1
+    while k < n and k - cue_last <= 3 and tokens[k].is_word and (
+            tokens[k].lower in TIME_WORDS or tokens[k].lower in TIME_PREPS or tokens[k].lower.endswith("ly")):
+        k += 1
+    closes = k >= n or tokens[k].text in (".", "!", "?")
+    if not closes and tokens[k].text != ",":
+        return None
+    spans: list[Span] = []
+    if as_index >= 2 and tokens[as_index - 1].text == ",":
+        first = _quote_or_clause_start(tokens, as_index - 2, clauses)
+        if first is not None and as_index - 1 - first >= 3:
+            spans = _content_spans(tokens, first, _trim_end(tokens, first, as_index - 2))
+    if not closes:
+        last = _trim_end(tokens, k + 1, n - 1)
+        if last - k >= 3:
+            spans += _content_spans(tokens, k + 1, last)
+    if not spans:
+        return None
+    return Clause(cue_span, cue_first, cue_last, source, spans, "as", src_first)
+
+
+QUESTION_WORDS = frozenset("whether if how why what which who whom when where about".split())
+
+
+def _asked_clause(tokens: list[Token], cue_first: int, cue_last: int) -> Optional[Clause]:
+    """"Asked on Monday whether Mr. Clinton would …, Mrs. Clinton said": a passive question
+    with no source; the content is the question, up to the next comma."""
+    n = len(tokens)
+    k = cue_last + 1
+    while k < n and k - cue_last <= 6 and tokens[k].lower not in QUESTION_WORDS and tokens[k].kind != "Q":
+        if not tokens[k].is_word or tokens[k].lower in ("that", "to"):
+            return None
+        k += 1
+    if k >= n or (tokens[k].lower not in QUESTION_WORDS and tokens[k].kind != "Q"):
+        return None
+    first = k + 1 if tokens[k].lower == "about" else k
+    stop = k + 1 if tokens[k].kind == "Q" else _next_comma(tokens, k, n)
+    last = _trim_end(tokens, first, stop - 1)
+    if last < first:
+        return None
+    source = None
+    for b in range(cue_last + 1, k - 1):  # "asked by a caller why …": the asker
+        if tokens[b].lower == "by":
+            source = _span(tokens, b + 1, k - 1)
+            break
+    return Clause(_span(tokens, cue_first, cue_last), cue_first, cue_last, source,
+                  _content_spans(tokens, first, last), "passive", -1)
+
+
+def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int,
+                       raising: bool = False) -> Optional[Clause]:
+    """"The leaders are expected to discuss …": an attribution without a source whose
+    content is the subject and the infinitive ("The leaders" + "to discuss …")."""
+    n = len(tokens)
+    to = cue_last + 1
+    if to + 1 >= n or tokens[to].lower != "to" or not tokens[to + 1].is_word:
+        return None
+    j = cue_first - 1
+    while j >= 0 and tokens[j].is_word and (tokens[j].lower in VERB_GROUP or tokens[j].lower.endswith("ly")):
+        j -= 1  # "is widely expected", "had been expected"
+    content: list[Span] = []
+    first = _np_back(tokens, j)
+    if raising and j >= 0 and (tokens[j].lower in CLAUSE_WORDS or (first > 0 and tokens[first - 1].lower in CLAUSE_WORDS
+                                                       and tokens[first - 1].lower not in ("and", "but", "or"))):
+        return None  # "the issue that seemed to …", "why the battle seemed to …": inside another clause
+    source = None
+    if first <= j and _good_source(tokens, first, j):
+        # PolNeAR gives such a clause no source, or (for a person) the subject: "She appeared
+        # to imply …"; a gold attribution without a source accepts any, so the subject is it
+        source = _span(tokens, first, j)
+        if tokens[first].lower not in PRONOUNS:
+            content = _content_spans(tokens, first, j)
+    stop = _next_comma(tokens, to, n)
+    last = _trim_end(tokens, to, stop - 1)
+    if last <= to:
+        return None
+    content += _content_spans(tokens, to, last)
+    return Clause(_span(tokens, cue_first, cue_last), cue_first, cue_last, source, content, "passive",
+                  first if source else -1)
+
+
+FRONTED = frozenset("""in at on for during after before with without from since by as asked
+when while but and not still under""".split())
+
+
+def _fronted_adverbial(tokens: list[Token], first: int, last: int) -> bool:
+    """"In an interview, Durbin said, “…”": what precedes "SOURCE said" is a short adverbial
+    (no quotation), so the content is what follows, not what precedes."""
+    lead = tokens[first].lower
+    return first == 0 and last - first <= 12 and (lead in FRONTED or (lead.endswith("ing") and len(lead) > 5)) \
+        and not any(t.kind == "Q" for t in tokens[first:last + 1])
 
 
 def _object_end(tokens: list[Token], i: int, n: int) -> int:
@@ -705,6 +1031,13 @@ def _is_passive(tokens: list[Token], cue_first: int, cue_last: int) -> bool:
     return nxt < len(tokens) and tokens[nxt].lower == "by"
 
 
+def _next_semicolon(tokens: list[Token], start: int, n: int) -> int:
+    for k in range(start, n):
+        if tokens[k].text == ";":
+            return k
+    return n
+
+
 def _next_comma(tokens: list[Token], start: int, n: int) -> int:
     for k in range(start, n):
         if tokens[k].text in (",", ";"):
@@ -720,7 +1053,10 @@ def _quote_or_clause_start(tokens: list[Token], last: int, clauses: list[Clause]
     if tokens[last].kind == "Q":
         k = last
         # a quotation immediately closing the content: take it alone when it is preceded by
-        # an earlier clause in this sentence, otherwise from the sentence start
+        # an earlier clause in this sentence or a colon ("X ticked through the code: “…,” he
+        # said"), otherwise from the sentence start
+        if k > 0 and tokens[k - 1].text == ":":
+            return k
         if k == 0 or not clauses:
             return 0
         return k
@@ -765,7 +1101,16 @@ def _cut_coordinated(tokens: list[Token], clauses: list[Clause]) -> None:
         if a.shape != "forward" or b.source_first < 0 or not a.content:
             continue
         k = b.source_first - 1
-        if k >= 0 and tokens[k].lower in COORDINATORS | {";"}:
+        shared = b.source_first <= a.cue_first
+        if shared:  # shared subject: "He said A and said that B" / "He said A, adding B"
+            k = _skip_verb_group_back(tokens, b.cue_first - 1)
+        if not shared and k >= 0 and tokens[k].lower not in COORDINATORS | {";"}:
+            # "…, and one in four said …": the coordinator may sit a few words before the cue's source
+            for back in range(k - 1, max(-1, k - 4), -1):
+                if tokens[back].lower in COORDINATORS | {";"} and tokens[back].start > a.content[-1][0]:
+                    k = back
+                    break
+        if k >= 0 and (tokens[k].lower in COORDINATORS | {";"} or (shared and tokens[k].text == ",")):
             k -= 1
             if k >= 0 and tokens[k].text in (",", ";"):
                 k -= 1
@@ -858,14 +1203,24 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
             while qi < len(quotes) and quotes[qi][1] <= sent.start:
                 qi += 1
             if not (_cue_outside_quotes(prefilter, text, sent.start, sent.end, quotes, qi)
-                    or (headline and ":" in text[sent.start:sent.end])):
+                    or ((headline or BODY_COLON) and _colon_in(text, sent, quotes, qi, headline))):
                 if last_sentence_attr is None:
                     continue
                 tokens, qi = tokenize(text, sent.start, sent.end, quotes, qi)
                 clauses = []
             else:
-                tokens, qi = tokenize(text, sent.start, sent.end, quotes, qi)
-                clauses = _sentence_clauses(tokens, headline) if tokens else []
+                merged = _after_split_quote(text, sent, p_start, quotes, qi, covered_until)
+                tokens = None
+                if merged is not None:
+                    # "“… be?”" | "Pence said in response.": the splitter cut after the quote
+                    tokens, _ = tokenize(text, merged[0], sent.end, quotes, merged[1])
+                    clauses = _sentence_clauses(tokens, headline)
+                    if not (clauses and clauses[0].shape == "end" and clauses[0].content
+                            and clauses[0].content[0][0] <= merged[0] + 1):
+                        tokens = None
+                if tokens is None:
+                    tokens, qi = tokenize(text, sent.start, sent.end, quotes, qi)
+                    clauses = _sentence_clauses(tokens, headline) if tokens else []
             if not tokens:
                 continue
             _cut_coordinated(tokens, clauses)
@@ -891,17 +1246,36 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
                     covered_until = piece[1]
                     continue
             last_sentence_attr = None
-        if len(results) == count_before and FLOATING_QUOTES and previous_paragraph_last is not None:
+        if len(results) == count_before and FLOATING_QUOTES and previous_paragraph_last is not None \
+                and previous_paragraph_last.kind != "indirect":
             floating = _floating_quote(text, p_start, p_end, quotes, covered_until)
             if floating is not None:
                 prev = previous_paragraph_last
                 results.append(Attribution(kind="direct", spans=[floating], cue=None, source=prev.source))
                 covered_until = floating[1]
-        previous_paragraph_last = results[-1] if len(results) > count_before else None
+        # the speaker a following cue-less quotation paragraph falls back to: the paragraph's
+        # last attribution with a source ("… Miller said when asked about X." -> Miller)
+        previous_paragraph_last = next((a for a in reversed(results[count_before:]) if a.source is not None), None)
     return resolve_speakers(text, results)
 
 
 FLOATING_QUOTES = True
+
+
+def _after_split_quote(text: str, sent: Sentence, p_start: int, quotes: list[Span], qi: int,
+                       covered_until: int) -> Optional[tuple[int, int]]:
+    """(start, index) of a quotation that ends right before ``sent`` in the same paragraph,
+    is not attributed yet and ends with its own ?/!/. — the sentence splitter cut the
+    attribution "“Why not?” he asked." in two."""
+    k = qi - 1
+    if k < 0 or k >= len(quotes):
+        return None
+    q_start, q_end = quotes[k]
+    if q_start < p_start or q_start < covered_until or q_end > sent.start or text[q_end:sent.start].strip():
+        return None
+    if text[max(q_start, q_end - 3):q_end].rstrip("\u201d\"'")[-1:] not in ("?", "!", "."):
+        return None
+    return q_start, k
 
 
 def _floating_quote(text: str, p_start: int, p_end: int, quotes: list[Span], covered_until: int) -> Optional[Span]:
@@ -915,11 +1289,33 @@ def _floating_quote(text: str, p_start: int, p_end: int, quotes: list[Span], cov
     return None
 
 
+def _colon_in(text: str, sent: Sentence, quotes: list[Span], qi: int, headline: bool) -> bool:
+    """A colon in the sentence (a headline) or a colon right before a quotation (a body)."""
+    pos = text.find(":", sent.start, sent.end)
+    if pos < 0 or headline:
+        return pos >= 0
+    k = qi
+    while k < len(quotes) and quotes[k][0] <= pos:
+        k += 1
+    return k < len(quotes) and quotes[k][0] < sent.end and not text[pos + 1:quotes[k][0]].strip()
+
+
+def _quote_near(quotes: list[Span], qi: int, start: int, end: int) -> bool:
+    """A quotation inside ``[start, end)`` or ending just before it."""
+    if qi < len(quotes) and quotes[qi][0] < end:
+        return True
+    return qi > 0 and quotes[qi - 1][1] >= start - 3
+
+
 def _cue_outside_quotes(prefilter: re.Pattern, text: str, start: int, end: int,
                         quotes: list[Span], qi: int) -> bool:
-    """Whether a possible cue word occurs in ``text[start:end]`` outside quotations."""
+    """Whether a possible cue word occurs in ``text[start:end]`` outside quotations (a
+    cue that only closes quotations counts only next to one)."""
+    end_only = end_only_words()
     for m in prefilter.finditer(text, start, end):
         pos = m.start()
+        if m.group().lower() in end_only and not _quote_near(quotes, qi, start, end):
+            continue
         k = qi
         while k < len(quotes) and quotes[k][1] <= pos:
             k += 1

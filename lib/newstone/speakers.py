@@ -22,6 +22,7 @@ from .model import Attribution
 
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
 PLURAL_PRONOUNS = frozenset("they them their we".split())
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 LEADING_JUNK = frozenset("""the a an in on at for by from with after before during as
 when while of to then but and so also""".split())
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday
@@ -39,6 +40,7 @@ class SpeakerInfo:
     title: Optional[str] = None
     org: Optional[str] = None
     pronoun: Optional[str] = None  # "he", "they", ... when the mention is a pronoun
+    gender: Optional[str] = None  # "m" / "f" from an honorific, a given name or a pronoun
 
 
 @lru_cache(maxsize=None)
@@ -57,8 +59,55 @@ def _country_matcher():
         return None
 
 
+@lru_cache(maxsize=None)
+def _gender_table(name: str) -> dict[str, str]:
+    """A packaged ``word<TAB>gender`` table (lower-case words; gender m / f / -)."""
+    from .attribution import _data_lines
+    table = {}
+    for line in _data_lines(name):
+        cells = line.split("\t")
+        if len(cells) >= 2:
+            table[cells[0].strip().lower()] = cells[1].strip()
+    return table
+
+
+def _honorific(word: str) -> Optional[str]:
+    """The gender an honorific signals ("m", "f", "-"), or None if ``word`` is none."""
+    return _gender_table("honorifics.tsv").get(word.lower().rstrip("."))
+
+
+def name_gender(name: Optional[str]) -> Optional[str]:
+    """"m" / "f" from the given name of a full name ("Hillary Clinton" -> "f"), else None."""
+    if not name or " " not in name:
+        return None
+    return _gender_table("first_names.tsv").get(name.split()[0].lower())
+
+
+@lru_cache(maxsize=1)
+def _canonical_country_names() -> dict[str, str]:
+    """Alpha-3 -> the gazetteer's first full name for it ("USA" -> "United States")."""
+    try:
+        from importlib import resources
+        from .countries import read_tsv
+        path = resources.files("newstone").joinpath("data/countries.tsv")
+        names: dict[str, str] = {}
+        for row in read_tsv(str(path)):
+            if row.get("kind") == "name" and row.get("country"):
+                names.setdefault(row["country"], row["surface"])
+        return names
+    except Exception:
+        return {}
+
+
 def _country_kind(phrase: str) -> Optional[str]:
     """"country" / "organization" when the whole phrase is a place, government or alliance."""
+    found = _country_match(phrase)
+    return found[0] if found else None
+
+
+def _country_match(phrase: str) -> Optional[tuple[str, Optional[str]]]:
+    """(kind, canonical name or None) when the whole phrase is a country or an alliance:
+    "US", "the U.S." and "United States" all give ("country", "United States")."""
     matcher = _country_matcher()
     if matcher is None or not phrase:
         return None
@@ -69,9 +118,11 @@ def _country_kind(phrase: str) -> Optional[str]:
     for m in found:
         if m.start <= 1 and m.end >= len(phrase) - 1:
             if m.kind == "organization" or m.country is None:
-                return "organization"
-            if m.kind in ("name", "capital", "institution", "abbreviation"):
-                return "country"
+                return "organization", None
+            if m.kind in ("name", "abbreviation"):
+                return "country", _canonical_country_names().get(m.country)
+            if m.kind in ("capital", "institution"):
+                return "country", None
     return None
 
 
@@ -123,10 +174,17 @@ def _describe_one(phrase: str) -> SpeakerInfo:
         return SpeakerInfo(None, "person", pronoun=tokens[0].lower())
     if len(tokens) == 1 and tokens[0].lower() in PLURAL_PRONOUNS:
         return SpeakerInfo(None, "unknown", pronoun=tokens[0].lower())
+    gender = None
+    if len(tokens) > 1 and _honorific(tokens[0]) is not None and tokens[1][:1].isupper():
+        gender = _honorific(tokens[0])  # "Mr Blair", "Mrs. Clinton": a surname follows
+        gender = gender if gender in ("m", "f") else None
+        tokens = tokens[1:]
+        if len(tokens) == 1:
+            return SpeakerInfo(tokens[0], "person", gender=gender)
     text = " ".join(tokens)
-    country = _country_kind(text)
+    country = _country_match(text)
     if country:
-        return SpeakerInfo(text, country)
+        return SpeakerInfo(country[1] or text, country[0])
     last = tokens[-1].lower().rstrip(".,")
     if last in _words("group_nouns.txt") or (last.endswith("s") and last[:-1] in _words("titles.txt")):
         return SpeakerInfo(text, "group")
@@ -139,7 +197,9 @@ def _describe_one(phrase: str) -> SpeakerInfo:
         return SpeakerInfo(text, "organization")  # an acronym: NATO, CNN
     if name_tokens:
         title = " ".join(title_tokens) or None
-        return SpeakerInfo(" ".join(name_tokens), "person", title, _org_of(title_tokens) if title_tokens else None)
+        name = " ".join(name_tokens)
+        return SpeakerInfo(name, "person", title, _org_of(title_tokens) if title_tokens else None,
+                           gender=gender or name_gender(name))
     if _is_title_word(last):
         org = _org_of(tokens)
         return SpeakerInfo(text, "person", title=last, org=org)
@@ -172,6 +232,17 @@ def _apposition_title(appos: str) -> tuple[Optional[str], Optional[str]]:
 
 def describe_mention(mention: str) -> list[SpeakerInfo]:
     """Speakers named by one source mention; two or more for a joint subject."""
+    return list(_describe_mention(mention))
+
+
+@lru_cache(maxsize=8192)
+def _describe_mention(mention: str) -> tuple[SpeakerInfo, ...]:
+    """describe_mention, cached: mentions repeat ("he", "the spokesman") and the
+    reading is pure."""
+    return tuple(_describe_mention_uncached(mention))
+
+
+def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
     mention = " ".join(_strip_leading(mention.split()))
     head, _, appos = mention.partition(",")
     parts = re.split(r"\s+(?:and|&)\s+", head)
@@ -207,11 +278,18 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,2}(?:[A-Z]\.\s+)?)$")
 _NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
 
 
-def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo]) -> Optional[str]:
+def _gender_clash(gender: Optional[str], other: Optional[str]) -> bool:
+    return gender is not None and other is not None and gender != other
+
+
+def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo],
+               gender: Optional[str] = None) -> Optional[str]:
     """The nearest earlier full name ending in ``surname`` ("Matthew Miller" for "Miller"):
-    first among the speakers so far, then in the preceding text (bounded look-back)."""
+    first among the speakers so far, then in the preceding text (bounded look-back). A
+    known ``gender`` ("Mrs. Clinton") skips names of the other one ("Bill Clinton")."""
     for info in reversed(known):
-        if info.name and info.name != surname and info.name.split()[-1] == surname:
+        if info.name and info.name != surname and info.name.split()[-1] == surname \
+                and not _gender_clash(gender, info.gender or name_gender(info.name)):
             return info.name
     floor = max(0, before - NAME_LOOKBACK)
     pos = before
@@ -225,9 +303,9 @@ def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo]) -
         m = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
         if m and m.group(1).split()[0] not in _NOT_FIRST_NAMES:
             tokens = (m.group(1) + surname).split()
-            while tokens and _is_title_word(tokens[0]):
+            while tokens and (_is_title_word(tokens[0]) or _honorific(tokens[0]) is not None):
                 tokens = tokens[1:]
-            if len(tokens) > 1:
+            if len(tokens) > 1 and not _gender_clash(gender, name_gender(" ".join(tokens))):
                 return " ".join(tokens)
     return None
 
@@ -235,10 +313,11 @@ def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo]) -
 def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
              history: list[SpeakerInfo]) -> SpeakerInfo:
     if info.pronoun in PERSON_PRONOUNS:
+        wanted = PRONOUN_GENDER.get(info.pronoun)
         for prev in reversed(history):
-            if prev.kind == "person" and prev.name:
-                return replace(prev, pronoun=None)
-        return info
+            if prev.kind == "person" and prev.name and not _gender_clash(wanted, prev.gender):
+                return replace(prev, pronoun=None, gender=prev.gender or wanted)
+        return replace(info, gender=wanted)
     if info.pronoun in PLURAL_PRONOUNS:
         if info.pronoun == "we":
             return SpeakerInfo(None, "unknown")
@@ -247,14 +326,16 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
                 return replace(prev, pronoun=None)
         return SpeakerInfo(None, "group")
     if info.kind == "person" and info.name and " " not in info.name and not info.title:
-        full = _full_name(info.name, text, attribution.source[0] if attribution.source else 0, history)
+        full = _full_name(info.name, text, attribution.source[0] if attribution.source else 0, history,
+                          info.gender)
         if full:
             for prev in reversed(history):
                 if prev.name == full:
-                    return prev
-            return replace(info, name=full)
+                    return replace(prev, gender=prev.gender or info.gender)
+            return replace(info, name=full, gender=info.gender or name_gender(full))
         for prev in reversed(history):
-            if prev.name and prev.name.split()[-1] == info.name:
+            if prev.name and prev.name.split()[-1] == info.name \
+                    and not _gender_clash(info.gender, prev.gender):
                 return prev
     if info.kind == "person" and info.title and info.name == _unnamed(info):
         tag = _TRAILING_NAME_TAG.match(text, _sentence_end(text, attribution))
@@ -291,11 +372,11 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
         if att.source is None:
             out.append(att)
             continue
-        infos = describe_mention(text[att.source[0]:att.source[1]])
+        infos = _describe_mention(text[att.source[0]:att.source[1]])
         resolved = [_resolve(info, text, att, history) for info in infos]
         for info in resolved:
-            out.append(replace(att, spans=list(att.spans), speaker=_display_name(info),
-                               speaker_type=info.kind, speaker_title=info.title, speaker_org=info.org))
+            out.append(Attribution(att.kind, list(att.spans), att.cue, att.source, _display_name(info),
+                                   info.kind, info.title, info.org, att.speaker_country))
             if info.name:
                 history.append(info)
                 if len(history) > 2 * HISTORY:
