@@ -139,3 +139,18 @@ def test_offsets_round_trip_on_real_corpora(corpus_dir):
     assert corpus.errors.empty
     assert len(corpus.quotes) > 100
     assert_offsets_round_trip(corpus)
+
+
+def test_sample_speaker_countries(sample_corpus):
+    """Issue 4's acceptance: Putin speaks for Russia; Kirby, Graham, Blumenthal, Miller for the US."""
+    quotes = sample_corpus.quotes
+    countries = {name: set(group["speaker_country"].dropna()) for name, group in quotes.groupby("speaker")}
+    assert countries["Vladimir Putin"] == {"RUS"}
+    for name in ("John Kirby", "Lindsey Graham", "Richard Blumenthal", "Matthew Miller"):
+        assert countries[name] == {"USA"}, name
+
+
+def test_sample_country_mentions(sample_corpus):
+    found = set(sample_corpus.mentions["country"].dropna())
+    assert {"RUS", "PRK", "USA", "UKR", "KOR", "CHN", "IRN", "CUB", "SYR"} <= found
+    assert not found & {"JPN", "IND", "PHL", "GUY", "NLD", "ITA"}

@@ -157,3 +157,27 @@ def test_he_without_gender_information_takes_the_nearest_person():
 def test_country_mentions_share_one_canonical_name(mention):
     info = one(mention)
     assert (info.name, info.kind) == ("United States", "country")
+
+
+def test_title_from_where_the_article_first_names_the_person():
+    """A person introduced with a title outside any attribution keeps that title."""
+    import newstone
+
+    text = ("Talks stall\n\nChilean Foreign Minister Ana Reyes arrived on Monday for talks.\n\n"
+            "Reyes said the talks had stalled.")
+    quote = newstone.parse_text(text).quotes.iloc[0]
+    assert (quote["speaker"], quote["speaker_title"]) == ("Ana Reyes", "Chilean Foreign Minister")
+    assert quote["speaker_country"] == "CHL"
+    assert quote["speaker_org"] is None or quote["speaker_org"] != "Chilean"  # a nationality, not an org
+
+
+def test_a_title_seen_once_carries_to_every_quote_of_that_person():
+    import newstone
+
+    text = ("Port deal\n\n\u201cIt is done,\u201d said Harbour Authority spokesman Tomas Berg.\n\n"
+            "Berg said the deal would hold. He said more talks were planned.")
+    quotes = newstone.parse_text(text).quotes
+    berg = quotes[quotes["speaker"] == "Tomas Berg"]
+    assert len(berg) == 3
+    assert set(berg["speaker_title"]) == {"Harbour Authority spokesman"}
+    assert set(berg["speaker_org"]) == {"Harbour Authority"}

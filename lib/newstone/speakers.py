@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
+from .countries import country_names, default_matcher
 from .model import Attribution
 
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
@@ -49,16 +50,6 @@ def _words(name: str) -> frozenset[str]:
     return word_set(name)
 
 
-@lru_cache(maxsize=1)
-def _country_matcher():
-    """The countries module's matcher, or None while it does not exist."""
-    try:
-        from .countries import default_matcher
-        return default_matcher()
-    except Exception:
-        return None
-
-
 @lru_cache(maxsize=None)
 def _gender_table(name: str) -> dict[str, str]:
     """A packaged ``word<TAB>gender`` table (lower-case words; gender m / f / -)."""
@@ -83,22 +74,6 @@ def name_gender(name: Optional[str]) -> Optional[str]:
     return _gender_table("first_names.tsv").get(name.split()[0].lower())
 
 
-@lru_cache(maxsize=1)
-def _canonical_country_names() -> dict[str, str]:
-    """Alpha-3 -> the gazetteer's first full name for it ("USA" -> "United States")."""
-    try:
-        from importlib import resources
-        from .countries import read_tsv
-        path = resources.files("newstone").joinpath("data/countries.tsv")
-        names: dict[str, str] = {}
-        for row in read_tsv(str(path)):
-            if row.get("kind") == "name" and row.get("country"):
-                names.setdefault(row["country"], row["surface"])
-        return names
-    except Exception:
-        return {}
-
-
 def _country_kind(phrase: str) -> Optional[str]:
     """"country" / "organization" when the whole phrase is a place, government or alliance."""
     found = _country_match(phrase)
@@ -108,19 +83,15 @@ def _country_kind(phrase: str) -> Optional[str]:
 def _country_match(phrase: str) -> Optional[tuple[str, Optional[str]]]:
     """(kind, canonical name or None) when the whole phrase is a country or an alliance:
     "US", "the U.S." and "United States" all give ("country", "United States")."""
-    matcher = _country_matcher()
-    if matcher is None or not phrase:
+    if not phrase:
         return None
-    try:
-        found = matcher.find(phrase)
-    except Exception:
-        return None
+    found = default_matcher().find(phrase)
     for m in found:
         if m.start <= 1 and m.end >= len(phrase) - 1:
             if m.kind == "organization" or m.country is None:
                 return "organization", None
             if m.kind in ("name", "abbreviation"):
-                return "country", _canonical_country_names().get(m.country)
+                return "country", country_names().get(m.country)
             if m.kind in ("capital", "institution"):
                 return "country", None
     return None
@@ -162,7 +133,14 @@ def _org_of(title_tokens: list[str]) -> Optional[str]:
         lead.pop()
     if not lead or lead[0] in ("Republican", "Democratic", "Democrat", "Former", "Senior", "Top"):
         return None
+    if _is_demonym(" ".join(lead)):
+        return None  # "Russian President": a nationality, not an organisation
     return " ".join(lead)
+
+
+def _is_demonym(phrase: str) -> bool:
+    found = default_matcher().find(phrase)
+    return any(m.kind == "demonym" and m.start == 0 and m.end == len(phrase) for m in found)
 
 
 def _describe_one(phrase: str) -> SpeakerInfo:
@@ -381,7 +359,63 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
                 history.append(info)
                 if len(history) > 2 * HISTORY:
                     del history[:-HISTORY]
+    return complete_person_facts(text, out)
+
+
+# How far before a person's first attribution their introduction is looked for ("Russian
+# President Vladimir Putin's comments ..." opens the article; "Putin suggested" comes later).
+INTRODUCTION_WINDOW = 20_000
+_INTRO_STOP = re.compile(r"[.;:!?\n\u201c\u201d\"(\u2013\u2014]")
+
+
+def complete_person_facts(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """Give every quote of a person the title and organisation known for them anywhere in
+    the article.
+
+    A title seen at one attribution ("White House spokesman John Kirby said") carries to
+    the others ("he said", "Kirby said"). A person never introduced with a title at an
+    attribution gets the title written before their full name where the article first
+    names them ("Russian President Vladimir Putin's comments ..."), read with the same
+    rules as a mention. The search is bounded to a window before the first attribution,
+    so the cost stays linear in the article length.
+    """
+    facts: dict[str, tuple[Optional[str], Optional[str]]] = {}
+    first_source: dict[str, int] = {}
+    for att in attributions:
+        if att.speaker_type != "person" or not att.speaker:
+            continue
+        first_source.setdefault(att.speaker, att.source[0] if att.source else att.start)
+        title, org = facts.get(att.speaker, (None, None))
+        facts[att.speaker] = (title or att.speaker_title, org or att.speaker_org)
+    for name, (title, org) in facts.items():
+        if title is None and " " in name:
+            title, org = _introduction(text, name, first_source[name])
+            facts[name] = (title, org)
+    out = []
+    for att in attributions:
+        if att.speaker_type == "person" and att.speaker in facts:
+            title, org = facts[att.speaker]
+            att = replace(att, speaker_title=att.speaker_title or title, speaker_org=att.speaker_org or org)
+        out.append(att)
     return out
+
+
+def _introduction(text: str, name: str, before: int) -> tuple[Optional[str], Optional[str]]:
+    """(title, org) written right before the first occurrence of ``name`` in the window."""
+    window_start = max(0, before - INTRODUCTION_WINDOW)
+    at = text.find(name, window_start, before + len(name) + 200)
+    if at <= 0:
+        return None, None
+    lead_start = at
+    for stop in _INTRO_STOP.finditer(text, max(window_start, at - 120), at):
+        lead_start = stop.end()
+    lead = text[lead_start:at].split()
+    if not lead:
+        return None, None
+    info = _describe_one(" ".join(lead + [name]))
+    if info.name != name or not info.title:
+        return None, None
+    return info.title, info.org
 
 
 def _display_name(info: SpeakerInfo) -> Optional[str]:
