@@ -7,8 +7,8 @@ of the sentence length, and scoring one text with two lexicons repeats the token
 This module runs the same algorithm with the tokens lower-cased once and scores any
 number of lexicons over one tokenisation. Results are identical to vaderSentiment's:
 ``tests/test_vader.py`` checks equality on thousands of real sentences and on every
-rule's corner case; the contrastive "but" rule and the final scoring reuse
-vaderSentiment's own functions so their quirks are kept as they are.
+rule's corner case; the contrastive "but" rule is vaderSentiment's own function (its
+list-index quirk kept as it is), called only when the text has a "but".
 
 Adapted from vaderSentiment 3.3.2 (MIT License, (c) C.J. Hutto). Cite: Hutto, C.J. &
 Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis of
@@ -16,11 +16,12 @@ Social Media Text. ICWSM-14.
 """
 from __future__ import annotations
 
+import math
 import string
 
 from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASES,
                                            SentimentIntensityAnalyzer, allcap_differential,
-                                           scalar_inc_dec)
+                                           normalize, scalar_inc_dec)
 
 _NEGATE = frozenset(NEGATE)
 _PUNCTUATION = string.punctuation
@@ -136,14 +137,60 @@ def _replace_emoji(text: str, emojis: dict) -> str:
     return "".join(out).strip()
 
 
+_PUNCTUATION_SET = frozenset(_PUNCTUATION)
+
+
 def _tokens(text: str) -> list[str]:
     """``SentiText._words_and_emoticons``: split on white space, strip edge punctuation
-    unless that leaves two characters or fewer (emoticons)."""
+    unless that leaves two characters or fewer (emoticons). Most tokens have no edge
+    punctuation, so the strip is only attempted when there is some."""
     out = []
     for token in text.split():
-        stripped = token.strip(_PUNCTUATION)
-        out.append(token if len(stripped) <= 2 else stripped)
+        if token[0] in _PUNCTUATION_SET or token[-1] in _PUNCTUATION_SET or len(token) <= 2:
+            stripped = token.strip(_PUNCTUATION)
+            out.append(token if len(stripped) <= 2 else stripped)
+        else:
+            out.append(token)
     return out
+
+
+def _score_valence(sentiments: list, text: str) -> dict:
+    """``SentimentIntensityAnalyzer.score_valence``, the same operations in the same order
+    (punctuation emphasis, normalisation, positive/negative/neutral proportions)."""
+    if not sentiments:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    sum_s = float(sum(sentiments))
+    ep_count = text.count("!")
+    if ep_count > 4:
+        ep_count = 4
+    ep_amplifier = ep_count * 0.292
+    qm_count = text.count("?")
+    qm_amplifier = 0
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    punct_emph_amplifier = ep_amplifier + qm_amplifier
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    compound = normalize(sum_s)
+    pos_sum = 0.0
+    neg_sum = 0.0
+    neu_count = 0
+    for sentiment_score in sentiments:
+        if sentiment_score > 0:
+            pos_sum += (float(sentiment_score) + 1)
+        if sentiment_score < 0:
+            neg_sum += (float(sentiment_score) - 1)
+        if sentiment_score == 0:
+            neu_count += 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += punct_emph_amplifier
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= punct_emph_amplifier
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {"neg": round(math.fabs(neg_sum / total), 3), "neu": round(math.fabs(neu_count / total), 3),
+            "pos": round(math.fabs(pos_sum / total), 3), "compound": round(compound, 4)}
 
 
 class MultiLexiconVader:
@@ -158,7 +205,6 @@ class MultiLexiconVader:
         self.analyzer = analyzer
         self.lexicons = lexicons
         self._emojis = analyzer.emojis
-        self._score_valence = analyzer.score_valence
         self._but_check = SentimentIntensityAnalyzer._but_check
         # Words whose entry differs from the first lexicon's: a text containing none of
         # them scores the same with that lexicon, so its result is reused.
@@ -185,6 +231,7 @@ class MultiLexiconVader:
                     sentiments.append(0)
                     continue
                 sentiments.append(_word_valence(i, words, lower, lexicon, is_cap_diff))
-            sentiments = self._but_check(words, sentiments)
-            results.append(self._score_valence(sentiments, text))
+            if "but" in lower:  # vaderSentiment's rule changes nothing without a "but"
+                sentiments = self._but_check(words, sentiments)
+            results.append(_score_valence(sentiments, text))
         return results
