@@ -181,3 +181,22 @@ def test_a_title_seen_once_carries_to_every_quote_of_that_person():
     assert len(berg) == 3
     assert set(berg["speaker_title"]) == {"Harbour Authority spokesman"}
     assert set(berg["speaker_org"]) == {"Harbour Authority"}
+
+
+def test_relative_pronoun_resolves_to_its_antecedent():
+    """PolNeAR's source is "who"; the speaker is the noun phrase it refers to."""
+    import newstone
+
+    text = ("Plan attacked\n\nMichael Howard spoke first.\n\n"
+            "The plan was attacked by Mr Howard, who said it would fail.")
+    quote = newstone.parse_text(text).quotes.iloc[-1]
+    assert (quote["speaker_mention"], quote["speaker"], quote["speaker_type"]) == ("who", "Michael Howard", "person")
+
+
+def test_relative_pronoun_with_a_group_or_no_antecedent():
+    import newstone
+
+    critics = newstone.parse_text("Bill\n\nIt angered critics, who said it was rushed.").quotes.iloc[0]
+    assert (critics["speaker"], critics["speaker_type"]) == ("critics", "group")
+    vague = newstone.parse_text("Bill\n\nIt is hard on those who say it was rushed.").quotes
+    assert "who" not in set(vague["speaker"].dropna())

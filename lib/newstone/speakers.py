@@ -24,6 +24,11 @@ from .model import Attribution
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
 PLURAL_PRONOUNS = frozenset("they them their we".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# "…, said Mr Howard, who …": PolNeAR marks the relative pronoun as the source; the speaker
+# is its antecedent, the noun phrase right before it.
+RELATIVE_PRONOUNS = frozenset("who which that".split())
+_CLAUSE_MARK = re.compile(r"[.;:!?\n\u201c\u201d\"()\u2013\u2014]")
+NP_INNER_WORDS = frozenset("of the for and 's".split())
 LEADING_JUNK = frozenset("""the a an in on at for by from with after before during as
 when while of to then but and so also""".split())
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday
@@ -151,6 +156,8 @@ def _describe_one(phrase: str) -> SpeakerInfo:
     if len(tokens) == 1 and tokens[0].lower() in PERSON_PRONOUNS:
         return SpeakerInfo(None, "person", pronoun=tokens[0].lower())
     if len(tokens) == 1 and tokens[0].lower() in PLURAL_PRONOUNS:
+        return SpeakerInfo(None, "unknown", pronoun=tokens[0].lower())
+    if len(tokens) == 1 and tokens[0].lower() in RELATIVE_PRONOUNS:
         return SpeakerInfo(None, "unknown", pronoun=tokens[0].lower())
     gender = None
     if len(tokens) > 1 and _honorific(tokens[0]) is not None and tokens[1][:1].isupper():
@@ -290,6 +297,11 @@ def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo],
 
 def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
              history: list[SpeakerInfo]) -> SpeakerInfo:
+    if info.pronoun in RELATIVE_PRONOUNS:
+        antecedent = _antecedent(text, attribution.source[0]) if attribution.source else None
+        if antecedent is None or antecedent.pronoun:
+            return SpeakerInfo(None, "unknown")
+        return _resolve(antecedent, text, attribution, history)
     if info.pronoun in PERSON_PRONOUNS:
         wanted = PRONOUN_GENDER.get(info.pronoun)
         for prev in reversed(history):
@@ -324,6 +336,29 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
                     and prev.title.split()[-1].lower() == info.title.lower():
                 return prev
     return info
+
+
+def _antecedent(text: str, relative_start: int) -> Optional[SpeakerInfo]:
+    """What a relative pronoun at ``relative_start`` refers to: the noun phrase ending
+    right before it ("said Mr Howard, who" -> Mr Howard; "women who" -> women), read as a
+    mention. None when that is not a name, title, group or organisation."""
+    before = text[max(0, relative_start - 160):relative_start].rstrip().rstrip(",").rstrip()
+    marks = list(_CLAUSE_MARK.finditer(before))
+    tokens = before[marks[-1].end() if marks else 0:].replace("\u2019", "'").split()
+    start = len(tokens)
+    while start > 0 and len(tokens) - start < 8:
+        token = tokens[start - 1]
+        lower = token.lower()
+        if not (token[:1].isupper() or lower in NP_INNER_WORDS or _is_title_word(token)
+                or lower in _words("group_nouns.txt") or lower in _words("org_words.txt")):
+            break
+        start -= 1
+    while start < len(tokens) and tokens[start].lower() in NP_INNER_WORDS:
+        start += 1
+    if start >= len(tokens):
+        return None
+    info = _describe_one(" ".join(tokens[start:]))
+    return info if info.kind in ("person", "group", "organization", "country") and info.name else None
 
 
 def _unnamed(info: SpeakerInfo) -> Optional[str]:
