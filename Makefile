@@ -22,9 +22,9 @@ install: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-## Parse the sample data and render every notebook to reports/*.html.
+## Parse the sample data (with the officials roster) and render every notebook to reports/*.html.
 report: $(STAMP)
-	$(BIN)/newstone parse data/*.txt -o data/processed --force --no-progress
+	$(BIN)/newstone parse data/*.txt -o data/processed --roster data/officials.csv --force --no-progress
 	$(BIN)/newstone report --input data/processed
 
 ## Open JupyterLab on the project.

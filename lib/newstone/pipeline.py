@@ -81,6 +81,7 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     for sentence_id, sentence in enumerate(sentences):
         rows.sentences.append(sentence_row(article.article_id, sentence_id, sentence, text, options.tone_scorer))
     for quote_id, attribution in enumerate(attributions):
+        apply_roster(text, attribution, options.roster)
         fill_speaker_country(text, attribution, options.roster)
         rows.quotes.append(quote_row(article.article_id, quote_id, attribution, text,
                                      sentences, sentence_starts, options.tone_scorer))
@@ -128,6 +129,25 @@ def quote_row(article_id: str, quote_id: int, attribution: Attribution, text: st
         "speaker_country": attribution.speaker_country, "sentence_ids": sentence_ids,
         **tone_columns(words, scorer),
     }
+
+
+def apply_roster(text: str, attribution: Attribution, roster: Optional[Roster]) -> None:
+    """The user's roster overrides what the text says about a known person.
+
+    Looked up by the resolved name, then by the in-text mention (an alias such as "Putin");
+    every fact the roster gives (name, title, organisation, country) replaces the text's.
+    """
+    if roster is None:
+        return
+    mention = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
+    person = roster.lookup(attribution.speaker) or roster.lookup(mention)
+    if person is None:
+        return
+    attribution.speaker = person["name"]
+    attribution.speaker_type = "person"
+    attribution.speaker_title = person["title"] or attribution.speaker_title
+    attribution.speaker_org = person["org"] or attribution.speaker_org
+    attribution.speaker_country = person["country"] or attribution.speaker_country
 
 
 def fill_speaker_country(text: str, attribution: Attribution, roster: Optional[Roster]) -> None:
