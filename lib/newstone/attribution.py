@@ -14,6 +14,8 @@ to", or a headline colon) one of a few clause shapes is recognised:
 * passive           ``X is expected to Y`` / ``X seemed to Y`` (content "X" + "to Y") and
                     ``Asked whether …, …`` (content: the question; source only from "by …")
 * colon             headline ``Poll: Wealthy Voters Abandon …``; body ``X fired back: “…”``
+* transcript        a paragraph opening with a speaker label in capitals (``TAPPER: …``,
+                    ``JOEL BENENSON: …``): label = source, colon = cue, rest of the paragraph = content
 
 Flags in ``data/cues.tsv`` restrict cues (only with a quotation, only closing one, only
 with a that-clause); ``data/not_cues.txt`` lists look-alikes ("think tank"). A forward
@@ -22,7 +24,9 @@ to", ", which", ", but"), a closing apposition, or where a coordinated attributi
 
 The source is the noun phrase next to the cue, found by a bounded scan that skips the
 verb group ("has also said"), time phrases ("on Thursday") and appositions
-("Medeiros, an Asia specialist …, said"). Content spans keep their quote marks (the
+("Medeiros, an Asia specialist …, said"); a lone "It" is a source only before a speech verb
+("It said …", not "It seems …"), and a cue after "and"/"but"/"," without a subject of its own
+shares the clause subject ("X did not name Y, but told reporters that …"). Content spans keep their quote marks (the
 PolNeAR gold does) and drop the sentence's final period. A quotation that runs over
 several sentences or paragraphs is one content piece; "“A,” he said. “B.”" gives one
 attribution with two pieces. Speakers are then resolved by :mod:`newstone.speakers`.
@@ -61,6 +65,7 @@ class Cue:
     raising: bool = False
     needs_that: bool = False
     passive_question: bool = False
+    quote_or_that: bool = False
 
 
 def _data_lines(name: str) -> list[str]:
@@ -78,8 +83,8 @@ def cue_lexicon() -> dict[str, tuple[Cue, ...]]:
         for form in forms.split():
             words = tuple(form.lower().split("_"))
             cue = Cue(words, lemma, cls, "inv" in flag_set, "obj" in flag_set, "noun" in flag_set,
-                      "q" in flag_set, "pass" in flag_set, "end" in flag_set, "raise" in flag_set,
-                      "that" in flag_set, "passq" in flag_set)
+                      "q" in flag_set or "qthat" in flag_set, "pass" in flag_set, "end" in flag_set,
+                      "raise" in flag_set, "that" in flag_set, "passq" in flag_set, "qthat" in flag_set)
             table.setdefault(words[0], []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in table.items()}
 
@@ -428,6 +433,14 @@ def _good_source(tokens: list[Token], first: int, last: int) -> bool:
     return True
 
 
+IT_SOURCE = True
+# speech verbs after which a lone "it" is a source ("It said …", "It also warned …") rather than
+# a dummy subject ("it seems", "it shows", "it is expected")
+IT_SPEECH_CUES = frozenset("""said says added adds told tells wrote writes announced announces reported
+reports stated states warned warns argued argues claimed claims insisted insists noted notes
+explained explains acknowledged acknowledges urged urges accused accuses""".split())
+
+
 def _source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], Optional[int], int]:
     """(first, last) token of the source left of the cue, and the new cue start."""
     j = _skip_verb_group_back(tokens, cue_first - 1)
@@ -448,6 +461,9 @@ def _source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], 
     first = _np_back(tokens, last)
     if first <= last and _good_source(tokens, first, last):
         return first, last, new_cue_first
+    if IT_SOURCE and first == last >= 0 and tokens[last].lower == "it" \
+            and tokens[cue_first].lower in IT_SPEECH_CUES:
+        return first, last, new_cue_first  # "It said …": an organisation or document named before
     # apposition: "Medeiros, an Asia specialist ..., said" (up to three comma segments)
     if last >= 0 and tokens[last].text == ",":
         k = last - 1
@@ -675,7 +691,8 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
         cue_last = i + len(cue.words) - 1
         clause = _cue_clause(tokens, i, cue_last, cue, clauses)
         if clause and cue.needs_quote and not _has_quote(tokens, clause.content) \
-                and not _demonstrative_complement(tokens, cue_last + 1):
+                and not _demonstrative_complement(tokens, cue_last + 1) \
+                and not (cue.quote_or_that and clause.content and text_at(tokens, clause.content[0][0]) == "that"):
             clause = None  # "a firm called Acme", "Obama called her": naming or phoning
         if clause and cue.needs_that and not (clause.shape == "forward" and clause.content
                                               and text_at(tokens, clause.content[0][0]) == "that"):
@@ -757,7 +774,7 @@ def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
         # "The implication, according to the aide, is that …": the content resumes
         resume = src_last + 2
         if tokens[before].text == "," and resume <= rest and tokens[src_last + 1].text == "," \
-                and tokens[resume].is_word and not tokens[resume].capitalized \
+                and tokens[resume].is_word and (not tokens[resume].capitalized or _fronted_adverbial(tokens, 0, before - 1)) \
                 and tokens[resume].lower not in APPOSITION_STARTERS and rest - resume >= 2:
             spans += _content_spans(tokens, resume, rest)
         return Clause(cue, i, i + 1, source, spans, "according", i + 2)
@@ -829,6 +846,11 @@ def _shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) 
     return None
 
 
+# a cue verb right after these shares the clause subject ("… visited Ohio and told …",
+# "… did not name Trump, but told city leaders …", "… and also said …")
+SHARED_SUBJECT_LINKS = frozenset(("and", ",", "but"))
+
+
 def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
                 clauses: list[Clause]) -> Optional[Clause]:
     n = len(tokens)
@@ -870,7 +892,7 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
     if src_first is not None and tokens[src_first].lower == "you" and src_last == src_first:
         return None  # generic or questioning "you" ("What do you think …")
     if src_first is None:
-        if tokens[cue_first].lower.endswith("ing") or (cue_first > 0 and tokens[cue_first - 1].lower in ("and", ",")):
+        if tokens[cue_first].lower.endswith("ing") or (cue_first2 > 0 and tokens[cue_first2 - 1].lower in SHARED_SUBJECT_LINKS):
             shared = _shared_subject(tokens, cue_first, clauses)
             if shared is None or (tokens[cue_first].lower.endswith("ing") and cue_first > 0
                                   and tokens[cue_first - 1].text != ","):
@@ -1198,6 +1220,10 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
     previous_paragraph_last: Optional[Attribution] = None
     for (p_start, p_end), sents in paragraphs:
         count_before = len(results)
+        if TRANSCRIPT_LABELS and sents[0].paragraph_id != first_paragraph:
+            turn = _transcript_turn(text, p_start, p_end, quotes)
+            if turn is not None:
+                results.append(turn)
         for s_index, sent in enumerate(sents):
             headline = sent.paragraph_id == first_paragraph
             while qi < len(quotes) and quotes[qi][1] <= sent.start:
@@ -1260,6 +1286,28 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
 
 
 FLOATING_QUOTES = True
+TRANSCRIPT_LABELS = True
+# "TAPPER: …", "JOEL BENENSON: …", "Q: …", "A: …": a speaker label in capitals opening a paragraph
+_TRANSCRIPT_LABEL = re.compile(r"(?:[A-Z][A-Z'\-]+\.? ){0,2}[A-Z][A-Z'\-]*[A-Z]:[ \t]+(?=\S)")
+
+
+def _transcript_turn(text: str, p_start: int, p_end: int, quotes: list[Span]) -> Optional[Attribution]:
+    """A transcript or interview turn: the label is the source, the colon the cue and the
+    rest of the paragraph the content ("FALLIN: Well, I think …" -> FALLIN)."""
+    m = _TRANSCRIPT_LABEL.match(text, p_start, p_end)
+    if m is None:
+        return None
+    label_end = text.index(":", p_start, m.end())
+    if text[p_start:label_end].lower() in word_set("headline_labels.txt"):
+        return None  # "UPDATE: …", "EXCLUSIVE: …"
+    end = p_end
+    while end > m.end() and text[end - 1] in ". \t":
+        end -= 1
+    if end - m.end() < 2:
+        return None
+    spans = [(m.end(), end)]
+    return Attribution(kind=_kind(spans, quotes), spans=spans, cue=(label_end, label_end + 1),
+                       source=(p_start, label_end))
 
 
 def _after_split_quote(text: str, sent: Sentence, p_start: int, quotes: list[Span], qi: int,
