@@ -43,6 +43,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from .countries import trie_regex
 from .model import Attribution, Sentence, Span
 
 # ---------------------------------------------------------------------------------------
@@ -89,34 +90,15 @@ def cue_lexicon() -> dict[str, tuple[Cue, ...]]:
     return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in table.items()}
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes, which the regex engine
-    scans far faster than a flat list of hundreds of alternatives."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 @lru_cache(maxsize=1)
 def cue_prefilter() -> re.Pattern:
     """One regex for every word that can start a cue: a sentence without one is skipped
     before it is tokenised (most sentences are)."""
     words = {" ".join(c.words) for cues in cue_lexicon().values() for c in cues} | {"according to"}
     words |= {w[:1].upper() + w[1:] for w in words}
-    return re.compile(r"\b" + _trie_pattern(sorted(words)) + r"\b")
+    # The gazetteer's trie-shaped alternation: cost follows the match length, not the
+    # number of cue forms, and each form must end at a word boundary.
+    return re.compile(r"\b" + trie_regex(words))
 
 
 @lru_cache(maxsize=1)
