@@ -1212,7 +1212,8 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 qi += 1
             if not (_cue_outside_quotes(prefilter, text, sent.start, sent.end, quotes, qi)
                     or ((headline or BODY_COLON) and _colon_in(text, sent, quotes, qi, headline))):
-                if last_sentence_attr is None:
+                if last_sentence_attr is None or not _may_be_bare_quote(text, sent, quotes, qi):
+                    last_sentence_attr = None  # only a bare "“B.”" right after may continue it
                     continue
                 tokens, qi = tokenize(text, sent.start, sent.end, quotes, qi)
                 clauses = []
@@ -1352,6 +1353,18 @@ def _cue_outside_quotes(prefilter: re.Pattern, text: str, start: int, end: int,
         if k >= len(quotes) or quotes[k][0] > pos:
             return True
     return False
+
+
+def _may_be_bare_quote(text: str, sent: Sentence, quotes: list[Span], qi: int) -> bool:
+    """Cheap test before tokenising: does a quotation start the sentence and leave only
+    punctuation after it? (Most sentences after an attribution are not "“B.”" pieces.)"""
+    k = qi
+    while k < len(quotes) and quotes[k][1] <= sent.start:
+        k += 1
+    if k >= len(quotes) or quotes[k][0] > sent.start:
+        return False
+    rest = text[min(quotes[k][1], sent.end):sent.end]
+    return not any(ch.isalnum() for ch in rest)
 
 
 def _is_bare_quote(tokens: list[Token]) -> bool:
