@@ -1174,16 +1174,15 @@ def paragraphs_of(sentences: list[Sentence]) -> list[tuple[Span, list[Sentence]]
 
 
 def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attribution]:
-    """Attributions of ``text`` in text order; best effort, never raises.
+    """Attributions of ``text`` in text order, best effort on odd input.
 
     Content spans include the quote marks of quoted content and exclude the sentence's
     final period; ``source`` is the in-text mention; ``speaker*`` fields are resolved by
     :func:`newstone.speakers.resolve_speakers` (speaker_country is left to the caller).
+    A rule that fails is not hidden here: the pipeline turns it into the article's error
+    row, so a user sees it instead of silently getting no quotes.
     """
-    try:
-        return _extract(text, sentences)
-    except Exception:  # pragma: no cover - a last resort, the rules should not raise
-        return []
+    return _extract(text, sentences)
 
 
 def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
