@@ -183,8 +183,12 @@ def write_quotes(quotes: list[dict], fmt: str, out) -> None:
     df["text"] = df["text"].map(lambda t: t if len(t) <= 72 else t[:69] + "...")
     df["tone"] = df["tone"].map(lambda v: f"{v:+.2f}")
     columns = ["article", "speaker", "speaker_country", "kind", "tone", "text"]
-    with pd.option_context("display.max_colwidth", 80, "display.width", 250):
-        out.write(df[columns].fillna("-").to_string(index=False) + "\n")
+    table = df[columns].fillna("-").astype(str)
+    # Left-aligned text columns read like a list of quotes; pandas right-aligns by default.
+    widths = {c: max(len(c), int(table[c].str.len().max())) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns).rstrip()]
+    lines += ["  ".join(row[c].ljust(widths[c]) for c in columns).rstrip() for _, row in table.iterrows()]
+    out.write("\n".join(lines) + "\n")
 
 
 def cmd_evaluate(args) -> int:
