@@ -226,27 +226,28 @@ class Token:
         self.is_word = kind == "W"
         self.capitalized = self.is_word and text[:1].isupper()
 
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.kind})"
 
-def _word_token(m: re.Match, _new=object.__new__, _cache: dict = {}) -> Token:
-    """A W or P token for a regex match; per-string attributes are computed once
-    (words repeat) and the object is filled without calling ``__init__``."""
+
+@lru_cache(maxsize=200_000)
+def _token_info(text: str) -> tuple[str, str, bool, bool]:
+    """(lower, kind, is_word, capitalized) of a token string: words repeat, so these are
+    computed once per distinct string."""
+    is_word = text[0].isalnum()
+    return text.lower().replace("\u2019", "'"), "W" if is_word else "P", is_word, is_word and text[:1].isupper()
+
+
+def _word_token(m: re.Match, _new=object.__new__) -> Token:
+    """A W or P token for a regex match, filled without calling ``__init__`` (tokens are
+    the hot path of this stage)."""
     text = m.group()
-    info = _cache.get(text)
-    if info is None:
-        lower = text.lower().replace("\u2019", "'")
-        is_word = text[0].isalnum()
-        info = (lower, "W" if is_word else "P", is_word, is_word and text[:1].isupper())
-        if len(_cache) < 200_000:
-            _cache[text] = info
     tok = _new(Token)
     tok.text = text
     tok.start, tok.end = m.span()
-    tok.lower, tok.kind, tok.is_word, tok.capitalized = info
+    tok.lower, tok.kind, tok.is_word, tok.capitalized = _token_info(text)
     tok.quote = None
     return tok
-
-    def __repr__(self) -> str:
-        return f"Token({self.text!r}, {self.kind})"
 
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|"
