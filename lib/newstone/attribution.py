@@ -40,10 +40,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from .countries import trie_regex
+from .datafiles import data_lines
 from .model import Attribution, Sentence, Span
 
 # ---------------------------------------------------------------------------------------
@@ -69,16 +69,11 @@ class Cue:
     quote_or_that: bool = False
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("newstone").joinpath(f"data/{name}").read_text("utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, tuple[Cue, ...]]:
     """First word of a cue form -> the cue forms starting with it, longest first."""
     table: dict[str, list[Cue]] = {}
-    for line in _data_lines("cues.tsv"):
+    for line in data_lines("cues.tsv"):
         lemma, cls, flags, forms = line.split("\t")[:4]
         flag_set = set(flags.split(","))
         for form in forms.split():
@@ -110,7 +105,7 @@ def end_only_words() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def word_set(name: str) -> frozenset[str]:
     """A packaged list of words/phrases (lower case), one per line."""
-    return frozenset(line.split("#", 1)[0].strip().lower() for line in _data_lines(name))
+    return frozenset(line.lower() for line in data_lines(name))
 
 
 # Small closed classes, kept in code because they are grammar rather than vocabulary.

@@ -24,7 +24,8 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from .model import Article, Span
-from .sentences import paragraph_spans, read_word_list
+from .datafiles import data_lines
+from .sentences import paragraph_spans
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -162,7 +163,7 @@ def _looks_binary(text: str) -> bool:
 @lru_cache(maxsize=1)
 def boilerplate_lines() -> frozenset[str]:
     """Lines that are page furniture, not body text (data/boilerplate.txt), lower-cased."""
-    return frozenset(line.lower() for line in read_word_list("boilerplate.txt"))
+    return frozenset(line.lower() for line in data_lines("boilerplate.txt"))
 
 
 def parse_plain_text(article_id: str, text: str, source_path: Optional[str] = None,

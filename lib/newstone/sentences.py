@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from .datafiles import data_lines
 from .model import Sentence, Span
 
 # One character for one character: offsets into the mapped text are offsets into the original.
@@ -28,21 +27,15 @@ _STRAIGHTEN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
 
-def read_word_list(name: str) -> list[str]:
-    """Lines of a packaged word list under data/, without comments and blank lines."""
-    text = resources.files("newstone").joinpath(f"data/{name}").read_text("utf-8")
-    return [w for line in text.splitlines() if (w := line.split("#", 1)[0].strip())]
-
-
 def load_abbreviations() -> set[str]:
     """Abbreviations as Punkt wants them: lower case, without the final period."""
-    return {line.split()[0].lower().rstrip(".") for line in read_word_list("abbreviations.txt")}
+    return {line.split()[0].lower().rstrip(".") for line in data_lines("abbreviations.txt")}
 
 
 @lru_cache(maxsize=1)
 def title_abbreviations() -> frozenset[str]:
     """Abbreviated titles ("Sen.", "Gen."): a sentence never ends on one."""
-    return frozenset(line.split()[0] for line in read_word_list("abbreviations.txt")
+    return frozenset(line.split()[0] for line in data_lines("abbreviations.txt")
                      if line.split()[1:] == ["title"])
 
 
@@ -51,7 +44,7 @@ def get_tokenizer() -> PunktSentenceTokenizer:
     """The Punkt tokenizer with our parameters, built once per process."""
     params = PunktParameters()
     params.abbrev_types = load_abbreviations()
-    params.sent_starters = {word.lower() for word in read_word_list("sentence_starters.txt")}
+    params.sent_starters = {word.lower() for word in data_lines("sentence_starters.txt")}
     return PunktSentenceTokenizer(params)
 
 

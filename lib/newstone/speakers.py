@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .countries import country_names, default_matcher
+from .datafiles import data_lines
 from .model import Attribution
 
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
@@ -58,9 +59,8 @@ def _words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _gender_table(name: str) -> dict[str, str]:
     """A packaged ``word<TAB>gender`` table (lower-case words; gender m / f / -)."""
-    from .attribution import _data_lines
     table = {}
-    for line in _data_lines(name):
+    for line in data_lines(name):
         cells = line.split("\t")
         if len(cells) >= 2:
             table[cells[0].strip().lower()] = cells[1].strip()
