@@ -50,3 +50,39 @@ def test_sample_article_sentences_round_trip(sample_text):
     for s in spans:
         piece = sample_text[s.start:s.end]
         assert piece == piece.strip() and piece
+
+
+# --- The fast Punkt plumbing (re instead of nltk.redos) must not change a single span ---
+
+PUNKT_TRICKY = [
+    "U.S. officials met U.N. envoys. They agreed.",
+    "Prices rose 3.5 per cent. The 1.2.3 release... shipped! Did it? Yes.",
+    "He said: \"Go.\" (Then left.) [Sic.] {Odd.} Done.",
+    "Lt. Col. J. R. R. Tolkien met Ms. O'Neil at 5 p.m. Fine -- maybe.  Next.",
+    "Zürich's café... Straße. Émile said «non.» Ça va.",
+    "Numbers: -1.5. ,5. 10,000.00. 3.-4. Ok.",
+    "The end.\u00a0Next\u2003one.\u2028Another.\nLast one",
+    "...!?. .. . Tail",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PUNKT_TRICKY)
+def test_fast_punkt_equals_stock_punkt(text):
+    from newstone.sentences import get_tokenizer, stock_tokenizer
+
+    assert list(get_tokenizer().span_tokenize(text)) == list(stock_tokenizer().span_tokenize(text))
+
+
+def test_fast_punkt_equals_stock_punkt_on_real_news():
+    """Every BBC article and every PolNeAR training article: the same spans."""
+    from conftest import shared_path
+    from newstone.sentences import get_tokenizer, stock_tokenizer
+
+    files = sorted(shared_path("data", "bbc").rglob("*.txt")) + \
+        sorted(shared_path("data", "polnear", "train").rglob("*.txt"))
+    fast, stock = get_tokenizer(), stock_tokenizer()
+    assert len(files) > 2000
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert list(fast.span_tokenize(text)) == list(stock.span_tokenize(text)), path

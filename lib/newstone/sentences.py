@@ -11,12 +11,21 @@ Two adjustments keep the offsets exact while making Punkt see news typography:
   unchanged) before Punkt runs, because Punkt only knows straight quotes when it decides
   that ``concerning.”`` ends a sentence and moves the closing quote into it.
 * Text is split into paragraphs at blank lines first; a sentence never crosses one.
+
+Speed: NLTK (3.10) routes every regular expression through ``nltk.redos``, which compiles
+it with the third-party ``regex`` engine and runs each match under a wall-clock timeout,
+a guard against caller-supplied patterns. Punkt's own patterns are fixed and linear, and
+the guard costs more than half of Punkt's time, so :class:`FastPunktLanguageVars` and
+:class:`FastPunktToken` compile the very same pattern sources with the standard ``re``
+module. Nothing else in Punkt changes: ``tests/test_sentences.py`` checks that the spans
+equal stock Punkt's on tricky cases, and on every BBC and PolNeAR article when
+``../shared`` is present. The benchmark's floor uses stock Punkt.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from .datafiles import data_lines
 from .model import Sentence, Span
@@ -39,13 +48,74 @@ def title_abbreviations() -> frozenset[str]:
                      if line.split()[1:] == ["title"])
 
 
+class FastPunktLanguageVars(PunktLanguageVars):
+    """Punkt's language variables with its patterns compiled by ``re``, not ``nltk.redos``.
+
+    The sources are Punkt's own (the class attributes and format strings it defines);
+    only the engine that runs them changes.
+    """
+
+    re_boundary_realignment = re.compile(PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE)
+
+    def _word_tokenizer_re(self):
+        try:
+            return self._re_word_tokenizer
+        except AttributeError:
+            self._re_word_tokenizer = re.compile(
+                self._word_tokenize_fmt % {"NonWord": self._re_non_word_chars,
+                                           "MultiChar": self._re_multi_char_punct,
+                                           "WordStart": self._re_word_start},
+                re.UNICODE | re.VERBOSE)
+            return self._re_word_tokenizer
+
+    def period_context_re(self):
+        try:
+            return self._re_period_context
+        except AttributeError:
+            self._re_period_context = re.compile(
+                self._period_context_fmt % {"NonWord": self._re_non_word_chars,
+                                            "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE)
+            return self._re_period_context
+
+
+_NON_PUNCT = re.compile(r"[^\W\d]")
+
+
+class FastPunktToken(PunktToken):
+    """Punkt's token with its property patterns compiled by ``re`` (same sources)."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = re.compile(PunktToken._RE_ELLIPSIS.pattern)
+    _RE_NUMERIC = re.compile(PunktToken._RE_NUMERIC.pattern)
+    _RE_INITIAL = re.compile(PunktToken._RE_INITIAL.pattern)
+    _RE_ALPHA = re.compile(PunktToken._RE_ALPHA.pattern)
+
+    @property
+    def is_non_punct(self):
+        return _NON_PUNCT.search(self.type)
+
+
 @lru_cache(maxsize=1)
-def get_tokenizer() -> PunktSentenceTokenizer:
-    """The Punkt tokenizer with our parameters, built once per process."""
+def punkt_parameters() -> PunktParameters:
+    """Our Punkt parameters: news abbreviations and sentence starters from data files."""
     params = PunktParameters()
     params.abbrev_types = load_abbreviations()
     params.sent_starters = {word.lower() for word in data_lines("sentence_starters.txt")}
-    return PunktSentenceTokenizer(params)
+    return params
+
+
+@lru_cache(maxsize=1)
+def get_tokenizer() -> PunktSentenceTokenizer:
+    """The Punkt tokenizer with our parameters and ``re``-compiled patterns, once per process."""
+    return PunktSentenceTokenizer(punkt_parameters(), lang_vars=FastPunktLanguageVars(),
+                                  token_cls=FastPunktToken)
+
+
+def stock_tokenizer() -> PunktSentenceTokenizer:
+    """NLTK's Punkt exactly as shipped, with our parameters: the reference the fast one
+    is tested against, and what the benchmark's floor runs."""
+    return PunktSentenceTokenizer(punkt_parameters())
 
 
 def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
