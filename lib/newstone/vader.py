@@ -20,8 +20,8 @@ import math
 import string
 
 from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASES,
-                                           SentimentIntensityAnalyzer, allcap_differential,
-                                           normalize, scalar_inc_dec)
+                                           SentimentIntensityAnalyzer, normalize,
+                                           scalar_inc_dec)
 
 _NEGATE = frozenset(NEGATE)
 _PUNCTUATION = string.punctuation
@@ -140,18 +140,25 @@ def _replace_emoji(text: str, emojis: dict) -> str:
 _PUNCTUATION_SET = frozenset(_PUNCTUATION)
 
 
+def _strip_token(token: str) -> str:
+    stripped = token.strip(_PUNCTUATION)
+    return token if len(stripped) <= 2 else stripped
+
+
 def _tokens(text: str) -> list[str]:
     """``SentiText._words_and_emoticons``: split on white space, strip edge punctuation
     unless that leaves two characters or fewer (emoticons). Most tokens have no edge
     punctuation, so the strip is only attempted when there is some."""
-    out = []
-    for token in text.split():
-        if token[0] in _PUNCTUATION_SET or token[-1] in _PUNCTUATION_SET or len(token) <= 2:
-            stripped = token.strip(_PUNCTUATION)
-            out.append(token if len(stripped) <= 2 else stripped)
-        else:
-            out.append(token)
-    return out
+    return [_strip_token(token)
+            if token[0] in _PUNCTUATION_SET or token[-1] in _PUNCTUATION_SET or len(token) <= 2
+            else token
+            for token in text.split()]
+
+
+def _cap_differential(words: list[str]) -> bool:
+    """vaderSentiment's ``allcap_differential``: some, but not all, words are in capitals."""
+    all_caps = sum(1 for word in words if word.isupper())
+    return 0 < len(words) - all_caps < len(words)
 
 
 def _score_valence(sentiments: list, text: str) -> dict:
@@ -159,6 +166,8 @@ def _score_valence(sentiments: list, text: str) -> dict:
     (punctuation emphasis, normalisation, positive/negative/neutral proportions)."""
     if not sentiments:
         return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    if not any(sentiments):  # what the arithmetic below gives when every word is neutral
+        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
     sum_s = float(sum(sentiments))
     ep_count = text.count("!")
     if ep_count > 4:
@@ -217,20 +226,22 @@ class MultiLexiconVader:
         text = _replace_emoji(text, self._emojis)
         words = _tokens(text)
         lower = [w.lower() for w in words]
-        is_cap_diff = allcap_differential(words)
+        is_cap_diff = _cap_differential(words)
         n = len(words)
         results: list[dict] = []
         for k, lexicon in enumerate(self.lexicons):
             if k and self._differs[k].isdisjoint(lower):
                 results.append(dict(results[0]))
                 continue
-            sentiments: list = []
-            for i in range(n):
+            # A word outside the lexicon scores 0 whatever surrounds it, so only lexicon
+            # words go through the rules (each word's valence depends on the words alone,
+            # never on the valences before it).
+            sentiments: list = [0] * n
+            for i in [i for i, item_lower in enumerate(lower) if item_lower in lexicon]:
                 item_lower = lower[i]
                 if item_lower in BOOSTER_DICT or (i < n - 1 and item_lower == "kind" and lower[i + 1] == "of"):
-                    sentiments.append(0)
                     continue
-                sentiments.append(_word_valence(i, words, lower, lexicon, is_cap_diff))
+                sentiments[i] = _word_valence(i, words, lower, lexicon, is_cap_diff)
             if "but" in lower:  # vaderSentiment's rule changes nothing without a "but"
                 sentiments = self._but_check(words, sentiments)
             results.append(_score_valence(sentiments, text))
