@@ -66,41 +66,12 @@ class Corpus:
 
 
 def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per resolved speaker, with the ways the text referred to them.
+    """One row per resolved speaker, with the ways the text referred to them (see
+    :mod:`newstone.speaker_index`, which ``newstone parse`` uses for the same table)."""
+    from .speaker_index import INPUT_COLUMNS, speaker_rows
 
-    ``aliases`` lists the distinct in-text mentions other than pronouns and the name
-    itself; title, org, country and type are the most frequent non-null values (ties go
-    to the alphabetically first). Vectorised: corpora have hundreds of thousands of quotes.
-    """
-    from .pipeline import PRONOUNS
-
-    named = quotes[quotes["speaker"].notna()]
-    if named.empty:
-        return schema.frame([], schema.SPEAKER_COLUMNS)
-    by_speaker = named.groupby("speaker", sort=True)
-    table = pd.DataFrame({
-        "n_quotes": by_speaker.size(), "n_articles": by_speaker["article_id"].nunique(),
-        "mean_compound": by_speaker["compound"].mean(), "mean_tone": by_speaker["tone"].mean(),
-    })
-    for column, source in (("title", "speaker_title"), ("org", "speaker_org"),
-                           ("country", "speaker_country"), ("speaker_type", "speaker_type")):
-        table[column] = _most_common_per_speaker(named, source)
-    mentions = named[["speaker", "speaker_mention"]].dropna().drop_duplicates()
-    mentions = mentions[(mentions["speaker_mention"] != mentions["speaker"])
-                        & ~mentions["speaker_mention"].str.lower().isin(PRONOUNS)]
-    aliases: dict[str, list[str]] = {}
-    for speaker, mention in zip(mentions["speaker"], mentions["speaker_mention"]):
-        aliases.setdefault(speaker, []).append(mention)
-    table["aliases"] = pd.Series([sorted(aliases.get(s, [])) for s in table.index], index=table.index, dtype=object)
-    table = table.reset_index().rename(columns={"index": "speaker"})
-    df = schema.conform(table, schema.SPEAKER_COLUMNS)
-    return df.sort_values(["n_quotes", "speaker"], ascending=[False, True], ignore_index=True)
-
-
-def _most_common_per_speaker(named: pd.DataFrame, column: str) -> pd.Series:
-    counts = named[["speaker", column]].dropna().value_counts().reset_index(name="n")
-    counts = counts.sort_values(["speaker", "n", column], ascending=[True, False, True])
-    return counts.drop_duplicates("speaker").set_index("speaker")[column]
+    columns = {name: quotes[name].tolist() for name in INPUT_COLUMNS}
+    return schema.frame(speaker_rows([columns]), schema.SPEAKER_COLUMNS)
 
 
 def read(paths: Union[PathLike, Iterable[PathLike]], *, tone: str = "news",

@@ -26,9 +26,6 @@ from . import schema
 from .pipeline import ArticleRows
 
 ROW_TABLES = ("articles", "sentences", "quotes", "mentions")
-# The quotes columns the speakers table is built from (not the quote texts).
-SPEAKER_INPUT_COLUMNS = ["article_id", "speaker", "speaker_mention", "speaker_title", "speaker_org",
-                         "speaker_country", "speaker_type", "compound", "tone"]
 
 
 # Explicit Arrow types for the list columns: left to inference, a batch whose lists are all
@@ -89,12 +86,13 @@ def part_files(root: str, table: str) -> list[str]:
 
 def done_keys(root: str) -> set[tuple[str, str]]:
     """(article_id, content_hash) of articles already processed without error."""
-    files = part_files(root, "articles")
-    if not files:
-        return set()
-    done = pd.concat([pd.read_parquet(f, columns=["article_id", "content_hash", "error"]) for f in files])
-    done = done[done["error"].isna() & done["content_hash"].notna()]
-    return set(zip(done["article_id"], done["content_hash"]))
+    keys = set()
+    for path in part_files(root, "articles"):
+        columns = pq.read_table(path, columns=["article_id", "content_hash", "error"]).to_pydict()
+        keys.update((article_id, content_hash) for article_id, content_hash, error
+                    in zip(columns["article_id"], columns["content_hash"], columns["error"])
+                    if error is None and content_hash is not None)
+    return keys
 
 
 class DatasetWriter:
@@ -145,13 +143,17 @@ class DatasetWriter:
         self.write_batch(batch)
         return written + len(batch)
 
-    def finish(self) -> pd.DataFrame:
-        """Rebuild speakers.parquet from every quotes part (speakers span batches)."""
-        from .corpus import speakers_table
+    def finish(self) -> int:
+        """Rebuild speakers.parquet from every quotes part (speakers span batches), one
+        part at a time; returns the number of speakers."""
+        from .speaker_index import INPUT_COLUMNS, SpeakerIndex
 
-        speakers = speakers_table(read_table(self.root, "quotes", columns=SPEAKER_INPUT_COLUMNS))
-        write_parquet(speakers, os.path.join(self.root, "speakers.parquet"))
-        return speakers
+        index = SpeakerIndex()
+        for path in part_files(self.root, "quotes"):
+            index.add(pq.read_table(path, columns=INPUT_COLUMNS).to_pydict())
+        rows = index.rows()
+        write_rows(rows, schema.SPEAKER_COLUMNS, os.path.join(self.root, "speakers.parquet"))
+        return len(rows)
 
 
 def read_table(root: str, table: str, columns: Optional[list[str]] = None) -> pd.DataFrame:

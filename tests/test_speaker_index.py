@@ -1,0 +1,58 @@
+"""The speakers table, built in one streaming pass (newstone.speaker_index)."""
+import math
+
+import pandas as pd
+
+import newstone
+from newstone.speaker_index import INPUT_COLUMNS, SpeakerIndex, speaker_rows
+
+from conftest import SAMPLE
+
+
+def quotes(*rows):
+    """Quote columns from (article, speaker, mention, title, org, country, type, compound, tone)."""
+    return {name: [row[i] for row in rows] for i, name in enumerate(INPUT_COLUMNS)}
+
+
+def test_tallies_per_speaker():
+    rows = speaker_rows([quotes(
+        ("a1", "John Kirby", "Kirby", "spokesman", "White House", "USA", "person", -0.5, -0.6),
+        ("a1", "John Kirby", "he", None, None, None, "person", 0.5, 0.2),
+        ("a2", "John Kirby", "John Kirby", "admiral", None, "USA", "person", float("nan"), None),
+        ("a2", None, "someone", None, None, None, None, 0.9, 0.9),
+        ("a2", "Analysts", "analysts", None, None, None, "group", 0.1, 0.1),
+    )])
+    assert [row["speaker"] for row in rows] == ["John Kirby", "Analysts"]  # most quoted first
+    kirby = rows[0]
+    assert kirby["n_quotes"] == 3 and kirby["n_articles"] == 2
+    assert kirby["mean_compound"] == 0.0  # NaN left out: (-0.5 + 0.5) / 2
+    assert math.isclose(kirby["mean_tone"], -0.2)
+    assert kirby["aliases"] == ["Kirby"]  # not the pronoun, not the name itself
+    assert kirby["title"] == "admiral"  # a tie (1 each) goes to the alphabetically first
+    assert (kirby["org"], kirby["country"], kirby["speaker_type"]) == ("White House", "USA", "person")
+    assert rows[1]["aliases"] == ["analysts"] and rows[1]["title"] is None
+
+
+def test_batches_give_the_same_table_as_one_pass():
+    one = quotes(("a1", "X", "X", "t1", None, None, "person", 0.1, 0.1),
+                 ("a2", "X", "Mr X", "t2", None, None, "person", 0.3, 0.3),
+                 ("a3", "X", "Mr X", "t2", None, None, "person", 0.5, 0.5))
+    index = SpeakerIndex()
+    for i in range(3):
+        index.add({name: values[i:i + 1] for name, values in one.items()})
+    assert index.rows() == speaker_rows([one])
+    assert index.rows()[0]["title"] == "t2" and index.rows()[0]["n_articles"] == 3
+
+
+def test_dataset_speakers_equal_in_memory_speakers(tmp_path):
+    """`newstone parse` streams the quotes parts through the index; newstone.read builds
+    the table from the in-memory quotes: the same table either way."""
+    from newstone.runner import parse_to_dataset
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "sample.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
+    (src / "other.txt").write_text("Head\n\n\u201cFine,\u201d Kirby said. Analysts said it was bad.",
+                                   encoding="utf-8")
+    parse_to_dataset([str(src)], str(tmp_path / "out"), batch_size=1)
+    pd.testing.assert_frame_equal(newstone.read(tmp_path / "out").speakers, newstone.read(src).speakers)
