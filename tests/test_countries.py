@@ -15,11 +15,9 @@ from newstone.countries import (
     merge_spans,
     read_tsv,
     speaker_country,
-    speaker_country_matrix,
-    tone_by_mentioned_country,
-    tone_by_speaker_country,
     trie_regex,
 )
+from newstone.aggregate import speaker_country_matrix, tone_by_mentioned_country, tone_by_speaker_country
 from newstone.model import CountryMention
 
 ROOT = Path(__file__).resolve().parents[1]

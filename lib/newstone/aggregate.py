@@ -2,8 +2,9 @@
 interval, tone over time, date filtering and the most negative/positive quotes.
 
 Everything here takes and returns plain DataFrames (the tables of :mod:`newstone.schema`)
-so charts and notebooks can be tested on hand-built tables. Country aggregations live in
-:mod:`newstone.countries`; they are not repeated here.
+so charts and notebooks can be tested on hand-built tables. The country tables (tone by
+mentioned country, by speaker country, who talks about which country) are here too;
+:mod:`newstone.countries` finds the mentions they count.
 """
 from __future__ import annotations
 
@@ -228,3 +229,77 @@ def _require(table: pd.DataFrame, columns: list[str]) -> None:
 __all__ = ["t_critical", "mean_ci", "tone_by_group", "tone_by_speaker", "parse_published",
            "choose_period", "tone_over_time", "date_range_note", "articles_between",
            "filter_tables", "quotes_by_speaker_type", "extreme_quotes"]
+
+
+# --------------------------------------------------------------------------- country tables
+
+
+def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame,
+                              score: str = "compound") -> pd.DataFrame:
+    """Tone of the sentences that mention each country.
+
+    One row per country: ``country, n_sentences, mean, std, ci_low, ci_high``. A sentence
+    counts once per country however often it names it, and every country named in a
+    sentence gets that sentence's whole score: sentence-level tone cannot tell which of two
+    countries the negative words were about, so this measures the tone of the *company* a
+    country keeps, not sentiment towards it. The 95% interval is the normal approximation
+    ``mean ± t·std/√n`` with Student's t for n−1 degrees of freedom (NaN when n < 2). Organisation mentions (no country) and
+    sentences without a score are left out. Sorted by n_sentences, most first.
+    """
+    columns = ["country", "n_sentences", "mean", "std", "ci_low", "ci_high"]
+    keys = ["article_id", "sentence_id"]
+    located = mentions.loc[mentions["country"].notna() & mentions["sentence_id"].notna(),
+                           keys + ["country"]].drop_duplicates()
+    scored = sentences.loc[sentences[score].notna(), keys + [score]]
+    joined = located.merge(scored, on=keys, how="inner")
+    table = summarise(joined, "country", score, count_name="n_sentences")
+    return table[columns]
+
+
+def tone_by_speaker_country(quotes: pd.DataFrame, score: str = "compound") -> pd.DataFrame:
+    """Tone of quotes grouped by the speaker's country.
+
+    ``country, n_quotes, mean, ci_low, ci_high`` (95% Student-t interval, NaN when
+    n < 2); quotes with no speaker country or no score are left out.
+    """
+    scored = quotes.loc[quotes["speaker_country"].notna() & quotes[score].notna(),
+                        ["speaker_country", score]].rename(columns={"speaker_country": "country"})
+    table = summarise(scored, "country", score, count_name="n_quotes")
+    return table[["country", "n_quotes", "mean", "ci_low", "ci_high"]]
+
+
+def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame,
+                           score: str = "compound") -> pd.DataFrame:
+    """Who talks about which country, and in which tone: long format ``speaker, country, n, mean``.
+
+    A mention belongs to a quote when its ``quote_id`` equals the quote's within the same
+    ``article_id``. ``n`` counts quotes (a quote naming Russia twice counts once); ``mean``
+    is the mean score of those quotes. Quotes without a resolved speaker are left out.
+    """
+    keys = ["article_id", "quote_id"]
+    quoted = mentions.loc[mentions["quote_id"].notna() & mentions["country"].notna(),
+                          keys + ["country"]].drop_duplicates()
+    speakers = quotes.loc[quotes["speaker"].notna(), keys + ["speaker", score]]
+    quoted = quoted.astype({"quote_id": "int64"})
+    speakers = speakers.astype({"quote_id": "int64"})
+    joined = quoted.merge(speakers, on=keys, how="inner")
+    grouped = joined.groupby(["speaker", "country"], sort=True)[score]
+    table = grouped.agg(n="size", mean="mean").reset_index()
+    return table.sort_values(["n", "speaker", "country"], ascending=[False, True, True],
+                             ignore_index=True)[["speaker", "country", "n", "mean"]]
+
+
+def summarise(frame: pd.DataFrame, by: str, score: str, count_name: str) -> pd.DataFrame:
+    """Count, mean, sample std and 95% Student-t CI of ``score`` per ``by``.
+
+    The t interval (not the normal 1.96) because groups are often tiny: a country named in
+    three sentences gets t = 4.30, and the charts use the same rule (``aggregate.mean_ci``).
+    """
+    grouped = frame.groupby(by, sort=True)[score]
+    table = grouped.agg(**{count_name: "size", "mean": "mean", "std": "std"}).reset_index()
+    critical = table[count_name].map(lambda n: t_critical(n - 1) if n >= 2 else float("nan"))
+    half_width = critical * table["std"] / table[count_name].pow(0.5)
+    table["ci_low"] = table["mean"] - half_width
+    table["ci_high"] = table["mean"] + half_width
+    table = table.astype({count_name: "int64"})
+    return table.sort_values([count_name, by], ascending=[False, True], ignore_index=True)

@@ -161,7 +161,7 @@ def speaker_tone_chart(quotes: pd.DataFrame, score: str = "tone", min_n: int = 2
 def speaker_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n: int = 2,
                                below_min: str = "grey", top_n: Optional[int] = None,
                                title: Optional[str] = None) -> Figure:
-    """Mean quote tone per speaker country, from ``countries.tone_by_speaker_country``."""
+    """Mean quote tone per speaker country, from ``aggregate.tone_by_speaker_country``."""
     summary = with_country_labels(summary)
     return tone_bars(summary, "country", n_col="n_quotes", score=score, min_n=min_n,
                      below_min=below_min, top_n=top_n, group_label="speaker country",
@@ -172,7 +172,7 @@ def speaker_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n
 def mentioned_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n: int = 2,
                                  below_min: str = "grey", top_n: Optional[int] = None,
                                  title: Optional[str] = None) -> Figure:
-    """Mean sentence tone per mentioned country, from ``countries.tone_by_mentioned_country``.
+    """Mean sentence tone per mentioned country, from ``aggregate.tone_by_mentioned_country``.
 
     The chart states that countries share their sentence's score: the number is the tone
     of sentences that mention a country, not a tone *towards* it.
@@ -201,7 +201,7 @@ def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: in
                             notes: tuple[str, ...] = ()) -> Figure:
     """Official x country heatmap of mean tone, centred on zero (-1..1, RdBu).
 
-    ``matrix`` is long: ``speaker, country, n, mean`` (``countries.speaker_country_matrix``).
+    ``matrix`` is long: ``speaker, country, n, mean`` (``aggregate.speaker_country_matrix``).
     Cells are annotated with the mean and n; cells with fewer than ``min_n`` items are
     masked (grey, hatched, n only) because one quote is an anecdote, not a tone. Rows and
     columns are ordered by their total n. ``fig.newstone_data`` holds ``mean``, ``n`` and
