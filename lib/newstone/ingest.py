@@ -150,9 +150,14 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Control characters other than white space: deleting them and comparing lengths counts
+# them at C speed (this runs on every file before anything else).
+_DROP_CONTROL = str.maketrans(dict.fromkeys(ch for ch in range(32) if chr(ch) not in "\n\r\t\f\v"))
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    control = len(sample) - len(sample.translate(_DROP_CONTROL))
     return control > max(8, len(sample) // 20)
 
 
