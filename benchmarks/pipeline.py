@@ -286,36 +286,10 @@ def main() -> None:
         report_parse(args.corpus, args.repeat)
 
 
-def _pipeline_in_child(articles) -> float:
-    return pipeline_cost(articles)
-
-
-def parallel_ceiling(articles, repeat: int) -> float:
-    """What two processes can give on this machine right now: the same per-article work
-    in one process, then in two processes at once (each doing all of it), best of
-    ``repeat``; returns 2 x t(one) / t(two at once). 2.0 on two idle cores; less when the
-    virtual cores share a physical one or the host is busy. No start-up, reading or
-    writing: the ceiling for `newstone parse`'s speed-up."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    one, two = float("inf"), float("inf")
-    with context.Pool(2) as pool:
-        pool.map(_pipeline_in_child, [articles[:5], articles[:5]])  # warm both workers
-        for _ in range(repeat):
-            started = time.perf_counter()
-            pool.apply(_pipeline_in_child, (articles,))
-            one = min(one, time.perf_counter() - started)
-            started = time.perf_counter()
-            pool.map(_pipeline_in_child, [articles, articles], chunksize=1)
-            two = min(two, time.perf_counter() - started)
-    return 2 * one / two
-
-
 def report_parse(corpus: str, repeat: int) -> None:
     """`newstone parse` with 1 and 2 workers, alternating, best of ``repeat`` runs each
     (the whole command: interpreter start, imports, reading, writing, the speakers table),
-    next to the machine's own ceiling for two processes measured in the same run."""
+    and the seconds `newstone parse` reports for itself (after start-up and imports)."""
     print(f"\n| newstone parse (best of {repeat}, alternating) | wall s, whole command | s after start-up "
           f"(as parse reports) | peak memory MB (PSS, all processes) |")
     print("|---|---:|---:|---:|")
@@ -329,12 +303,8 @@ def report_parse(corpus: str, repeat: int) -> None:
         best_reported[jobs] = min(reported for _, reported, _ in results)
         print(f"| --jobs {jobs} | {best[jobs]:.1f} (runs: {', '.join(f'{r[0]:.1f}' for r in results)}) "
               f"| {best_reported[jobs]:.1f} | {max(r[2] for r in results):.0f} |", flush=True)
-    articles, _ = load(corpus, 300)
-    ceiling = parallel_ceiling(articles, repeat)
     print(f"\nspeed-up with 2 workers: {best[1] / best[2]:.2f}x whole command, "
           f"{best_reported[1] / best_reported[2]:.2f}x after start-up   (target >= 1.8)")
-    print(f"this machine's ceiling for 2 processes right now (the pipeline on 300 articles, in one "
-          f"process vs two at once): {ceiling:.2f}x")
 
 
 if __name__ == "__main__":
