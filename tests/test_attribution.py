@@ -649,3 +649,26 @@ def test_that_clause_or_quote_cues(verb):
     assert source(text, att) == "The minister"
     assert content(text, att) == "that the army had been deployed"
     assert run(f"The minister {verb} the request on Monday.") == []
+
+
+# --- what the source span starts with (the speaker_mention users read) ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("Head.\n\nOn Monday Tony Blair said taxes would fall.", "Tony Blair"),
+    ("Head.\n\nEarlier Tory leader Michael Howard said taxes would rise.", "Tory leader Michael Howard"),
+    ("Head.\n\nIn the interview Mr Blair said he was sorry.", "Mr Blair"),
+    ("Head.\n\nA couple of weeks ago I said the plan was wrong.", "I"),
+    ("Head.\n\nOn Monday, columnist Jonathan Chait wrote that the plan was wrong.", "columnist Jonathan Chait"),
+    ("Head.\n\nOn Monday, former President Barack Obama said the plan was wrong.", "former President Barack Obama"),
+    ("Head.\n\nOn Monday Senator Lindsey Graham and Senator Richard Blumenthal said the plan was wrong.",
+     "Senator Lindsey Graham and Senator Richard Blumenthal"),  # one attribution per person
+])
+def test_source_span_leaves_out_what_came_before_the_speaker(text, expected):
+    assert {source(text, a) for a in run(text)} == {expected}
+
+
+def test_capitalised_cue_inside_a_name_is_no_cue():
+    """"Slam" is a cue verb ("critics slam the plan"), "the Grand Slam" is a tournament."""
+    assert run("Head.\n\nShe won the Grand Slam title in 2004 after a long wait.") == []
+    text = "Putin Warns West Over Missiles\n\nBody text here."
+    assert source(text, only(text)) == "Putin"  # title-case headlines keep their verbs

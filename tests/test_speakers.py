@@ -111,7 +111,7 @@ def test_trailing_name_tag_names_an_unnamed_role():
 def test_they_resolves_to_recent_group():
     text = "Analysts said prices would rise. They said wages would not."
     out = resolve_speakers(text, [_att(text, "Analysts"), _att(text, "They")])
-    assert out[1].speaker == "Analysts" and out[1].speaker_type == "group"
+    assert out[1].speaker == "analysts" and out[1].speaker_type == "group"
 
 
 def test_attribution_without_source_is_kept():
@@ -200,3 +200,41 @@ def test_relative_pronoun_with_a_group_or_no_antecedent():
     assert (critics["speaker"], critics["speaker_type"]) == ("critics", "group")
     vague = newstone.parse_text("Bill\n\nIt is hard on those who say it was rushed.").quotes
     assert "who" not in set(vague["speaker"].dropna())
+
+
+# --- Speakers that name no one in particular, and mentions that sweep in extra words ---
+
+def test_generic_descriptions_get_no_speaker_name():
+    """"The company said" with no company named before names nobody in particular: the
+    speakers table must not merge every company of a corpus into one "company"."""
+    text = "Profits rose. The company said sales were strong. A spokesman said more would follow."
+    out = resolve_speakers(text, [_att(text, "The company"), _att(text, "A spokesman")])
+    assert [a.speaker for a in out] == [None, None]
+    assert out[0].speaker_type == "organization"
+    assert out[1].speaker_type == "person" and out[1].speaker_title == "spokesman"
+
+
+def test_it_resolves_to_a_recent_organisation_or_nobody():
+    text = "Acme Corp said profits rose. It said sales were strong."
+    out = resolve_speakers(text, [_att(text, "Acme Corp"), _att(text, "It")])
+    assert out[1].speaker == out[0].speaker and out[1].speaker_type == out[0].speaker_type
+    text = "Prices rose. It said sales were strong."
+    assert resolve_speakers(text, [_att(text, "It")])[0].speaker is None
+
+
+@pytest.mark.parametrize("mention", ["Nothing", "Some", "Others", "Both"])
+def test_indefinite_subjects_name_nobody(mention):
+    text = f"{mention} said here was new."
+    assert resolve_speakers(text, [_att(text, mention)])[0].speaker is None
+
+
+def test_group_capitalised_by_the_sentence_start_is_one_speaker():
+    text = "Analysts said prices would rise. Later, analysts said they would not. The Conservatives said no."
+    out = resolve_speakers(text, [_att(text, "Analysts"), _att(text, "analysts"), _att(text, "The Conservatives")])
+    assert [a.speaker for a in out] == ["analysts", "analysts", "Conservatives"]
+
+
+def test_surname_does_not_take_a_name_across_a_sentence_end():
+    text = "The door is open to lifelong fan Steve Morgan. Parry joined in 1998. Parry said talks go on."
+    out = resolve_speakers(text, [_att(text, "Parry", 1)])
+    assert out[0].speaker == "Parry"

@@ -411,6 +411,56 @@ def _good_source(tokens: list[Token], first: int, last: int) -> bool:
     return True
 
 
+# What a backward scan sweeps in before the speaker and a source span should not start
+# with: fronted time phrases and sentence adverbs ("On Monday Tony Blair said",
+# "Earlier Tory leader Michael Howard said", "Meanwhile, Lib Dem leader …").
+SOURCE_FRONT_JUNK = WEEKDAYS | frozenset("""january february april june july august september october
+november december yesterday today tonight earlier later recently meanwhile however also now then
+instead separately still yet indeed ago last week weeks month months year years night morning
+afternoon evening weekend days hours in on at during after before but and so""".split())
+PERSONAL_PRONOUNS = frozenset("he she they we i you it".split())
+# Lower-case words that belong to a name or role right after them ("former President X",
+# "the spokesman", "Lindsey Graham and Richard Blumenthal").
+TITLE_MODIFIERS = frozenset("""former then acting incoming outgoing new current late retired fellow
+senior top junior shadow interim longtime veteran ex""".split())
+
+
+def _trim_source_front(tokens: list[Token], first: int, last: int) -> int:
+    """Where the source span should start, given the noun phrase ``tokens[first:last+1]``.
+
+    A pronoun head is the whole source ("A couple of weeks ago I said" -> "I"); fronted time
+    words and adverbs go ("Monday Tony Blair" -> "Tony Blair"); so does an unrelated
+    lower-case word before a capitalised name ("In the interview Mr Blair said" ->
+    "Mr Blair"), but not a role ("columnist Jonathan Chait", "GOP frontrunner Donald
+    Trump"), title, determiner or conjunction. A phrase with punctuation inside (an
+    apposition) is left alone. Only the reported span changes: content boundaries still
+    use the untrimmed phrase.
+    """
+    if tokens[last].lower in PERSONAL_PRONOUNS:
+        return last
+    if any(not tokens[k].is_word for k in range(first, last + 1)):
+        return first
+    while first < last and tokens[first].lower in SOURCE_FRONT_JUNK:
+        first += 1
+    k = last
+    while k > first and tokens[k].capitalized:
+        k -= 1
+    if k < last and not tokens[k].capitalized and not _role_like(tokens[k].lower):
+        return k + 1
+    return first
+
+
+# Word endings of agent and role nouns ("columnist", "moderator", "front-runner", "dissident").
+ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee", "ess")
+
+
+def _role_like(word: str) -> bool:
+    """Whether a lower-case word before a name can be part of the speaker's description."""
+    return (word in TITLE_MODIFIERS or word in DETERMINERS or word in NP_INNER or word in ("and", "or", "&")
+            or word in word_set("titles.txt") or word in word_set("group_nouns.txt")
+            or word.endswith(ROLE_ENDINGS) or not word.isalpha())
+
+
 IT_SOURCE = True
 # speech verbs after which a lone "it" is a source ("It said …", "It also warned …") rather than
 # a dummy subject ("it seems", "it shows", "it is expected")
@@ -663,7 +713,8 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
             i += 2
             continue
         cue = _cue_at(tokens, i)
-        if cue is None or (cue.also_noun and not _verb_context(tokens, i, cue)) or _blocked(tokens, i):
+        if cue is None or (cue.also_noun and not _verb_context(tokens, i, cue)) or _blocked(tokens, i) \
+                or (not headline and _inside_proper_name(tokens, i)):
             i += 1
             continue
         cue_last = i + len(cue.words) - 1
@@ -689,6 +740,13 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
         if clause:
             clauses.append(clause)
     return clauses
+
+
+def _inside_proper_name(tokens: list[Token], i: int) -> bool:
+    """A capitalised cue word right after a capitalised word, in body text, is part of a
+    name, not a verb ("won the Grand Slam", "Fox Reports"). Headlines are left out: their
+    title case capitalises verbs ("Putin Warns West")."""
+    return tokens[i].capitalized and i > 0 and tokens[i - 1].capitalized
 
 
 BODY_COLON = True
@@ -879,7 +937,7 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         else:
             return None
     cue_span = _span(tokens, cue_first2, cue_last)
-    source = _span(tokens, src_first, src_last)
+    source = _span(tokens, _trim_source_front(tokens, src_first, src_last), src_last)
     # end attribution: "…, the spokesman said." / "“…,” he said, “…”"
     before_src = src_first - 1
     if before_src >= 0 and (tokens[before_src].text == "," or tokens[before_src].kind == "Q") \

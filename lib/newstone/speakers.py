@@ -24,6 +24,15 @@ from .model import Attribution
 
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
 PLURAL_PRONOUNS = frozenset("they them their we".split())
+# "It said …": an organisation, country or group named just before, never a person.
+NEUTER_PRONOUNS = frozenset(["it"])
+# Indefinite subjects name nobody in particular ("Nothing said here was new", "Some said …").
+INDEFINITES = frozenset("""nothing nobody everybody somebody anybody everyone someone anyone
+none nor all both each either neither one some many few others other most several""".split())
+# Words that open a common-noun group and are capitalised only at a sentence start
+# ("Analysts said", "Many economists say"): the group's name is lower-cased so that
+# "Analysts" and "analysts" are one speaker.
+GROUP_OPENERS = frozenset("""many some several most few other senior top both all""".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # "…, said Mr Howard, who …": PolNeAR marks the relative pronoun as the source; the speaker
 # is its antecedent, the noun phrase right before it.
@@ -148,7 +157,10 @@ def _is_demonym(phrase: str) -> bool:
     return any(m.kind == "demonym" and m.start == 0 and m.end == len(phrase) for m in found)
 
 
-def _describe_one(phrase: str) -> SpeakerInfo:
+def _describe_one(phrase: str, after_determiner: bool = False) -> SpeakerInfo:
+    """What one mention (no joint subject) says about its speaker. ``after_determiner``:
+    the mention began with "the" before it was stripped, so a capital is a name's."""
+    original_first = None if after_determiner else (phrase.split() or [None])[0]
     tokens = _strip_leading(phrase.replace("\u2019", "'").split())
     tokens = [t for t in tokens]
     if not tokens:
@@ -159,6 +171,10 @@ def _describe_one(phrase: str) -> SpeakerInfo:
         return SpeakerInfo(None, "unknown", pronoun=tokens[0].lower())
     if len(tokens) == 1 and tokens[0].lower() in RELATIVE_PRONOUNS:
         return SpeakerInfo(None, "unknown", pronoun=tokens[0].lower())
+    if len(tokens) == 1 and tokens[0].lower() in NEUTER_PRONOUNS:
+        return SpeakerInfo(None, "unknown", pronoun=tokens[0].lower())
+    if len(tokens) == 1 and tokens[0].lower() in INDEFINITES:
+        return SpeakerInfo(None, "unknown")
     gender = None
     if len(tokens) > 1 and _honorific(tokens[0]) is not None and tokens[1][:1].isupper():
         gender = _honorific(tokens[0])  # "Mr Blair", "Mrs. Clinton": a surname follows
@@ -172,6 +188,12 @@ def _describe_one(phrase: str) -> SpeakerInfo:
         return SpeakerInfo(country[1] or text, country[0])
     last = tokens[-1].lower().rstrip(".,")
     if last in _words("group_nouns.txt") or (last.endswith("s") and last[:-1] in _words("titles.txt")):
+        first = tokens[0].lower()
+        if tokens[0] == original_first and (first in _words("group_nouns.txt") or first in GROUP_OPENERS
+                                            or (first.endswith("s") and first[:-1] in _words("titles.txt"))):
+            # "Analysts said": capitalised only as the sentence's first word, so "analysts";
+            # "the Conservatives" keeps its capital (a name, after a determiner)
+            text = first + text[len(first):]
         return SpeakerInfo(text, "group")
     if any(t.lower() in _words("org_words.txt") for t in tokens) and not any(_is_title_word(t) for t in tokens):
         return SpeakerInfo(text, "organization")
@@ -228,15 +250,16 @@ def _describe_mention(mention: str) -> tuple[SpeakerInfo, ...]:
 
 
 def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
+    after_determiner = mention.split()[:1] in (["the"], ["The"])
     mention = " ".join(_strip_leading(mention.split()))
     head, _, appos = mention.partition(",")
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and not all(p[:1].isupper() or p.lower().startswith(("the ", "democratic ", "republican "))
                                   for p in parts):
         parts = [head]
-    infos = [_describe_one(p) for p in parts]
+    infos = [_describe_one(p, after_determiner) for p in parts]
     if len(infos) > 1 and not all(i.kind in ("person", "country") and i.name for i in infos):
-        infos = [_describe_one(head)]
+        infos = [_describe_one(head, after_determiner)]
         if infos[0].kind == "person":
             infos = [replace(infos[0], kind="group")]
     if appos.strip() and len(infos) == 1 and infos[0].kind in ("person", "unknown") and infos[0].name:
@@ -263,6 +286,13 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,2}(?:[A-Z]\.\s+)?)$")
 _NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
 
 
+def _sentence_end_inside(words: str) -> bool:
+    """A word with a final period that is neither an initial nor an abbreviated title or
+    honorific ends a sentence: "… fan Steve Morgan. Parry joined" has no "Steve Morgan Parry"."""
+    return any(word.endswith(".") and len(word) > 2 and _honorific(word) is None and not _is_title_word(word)
+               for word in words.split())
+
+
 def _gender_clash(gender: Optional[str], other: Optional[str]) -> bool:
     return gender is not None and other is not None and gender != other
 
@@ -286,7 +316,7 @@ def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo],
         if (after < len(text) and text[after].isalnum()) or (pos > 0 and text[pos - 1].isalnum()):
             continue
         m = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
-        if m and m.group(1).split()[0] not in _NOT_FIRST_NAMES:
+        if m and m.group(1).split()[0] not in _NOT_FIRST_NAMES and not _sentence_end_inside(m.group(1)):
             tokens = (m.group(1) + surname).split()
             while tokens and (_is_title_word(tokens[0]) or _honorific(tokens[0]) is not None):
                 tokens = tokens[1:]
@@ -308,6 +338,11 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
             if prev.kind == "person" and prev.name and not _gender_clash(wanted, prev.gender):
                 return replace(prev, pronoun=None, gender=prev.gender or wanted)
         return replace(info, gender=wanted)
+    if info.pronoun in NEUTER_PRONOUNS:
+        for prev in reversed(history[-3:]):
+            if prev.kind in ("organization", "country", "group") and prev.name:
+                return replace(prev, pronoun=None)
+        return SpeakerInfo(None, "unknown")
     if info.pronoun in PLURAL_PRONOUNS:
         if info.pronoun == "we":
             return SpeakerInfo(None, "unknown")
@@ -386,7 +421,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
             out.append(att)
             continue
         infos = _describe_mention(text[att.source[0]:att.source[1]])
-        resolved = [_resolve(info, text, att, history) for info in infos]
+        resolved = [_unnamed_if_generic(_resolve(info, text, att, history)) for info in infos]
         for info in resolved:
             out.append(Attribution(att.kind, list(att.spans), att.cue, att.source, _display_name(info),
                                    info.kind, info.title, info.org, att.speaker_country))
@@ -451,6 +486,17 @@ def _introduction(text: str, name: str, before: int) -> tuple[Optional[str], Opt
     if info.name != name or not info.title:
         return None, None
     return info.title, info.org
+
+
+def _unnamed_if_generic(info: SpeakerInfo) -> SpeakerInfo:
+    """A description nothing resolved ("the company", "a spokesman", "the report") names
+    no one in particular: it keeps its type and title but gets no speaker name, so the
+    speakers table does not merge every company or spokesman of a corpus into one
+    "company" or "spokesman". Groups keep their name ("analysts", "U.S. officials"), and so
+    does anything with a capital ("the NATO chief", "the Foreign Office")."""
+    if info.name and info.kind != "group" and info.name == info.name.lower():
+        return replace(info, name=None)
+    return info
 
 
 def _display_name(info: SpeakerInfo) -> Optional[str]:
