@@ -238,3 +238,12 @@ def test_surname_does_not_take_a_name_across_a_sentence_end():
     text = "The door is open to lifelong fan Steve Morgan. Parry joined in 1998. Parry said talks go on."
     out = resolve_speakers(text, [_att(text, "Parry", 1)])
     assert out[0].speaker == "Parry"
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Tories", "Tories"), ("MPs", "MPs"), ("many MPs", "MPs"), ("Campaigners", "campaigners"),
+    ("Senior officials", "senior officials"), ("U.S. officials", "U.S. officials"),
+])
+def test_group_names_keep_or_drop_the_sentence_start_capital(mention, name):
+    info, = describe_mention(mention)
+    assert (info.name, info.kind) == (name, "group")

@@ -65,6 +65,13 @@ def _words(name: str) -> frozenset[str]:
     return word_set(name)
 
 
+@lru_cache(maxsize=1)
+def _proper_groups() -> frozenset[str]:
+    """Group nouns written with a capital in ``group_nouns.txt`` ("Tories", "MPs"): names
+    that keep their capital at a sentence start. Lower case, for lookups."""
+    return frozenset(line.lower() for line in data_lines("group_nouns.txt") if not line.islower())
+
+
 @lru_cache(maxsize=None)
 def _gender_table(name: str) -> dict[str, str]:
     """A packaged ``word<TAB>gender`` table (lower-case words; gender m / f / -)."""
@@ -157,10 +164,12 @@ def _is_demonym(phrase: str) -> bool:
     return any(m.kind == "demonym" and m.start == 0 and m.end == len(phrase) for m in found)
 
 
-def _describe_one(phrase: str, after_determiner: bool = False) -> SpeakerInfo:
-    """What one mention (no joint subject) says about its speaker. ``after_determiner``:
-    the mention began with "the" before it was stripped, so a capital is a name's."""
-    original_first = None if after_determiner else (phrase.split() or [None])[0]
+def _describe_one(phrase: str, first_word: Optional[str] = "") -> SpeakerInfo:
+    """What one mention (no joint subject) says about its speaker. ``first_word``: the
+    mention's first word as written, before leading words were stripped ("" when
+    ``phrase`` is the whole mention); a group noun capitalised only because it opens the
+    mention ("Analysts said") is lower-cased, not one after "the" or "many"."""
+    original_first = (phrase.split() or [None])[0] if first_word == "" else first_word
     tokens = _strip_leading(phrase.replace("\u2019", "'").split())
     tokens = [t for t in tokens]
     if not tokens:
@@ -189,8 +198,9 @@ def _describe_one(phrase: str, after_determiner: bool = False) -> SpeakerInfo:
     last = tokens[-1].lower().rstrip(".,")
     if last in _words("group_nouns.txt") or (last.endswith("s") and last[:-1] in _words("titles.txt")):
         first = tokens[0].lower()
-        if tokens[0] == original_first and (first in _words("group_nouns.txt") or first in GROUP_OPENERS
-                                            or (first.endswith("s") and first[:-1] in _words("titles.txt"))):
+        if tokens[0] == original_first and tokens[0][1:].islower() and first not in _proper_groups() \
+                and (first in _words("group_nouns.txt") or first in GROUP_OPENERS
+                     or (first.endswith("s") and first[:-1] in _words("titles.txt"))):
             # "Analysts said": capitalised only as the sentence's first word, so "analysts";
             # "the Conservatives" keeps its capital (a name, after a determiner)
             text = first + text[len(first):]
@@ -250,16 +260,16 @@ def _describe_mention(mention: str) -> tuple[SpeakerInfo, ...]:
 
 
 def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
-    after_determiner = mention.split()[:1] in (["the"], ["The"])
+    first_word = (mention.split() or [None])[0]
     mention = " ".join(_strip_leading(mention.split()))
     head, _, appos = mention.partition(",")
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and not all(p[:1].isupper() or p.lower().startswith(("the ", "democratic ", "republican "))
                                   for p in parts):
         parts = [head]
-    infos = [_describe_one(p, after_determiner) for p in parts]
+    infos = [_describe_one(p, first_word) for p in parts]
     if len(infos) > 1 and not all(i.kind in ("person", "country") and i.name for i in infos):
-        infos = [_describe_one(head, after_determiner)]
+        infos = [_describe_one(head, first_word)]
         if infos[0].kind == "person":
             infos = [replace(infos[0], kind="group")]
     if appos.strip() and len(infos) == 1 and infos[0].kind in ("person", "unknown") and infos[0].name:
