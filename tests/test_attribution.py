@@ -672,3 +672,94 @@ def test_capitalised_cue_inside_a_name_is_no_cue():
     assert run("Head.\n\nShe won the Grand Slam title in 2004 after a long wait.") == []
     text = "Putin Warns West Over Missiles\n\nBody text here."
     assert source(text, only(text)) == "Putin"  # title-case headlines keep their verbs
+
+
+# --- round 4 rules ------------------------------------------------------------------------
+
+def test_end_attribution_not_cut_by_relative_clause_cue():
+    text = "The harbour, a project that she hoped to finish by spring, will open late, the mayor said."
+    atts = run(text)
+    said = [a for a in atts if text[a.cue[0]:a.cue[1]] == "said"]
+    assert len(said) == 1
+    assert content(text, said[0]).startswith("The harbour")
+    assert source(text, said[0]) == "the mayor"
+
+
+def test_poll_shows_after_adjectives():
+    text = "A new statewide poll shows Garcia with a narrow lead over Benson."
+    att = only(text)
+    assert content(text, att) == "Garcia with a narrow lead over Benson"
+    assert source(text, att) == "A new statewide poll"
+
+
+def test_plural_subject_base_form_cue():
+    text = "The latest surveys show that the tax plan is unpopular."
+    att = only(text)
+    assert content(text, att) == "that the tax plan is unpopular"
+
+
+def test_base_form_after_singular_name_is_a_noun():
+    text = "Headline here\n\nHe appeared on the NBC show on Sunday night."
+    assert run(text) == []
+
+
+def test_inverted_said_with_lowercase_role():
+    text = "\u201cThe bridge will hold,\u201d said retired engineer Tomas Varga."
+    att = only(text)
+    assert content(text, att) == "\u201cThe bridge will hold,\u201d"
+    assert source(text, att) == "retired engineer Tomas Varga"
+
+
+def test_continuation_quote_after_inverted_source_with_relative_clause():
+    # same paragraph: the second quotation is a second piece of the "said" attribution
+    text = ("The vote was close.\n\n\u201cWe expected more,\u201d said Lena Ortiz, who thinks often about "
+            "the count. \u201cI am not giving up.\u201d")
+    said = [a for a in run(text) if a.cue and text[a.cue[0]:a.cue[1]] == "said"]
+    assert content(text, said[0]) == "\u201cWe expected more,\u201d | \u201cI am not giving up.\u201d"
+    # next paragraph: a cue-less quotation goes to Ortiz, not to the relative pronoun
+    text = ("The vote was close.\n\n\u201cWe expected more,\u201d said Lena Ortiz, who thinks often about "
+            "the count.\n\n\u201cI am not giving up. We will try again next year.\u201d")
+    floating = [a for a in run(text) if a.cue is None]
+    assert len(floating) == 1 and source(text, floating[0]) == "Lena Ortiz"
+
+
+def test_put_it_with_quotation():
+    text = "The season ended early.\n\nAs the coach put it, \u201cwe simply ran out of time.\u201d"
+    att = only(text)
+    assert source(text, att) == "the coach"
+    assert "ran out of time" in content(text, att)
+
+
+def test_quote_closing_its_own_sentence_is_not_end_attributed():
+    text = "The details are in her memoir, ''A Long Road.'' Ms. Hale said the trip cost far more than planned."
+    atts = run(text)
+    assert len(atts) == 1
+    assert content(text, atts[0]) == "the trip cost far more than planned"
+    assert source(text, atts[0]) == "Ms. Hale"
+
+
+def test_forward_content_stops_at_prepositional_relative_clause():
+    text = "Reyes said he favours the harbour plan, for which he has raised money since May."
+    att = only(text)
+    assert content(text, att) == "he favours the harbour plan"
+
+
+def test_endorse_takes_the_object_noun_phrase():
+    text = "The teachers' union endorsed Maria Lopez on Tuesday, citing her school record."
+    atts = run(text)
+    endorse = [a for a in atts if text[a.cue[0]:a.cue[1]] == "endorsed"]
+    assert len(endorse) == 1
+    assert content(text, endorse[0]) == "Maria Lopez"
+    assert source(text, endorse[0]) == "The teachers' union"
+
+
+def test_oppose_takes_the_object_up_to_a_time_phrase():
+    text = "Two council members opposed the new parking fees on Monday."
+    att = only(text)
+    assert content(text, att) == "the new parking fees"
+
+
+def test_stance_inside_according_to_content_is_not_a_second_attribution():
+    text = "Headline here\n\nAccording to the club, most members oppose the merger."
+    att = only(text)
+    assert source(text, att) == "the club"

@@ -67,6 +67,7 @@ class Cue:
     needs_that: bool = False
     passive_question: bool = False
     quote_or_that: bool = False
+    object_np: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,8 @@ def cue_lexicon() -> dict[str, tuple[Cue, ...]]:
             words = tuple(form.lower().split("_"))
             cue = Cue(words, lemma, cls, "inv" in flag_set, "obj" in flag_set, "noun" in flag_set,
                       "q" in flag_set or "qthat" in flag_set, "pass" in flag_set, "end" in flag_set,
-                      "raise" in flag_set, "that" in flag_set, "passq" in flag_set, "qthat" in flag_set)
+                      "raise" in flag_set, "that" in flag_set, "passq" in flag_set, "qthat" in flag_set,
+                      "np" in flag_set)
             table.setdefault(words[0], []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in table.items()}
 
@@ -336,13 +338,30 @@ def _verb_context(tokens: list[Token], i: int, cue: Cue) -> bool:
     word = tokens[i].lower
     if word.endswith("ed") or word.endswith("ing"):
         return True
+    if prev.capitalized and not word.endswith("s") and prev.lower not in PRONOUNS \
+            and not prev.lower.endswith("s") and prev.lower not in VERB_GROUP:
+        return False  # a base form after a singular name is a noun: "the NBC show", "a Trump call"
     if prev.lower in VERB_GROUP or prev.lower in PRONOUNS or prev.capitalized:
         return True
     # "the paper notes the government …": a singular noun, then a verb opening a clause
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return word.endswith("s") and prev.is_word and not prev.lower.endswith("s") and i >= 2 \
-        and tokens[i - 2].lower in DETERMINERS and nxt is not None \
+    # (or a plural noun and a base form: "the new polls show that …")
+    agree = word.endswith("s") != (prev.lower.endswith("s") and not prev.lower.endswith(("ss", "'s", "us", "is")))
+    return agree and prev.is_word and i >= 2 \
+        and _after_determiner(tokens, i - 1) and nxt is not None \
         and (nxt.lower in CLAUSE_OPENERS or nxt.kind == "Q" or nxt.capitalized or nxt.lower[:1].isdigit())
+
+
+def _after_determiner(tokens: list[Token], j: int, reach: int = 4) -> bool:
+    """Whether the noun at ``j`` closes a noun phrase opened by a determiner a few words
+    back ("a new national poll", "the latest Rasmussen Reports poll")."""
+    for k in range(j - 1, max(-1, j - 1 - reach), -1):
+        tok = tokens[k]
+        if tok.lower in DETERMINERS:
+            return True
+        if not tok.is_word or tok.lower in CLAUSE_WORDS or tok.lower in VERB_GROUP:
+            return False
+    return False
 
 
 def _skip_verb_group_back(tokens: list[Token], j: int) -> int:
@@ -611,6 +630,9 @@ def _cut_participle(tokens: list[Token], first: int, last: int) -> int:
         if CUT_BUT and tokens[k].lower == "but" and tokens[k + 1].is_word and not tokens[k + 1].capitalized \
                 and (tokens[k + 1].lower in VERB_GROUP or tokens[k + 1].lower.endswith("ed")):
             return k - 1  # "… the dour tone but defended Sanders": a second predicate
+        if tokens[k].text == "," and k + 2 <= last and tokens[k + 1].lower in ("for", "in", "of", "to", "with", "by") \
+                and tokens[k + 2].lower in ("whom", "which"):
+            return k - 1  # "…, for whom he was scheduled to …": a relative clause
         if CUT_AND and tokens[k].text == "," and tokens[k + 1].lower == "and" and k + 2 <= last \
                 and (tokens[k + 2].lower in DETERMINERS or tokens[k + 2].lower in PRONOUNS or tokens[k + 2].capitalized):
             return k - 1
@@ -653,7 +675,9 @@ def _inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
     first = tokens[after]
     prev = tokens[cue_first - 1]
     after_quote = prev.kind == "Q" or (prev.text == "," and cue_first > 1 and tokens[cue_first - 2].kind == "Q")
-    titled = after_quote and first.lower in word_set("titles.txt")  # "“…,” said master of ceremonies X"
+    # "“…,” said master of ceremonies X", "“…,” said former tech executive X", "… said another adviser"
+    titled = after_quote and first.is_word and first.lower not in CLAUSE_WORDS and (
+        first.lower in word_set("titles.txt") or first.lower in ("another", "one") or _role_like(first.lower))
     if not (first.capitalized or first.lower in DETERMINERS or titled) or first.lower in ("that", "this", "these", "those"):
         return False
     if prev.kind != "Q" and prev.text != ",":
@@ -684,8 +708,10 @@ def _ends_attribution(tokens: list[Token], before_src: int, after: int, n: int) 
             break
     if after >= n or tokens[after].kind == "P":
         return True
-    if tokens[before_src].kind == "Q" or (tokens[before_src].text == "," and before_src > 0
-                                          and tokens[before_src - 1].kind == "Q"):
+    if tokens[before_src].kind == "Q" and _closed_sentence(tokens, before_src):
+        pass  # "… ''The Art of the Deal.'' Mr. Trump said a jet …": a new sentence the splitter missed
+    elif tokens[before_src].kind == "Q" or (tokens[before_src].text == "," and before_src > 0
+                                            and tokens[before_src - 1].kind == "Q"):
         return True
     first = tokens[after]
     if first.lower in ADVERBIAL_PREPS or first.lower in TIME_WORDS or first.lower in ("of", "about", "with", "as", "when", "after", "while", "before", "but", "and", "by"):
@@ -693,6 +719,14 @@ def _ends_attribution(tokens: list[Token], before_src: int, after: int, n: int) 
     if first.lower.endswith("ly") and not first.capitalized:
         return True
     return False
+
+
+def _closed_sentence(tokens: list[Token], q: int) -> bool:
+    """Whether the quotation at ``q`` ends a sentence of its own (".”" / "?''") and the next
+    word starts a new one with a capital."""
+    nxt = tokens[q + 1] if q + 1 < len(tokens) else None
+    return nxt is not None and nxt.capitalized \
+        and tokens[q].text.rstrip("\u201d\"'\u2019 ")[-1:] in (".", "!", "?")
 
 
 def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
@@ -728,6 +762,9 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
             clause = None  # "a poll found that …" but not "found a wallet"
         if clause and cue.end_only and not (clause.shape == "end" and _has_quote(tokens, clause.content)):
             clause = None  # "“…,” he continued." but not "he continued to campaign"
+        if clause and cue.object_np and any(c.content and c.content[0][0] <= tokens[i].start < c.content[-1][1]
+                                            for c in clauses):
+            clause = None  # "According to a poll, most residents oppose the plan": the stance is the content
         if clause:
             clauses.append(clause)
         i = cue_last + 1
@@ -957,10 +994,30 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
     end = n
     if src_first > 0 and tokens[src_first - 1].lower in SUBORDINATORS:
         end = _next_comma(tokens, start, n)  # "While X said A, B …": A ends at the comma
+    if cue.object_np and (start >= n or tokens[start].lower != "that"):
+        end = _object_np_end(tokens, start, end)  # "endorsed Hillary Clinton on Tuesday": the object
     last = _trim_end(tokens, start, _cut_participle(tokens, start, end - 1))
     if last < start:
         return None
     return Clause(cue_span, cue_first2, cue_last, source, _content_spans(tokens, start, last), "forward", src_first)
+
+
+OBJECT_NP_STOPS = frozenset("that who which whose because after before when while as but and or since until if".split())
+
+
+def _object_np_end(tokens: list[Token], start: int, end: int) -> int:
+    """End (exclusive) of the object noun phrase of an attitude verb ("endorsed X", "opposed
+    the deal"): up to a comma, a clause opener or a fronted time phrase."""
+    k = start
+    while k < end:
+        tok = tokens[k]
+        if tok.kind == "P" and tok.text not in ("-", "\u2013", "'s", "&", "."):
+            break
+        if tok.lower in OBJECT_NP_STOPS or (k > start and tok.lower in WEEKDAYS) \
+                or (tok.lower in ("on", "in", "at", "last", "this") and k + 1 < end and tokens[k + 1].lower in TIME_WORDS):
+            break
+        k += 1
+    return k
 
 
 def _as_clause(tokens: list[Token], as_index: int, cue_span: Span, cue_first: int, cue_last: int,
@@ -982,7 +1039,7 @@ def _as_clause(tokens: list[Token], as_index: int, cue_span: Span, cue_first: in
             spans = _content_spans(tokens, first, _trim_end(tokens, first, as_index - 2))
     if not closes:
         last = _trim_end(tokens, k + 1, n - 1)
-        if last - k >= 3:
+        if last - k >= 3 or (last > k and tokens[last].kind == "Q"):  # "As X put it, “…”"
             spans += _content_spans(tokens, k + 1, last)
     if not spans:
         return None
@@ -1119,9 +1176,19 @@ def _quote_or_clause_start(tokens: list[Token], last: int, clauses: list[Clause]
             return 0
         return k
     first = 0
-    if clauses:
-        first = max(first, clauses[-1].cue_last + 1)
+    for clause in reversed(clauses):
+        if _embedded(tokens, clause):
+            continue
+        first = max(first, clause.cue_last + 1)
+        break
     return first
+
+
+def _embedded(tokens: list[Token], clause: Clause) -> bool:
+    """A forward clause inside a relative clause ("a state that she hoped to carry"):
+    it does not bound the content of a later end attribution."""
+    return clause.shape == "forward" and clause.source_first > 0 \
+        and tokens[clause.source_first - 1].lower in ("that", "which", "who", "whom")
 
 
 def _parenthetical_rest(tokens: list[Token], i: int, n: int) -> list[Span]:
@@ -1253,6 +1320,7 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
     last_sentence_attr: Optional[Attribution] = None  # attribution of the previous sentence
     covered_until = -1
     previous_paragraph_last: Optional[Attribution] = None
+    tails: set[int] = set()  # clauses inside the tail of an end attribution's source
     for (p_start, p_end), sents in paragraphs:
         count_before = len(results)
         if TRANSCRIPT_LABELS and sents[0].paragraph_id != first_paragraph:
@@ -1288,15 +1356,23 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
             _cut_coordinated(tokens, clauses)
             _lift_nested_pronouns(clauses)
             made: list[Attribution] = []
+            anchor: Optional[Attribution] = None  # an end clause the sentence closes with
+            anchor_source = -1
             for clause in clauses:
                 content = [(s, e) for s, e in clause.content if e > s]
                 if not content:
                     continue
                 made.append(Attribution(kind=_kind(content, quotes), spans=content,
                                         cue=clause.cue, source=clause.source))
+                if clause.shape == "end":
+                    anchor, anchor_source = made[-1], clause.source_first
+                elif anchor is not None and 0 <= anchor_source <= clause.source_first:
+                    tails.add(id(made[-1]))  # "“A,” said X, who thinks B" / "…, referring to B"
+                else:
+                    anchor = None
             if made:
                 results.extend(made)
-                last_sentence_attr = made[-1] if clauses[-1].shape == "end" else None
+                last_sentence_attr = anchor
                 covered_until = max(e for a in made for _, e in a.spans)
                 continue
             # a sentence that is one quotation, right after "“A,” he said.": its second piece
@@ -1317,7 +1393,8 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 covered_until = floating[1]
         # the speaker a following cue-less quotation paragraph falls back to: the paragraph's
         # last attribution with a source ("… Miller said when asked about X." -> Miller)
-        previous_paragraph_last = next((a for a in reversed(results[count_before:]) if a.source is not None), None)
+        previous_paragraph_last = next((a for a in reversed(results[count_before:])
+                                        if a.source is not None and id(a) not in tails), None)
     return resolve_speakers(text, results)
 
 
