@@ -56,3 +56,23 @@ def test_dataset_speakers_equal_in_memory_speakers(tmp_path):
                                    encoding="utf-8")
     parse_to_dataset([str(src)], str(tmp_path / "out"), batch_size=1)
     pd.testing.assert_frame_equal(newstone.read(tmp_path / "out").speakers, newstone.read(src).speakers)
+
+
+def test_resumed_and_parallel_runs_give_the_same_speakers(tmp_path):
+    """Parts of an earlier run are read back, new parts come tallied by their workers:
+    a resumed run, and a run with two workers, give the table of a single fresh run."""
+    from newstone.runner import parse_to_dataset
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a_sample.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
+    parse_to_dataset([str(src)], str(tmp_path / "resumed"), batch_size=1)  # first run: one article
+    for i in range(3):
+        (src / f"b{i}.txt").write_text(f"Head\n\n\u201cFine,\u201d Kirby said. Analysts said {i} was bad.",
+                                       encoding="utf-8")
+    summary = parse_to_dataset([str(src)], str(tmp_path / "resumed"), batch_size=1)
+    assert summary.skipped == 1 and summary.processed == 3
+    parse_to_dataset([str(src)], str(tmp_path / "parallel"), batch_size=1, jobs=2)
+    expected = newstone.read(src).speakers
+    for name in ("resumed", "parallel"):
+        pd.testing.assert_frame_equal(newstone.read(tmp_path / name).speakers, expected)

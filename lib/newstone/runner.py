@@ -20,6 +20,7 @@ from .engine import _progress_bar
 from .ingest import iter_articles
 from .model import Article
 from .pipeline import Options, content_hash, process_article
+from .speaker_index import SpeakerIndex
 from .store import DatasetWriter, done_keys
 
 BATCHES_IN_FLIGHT_PER_WORKER = 2
@@ -55,13 +56,43 @@ def count_outcomes(rows, summary: ParseSummary):
         yield r
 
 
-def write_batch_job(job: tuple[str, int, list[Article], Options]) -> ParseSummary:
+@dataclass
+class BatchResult:
+    """What a worker sends back for one batch: counts, errors and the batch's speaker
+    tallies (small: per speaker, not per quote), so the speakers table needs no second
+    pass over the quotes parts."""
+
+    part: int
+    summary: ParseSummary
+    speakers: SpeakerIndex
+
+
+def write_batch_job(job: tuple[str, int, list[Article], Options]) -> BatchResult:
     """What one worker does with one batch: process it and write its part files."""
     root, part, batch, options = job
     rows = [process_article(article, options) for article in batch]
     DatasetWriter.write_part(root, part, rows)
-    return ParseSummary(processed=len(rows), errors=[(r.article["article_id"], r.article["error"])
-                                                     for r in rows if r.article["error"]])
+    speakers = SpeakerIndex()
+    speakers.add_rows([quote for r in rows for quote in r.quotes])
+    summary = ParseSummary(processed=len(rows), errors=[(r.article["article_id"], r.article["error"])
+                                                        for r in rows if r.article["error"]])
+    return BatchResult(part, summary, speakers)
+
+
+class InPartOrder:
+    """Merges the batches' speaker tallies in part order, whatever order they finish in,
+    so the speakers table does not depend on which worker was faster."""
+
+    def __init__(self, first_part: int):
+        self.index = SpeakerIndex()
+        self.next_part = first_part
+        self.waiting: dict[int, SpeakerIndex] = {}
+
+    def add(self, result: BatchResult) -> None:
+        self.waiting[result.part] = result.speakers
+        while self.next_part in self.waiting:
+            self.index.merge(self.waiting.pop(self.next_part))
+            self.next_part += 1
 
 
 def numbered_batches(articles: Iterable[Article], first_part: int, size: int) -> Iterator[tuple[int, list[Article]]]:
@@ -80,15 +111,21 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
     writer = DatasetWriter(output, force=force)
     done = set() if force else done_keys(output)
     articles = skip_done(iter_articles(inputs), done, summary)
+    first_new_part = writer.next_part
+    speakers = InPartOrder(first_new_part)
     jobs_iter = ((output, part, batch, options)
-                 for part, batch in numbered_batches(articles, writer.next_part, batch_size))
+                 for part, batch in numbered_batches(articles, first_new_part, batch_size))
     bar = _progress_bar(progress, None)
+
+    def collect(result: BatchResult) -> None:
+        summary.add(result.summary)
+        speakers.add(result)
+        bar.update(result.summary.processed)
+
     try:
         if jobs <= 1:
             for job in jobs_iter:
-                result = write_batch_job(job)
-                summary.add(result)
-                bar.update(result.processed)
+                collect(write_batch_job(job))
         else:
             context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
             with context.Pool(jobs) as pool:
@@ -96,14 +133,10 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
                 for job in jobs_iter:
                     pending.append(pool.apply_async(write_batch_job, (job,)))
                     while len(pending) >= jobs * BATCHES_IN_FLIGHT_PER_WORKER or (pending and pending[0].ready()):
-                        result = pending.popleft().get()
-                        summary.add(result)
-                        bar.update(result.processed)
+                        collect(pending.popleft().get())
                 while pending:
-                    result = pending.popleft().get()
-                    summary.add(result)
-                    bar.update(result.processed)
+                    collect(pending.popleft().get())
     finally:
         bar.close()
-    writer.finish()
+    writer.finish(speakers.index, first_new_part)
     return summary

@@ -85,6 +85,28 @@ class SpeakerIndex:
             if not _missing(mention) and mention != speaker and mention.lower() not in PRONOUNS:
                 tally.aliases.add(mention)
 
+    def add_rows(self, quote_rows: list[dict]) -> None:
+        """Add quotes given as row dicts (the pipeline's quotes rows)."""
+        self.add({name: [row[name] for row in quote_rows] for name in INPUT_COLUMNS})
+
+    def merge(self, other: "SpeakerIndex") -> None:
+        """Add another index's tallies (e.g. one batch's, built by the worker that wrote
+        the batch), as if its quotes had been added here."""
+        for speaker, theirs in other._tallies.items():
+            tally = self._tallies.get(speaker)
+            if tally is None:
+                self._tallies[speaker] = theirs
+                continue
+            tally.n_quotes += theirs.n_quotes
+            tally.articles |= theirs.articles
+            tally.compound_sum += theirs.compound_sum
+            tally.compound_n += theirs.compound_n
+            tally.tone_sum += theirs.tone_sum
+            tally.tone_n += theirs.tone_n
+            for name, counts in theirs.facts.items():
+                tally.facts[name].update(counts)
+            tally.aliases |= theirs.aliases
+
     def rows(self) -> list[dict]:
         """One dict per speaker, in the speakers-table contract's columns and order."""
         out = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 import pandas as pd
 import pyarrow as pa
@@ -24,6 +24,9 @@ import pyarrow.parquet as pq
 
 from . import schema
 from .pipeline import ArticleRows
+
+if TYPE_CHECKING:
+    from .speaker_index import SpeakerIndex
 
 ROW_TABLES = ("articles", "sentences", "quotes", "mentions")
 
@@ -143,14 +146,22 @@ class DatasetWriter:
         self.write_batch(batch)
         return written + len(batch)
 
-    def finish(self) -> int:
+    def finish(self, new_parts: Optional["SpeakerIndex"] = None, new_from: Optional[int] = None) -> int:
         """Rebuild speakers.parquet from every quotes part (speakers span batches), one
-        part at a time; returns the number of speakers."""
+        part at a time; returns the number of speakers.
+
+        ``new_parts``, when given, already tallies every part numbered ``new_from`` or
+        more (the workers that wrote them built it from their rows), so only the parts of
+        earlier runs are read back.
+        """
         from .speaker_index import INPUT_COLUMNS, SpeakerIndex
 
         index = SpeakerIndex()
         for path in part_files(self.root, "quotes"):
-            index.add(pq.read_table(path, columns=INPUT_COLUMNS).to_pydict())
+            if new_parts is None or int(os.path.basename(path)[5:11]) < new_from:
+                index.add(pq.read_table(path, columns=INPUT_COLUMNS).to_pydict())
+        if new_parts is not None:
+            index.merge(new_parts)
         rows = index.rows()
         write_rows(rows, schema.SPEAKER_COLUMNS, os.path.join(self.root, "speakers.parquet"))
         return len(rows)
