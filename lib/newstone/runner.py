@@ -2,7 +2,8 @@
 
 The parent process only reads the inputs and hands out numbered batches; each worker runs
 the pipeline over its batch and writes that batch's part files itself, returning only a
-summary. So the parent never becomes the bottleneck (rows are not shipped back), memory is
+summary and the batch's speaker tallies (merged in part order into speakers.parquet at the
+end). So the parent never becomes the bottleneck (rows are not shipped back), memory is
 bounded by the batches in flight (at most two per worker), and part numbers follow input
 order, so any number of workers writes the same dataset. Articles already in the dataset
 with the same id and content hash are skipped, so an interrupted run resumes.
