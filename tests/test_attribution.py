@@ -763,3 +763,52 @@ def test_stance_inside_according_to_content_is_not_a_second_attribution():
     text = "Headline here\n\nAccording to the club, most members oppose the merger."
     att = only(text)
     assert source(text, att) == "the club"
+
+
+def test_participle_modifying_a_noun_is_not_an_attribution():
+    text = "The mayor met residents opposing the new tower on Friday."
+    assert run(text) == []
+    text = "Neighbours filed a complaint alleging that the plant leaks at night."
+    assert run(text) == []
+
+
+def test_participle_after_contracted_be_or_with_is_kept():
+    text = "She's warning that the dam could fail this spring."
+    att = only(text)
+    assert source(text, att) == "She's"
+    text = "The vote was delayed, with the mayor insisting that the budget come first."
+    atts = run(text)
+    assert any(source(text, a) == "the mayor" and "budget come first" in content(text, a) for a in atts)
+
+
+def test_restrictive_relative_clause_is_not_an_attribution():
+    text = "The mayor thanked residents who argued that the park should stay open."
+    assert run(text) == []
+
+
+def test_non_restrictive_relative_clause_keeps_who_as_source():
+    text = "\u201cThe count is not final,\u201d said Lee Park, who predicted a close race."
+    atts = run(text)
+    assert [source(text, a) for a in atts] == ["Lee Park", "who"]
+
+
+def test_relative_pronoun_never_closes_an_end_attribution():
+    text = "The ferry will run again in May. Harbour master Jo Dunn, who declined to give a date."
+    atts = run(text)
+    assert all(content(text, a) != "Harbour master Jo Dunn" for a in atts)
+
+
+def test_first_person_inside_a_transcript_turn_is_the_labelled_speaker():
+    text = ("Interview notes\n\nHOST: Will the bridge open on time?\n\n"
+            "MARLOWE: I think the crews will finish by August.")
+    atts = run(text)
+    think = [a for a in atts if a.cue and text[a.cue[0]:a.cue[1]] == "think"]
+    assert len(think) == 1
+    assert source(text, think[0]) == "MARLOWE"
+
+
+def test_pronoun_after_what_inside_a_reported_clause_is_the_outer_speaker():
+    text = "Governor Hale said the state will repeal what she called \u201coutdated\u201d parking rules."
+    atts = run(text)
+    called = [a for a in atts if a.cue and text[a.cue[0]:a.cue[1]] == "called"]
+    assert called and all(source(text, a) == "Governor Hale" for a in called)

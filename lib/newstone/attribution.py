@@ -919,6 +919,22 @@ def _shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) 
     return None
 
 
+# "he's saying", "they're warning": a contracted "be" keeps the participle a verb
+CONTRACTED_BE = frozenset("he's she's it's that's who's they're we're you're i'm".split())
+
+
+def _reduced_participle(tokens: list[Token], cue_first: int, cue_first2: int, src_first: int, src_last: int) -> bool:
+    """"a statement saying …", "lawsuits alleging fraud": an "-ing" cue with no auxiliary
+    and no comma, right after the noun phrase it modifies, is a reduced relative clause
+    or a gerund, not an attribution of that noun phrase; "with X saying …" (an absolute
+    phrase) and "he's saying" are kept."""
+    if not tokens[cue_first].lower.endswith("ing") or cue_first2 != cue_first or src_last != cue_first - 1:
+        return False
+    if tokens[src_last].lower in CONTRACTED_BE:
+        return False
+    return not (src_first > 0 and tokens[src_first - 1].lower == "with")
+
+
 # a cue verb right after these shares the clause subject ("… visited Ohio and told …",
 # "… did not name Trump, but told city leaders …", "… and also said …")
 SHARED_SUBJECT_LINKS = frozenset(("and", ",", "but"))
@@ -955,6 +971,11 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
             return _passive_to_clause(tokens, cue_first, cue_last)
         return None
     src_first, src_last, cue_first2 = _source_before(tokens, cue_first)
+    if src_first is not None and src_first == src_last and tokens[src_first].lower in ("who", "which") \
+            and src_first > 0 and tokens[src_first - 1].text not in (",", "(", "\u2014", "\u2013", "-", "--"):
+        return None  # "candidates who think …", "those who said …": a restrictive relative clause
+    if src_first is not None and _reduced_participle(tokens, cue_first, cue_first2, src_first, src_last):
+        return None  # "a statement defending Lewandowski", "groups opposing her": a modifier, not a clause
     if src_first is not None and tokens[cue_first].lower.endswith("ing") and cue_first > 0 \
             and tokens[cue_first - 1].text == "," and src_last == cue_first - 2:
         # "X thanked voters, saying …": the participle's subject is the clause subject,
@@ -978,6 +999,7 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
     # end attribution: "…, the spokesman said." / "“…,” he said, “…”"
     before_src = src_first - 1
     if before_src >= 0 and (tokens[before_src].text == "," or tokens[before_src].kind == "Q") \
+            and tokens[src_first].lower not in ("who", "which") \
             and _ends_attribution(tokens, before_src, _object_end(tokens, after, n) if cue.takes_object else after, n):
         content_last = before_src if tokens[before_src].kind == "Q" else before_src - 1
         first = _quote_or_clause_start(tokens, content_last, clauses)
@@ -1244,7 +1266,7 @@ def _cut_coordinated(tokens: list[Token], clauses: list[Clause]) -> None:
                 a.content[-1] = (a.content[-1][0], cut)
 
 
-def _lift_nested_pronouns(clauses: list[Clause]) -> None:
+def _lift_nested_pronouns(tokens: list[Token], clauses: list[Clause]) -> None:
     """"Menendez said he does not think …": PolNeAR credits the inner attribution to the
     outer source, not to the pronoun that opens the reported clause."""
     for outer, inner in zip(clauses, clauses[1:]):
@@ -1253,6 +1275,18 @@ def _lift_nested_pronouns(clauses: list[Clause]) -> None:
         start = outer.content[0][0]
         if inner.source[0] <= start + 5 and inner.source[0] >= start and inner.source[1] - inner.source[0] <= 4:
             inner.source = outer.source
+    # "… end what she called punitive rules", "Vote for Lee, whom he called a fraud": a
+    # pronoun after "what"/"whom" inside an earlier clause's content is that clause's source
+    for k, inner in enumerate(clauses):
+        first = inner.source_first
+        if inner.source is None or first < 1 or tokens[first].lower not in ("he", "she", "they") \
+                or tokens[first - 1].lower not in ("what", "whom"):
+            continue
+        for outer in clauses[:k]:
+            if outer.source is not None and outer.shape in ("forward", "according") \
+                    and any(s <= inner.source[0] < e for s, e in outer.content):
+                inner.source = outer.source
+                break
 
 
 def _kind(spans: list[Span], quotes: list[Span]) -> str:
@@ -1323,6 +1357,7 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
     tails: set[int] = set()  # clauses inside the tail of an end attribution's source
     for (p_start, p_end), sents in paragraphs:
         count_before = len(results)
+        turn = None
         if TRANSCRIPT_LABELS and sents[0].paragraph_id != first_paragraph:
             turn = _transcript_turn(text, p_start, p_end, quotes)
             if turn is not None:
@@ -1354,7 +1389,7 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
             if not tokens:
                 continue
             _cut_coordinated(tokens, clauses)
-            _lift_nested_pronouns(clauses)
+            _lift_nested_pronouns(tokens, clauses)
             made: list[Attribution] = []
             anchor: Optional[Attribution] = None  # an end clause the sentence closes with
             anchor_source = -1
@@ -1370,6 +1405,10 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
                     tails.add(id(made[-1]))  # "“A,” said X, who thinks B" / "…, referring to B"
                 else:
                     anchor = None
+            if turn is not None:
+                for att in made:  # "FALLIN: I think …": the speaker of the turn thinks it
+                    if att.source is not None and text[att.source[0]:att.source[1]].lower() in ("i", "we"):
+                        att.source = turn.source
             if made:
                 results.extend(made)
                 last_sentence_attr = anchor
