@@ -812,3 +812,10 @@ def test_pronoun_after_what_inside_a_reported_clause_is_the_outer_speaker():
     atts = run(text)
     called = [a for a in atts if a.cue and text[a.cue[0]:a.cue[1]] == "called"]
     assert called and all(source(text, a) == "Governor Hale" for a in called)
+
+
+def test_inverted_source_with_a_role_noun_and_a_name():
+    text = "Head.\n\nCosts rose sharply, said the treasurer, Ann Cole."
+    att = only(text)
+    assert content(text, att) == "Costs rose sharply"
+    assert source(text, att) == "the treasurer, Ann Cole"

@@ -247,3 +247,16 @@ def test_surname_does_not_take_a_name_across_a_sentence_end():
 def test_group_names_keep_or_drop_the_sentence_start_capital(mention, name):
     info, = describe_mention(mention)
     assert (info.name, info.kind) == (name, "group")
+
+
+def test_role_then_name_in_apposition():
+    info, = describe_mention("the treasurer, Ann Cole")
+    assert (info.name, info.kind, info.title) == ("Ann Cole", "person", "treasurer")
+
+
+def test_introduction_title_does_not_cross_a_comma():
+    """The title written before a person's name is read up to a comma at most."""
+    import newstone
+
+    quotes = newstone.parse_text("Head\n\nCosts rose sharply, said the treasurer, Ann Cole.").quotes
+    assert quotes["speaker"].tolist() == ["Ann Cole"] and quotes["speaker_title"].tolist() == ["treasurer"]

@@ -685,7 +685,8 @@ def _inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
     k = after
     titles = word_set("titles.txt")
     while k < n and (tokens[k].capitalized or tokens[k].lower in NP_INNER or tokens[k].lower in DETERMINERS
-                     or tokens[k].text in (".", "-") or (tokens[k].lower in titles and k > after)):
+                     or tokens[k].text in (".", "-") or (k > after and tokens[k].is_word
+                                                         and (tokens[k].lower in titles or _role_like(tokens[k].lower)))):
         k += 1
     if k >= n or tokens[k].text in (",", ".", "!", "?", ";") or tokens[k].kind == "Q":
         return True

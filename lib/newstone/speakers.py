@@ -261,6 +261,12 @@ def _describe_mention(mention: str) -> tuple[SpeakerInfo, ...]:
 
 def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
     first_word = (mention.split() or [None])[0]
+    role, comma, name = mention.partition(",")
+    role_words, name_words = role.split(), name.split()
+    if comma and role_words and name_words and role_words[-1].lower() in _words("titles.txt") \
+            and not any(w[:1].isupper() for w in role_words) and all(NAME_TOKEN.match(w) for w in name_words):
+        # "the treasurer, Ann Cole": a role, then the name in apposition
+        return [_describe_one(" ".join(role_words[-1:] + name_words), "")]
     mention = " ".join(_strip_leading(mention.split()))
     head, _, appos = mention.partition(",")
     parts = re.split(r"\s+(?:and|&)\s+", head)
@@ -445,7 +451,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
 # How far before a person's first attribution their introduction is looked for ("Russian
 # President Vladimir Putin's comments ..." opens the article; "Putin suggested" comes later).
 INTRODUCTION_WINDOW = 20_000
-_INTRO_STOP = re.compile(r"[.;:!?\n\u201c\u201d\"(\u2013\u2014]")
+_INTRO_STOP = re.compile(r"[.,;:!?\n\u201c\u201d\"(\u2013\u2014]")
 
 
 def complete_person_facts(text: str, attributions: list[Attribution]) -> list[Attribution]:
