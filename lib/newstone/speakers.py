@@ -28,7 +28,7 @@ PLURAL_PRONOUNS = frozenset("they them their we".split())
 NEUTER_PRONOUNS = frozenset(["it"])
 # Indefinite subjects name nobody in particular ("Nothing said here was new", "Some said …").
 INDEFINITES = frozenset("""nothing nobody everybody somebody anybody everyone someone anyone
-none nor all both each either neither one some many few others other most several""".split())
+none all both each either neither one some many few others other most several""".split())
 # Words that open a common-noun group and are capitalised only at a sentence start
 # ("Analysts said", "Many economists say"): the group's name is lower-cased so that
 # "Analysts" and "analysts" are one speaker.
@@ -164,12 +164,12 @@ def _is_demonym(phrase: str) -> bool:
     return any(m.kind == "demonym" and m.start == 0 and m.end == len(phrase) for m in found)
 
 
-def _describe_one(phrase: str, first_word: Optional[str] = "") -> SpeakerInfo:
+def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     """What one mention (no joint subject) says about its speaker. ``first_word``: the
-    mention's first word as written, before leading words were stripped ("" when
-    ``phrase`` is the whole mention); a group noun capitalised only because it opens the
+    mention's first word as written, before leading words were stripped (default: the
+    phrase is the whole mention); a group noun capitalised only because it opens the
     mention ("Analysts said") is lower-cased, not one after "the" or "many"."""
-    original_first = (phrase.split() or [None])[0] if first_word == "" else first_word
+    original_first = first_word or (phrase.split() or [None])[0]
     tokens = _strip_leading(phrase.replace("\u2019", "'").split())
     tokens = [t for t in tokens]
     if not tokens:
@@ -266,7 +266,7 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
     if comma and role_words and name_words and role_words[-1].lower() in _words("titles.txt") \
             and not any(w[:1].isupper() for w in role_words) and all(NAME_TOKEN.match(w) for w in name_words):
         # "the treasurer, Ann Cole": a role, then the name in apposition
-        return [_describe_one(" ".join(role_words[-1:] + name_words), "")]
+        return [_describe_one(" ".join(role_words[-1:] + name_words))]
     mention = " ".join(_strip_leading(mention.split()))
     head, _, appos = mention.partition(",")
     parts = re.split(r"\s+(?:and|&)\s+", head)
