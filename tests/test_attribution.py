@@ -819,3 +819,44 @@ def test_inverted_source_with_a_role_noun_and_a_name():
     att = only(text)
     assert content(text, att) == "Costs rose sharply"
     assert source(text, att) == "the treasurer, Ann Cole"
+
+
+def test_stated_with_a_that_clause_is_a_forward_attribution():
+    text = "The harbor master stated that the ferry would resume service in June."
+    att = only(text)
+    assert content(text, att) == "that the ferry would resume service in June"
+    assert source(text, att) == "The harbor master"
+
+
+def test_stated_without_a_that_clause_or_a_quote_is_no_cue():
+    text = "The council met its stated goal of planting a thousand trees."
+    assert run(text) == []
+
+
+def test_end_only_cue_with_a_that_clause():
+    text = "The mayor shot back that the audit had been ordered months ago."
+    att = only(text)
+    assert content(text, att) == "that the audit had been ordered months ago"
+    assert source(text, att) == "The mayor"
+
+
+def test_participle_after_an_end_attribution_takes_its_own_object():
+    text = "\u201cWe will carry the county easily,\u201d Marsh said, referring to the harbor bond vote."
+    atts = run(text)
+    assert [(content(text, a), source(text, a)) for a in atts] == [
+        ("\u201cWe will carry the county easily,\u201d", "Marsh"),
+        ("the harbor bond vote", "Marsh")]
+
+
+def test_plural_noun_cue_closing_the_sentence_is_a_verb():
+    text = "Turnout in the valley fell by a third, county records show."
+    att = only(text)
+    assert content(text, att) == "Turnout in the valley fell by a third"
+    assert source(text, att) == "county records"
+
+
+def test_continued_with_a_that_clause_but_not_continued_to():
+    text = "The treasurer continued that the fund was solvent. The treasurer continued to sign the checks."
+    att = only(text)
+    assert content(text, att) == "that the fund was solvent"
+    assert source(text, att) == "The treasurer"

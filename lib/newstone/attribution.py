@@ -101,7 +101,8 @@ def cue_prefilter() -> re.Pattern:
 @lru_cache(maxsize=1)
 def end_only_words() -> frozenset[str]:
     """Cue forms that attribute only when closing a quotation ("“…,” she continued")."""
-    return frozenset(" ".join(c.words) for cues in cue_lexicon().values() for c in cues if c.end_only)
+    return frozenset(" ".join(c.words) for cues in cue_lexicon().values() for c in cues
+                     if c.end_only and not c.needs_that)
 
 
 @lru_cache(maxsize=None)
@@ -347,6 +348,8 @@ def _verb_context(tokens: list[Token], i: int, cue: Cue) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     # (or a plural noun and a base form: "the new polls show that …")
     agree = word.endswith("s") != (prev.lower.endswith("s") and not prev.lower.endswith(("ss", "'s", "us", "is")))
+    if agree and prev.is_word and i >= 2 and (nxt is None or nxt.text in (".", "!", "?")):
+        return True  # closing the sentence: "…, a new poll shows."
     return agree and prev.is_word and i >= 2 \
         and _after_determiner(tokens, i - 1) and nxt is not None \
         and (nxt.lower in CLAUSE_OPENERS or nxt.kind == "Q" or nxt.capitalized or nxt.lower[:1].isdigit())
@@ -758,10 +761,15 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
                 and not _demonstrative_complement(tokens, cue_last + 1) \
                 and not (cue.quote_or_that and clause.content and text_at(tokens, clause.content[0][0]) == "that"):
             clause = None  # "a firm called Acme", "Obama called her": naming or phoning
-        if clause and cue.needs_that and not (clause.shape == "forward" and clause.content
-                                              and text_at(tokens, clause.content[0][0]) == "that"):
+        that_clause = clause is not None and clause.shape == "forward" and bool(clause.content) \
+            and text_at(tokens, clause.content[0][0]) == "that"
+        closing = clause is not None and clause.shape == "end" and _has_quote(tokens, clause.content)
+        if clause and cue.end_only and cue.needs_that:
+            if not (closing or that_clause):
+                clause = None  # "“…,” she stated." or "she stated that …", not "the stated goal"
+        elif clause and cue.needs_that and not that_clause:
             clause = None  # "a poll found that …" but not "found a wallet"
-        if clause and cue.end_only and not (clause.shape == "end" and _has_quote(tokens, clause.content)):
+        elif clause and cue.end_only and not closing:
             clause = None  # "“…,” he continued." but not "he continued to campaign"
         if clause and cue.object_np and any(c.content and c.content[0][0] <= tokens[i].start < c.content[-1][1]
                                             for c in clauses):
@@ -972,6 +980,7 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
             return _passive_to_clause(tokens, cue_first, cue_last)
         return None
     src_first, src_last, cue_first2 = _source_before(tokens, cue_first)
+    borrowed = False  # the subject is shared with an earlier clause ("X said …, adding …")
     if src_first is not None and src_first == src_last and tokens[src_first].lower in ("who", "which") \
             and src_first > 0 and tokens[src_first - 1].text not in (",", "(", "\u2014", "\u2013", "-", "--"):
         return None  # "candidates who think …", "those who said …": a restrictive relative clause
@@ -984,6 +993,7 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         shared = _shared_subject(tokens, cue_first, clauses)
         if shared is not None:
             src_first, src_last = shared
+            borrowed = True
     if src_first is not None and tokens[src_first].lower == "you" and src_last == src_first:
         return None  # generic or questioning "you" ("What do you think …")
     if src_first is None:
@@ -993,13 +1003,15 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
                                   and tokens[cue_first - 1].text != ","):
                 return None
             src_first, src_last = shared
+            borrowed = True
         else:
             return None
     cue_span = _span(tokens, cue_first2, cue_last)
     source = _span(tokens, _trim_source_front(tokens, src_first, src_last), src_last)
     # end attribution: "…, the spokesman said." / "“…,” he said, “…”"
     before_src = src_first - 1
-    if before_src >= 0 and (tokens[before_src].text == "," or tokens[before_src].kind == "Q") \
+    # (not with a borrowed subject: "“…,” X said, referring to Y" refers to Y, after the cue)
+    if not borrowed and before_src >= 0 and (tokens[before_src].text == "," or tokens[before_src].kind == "Q") \
             and tokens[src_first].lower not in ("who", "which") \
             and _ends_attribution(tokens, before_src, _object_end(tokens, after, n) if cue.takes_object else after, n):
         content_last = before_src if tokens[before_src].kind == "Q" else before_src - 1
