@@ -860,3 +860,17 @@ def test_continued_with_a_that_clause_but_not_continued_to():
     att = only(text)
     assert content(text, att) == "that the fund was solvent"
     assert source(text, att) == "The treasurer"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Head.\n\nPrime Minister Theresa May said the deal was done.", "Prime Minister Theresa May"),
+    ("Head.\n\nAnalyst Rebecca Day said prices would rise.", "Analyst Rebecca Day"),
+    ("Head.\n\nOfficials in May said prices would rise.", "Officials"),
+    ("Head.\n\nObama on Tuesday said prices would rise.", "Obama"),
+])
+def test_names_that_are_also_months_modals_or_time_words(text, expected):
+    assert source(text, only(text)) == expected
+
+
+def test_a_lone_modal_is_no_source():
+    assert run("Head.\n\nDon't say the plan failed.") == []

@@ -368,15 +368,23 @@ def _after_determiner(tokens: list[Token], j: int, reach: int = 4) -> bool:
 
 
 def _skip_verb_group_back(tokens: list[Token], j: int) -> int:
-    while j >= 0 and tokens[j].is_word and (tokens[j].lower in VERB_GROUP or (
-            tokens[j].lower.endswith("ly") and not tokens[j].capitalized and len(tokens[j].lower) > 4)):
+    # capitalised, "May" or "Will" right before a cue is a name ("Theresa May said"), not a modal
+    while j >= 0 and tokens[j].is_word and not tokens[j].capitalized and (
+            tokens[j].lower in VERB_GROUP or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
         j -= 1
     return j
 
 
+def _in_name(tokens: list[Token], j: int) -> bool:
+    """A capitalised time word right after another capitalised word ends a name ("Theresa
+    May", "Rebecca Day"), unless it is a weekday ("Obama Tuesday said")."""
+    return tokens[j].capitalized and j > 0 and tokens[j - 1].capitalized and tokens[j].lower not in WEEKDAYS
+
+
 def _skip_time_back(tokens: list[Token], j: int) -> int:
     """Skip "on Thursday", "last week", "in the past", "in 2014", "for years" backwards."""
-    while j >= 0 and tokens[j].is_word and (tokens[j].lower in TIME_BACK or tokens[j].lower.isdigit()):
+    while j >= 0 and tokens[j].is_word and (tokens[j].lower in TIME_BACK or tokens[j].lower.isdigit()) \
+            and not _in_name(tokens, j):
         k = j - 1
         while k >= 0 and tokens[k].lower in TIME_PREPS:
             k -= 1
@@ -428,8 +436,8 @@ def _good_source(tokens: list[Token], first: int, last: int) -> bool:
     head = tokens[last]
     if not head.is_word or head.lower in DETERMINERS or head.lower in CLAUSE_WORDS:
         return False
-    if head.lower in ("it", "there") and last == first:
-        return False
+    if last == first and (head.lower in ("it", "there") or head.lower in VERB_GROUP):
+        return False  # "it seems", "Don't say …"
     return True
 
 
