@@ -60,6 +60,59 @@ def test_a_crashed_batch_is_redone_on_rerun(tmp_path):
     assert (summary.skipped, summary.processed) == (6, 2)
     corpus = newstone.read(out)
     assert sorted(corpus.articles["article_id"]) == ["a0", "a1", "a2", "a3", "a4", "a5", "a6", "sample"]
+    # The crashed part's quotes are gone, not doubled by the part that redid its articles.
+    direct = newstone.read(tmp_path / "in")
+    assert sorted(corpus.quotes["text"]) == sorted(direct.quotes["text"])
+    assert len(corpus.sentences) == len(direct.sentences)
+
+
+def test_the_end_of_the_input_comes_in_smaller_batches():
+    """Guided batches: full batches until the end is in sight, then a quarter of what is
+    left each time (at least 25 articles), so no worker finishes a whole batch alone."""
+    from newstone.runner import numbered_batches
+
+    batches = list(numbered_batches(range(2226), 5, 200))
+    assert [part for part, _ in batches] == list(range(5, 5 + len(batches)))
+    assert [a for _, batch in batches for a in batch] == list(range(2226))
+    sizes = [len(batch) for _, batch in batches]
+    assert sizes[:8] == [200] * 8 and sizes[8:] == [157, 118, 88, 66, 50, 37, 28, 25, 25, 25, 7]
+    # Small inputs are shared out too; small batch sizes are left alone.
+    assert [len(b) for _, b in numbered_batches(range(100), 0, 200)] == [25, 25, 25, 25]
+    assert [len(b) for _, b in numbered_batches(range(8), 0, 3)] == [3, 3, 2]
+    assert list(numbered_batches([], 0, 10)) == []
+
+
+def test_one_article_files_are_read_by_the_worker_and_tables_by_the_parent(tmp_path):
+    from newstone.ingest import InputFile, iter_units, load_unit
+    from newstone.model import Article
+
+    make_inputs(tmp_path / "in", n=1)
+    (tmp_path / "in" / "feed.jsonl").write_text(
+        '{"id": "j1", "text": "Putin spoke."}\n{"id": "j2", "text": "Biden spoke."}\n', encoding="utf-8")
+    units = list(iter_units([str(tmp_path / "in")]))
+    assert [type(u).__name__ for u in units] == ["InputFile", "Article", "Article", "InputFile"]
+    assert [u.article_id for u in units] == ["a0", "j1", "j2", "sample"]
+    assert load_unit(units[1]) == [units[1]]
+    (read,) = load_unit(units[0])
+    assert isinstance(read, Article) and read.title == "Head 0" and read.error is None
+    (missing,) = load_unit(InputFile(str(tmp_path / "gone.txt"), "gone"))
+    assert missing.article_id == "gone" and missing.error.startswith("unreadable file")
+
+
+def test_a_file_gone_before_its_worker_reads_it_is_an_error_row(tmp_path):
+    make_inputs(tmp_path / "in", n=3)
+    from newstone.ingest import iter_units
+    from newstone.runner import BatchJob, write_batch_job
+    from newstone.pipeline import Options
+
+    units = list(iter_units([str(tmp_path / "in")]))
+    (tmp_path / "in" / "a1.txt").unlink()
+    (tmp_path / "out" / "articles").mkdir(parents=True)
+    for table in ("sentences", "quotes", "mentions"):
+        (tmp_path / "out" / table).mkdir()
+    result = write_batch_job(BatchJob(str(tmp_path / "out"), 0, units, {}, Options()))
+    assert result.summary.processed == 4 and [e[0] for e in result.summary.errors] == ["a1"]
+    assert read_table(str(tmp_path / "out"), "articles")["error"].notna().tolist() == [False, True, False, False]
 
 
 def test_part_files_read_back_equal_to_the_in_memory_tables(tmp_path):

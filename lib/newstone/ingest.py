@@ -359,3 +359,33 @@ def iter_articles(inputs: Iterable[str]) -> Iterator[Article]:
     """Every article of every input, lazily, in input order."""
     for item in expand_inputs(inputs):
         yield from read_file(item)
+
+
+def holds_one_article(item: InputFile) -> bool:
+    """True for a file that is one article (text, HTML), false for a table of them."""
+    return os.path.splitext(item.path)[1].lower() not in TABLE_SUFFIXES
+
+
+def iter_units(inputs: Iterable[str]) -> Iterator[Article | InputFile]:
+    """The inputs as units of work, in input order: a one-article file stays unread (an
+    :class:`InputFile`) so that whoever processes it also reads and decodes it (HTML
+    extraction is slower than the whole pipeline: done in the parent of ``newstone parse``
+    it would leave the workers waiting); the records of a .jsonl/.csv file, which can only
+    be read in order, come as :class:`Article` objects."""
+    for item in expand_inputs(inputs):
+        if holds_one_article(item):
+            yield item
+        else:
+            yield from read_file(item)
+
+
+def load_unit(unit: Article | InputFile) -> list[Article]:
+    """The articles of a unit from :func:`iter_units`. Reading never raises for a file's
+    content; should an extractor raise all the same, the file becomes an error row, as it
+    would have in the pipeline, rather than failing its whole batch."""
+    if isinstance(unit, Article):
+        return [unit]
+    try:
+        return list(read_file(unit))
+    except Exception as exc:  # an extractor bug: reported on the article's row
+        return [Article(unit.article_id, source_path=unit.path, error=f"unreadable file: {type(exc).__name__}: {exc}")]

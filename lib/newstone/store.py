@@ -87,6 +87,10 @@ def part_files(root: str, table: str) -> list[str]:
     return sorted(glob.glob(os.path.join(root, table, "part-*.parquet")))
 
 
+def _part_number(path: str) -> int:
+    return int(os.path.basename(path)[5:11])
+
+
 def done_keys(root: str) -> set[tuple[str, str]]:
     """(article_id, content_hash) of articles already processed without error."""
     keys = set()
@@ -110,7 +114,14 @@ class DatasetWriter:
                 os.remove(os.path.join(root, "speakers.parquet"))
         for table in ROW_TABLES:
             os.makedirs(os.path.join(root, table), exist_ok=True)
-        self.next_part = 1 + max((int(os.path.basename(f)[5:11]) for f in part_files(root, "articles")), default=-1)
+        self.next_part = 1 + max((_part_number(f) for f in part_files(root, "articles")), default=-1)
+        # A run killed while writing a part leaves that part's other tables without its
+        # articles file (written last); parts are not always renumbered the same way on
+        # the rerun (a batch whose articles were all done writes nothing), so remove them.
+        for table in ROW_TABLES:
+            for path in part_files(root, table):
+                if _part_number(path) >= self.next_part:
+                    os.remove(path)
 
     @staticmethod
     def write_part(root: str, part: int, batch: list[ArticleRows]) -> None:
@@ -158,7 +169,7 @@ class DatasetWriter:
 
         index = SpeakerIndex()
         for path in part_files(self.root, "quotes"):
-            if new_parts is None or int(os.path.basename(path)[5:11]) < new_from:
+            if new_parts is None or _part_number(path) < new_from:
                 index.add(pq.read_table(path, columns=INPUT_COLUMNS).to_pydict())
         if new_parts is not None:
             index.merge(new_parts)
