@@ -133,3 +133,14 @@ def test_part_files_read_back_equal_to_the_in_memory_tables(tmp_path):
     expected = Corpus.from_rows(rows)
     for table in ("articles", "sentences", "quotes", "mentions"):
         pd.testing.assert_frame_equal(read_table(str(tmp_path / "out"), table), getattr(expected, table))
+
+
+def test_a_parallel_parse_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    """Workers fork from a frozen heap (fewer copied pages); the parent's objects must be
+    collectable again afterwards, or a notebook that parses would leak them."""
+    import gc
+
+    make_inputs(tmp_path / "in", n=4)
+    before = gc.get_freeze_count()
+    summary = parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "out"), jobs=2, batch_size=2)
+    assert summary.processed == 5 and gc.get_freeze_count() == before == 0

@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
     p.add_argument("--force", action="store_true", help="redo every article, discarding DIR's tables")
     p.add_argument("--batch-size", type=int, default=200,
-                   help="articles per part file and per unit of work (default 200)")
+                   help="articles per part file and per unit of work (default 200); the "
+                        "end of the input comes in smaller parts so workers finish together")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes (default) or a Dask cluster")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask); "

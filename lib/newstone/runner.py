@@ -13,13 +13,11 @@ is where the text is read), so an interrupted run resumes.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
-import os
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .engine import _progress_bar
+from .engine import _progress_bar, worker_pool
 from .ingest import InputFile, iter_units, load_unit
 from .model import Article
 from .pipeline import Options, content_hash, process_article
@@ -181,8 +179,7 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
             for job in jobs_iter:
                 collect(write_batch_job(job))
         else:
-            context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-            with context.Pool(jobs) as pool:
+            with worker_pool(jobs) as pool:
                 pending: deque = deque()
                 for job in jobs_iter:
                     pending.append(pool.apply_async(write_batch_job, (job,)))
