@@ -260,3 +260,29 @@ def test_introduction_title_does_not_cross_a_comma():
 
     quotes = newstone.parse_text("Head\n\nCosts rose sharply, said the treasurer, Ann Cole.").quotes
     assert quotes["speaker"].tolist() == ["Ann Cole"] and quotes["speaker_title"].tolist() == ["treasurer"]
+
+
+@pytest.mark.parametrize("text, mention, speaker, kind", [
+    # organisation evidence elsewhere in the article (data/organisation_evidence.tsv)
+    ("Security firm Sophos found it. Sophos said the virus spread.", "Sophos", "Sophos", "organization"),
+    ("Yukos's shares fell. Yukos said it would appeal.", "Yukos", "Yukos", "organization"),
+    ("Shares in Cairn Energy rose. Cairn said output grew.", "Cairn", "Cairn", "organization"),
+    # person evidence wins: an honorific before the name, or no evidence at all
+    ("Lord Falconer met the firm. Falconer said the law was clear.", "Falconer", "Falconer", "person"),
+    ("Falconer said the law was clear.", "Falconer", "Falconer", "person"),
+    ("His rival Brown spoke first. Brown said the law was clear.", "Brown", "Brown", "person"),
+    # a capitalised ordinary word the article also writes in lower case is no name
+    ("More said it than ever. There were more of them.", "More", None, "unknown"),
+    # ... unless the article also writes it mid-sentence, as a name
+    ("We may see it, said May. May said so.", "May", "May", "person"),
+    ("They will grow; we may see it. May said so.", "May", None, "unknown"),  # a known limit
+])
+def test_a_lone_capitalised_speaker_is_typed_from_the_article(text, mention, speaker, kind):
+    out = resolve_speakers(text, [_att(text, mention, text.count(mention) - 1)])
+    assert (out[0].speaker, out[0].speaker_type) == (speaker, kind)
+
+
+def test_a_name_ending_in_a_company_word_is_an_organisation():
+    assert (one("British Airways").kind, one("Cairn Energy").kind, one("Paramount Pictures").kind) == \
+        ("organization", "organization", "organization")
+    assert one("Energy Secretary Ed Miliband").kind == "person"

@@ -207,6 +207,9 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
         return SpeakerInfo(text, "group")
     if any(t.lower() in _words("org_words.txt") for t in tokens) and not any(_is_title_word(t) for t in tokens):
         return SpeakerInfo(text, "organization")
+    if len(tokens) > 1 and tokens[-1][:1].isupper() \
+            and tokens[-1].rstrip(".,").lower() in _organisation_evidence()["suffix"]:
+        return SpeakerInfo(text, "organization")  # "Cairn Energy", "British Airways"
     start = _name_run(tokens)
     name_tokens, title_tokens = tokens[start:], tokens[:start]
     if name_tokens and not title_tokens and len(name_tokens) == 1 and name_tokens[0].isupper() \
@@ -378,6 +381,8 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
             if prev.name and prev.name.split()[-1] == info.name \
                     and not _gender_clash(info.gender, prev.gender):
                 return prev
+        if info.gender is None:
+            return _lone_name(info, text)
     if info.kind == "person" and info.title and info.name == _unnamed(info):
         tag = _TRAILING_NAME_TAG.match(text, _sentence_end(text, attribution))
         if tag:
@@ -386,6 +391,52 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
             if prev.kind == "person" and prev.title and prev.name != _unnamed(prev) \
                     and prev.title.split()[-1].lower() == info.title.lower():
                 return prev
+    return info
+
+
+@lru_cache(maxsize=1)
+def _organisation_evidence() -> dict[str, tuple[str, ...]]:
+    """``data/organisation_evidence.tsv``: where -> words."""
+    table: dict[str, list[str]] = {"before": [], "possessed": [], "suffix": []}
+    for line in data_lines("organisation_evidence.tsv"):
+        cells = line.split("\t")
+        if len(cells) >= 2 and cells[0] in table:
+            table[cells[0]].append(cells[1].strip().lower())
+    return {where: tuple(words) for where, words in table.items()}
+
+
+@lru_cache(maxsize=4096)
+def _lone_name_patterns(name: str) -> tuple[re.Pattern, ...]:
+    """For one name: person evidence ("Mr Falconer", "Lord Falconer"), organisation
+    evidence ("security firm Sophos", "Yukos's shares", "Cairn Energy") and the name used
+    as an ordinary word ("did", "more")."""
+    evidence = _organisation_evidence()
+    quoted = re.escape(name)
+    alternatives = lambda words: "|".join(map(re.escape, words))
+    honorifics = "|".join(re.escape(h) for h in _gender_table("honorifics.tsv"))
+    person = re.compile(rf"\b(?i:{honorifics})\.?\s+{quoted}\b")
+    organisation = re.compile(
+        rf"\b(?:{alternatives(evidence['before'])})\s+{quoted}\b(?!\s+[A-Z])"
+        rf"|\b{quoted}(?:'s|\u2019s|'|\u2019)\s+(?:{alternatives(evidence['possessed'])})\b"
+        rf"|\b{quoted}\s+(?:plc|(?=[A-Z])(?i:{alternatives(evidence['suffix'])}))\b")
+    word = re.compile(rf"\b{re.escape(name.lower())}\b")
+    mid_sentence = re.compile(rf"[\w,;]\s+{quoted}\b")
+    return person, organisation, word, mid_sentence
+
+
+def _lone_name(info: SpeakerInfo, text: str) -> SpeakerInfo:
+    """A one-word speaker nothing has tied to a person ("Sophos said", "Yukos said",
+    "More said …"): an organisation when the article writes it as one; no speaker when
+    the word is capitalised only where a sentence starts and the article also uses it in
+    lower case (an ordinary word, not a name); else still a person (most are surnames:
+    "Falconer said"). A name written mid-sentence ("…, said May") stays a name."""
+    person, organisation, word, mid_sentence = _lone_name_patterns(info.name)
+    if info.name.lower() in _gender_table("first_names.tsv") or person.search(text):
+        return info
+    if organisation.search(text):
+        return replace(info, kind="organization")
+    if word.search(text) and not mid_sentence.search(text):
+        return SpeakerInfo(None, "unknown")
     return info
 
 
