@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from .countries import country_names, default_matcher
 from .datafiles import data_lines
@@ -405,23 +405,44 @@ def _organisation_evidence() -> dict[str, tuple[str, ...]]:
     return {where: tuple(words) for where, words in table.items()}
 
 
-@lru_cache(maxsize=4096)
-def _lone_name_patterns(name: str) -> tuple[re.Pattern, ...]:
-    """For one name: person evidence ("Mr Falconer", "Lord Falconer"), organisation
-    evidence ("security firm Sophos", "Yukos's shares", "Cairn Energy") and the name used
-    as an ordinary word ("did", "more")."""
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_AFTER = re.compile(r"(?P<possessive>'s|\u2019s|'|\u2019)?\s+(?P<word>[\w.&-]+)")
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Start offsets of ``word`` in ``text`` as a whole word (case-sensitive). A plain
+    find per name: compiling a pattern per name cost more than the rest of the pipeline."""
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            yield pos
+        pos = text.find(word, pos + 1)
+
+
+def _name_evidence(name: str, text: str) -> tuple[bool, bool, bool]:
+    """(person, organisation, mid_sentence): whether the article writes ``name`` after an
+    honorific ("Mr Falconer", "Lord Falconer"), as an organisation ("security firm
+    Sophos", "Yukos's shares", "Cairn Energy"), and anywhere but at a sentence start."""
     evidence = _organisation_evidence()
-    quoted = re.escape(name)
-    alternatives = lambda words: "|".join(map(re.escape, words))
-    honorifics = "|".join(re.escape(h) for h in _gender_table("honorifics.tsv"))
-    person = re.compile(rf"\b(?i:{honorifics})\.?\s+{quoted}\b")
-    organisation = re.compile(
-        rf"\b(?:{alternatives(evidence['before'])})\s+{quoted}\b(?!\s+[A-Z])"
-        rf"|\b{quoted}(?:'s|\u2019s|'|\u2019)\s+(?:{alternatives(evidence['possessed'])})\b"
-        rf"|\b{quoted}\s+(?:plc|(?=[A-Z])(?i:{alternatives(evidence['suffix'])}))\b")
-    word = re.compile(rf"\b{re.escape(name.lower())}\b")
-    mid_sentence = re.compile(rf"[\w,;]\s+{quoted}\b")
-    return person, organisation, word, mid_sentence
+    person = organisation = mid_sentence = False
+    for pos in _occurrences(text, name):
+        before = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        word_before = before.group(1) if before else ""
+        if word_before and (word_before[-1].isalnum() or word_before[-1] in ",;"):
+            mid_sentence = True
+        if _honorific(word_before) is not None:
+            person = True
+        if word_before in evidence["before"]:
+            organisation = True
+        after = _WORD_AFTER.match(text, pos + len(name))
+        if after:
+            word_after = after.group("word").rstrip(".,")
+            if after.group("possessive"):
+                organisation |= word_after in evidence["possessed"]
+            elif word_after[:1].isupper() or word_after == "plc":
+                organisation |= word_after.lower() in evidence["suffix"]
+    return person, organisation, mid_sentence
 
 
 def _lone_name(info: SpeakerInfo, text: str) -> SpeakerInfo:
@@ -430,12 +451,14 @@ def _lone_name(info: SpeakerInfo, text: str) -> SpeakerInfo:
     the word is capitalised only where a sentence starts and the article also uses it in
     lower case (an ordinary word, not a name); else still a person (most are surnames:
     "Falconer said"). A name written mid-sentence ("…, said May") stays a name."""
-    person, organisation, word, mid_sentence = _lone_name_patterns(info.name)
-    if info.name.lower() in _gender_table("first_names.tsv") or person.search(text):
+    if info.name.lower() in _gender_table("first_names.tsv"):
         return info
-    if organisation.search(text):
+    person, organisation, mid_sentence = _name_evidence(info.name, text)
+    if person:
+        return info
+    if organisation:
         return replace(info, kind="organization")
-    if word.search(text) and not mid_sentence.search(text):
+    if not mid_sentence and next(_occurrences(text, info.name.lower()), None) is not None:
         return SpeakerInfo(None, "unknown")
     return info
 
