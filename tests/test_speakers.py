@@ -286,3 +286,9 @@ def test_a_name_ending_in_a_company_word_is_an_organisation():
     assert (one("British Airways").kind, one("Cairn Energy").kind, one("Paramount Pictures").kind) == \
         ("organization", "organization", "organization")
     assert one("Energy Secretary Ed Miliband").kind == "person"
+
+
+def test_a_well_known_organisation_speaking_alone_is_one_unless_named_as_a_person():
+    text = "Sony said sales rose. Later the singer Fiona Apple said she was pleased. Apple said so too."
+    out = resolve_speakers(text, [_att(text, "Sony"), _att(text, "Apple", 1)])
+    assert [(a.speaker, a.speaker_type) for a in out] == [("Sony", "organization"), ("Fiona Apple", "person")]

@@ -405,6 +405,12 @@ def _organisation_evidence() -> dict[str, tuple[str, ...]]:
     return {where: tuple(words) for where, words in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _known_organisations() -> frozenset[str]:
+    """``data/organisations.txt``: organisations that speak under a one-word name."""
+    return frozenset(data_lines("organisations.txt"))
+
+
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _WORD_AFTER = re.compile(r"(?P<possessive>'s|\u2019s|'|\u2019)?\s+(?P<word>[\w.&-]+)")
 
@@ -447,7 +453,8 @@ def _name_evidence(name: str, text: str) -> tuple[bool, bool, bool]:
 
 def _lone_name(info: SpeakerInfo, text: str) -> SpeakerInfo:
     """A one-word speaker nothing has tied to a person ("Sophos said", "Yukos said",
-    "More said …"): an organisation when the article writes it as one; no speaker when
+    "More said …"): an organisation when the article writes it as one or it is a
+    well-known one (``data/organisations.txt``: "Sony said"); no speaker when
     the word is capitalised only where a sentence starts and the article also uses it in
     lower case (an ordinary word, not a name); else still a person (most are surnames:
     "Falconer said"). A name written mid-sentence ("…, said May") stays a name."""
@@ -456,7 +463,7 @@ def _lone_name(info: SpeakerInfo, text: str) -> SpeakerInfo:
     person, organisation, mid_sentence = _name_evidence(info.name, text)
     if person:
         return info
-    if organisation:
+    if organisation or info.name in _known_organisations():
         return replace(info, kind="organization")
     if not mid_sentence and next(_occurrences(text, info.name.lower()), None) is not None:
         return SpeakerInfo(None, "unknown")
