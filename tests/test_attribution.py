@@ -874,3 +874,12 @@ def test_names_that_are_also_months_modals_or_time_words(text, expected):
 
 def test_a_lone_modal_is_no_source():
     assert run("Head.\n\nDon't say the plan failed.") == []
+
+
+def test_a_surname_ending_in_ly_is_not_skipped_as_an_adverb_before_a_passive_cue():
+    import newstone
+
+    quotes = newstone.parse_text("Head\n\nMs Kelly is expected to announce her plans. "
+                                 "The talks are widely expected to fail.").quotes
+    assert quotes["speaker_mention"].tolist()[0] == "Ms Kelly"
+    assert quotes["text"].tolist()[1] == "to fail"

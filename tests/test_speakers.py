@@ -292,3 +292,14 @@ def test_a_well_known_organisation_speaking_alone_is_one_unless_named_as_a_perso
     text = "Sony said sales rose. Later the singer Fiona Apple said she was pleased. Apple said so too."
     out = resolve_speakers(text, [_att(text, "Sony"), _att(text, "Apple", 1)])
     assert [(a.speaker, a.speaker_type) for a in out] == [("Sony", "organization"), ("Fiona Apple", "person")]
+
+
+def test_sir_and_dame_take_a_given_name_and_resolve_to_the_full_name():
+    text = "Met chief Sir John Stevens spoke on Monday. Later Sir John said it was over. Sir Alan said no."
+    out = resolve_speakers(text, [_att(text, "Sir John", 1), _att(text, "Sir Alan")])
+    assert [(a.speaker, a.speaker_type) for a in out] == [("John Stevens", "person"), ("Sir Alan", "person")]
+
+
+def test_a_prefixed_title_is_a_title():
+    info = one("The Tory co-chairman")
+    assert (info.kind, info.title, info.org) == ("person", "co-chairman", "Tory")

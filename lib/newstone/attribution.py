@@ -1125,9 +1125,7 @@ def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int,
     to = cue_last + 1
     if to + 1 >= n or tokens[to].lower != "to" or not tokens[to + 1].is_word:
         return None
-    j = cue_first - 1
-    while j >= 0 and tokens[j].is_word and (tokens[j].lower in VERB_GROUP or tokens[j].lower.endswith("ly")):
-        j -= 1  # "is widely expected", "had been expected"
+    j = _skip_verb_group_back(tokens, cue_first - 1)  # "is widely expected", "had been expected"
     content: list[Span] = []
     first = _np_back(tokens, j)
     if raising and j >= 0 and (tokens[j].lower in CLAUSE_WORDS or (first > 0 and tokens[first - 1].lower in CLAUSE_WORDS

@@ -129,7 +129,10 @@ def _strip_leading(tokens: list[str]) -> list[str]:
 
 
 def _is_title_word(word: str) -> bool:
-    return word.lower() in _words("titles.txt")
+    """A title from ``titles.txt``, also with a prefix: "co-chairman", "vice-president",
+    "ex-minister"."""
+    lower = word.lower()
+    return lower in _words("titles.txt") or ("-" in lower and lower.rsplit("-", 1)[1] in _words("titles.txt"))
 
 
 def _name_run(tokens: list[str]) -> int:
@@ -188,8 +191,12 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     if len(tokens) > 1 and _honorific(tokens[0]) is not None and tokens[1][:1].isupper():
         gender = _honorific(tokens[0])  # "Mr Blair", "Mrs. Clinton": a surname follows
         gender = gender if gender in ("m", "f") else None
+        honorific = tokens[0]
         tokens = tokens[1:]
         if len(tokens) == 1:
+            if honorific.lower() in GIVEN_NAME_HONORIFICS:
+                # "Sir John": a given name, not a surname; resolved to "John Stevens" below
+                return SpeakerInfo(f"{honorific} {tokens[0]}", "person", gender=gender)
             return SpeakerInfo(tokens[0], "person", gender=gender)
     text = " ".join(tokens)
     country = _country_match(text)
@@ -369,6 +376,14 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
             if prev.kind in ("group", "organization", "country") and prev.name:
                 return replace(prev, pronoun=None)
         return SpeakerInfo(None, "group")
+    if info.kind == "person" and info.name and (knighted := _GIVEN_NAME_MENTION.match(info.name)):
+        full = _full_name_from_given(knighted.group(1), knighted.group(2), text)
+        if full:
+            for prev in reversed(history):
+                if prev.name == full:
+                    return prev
+            return replace(info, name=full)
+        return info
     if info.kind == "person" and info.name and " " not in info.name and not info.title:
         full = _full_name(info.name, text, attribution.source[0] if attribution.source else 0, history,
                           info.gender)
@@ -392,6 +407,22 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
                     and prev.title.split()[-1].lower() == info.title.lower():
                 return prev
     return info
+
+
+# Honorifics followed by a given name rather than a surname ("Sir John", "Dame Judi").
+GIVEN_NAME_HONORIFICS = frozenset({"sir", "dame"})
+_GIVEN_NAME_MENTION = re.compile(r"^(Sir|Dame) (\S+)$")
+_SURNAME_AFTER = re.compile(r"\s+([A-Z][\w'\u2019-]+)")
+
+
+def _full_name_from_given(honorific: str, given: str, text: str) -> Optional[str]:
+    """"John Stevens" for "Sir John" when the article writes "Sir John Stevens" anywhere
+    (British style names a knight in full once, then "Sir John")."""
+    for pos in _occurrences(text, f"{honorific} {given}"):
+        after = _SURNAME_AFTER.match(text, pos + len(honorific) + 1 + len(given))
+        if after and not _is_title_word(after.group(1)):
+            return f"{given} {after.group(1)}"
+    return None
 
 
 @lru_cache(maxsize=1)
