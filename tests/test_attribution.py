@@ -883,3 +883,93 @@ def test_a_surname_ending_in_ly_is_not_skipped_as_an_adverb_before_a_passive_cue
                                  "The talks are widely expected to fail.").quotes
     assert quotes["speaker_mention"].tolist()[0] == "Ms Kelly"
     assert quotes["text"].tolist()[1] == "to fail"
+
+
+# --- round 7: boundaries and look-alikes -----------------------------------------------
+
+def test_fronted_adverbial_with_a_clause_of_its_own_is_the_content():
+    text = "As a rule, the agency checks every form twice, officials said."
+    att = only(text)
+    assert content(text, att) == "As a rule, the agency checks every form twice"
+    assert source(text, att) == "officials"
+
+
+def test_that_after_the_inverted_source_comma_belongs_to_a_later_clause():
+    text = "\u201cIt was a weak pitch,\u201d said one board member, who added that the vote was close."
+    atts = run(text)
+    assert [(content(text, a), source(text, a)) for a in atts][0] == \
+        ("\u201cIt was a weak pitch,\u201d", "one board member")
+
+
+def test_dash_sets_a_closing_quotation_apart():
+    text = "Neither farmer liked the mayor - \u201cToo slick by half,\u201d Mr. Ortega said - but both voted."
+    att = only(text)
+    assert content(text, att) == "\u201cToo slick by half,\u201d"
+    assert source(text, att) == "Mr. Ortega"
+
+
+def test_content_of_a_nonrestrictive_who_said_ends_at_the_main_verb():
+    text = "Ms. Dale, who said the bridge was unsafe, resigned from the board on Monday."
+    att = only(text)
+    assert content(text, att) == "the bridge was unsafe"
+    assert source(text, att) == "who"
+
+
+def test_that_a_and_that_b_is_one_content():
+    text = "The mayor said that the budget was balanced, and that no services would be cut."
+    att = only(text)
+    assert content(text, att) == "that the budget was balanced, and that no services would be cut"
+
+
+def test_participle_after_a_quotation_is_not_an_inverted_cue():
+    text = "Lopez toured the \u201cmodel farm,\u201d saying the city had finally paid its debts."
+    att = only(text)
+    assert source(text, att) == "Lopez"
+    assert content(text, att) == "the city had finally paid its debts"
+
+
+def test_quotation_ending_a_reported_clause_does_not_start_the_content():
+    text = "The coach took the loss calmly, saying the team would \u201cbounce back\u201d next week."
+    att = only(text)
+    assert content(text, att) == "the team would \u201cbounce back\u201d next week"
+    assert source(text, att) == "The coach"
+
+
+def test_quotation_after_an_adverbial_still_starts_the_content():
+    text = "The coach said on Sunday \u201cwe will bounce back.\u201d"
+    att = only(text)
+    assert content(text, att) == "\u201cwe will bounce back.\u201d"
+
+
+@pytest.mark.parametrize("text, expected_source, expected_content", [
+    ("Recent polls show the senator with a narrow lead.", "Recent polls", "the senator with a narrow lead"),
+    ("A new survey shows most farmers back the plan.", "A new survey", "most farmers back the plan"),
+])
+def test_document_nouns_make_show_a_verb(text, expected_source, expected_content):
+    att = only(text)
+    assert source(text, att) == expected_source
+    assert content(text, att) == expected_content
+
+
+def test_tv_show_is_still_no_cue():
+    assert run("The talk show ran for ten years on cable.") == []
+
+
+def test_sentence_opening_conjunction_is_no_fronted_adverbial():
+    text = "But the rollout was badly handled, she said."
+    att = only(text)
+    assert content(text, att) == "But the rollout was badly handled"
+    assert source(text, att) == "she"
+
+
+def test_conjunction_before_a_fronted_adverbial_keeps_the_content_forward():
+    text = "But in an interview, Mr. Hale said he would run again."
+    att = only(text)
+    assert content(text, att) == "he would run again"
+
+
+def test_clause_after_an_end_attribution_and_is_not_content():
+    text = "\u201cFollow me,\u201d the guide said, and the tourists walked on toward the harbor."
+    att = only(text)
+    assert content(text, att) == "\u201cFollow me,\u201d"
+    assert source(text, att) == "the guide"

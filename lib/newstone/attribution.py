@@ -18,7 +18,8 @@ to", or a headline colon) one of a few clause shapes is recognised:
                     ``JOEL BENENSON: …``): label = source, colon = cue, rest of the paragraph = content
 
 Flags in ``data/cues.tsv`` restrict cues (only with a quotation, only closing one, only
-with a that-clause); ``data/not_cues.txt`` lists look-alikes ("think tank"). A forward
+with a that-clause); ``data/not_cues.txt`` lists look-alikes ("think tank") and
+``data/evidence_nouns.txt`` the documents that "show" things ("polls show X"). A forward
 content stops at a semicolon, a trailing participle or subordinate clause (", referring
 to", ", which", ", but"), a closing apposition, or where a coordinated attribution starts.
 
@@ -339,6 +340,8 @@ def _verb_context(tokens: list[Token], i: int, cue: Cue) -> bool:
     word = tokens[i].lower
     if word.endswith("ed") or word.endswith("ing"):
         return True
+    if prev.lower in word_set("evidence_nouns.txt") and word.endswith("s") != prev.lower.endswith("s"):
+        return True  # "polls show Clinton ahead", "a new survey shows": a document as subject
     if prev.capitalized and not word.endswith("s") and prev.lower not in PRONOUNS \
             and not prev.lower.endswith("s") and prev.lower not in VERB_GROUP:
         return False  # a base form after a singular name is a noun: "the NBC show", "a Trump call"
@@ -570,7 +573,9 @@ def _content_start(tokens: list[Token], i: int, end: int, cue: Cue) -> int:
     window = tokens[i:min(end, i + (16 if cue.takes_object else 12))]
     for n, tok in enumerate(window):
         if tok.kind == "Q":
-            return i + n
+            if n == 0 or cue.takes_object or _adverbial_lead(window, n) or window[n - 1].text in (",", ":"):
+                return i + n
+            break  # "saying the plan would “not work”": the quotation ends a clause that starts at the cue
         if tok.lower == "that" and n <= 10 and not _that_is_time(window, n) \
                 and (n == 0 or cue.takes_object or _adverbial_lead(window, n)):
             return i + n
@@ -645,7 +650,8 @@ def _cut_participle(tokens: list[Token], first: int, last: int) -> int:
                 and tokens[k + 2].lower in ("whom", "which"):
             return k - 1  # "…, for whom he was scheduled to …": a relative clause
         if CUT_AND and tokens[k].text == "," and tokens[k + 1].lower == "and" and k + 2 <= last \
-                and (tokens[k + 2].lower in DETERMINERS or tokens[k + 2].lower in PRONOUNS or tokens[k + 2].capitalized):
+                and (tokens[k + 2].lower in DETERMINERS or tokens[k + 2].lower in PRONOUNS or tokens[k + 2].capitalized) \
+                and not (tokens[k + 2].lower == "that" and tokens[first].lower == "that"):  # "that A, and that B": one content
             return k - 1
         if tokens[k].text != "," or not tokens[k + 1].is_word or tokens[k + 1].capitalized:
             continue
@@ -702,7 +708,9 @@ def _inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
     if k >= n or tokens[k].text in (",", ".", "!", "?", ";") or tokens[k].kind == "Q":
         return True
     if after_quote:
-        return not any(t.lower == "that" for t in tokens[after:min(n, after + 12)])
+        # "“…,” said one aide, who added that …": a "that" after the source's comma is not ours
+        stop = next((m for m in range(after, min(n, after + 12)) if tokens[m].text in (",", ";")), min(n, after + 12))
+        return not any(t.lower == "that" for t in tokens[after:stop])
     return False
 
 
@@ -952,6 +960,13 @@ def _reduced_participle(tokens: list[Token], cue_first: int, cue_first2: int, sr
     return not (src_first > 0 and tokens[src_first - 1].lower == "with")
 
 
+def _comma_before(tokens: list[Token], i: int) -> bool:
+    """A comma right before token ``i``, or inside the closing marks of a quotation there
+    ("… the “model farm,” saying …": American style puts the comma inside)."""
+    prev = tokens[i - 1]
+    return prev.text == "," or (prev.kind == "Q" and prev.text.rstrip("\u201d\"'\u2019")[-1:] == ",")
+
+
 # a cue verb right after these shares the clause subject ("… visited Ohio and told …",
 # "… did not name Trump, but told city leaders …", "… and also said …")
 SHARED_SUBJECT_LINKS = frozenset(("and", ",", "but"))
@@ -968,7 +983,8 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         if clause is not None:
             return clause
     # inverted: "“…,” said Evan Medeiros, an Asia specialist …"
-    if cue.invertible and prev is not None and _inverted_source(tokens, cue_first, after) \
+    if cue.invertible and prev is not None and not tokens[cue_first].lower.endswith("ing") \
+            and _inverted_source(tokens, cue_first, after) \
             and (not cue.takes_object or prev.kind == "Q" or tokens[cue_first - 2].kind == "Q"):
         src_last = _np_forward(tokens, after, n)
         if src_last >= after:
@@ -1008,7 +1024,7 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         if tokens[cue_first].lower.endswith("ing") or (cue_first2 > 0 and tokens[cue_first2 - 1].lower in SHARED_SUBJECT_LINKS):
             shared = _shared_subject(tokens, cue_first, clauses)
             if shared is None or (tokens[cue_first].lower.endswith("ing") and cue_first > 0
-                                  and tokens[cue_first - 1].text != ","):
+                                  and not _comma_before(tokens, cue_first)):
                 return None
             src_first, src_last = shared
             borrowed = True
@@ -1024,7 +1040,8 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
             and _ends_attribution(tokens, before_src, _object_end(tokens, after, n) if cue.takes_object else after, n):
         content_last = before_src if tokens[before_src].kind == "Q" else before_src - 1
         first = _quote_or_clause_start(tokens, content_last, clauses)
-        if first is not None and first <= content_last and not _fronted_adverbial(tokens, first, content_last):
+        if first is not None and first <= content_last and (not _fronted_adverbial(tokens, first, content_last)
+                                                            or _clause_after_adverbial(tokens, first, content_last, after, n)):
             content = _content_spans(tokens, first, _trim_end(tokens, first, content_last))
             content += _trailing_quote(tokens, after) or _parenthetical_rest(tokens, after, n)
             return Clause(cue_span, cue_first2, cue_last, source, content, "end", src_first)
@@ -1039,10 +1056,25 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         end = _next_comma(tokens, start, n)  # "While X said A, B …": A ends at the comma
     if cue.object_np and (start >= n or tokens[start].lower != "that"):
         end = _object_np_end(tokens, start, end)  # "endorsed Hillary Clinton on Tuesday": the object
+    if tokens[src_first].lower in ("who", "which") and src_first > 0 and tokens[src_first - 1].text == ",":
+        end = _relative_clause_end(tokens, start, end)  # "X, who said A, recounted B": A ends at the comma
     last = _trim_end(tokens, start, _cut_participle(tokens, start, end - 1))
     if last < start:
         return None
     return Clause(cue_span, cue_first2, cue_last, source, _content_spans(tokens, start, last), "forward", src_first)
+
+
+def _relative_clause_end(tokens: list[Token], start: int, end: int) -> int:
+    """End (exclusive) of a content inside a non-restrictive relative clause: the comma
+    after which the main clause's verb resumes ("Lee, who said the plan failed, resigned
+    on Monday"); the sentence end if no such comma."""
+    lexicon = cue_lexicon()
+    for k in range(start + 1, end - 1):
+        nxt = tokens[k + 1]
+        if tokens[k].text == "," and nxt.is_word and not nxt.capitalized and (
+                nxt.lower in VERB_GROUP or nxt.lower in lexicon or nxt.lower.endswith("ed")):
+            return k
+    return end
 
 
 OBJECT_NP_STOPS = frozenset("that who which whose because after before when while as but and or since until if".split())
@@ -1149,14 +1181,30 @@ def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int,
 
 FRONTED = frozenset("""in at on for during after before with without from since by as asked
 when while but and not still under""".split())
+# conjunctions opening a sentence: what follows them decides whether a fronted adverbial follows
+CONJUNCTION_LEADS = frozenset("but and still yet so".split())
 
 
 def _fronted_adverbial(tokens: list[Token], first: int, last: int) -> bool:
     """"In an interview, Durbin said, “…”": what precedes "SOURCE said" is a short adverbial
     (no quotation), so the content is what follows, not what precedes."""
     lead = tokens[first].lower
+    if lead in CONJUNCTION_LEADS and first < last:
+        lead = tokens[first + 1].lower  # "But in an interview, …" is fronted; "But the plan failed, …" is not
+        if lead in CONJUNCTION_LEADS:
+            return False
     return first == 0 and last - first <= 12 and (lead in FRONTED or (lead.endswith("ing") and len(lead) > 5)) \
         and not any(t.kind == "Q" for t in tokens[first:last + 1])
+
+
+def _clause_after_adverbial(tokens: list[Token], first: int, last: int, after: int, n: int) -> bool:
+    """"As a rule, the agency checks every form, officials said.": the fronted adverbial is
+    followed by a clause of its own (a comma and at least three words) and nothing but the
+    sentence end follows the cue, so the whole stretch before the source is the content."""
+    inner = [k for k in range(first + 1, last - 2) if tokens[k].text == ","]
+    if not inner or last - inner[-1] < 4:
+        return False
+    return all(t.is_word or t.text in (".", "!", "?") for t in tokens[after:n]) and n - after <= 6
 
 
 def _object_end(tokens: list[Token], i: int, n: int) -> int:
@@ -1201,6 +1249,11 @@ def _next_comma(tokens: list[Token], start: int, n: int) -> int:
     return n
 
 
+# punctuation that sets a closing quotation apart from what precedes it ("X ticked through the
+# code: “…,” he said", "Neither was impressed - “…,” Mr. Lee said - but …")
+QUOTE_INTRODUCERS = frozenset((":", "-", "--", "\u2014", "\u2013", "("))
+
+
 def _quote_or_clause_start(tokens: list[Token], last: int, clauses: list[Clause]) -> Optional[int]:
     """Start of the content that ends at ``last``: the quotation ending there, else the
     sentence start (or the end of the previous clause)."""
@@ -1211,7 +1264,7 @@ def _quote_or_clause_start(tokens: list[Token], last: int, clauses: list[Clause]
         # a quotation immediately closing the content: take it alone when it is preceded by
         # an earlier clause in this sentence or a colon ("X ticked through the code: “…,” he
         # said"), otherwise from the sentence start
-        if k > 0 and tokens[k - 1].text == ":":
+        if k > 0 and tokens[k - 1].text in QUOTE_INTRODUCERS:
             return k
         if k == 0 or not clauses:
             return 0
@@ -1238,7 +1291,8 @@ def _parenthetical_rest(tokens: list[Token], i: int, n: int) -> list[Span]:
         return []
     nxt = tokens[i + 1]
     if not nxt.is_word or nxt.lower.endswith("ing") or nxt.lower in ADVERBIAL_PREPS \
-            or nxt.lower in TIME_WORDS or nxt.lower in ("adding", "according", "as", "when", "after", "while", "before", "citing"):
+            or nxt.lower in TIME_WORDS or nxt.lower in ("adding", "according", "as", "when", "after", "while", "before", "citing") \
+            or nxt.lower in ("and", "but", "so", "then"):  # "“A,” she said, and the crowd cheered": a new clause
         return []
     last = _trim_end(tokens, i + 1, n - 1)
     return _content_spans(tokens, i + 1, last) if last >= i + 1 else []
