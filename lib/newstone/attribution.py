@@ -142,6 +142,7 @@ CLAUSE_OPENERS = frozenset("that the a an he she they it we i this these".split(
 BE_FORMS = frozenset("is was are were be been being 's".split())
 COORDINATORS = frozenset("and but while whereas".split())
 ADVERBIAL_PREPS = frozenset("in at on to during after before via through from".split())
+PREPOSITIONS = ADVERBIAL_PREPS | frozenset("of for with by near into across against about under over".split())
 FINAL_PUNCT = ".!?;,:"
 
 # ---------------------------------------------------------------------------------------
@@ -450,7 +451,8 @@ def _good_source(tokens: list[Token], first: int, last: int) -> bool:
 SOURCE_FRONT_JUNK = WEEKDAYS | frozenset("""january february april june july august september october
 november december yesterday today tonight earlier later recently meanwhile however also now then
 instead separately still yet indeed ago last week weeks month months year years night morning
-afternoon evening weekend days hours in on at during after before but and so""".split())
+afternoon evening weekend days hours in on at during after before but and so moreover furthermore
+similarly likewise additionally besides nonetheless nevertheless""".split())
 PERSONAL_PRONOUNS = frozenset("he she they we i you it".split())
 # Lower-case words that belong to a name or role right after them ("former President X",
 # "the spokesman", "Lindsey Graham and Richard Blumenthal").
@@ -525,21 +527,52 @@ def _source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], 
     if IT_SOURCE and first == last >= 0 and tokens[last].lower == "it" \
             and tokens[cue_first].lower in IT_SPEECH_CUES:
         return first, last, new_cue_first  # "It said …": an organisation or document named before
-    # apposition: "Medeiros, an Asia specialist ..., said" (up to three comma segments)
+    # apposition: "Medeiros, an Asia specialist ..., said" (up to four comma segments)
     if last >= 0 and tokens[last].text == ",":
-        k = last - 1
-        for _ in range(3):
-            while k >= 0 and tokens[k].text != "," and tokens[k].kind != "Q" and last - k < 30:
-                k -= 1
-            if k <= 0 or tokens[k].text != ",":
-                break
-            name_first = _np_back(tokens, k - 1, limit=8)
-            opens = name_first == 0 or tokens[name_first - 1].kind == "Q" or tokens[name_first - 1].text in (",", ";", ":")
-            if name_first <= k - 1 and (tokens[k + 1].lower in APPOSITION_STARTERS or opens) \
-                    and _good_source(tokens, name_first, k - 1):
-                return name_first, last - 1, new_cue_first
-            k -= 1
+        name_first = _apposition_head(tokens, last)
+        if name_first is not None:
+            return name_first, last - 1, new_cue_first
     return None, None, new_cue_first
+
+
+APPOSITION_SEGMENTS = 4
+APPOSITION_REACH = 40
+
+
+def _opens_clause(tokens: list[Token], first: int) -> bool:
+    """Whether a noun phrase starting at ``first`` begins its clause: sentence start, or right
+    after a quotation, colon or semicolon."""
+    return first == 0 or tokens[first - 1].kind == "Q" or tokens[first - 1].text in (";", ":")
+
+
+def _apposition_head(tokens: list[Token], last: int) -> Optional[int]:
+    """First token of the speaker named before a run of comma-set modifiers ending at the
+    comma ``last`` ("Jane Doe, who lost her son in Denver, Colorado, in 2010, said").
+
+    Each comma segment going back proposes the noun phrase before it. A phrase that opens
+    the clause is the subject itself and wins; otherwise the nearest phrase that starts an
+    apposition ("X, a lawyer,") or follows a comma. Phrases made only of adverbs and time
+    words ("Smith, meanwhile, who ...") and phrases governed by a preposition ("in Ohio, a
+    swing state,") are places or asides inside the modifier, never the speaker.
+    """
+    nearest = None
+    k = last - 1
+    for _ in range(APPOSITION_SEGMENTS):
+        while k >= 0 and tokens[k].text != "," and tokens[k].kind != "Q" and last - k < APPOSITION_REACH:
+            k -= 1
+        if k <= 0 or tokens[k].text != ",":
+            break
+        name_first = _np_back(tokens, k - 1, limit=8)
+        if name_first <= k - 1 and _good_source(tokens, name_first, k - 1) \
+                and not all(tokens[m].lower in SOURCE_FRONT_JUNK for m in range(name_first, k)):
+            before = tokens[name_first - 1] if name_first > 0 else None
+            if _opens_clause(tokens, name_first):
+                return name_first
+            governed = before is not None and before.lower in PREPOSITIONS
+            if nearest is None and not governed and (tokens[k + 1].lower in APPOSITION_STARTERS or before.text == ","):
+                nearest = name_first
+        k -= 1
+    return nearest
 
 
 def _np_forward(tokens: list[Token], i: int, end: int) -> int:
@@ -705,8 +738,12 @@ def _inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
                      or tokens[k].text in (".", "-") or (k > after and tokens[k].is_word
                                                          and (tokens[k].lower in titles or _role_like(tokens[k].lower)))):
         k += 1
-    if k >= n or tokens[k].text in (",", ".", "!", "?", ";") or tokens[k].kind == "Q":
+    if k >= n or tokens[k].text in (",", ".", "!", "?", ";"):
         return True
+    if tokens[k].kind == "Q":
+        # "…, said the Trump “train may have left”": after a plain comma a quotation glued to
+        # the phrase continues it, so the phrase opens the content rather than naming the speaker
+        return after_quote or k == after
     if after_quote:
         # "“…,” said one aide, who added that …": a "that" after the source's comma is not ours
         stop = next((m for m in range(after, min(n, after + 12)) if tokens[m].text in (",", ";")), min(n, after + 12))
@@ -1478,6 +1515,7 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
                     tails.add(id(made[-1]))  # "“A,” said X, who thinks B" / "…, referring to B"
                 else:
                     anchor = None
+            made = _drop_nested(made, text)
             if turn is not None:
                 for att in made:  # "FALLIN: I think …": the speaker of the turn thinks it
                     if att.source is not None and text[att.source[0]:att.source[1]].lower() in ("i", "we"):
@@ -1508,6 +1546,31 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Attribution]:
         previous_paragraph_last = next((a for a in reversed(results[count_before:])
                                         if a.source is not None and id(a) not in tails), None)
     return resolve_speakers(text, results)
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _drop_nested(made: list[Attribution], text: str) -> list[Attribution]:
+    """The sentence's attributions without those told inside another one's content.
+
+    When both the cue and the source of an attribution fall inside the content of another
+    attribution of the same sentence ("Smith said Jones believes the plan will fail"), the
+    inner one is what the outer speaker reports, and annotators mark the outer one only; an
+    inner reporting or sourcing cue ("…, according to Reuters", "the Times reported") is
+    the exception (``nested_cue_words.txt``).
+    """
+    keep_words = word_set("nested_cue_words.txt")
+    kept = []
+    for att in made:
+        cue_words = text[att.cue[0]:att.cue[1]].lower().split() if att.cue is not None else []
+        if cue_words and att.source is not None and cue_words[-1] not in keep_words \
+                and any(other is not att and _inside(att.cue[0], other.spans) and _inside(att.source[0], other.spans)
+                        for other in made):
+            continue
+        kept.append(att)
+    return kept
 
 
 FLOATING_QUOTES = True
