@@ -121,3 +121,41 @@ def test_jsonl_output_is_accepted_by_the_shared_scorer(tmp_path):
     assert "unknown_articles" not in figures
     assert int(figures["predictions"]) > 500
     assert float(figures["attribution_f1"]) > 0.3
+
+
+def test_a_rerun_replaces_an_edited_or_failed_article_instead_of_adding_it(capsys, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "story.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.", encoding="utf-8")
+    (src / "other.txt").write_text("Other\n\n\u201cFine,\u201d Jones said.", encoding="utf-8")
+    (src / "broken.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    run(capsys, "parse", str(src), "-o", str(out), "--jobs", "1", "--no-progress")
+    (src / "story.txt").write_text("Head\n\n\u201cBad,\u201d Smith said.", encoding="utf-8")
+    code, _, err = run(capsys, "parse", str(src), "-o", str(out), "--jobs", "2", "--no-progress")
+    assert "2 articles processed, 1 already done" in err  # the edited story and the empty file again
+    corpus = newstone.read(out)
+    assert sorted(corpus.articles["article_id"]) == ["broken", "other", "story"]
+    assert sorted(corpus.quotes["text"]) == ["\u201cBad,\u201d", "\u201cFine,\u201d"]
+    smith = corpus.speakers.set_index("speaker").loc["Smith"]
+    assert smith["n_quotes"] == 1
+
+
+def test_a_rerun_with_other_settings_is_refused_without_force(capsys, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(capsys, "parse", str(src), "-o", str(out), "--jobs", "1", "--no-progress")[0] == 0
+    code, _, err = run(capsys, "parse", str(src), "-o", str(out), "--tone", "vader", "--no-progress")
+    assert code == 2 and "other settings" in err and "--force" in err
+    code, _, err = run(capsys, "parse", str(src), "-o", str(out), "--tone", "vader", "--force", "--no-progress")
+    assert code == 0 and "1 articles processed" in err
+    assert run(capsys, "parse", str(src), "-o", str(out), "--tone", "vader", "--no-progress")[0] == 0
+
+
+def test_parse_into_a_file_is_a_usage_error(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text("Head\n\nText.", encoding="utf-8")
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "parse", str(tmp_path / "a.txt"), "-o", str(tmp_path / "taken"), "--no-progress")
+    assert code == 2 and "newstone:" in err

@@ -13,6 +13,8 @@ import sys
 import time
 from typing import Optional
 
+from .errors import SettingsMismatch
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -84,6 +86,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         return handler(args)
     except FileNotFoundError as exc:
+        print(f"newstone: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (NotADirectoryError, FileExistsError, SettingsMismatch) as exc:  # -o names a file; other settings
         print(f"newstone: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `newstone quotes ... | head`

@@ -351,6 +351,14 @@ class Roster:
     def __init__(self, people: dict[str, dict]):
         self._by_key = dict(people)
 
+    def fingerprint(self) -> str:
+        """A short digest of the facts, so a dataset records which roster made it."""
+        import hashlib
+        import json
+
+        facts = json.dumps(sorted(self._by_key.items()), sort_keys=True, default=str)
+        return hashlib.blake2b(facts.encode("utf-8"), digest_size=8).hexdigest()
+
     @classmethod
     def load(cls, path: PathLike) -> "Roster":
         with open(path, encoding="utf-8-sig", newline="") as handle:

@@ -17,7 +17,7 @@ from .ingest import iter_articles
 from .model import Article
 from .pipeline import ArticleRows, Options, process_article
 from .runner import ParseSummary, count_outcomes, skip_done
-from .store import DatasetWriter, done_keys
+from .store import DatasetWriter, article_ids, check_settings, done_keys
 
 
 def process_batch(articles: list[Article], options: Options) -> list[ArticleRows]:
@@ -38,8 +38,11 @@ def parse_with_dask(inputs: list[str], output: str, options: Options = Options()
     from dask.distributed import Client, LocalCluster
 
     summary = ParseSummary()
+    check_settings(output, options.settings(), force)
     writer = DatasetWriter(output, force=force)
     done = set() if force else done_keys(output)
+    previous = set() if force else article_ids(output)
+    first_new_part = writer.next_part
     articles = skip_done(iter_articles(inputs), done, summary)
     cluster = None
     if scheduler:
@@ -62,7 +65,17 @@ def parse_with_dask(inputs: list[str], output: str, options: Options = Options()
             while pending:
                 yield from pending.popleft().result()
 
-        writer.write_all(count_outcomes(results(), summary), batch_size=batch_size)
+        superseded: set[str] = set()
+
+        def noting_redone(rows):
+            """Pass rows through, noting articles that had rows before this run."""
+            for r in rows:
+                if r.article["article_id"] in previous:
+                    superseded.add(r.article["article_id"])
+                yield r
+
+        writer.write_all(noting_redone(count_outcomes(results(), summary)), batch_size=batch_size)
+        writer.drop_articles(superseded, first_new_part)
         writer.finish()
     finally:
         client.close()

@@ -30,6 +30,11 @@ class Options:
     tone_scorer: str = "news"
     roster: Optional[Roster] = None
 
+    def settings(self) -> dict[str, Optional[str]]:
+        """What a dataset records about the run that made it: rows made with other
+        settings must not be mixed in by a rerun (see ``store.check_settings``)."""
+        return {"tone_scorer": self.tone_scorer, "roster": self.roster.fingerprint() if self.roster else None}
+
 
 @dataclass
 class ArticleRows:

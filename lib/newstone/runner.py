@@ -22,7 +22,7 @@ from .ingest import InputFile, iter_units, load_unit
 from .model import Article
 from .pipeline import Options, content_hash, process_article
 from .speaker_index import SpeakerIndex
-from .store import DatasetWriter, done_keys
+from .store import DatasetWriter, article_ids, check_settings, done_keys
 
 BATCHES_IN_FLIGHT_PER_WORKER = 2
 
@@ -66,19 +66,21 @@ class BatchResult:
     part: int
     summary: ParseSummary
     speakers: SpeakerIndex
+    superseded: list[str] = field(default_factory=list)
 
 
 @dataclass
 class BatchJob:
-    """One batch as a worker gets it: its units, and the content hashes already in the
-    dataset for the article ids it holds (only those, so the job stays small however
-    large the dataset)."""
+    """One batch as a worker gets it: its units, the content hashes already in the
+    dataset for the article ids it holds, and which of its ids the dataset has rows for
+    at all (only those ids, so the job stays small however large the dataset)."""
 
     root: str
     part: int
     units: list[Article | InputFile]
     done: dict[str, set[str]]
     options: Options
+    previous_ids: frozenset[str] = frozenset()
 
 
 def write_batch_job(job: BatchJob) -> BatchResult:
@@ -98,7 +100,9 @@ def write_batch_job(job: BatchJob) -> BatchResult:
     speakers.add_rows([quote for r in rows for quote in r.quotes])
     summary.processed = len(rows)
     summary.errors = [(r.article["article_id"], r.article["error"]) for r in rows if r.article["error"]]
-    return BatchResult(job.part, summary, speakers)
+    # redone because the text changed or the last try failed: the old rows must go
+    superseded = [article.article_id for article in articles if article.article_id in job.previous_ids]
+    return BatchResult(job.part, summary, speakers, superseded)
 
 
 def done_by_article(done: set[tuple[str, str]]) -> dict[str, set[str]]:
@@ -160,17 +164,22 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
                      force: bool = False, batch_size: int = 200, progress: bool = False) -> ParseSummary:
     """Parse ``inputs`` into the dataset at ``output``; returns what was done."""
     summary = ParseSummary()
+    check_settings(output, options.settings(), force)
     writer = DatasetWriter(output, force=force)
     done = {} if force else done_by_article(done_keys(output))
+    previous = set() if force else article_ids(output)
     first_new_part = writer.next_part
     speakers = InPartOrder(first_new_part)
-    jobs_iter = (BatchJob(output, part, units, {unit.article_id: done[unit.article_id]
-                                                for unit in units if unit.article_id in done}, options)
+    superseded: set[str] = set()
+    jobs_iter = (BatchJob(output, part, units,
+                          {unit.article_id: done[unit.article_id] for unit in units if unit.article_id in done},
+                          options, frozenset(unit.article_id for unit in units if unit.article_id in previous))
                  for part, units in numbered_batches(iter_units(inputs), first_new_part, batch_size))
     bar = _progress_bar(progress, None)
 
     def collect(result: BatchResult) -> None:
         summary.add(result.summary)
+        superseded.update(result.superseded)
         speakers.add(result)
         bar.update(result.summary.processed)
 
@@ -189,5 +198,6 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
                     collect(pending.popleft().get())
     finally:
         bar.close()
+    writer.drop_articles(superseded, first_new_part)
     writer.finish(speakers.index, first_new_part)
     return summary

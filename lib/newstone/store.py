@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import schema
+from .errors import SettingsMismatch
 from .pipeline import ArticleRows
 
 if TYPE_CHECKING:
@@ -91,6 +92,36 @@ def _part_number(path: str) -> int:
     return int(os.path.basename(path)[5:11])
 
 
+SETTINGS_FILE = "settings.json"
+
+
+def check_settings(root: str, settings: dict, force: bool) -> None:
+    """Record ``settings`` in the dataset, or refuse a rerun with different ones: skipping
+    articles already done would otherwise mix rows made with two rosters or scorers."""
+    import json
+
+    path = os.path.join(root, SETTINGS_FILE)
+    if not force and os.path.exists(path) and part_files(root, "articles"):
+        with open(path, encoding="utf-8") as handle:
+            recorded = json.load(handle)
+        if recorded != settings:
+            changed = ", ".join(f"{key} {recorded.get(key)!r} -> {settings.get(key)!r}"
+                                for key in sorted(set(recorded) | set(settings)) if recorded.get(key) != settings.get(key))
+            raise SettingsMismatch(f"{root} was made with other settings ({changed}); "
+                                   "rerun with --force to redo every article with the new ones")
+    os.makedirs(root, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(settings, handle, sort_keys=True)
+
+
+def article_ids(root: str) -> set[str]:
+    """Ids of every article row in the dataset, error rows included."""
+    ids: set[str] = set()
+    for path in part_files(root, "articles"):
+        ids.update(pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist())
+    return ids
+
+
 def done_keys(root: str) -> set[tuple[str, str]]:
     """(article_id, content_hash) of articles already processed without error."""
     keys = set()
@@ -137,6 +168,25 @@ class DatasetWriter:
             else:
                 rows = [row for r in batch for row in getattr(r, table)]
             write_rows(rows, schema.TABLES[table], os.path.join(root, table, name))
+
+    def drop_articles(self, article_ids: set[str], before_part: int) -> int:
+        """Remove the rows of ``article_ids`` from every part numbered below ``before_part``
+        (the parts of earlier runs), so an article redone because its text changed or it
+        failed before is not in the dataset twice. Returns the number of parts rewritten."""
+        if not article_ids:
+            return 0
+        rewritten = 0
+        for table in ROW_TABLES:
+            for path in part_files(self.root, table):
+                if _part_number(path) >= before_part:
+                    continue
+                rows = pq.read_table(path)
+                keep = [article_id not in article_ids for article_id in rows.column("article_id").to_pylist()]
+                if all(keep):
+                    continue
+                _write_table_atomically(rows.filter(pa.array(keep, type=pa.bool_())), path)
+                rewritten += 1
+        return rewritten
 
     def write_batch(self, batch: list[ArticleRows]) -> None:
         """Write ``batch`` as the next part."""
