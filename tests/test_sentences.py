@@ -86,3 +86,16 @@ def test_fast_punkt_equals_stock_punkt_on_real_news():
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert list(fast.span_tokenize(text)) == list(stock.span_tokenize(text)), path
+
+
+def test_a_run_on_sentence_is_cut_at_commas_into_bounded_pieces():
+    """An unpunctuated transcript must not become one huge sentence: every cue in it would
+    carry the rest of it as content (quadratic time). Pieces end at a comma or space."""
+    from newstone.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "Head\n\n" + " ".join(f"the minister said item {i} was fine, and" for i in range(400)) + " so on."
+    sentences = split_sentences(text, [(6, len(text))])
+    assert len(sentences) > 1 and all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.end - 1] in ",d." for s in sentences)  # a comma, a word end, the full stop
+    covered = "".join(text[s.start:s.end] for s in sentences)
+    assert covered.replace(" ", "") == text[6:].replace(" ", "")  # nothing lost, nothing doubled
