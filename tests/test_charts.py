@@ -317,3 +317,11 @@ def test_explorer_html_picks_article_shows_separate_title_and_quote_table(articl
 def test_tone_colour_diverges():
     assert charts.tone_colour(-1) != charts.tone_colour(1)
     assert charts.tone_colour(None) == "#969696"
+
+
+def test_tone_over_time_of_nothing_is_an_empty_timeline():
+    """A date filter that leaves no article (undated .txt inputs) must not crash a report."""
+    articles = pd.DataFrame({"article_id": pd.Series([], dtype="string"), "published": pd.Series([], dtype="string")})
+    items = pd.DataFrame({"article_id": pd.Series([], dtype="string"), "tone": pd.Series([], dtype="float64")})
+    timeline = aggregate.tone_over_time(items, articles)
+    assert timeline.empty and timeline.attrs["period"] is None

@@ -124,7 +124,10 @@ def tone_over_time(items: pd.DataFrame, articles: pd.DataFrame, score: str = "to
     """
     _require(items, ["article_id", score])
     dates = parse_published(articles["published"]).set_axis(articles["article_id"].astype(str))
-    item_dates = items["article_id"].astype(str).map(dates)
+    dates = dates[~dates.index.duplicated()]
+    # reindex, not Series.map: pandas 3 fails mapping an empty frame through datetimes
+    item_dates = pd.Series(dates.reindex(items["article_id"].astype(str)).to_numpy(),
+                           index=items.index, dtype="datetime64[ns]")
     period = period or choose_period(item_dates)
     columns = ["period_start"] + GROUP_STAT_COLUMNS
     if period is None:
