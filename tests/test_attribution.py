@@ -1018,3 +1018,9 @@ def test_sourcing_cue_inside_another_speakers_content_is_kept():
     text = "The aide said the senator would resign, according to two officials familiar with the talks."
     sources = {source(text, a) for a in run(text)}
     assert "two officials familiar with the talks" in sources or any(s and "officials" in s for s in sources)
+
+
+def test_a_short_unquoted_content_is_not_direct_speech():
+    import newstone
+
+    assert newstone.parse_text("Head\n\nSmith said no.").quotes["kind"].tolist() == ["indirect"]

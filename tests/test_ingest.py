@@ -133,3 +133,13 @@ def test_directory_ids_are_unique_relative_paths(tmp_path):
 def test_decode_bytes_rejects_undecodable():
     text, error = decode_bytes(b"ok \x81\x8d\x8f\x90\x9d")  # bytes undefined in cp1252, invalid UTF-8
     assert text is None and "undecodable" in error
+
+
+def test_a_jsonl_with_a_byte_order_mark_keeps_its_first_record_and_errors_name_the_file(tmp_path):
+    from newstone.ingest import iter_articles
+
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a1", "text": "Putin spoke."}\n{broken\n')
+    first, second = iter_articles([str(path)])
+    assert (first.article_id, first.error) == ("a1", None)
+    assert second.error.startswith("feed.jsonl line 2: invalid JSON")

@@ -144,3 +144,13 @@ def test_a_parallel_parse_leaves_the_garbage_collector_as_it_found_it(tmp_path):
     before = gc.get_freeze_count()
     summary = parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "out"), jobs=2, batch_size=2)
     assert summary.processed == 5 and gc.get_freeze_count() == before == 0
+
+
+def test_reading_a_dataset_with_other_tone_or_roster_is_refused(tmp_path):
+    import pytest
+
+    make_inputs(tmp_path / "in", n=1)
+    parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "out"))
+    with pytest.raises(ValueError, match="parsed dataset"):
+        newstone.read(tmp_path / "out", tone="vader")
+    assert len(newstone.read(tmp_path / "out").articles) == 2

@@ -265,3 +265,12 @@ def test_tone_columns_shortcut_equals_scoring_with_both_scorers(sample_text):
         assert columns["tone"] == get_scorer("news").polarity(plain)["compound"], text
         assert columns["compound"] == get_scorer("vader").polarity(plain)["compound"], text
     assert tone_columns("“Delighted,” he said.")["compound"] > 0.3
+
+
+def test_an_unknown_scorer_name_is_an_error_not_the_default():
+    import newstone
+
+    with pytest.raises(ValueError, match="unknown tone scorer"):
+        newstone.tone("fine", scorer="foo")
+    with pytest.raises(ValueError, match="unknown tone scorer"):
+        newstone.parse_text("Head\n\nIt was fine, he said.", tone="foo")

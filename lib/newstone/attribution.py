@@ -1408,7 +1408,7 @@ def _kind(spans: list[Span], quotes: list[Span]) -> str:
             covered += min(e, qe) - max(s, qs)
         inside += covered
         outside += (e - s) - covered
-    if outside <= 2:
+    if outside <= 2 and inside > 0:
         return "direct"
     if inside == 0:
         return "indirect"

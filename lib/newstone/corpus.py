@@ -86,6 +86,9 @@ def read(paths: Union[PathLike, Iterable[PathLike]], *, tone: str = "news",
 
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if len(paths) == 1 and is_dataset(paths[0]):
+        if tone != "news" or roster:
+            raise ValueError(f"{os.fspath(paths[0])} is a parsed dataset: its tone and speaker facts were "
+                             "fixed by `newstone parse` (rerun it with --tone/--roster --force to change them)")
         return load_dataset(paths[0])
     options = Options(tone_scorer=tone, roster=Roster.load(roster) if roster else None)
     rows = map_articles(iter_articles([os.fspath(p) for p in paths]), options, jobs=jobs, progress=progress)

@@ -280,19 +280,22 @@ def read_jsonl(item: InputFile) -> Iterator[Article]:
             if not raw_line.strip():
                 continue
             fallback_id = f"{item.article_id}:{line_number}"
+            where = f"{os.path.basename(item.path)} line {line_number}"
+            if line_number == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
+                raw_line = raw_line[3:]  # a UTF-8 byte-order mark (Windows editors, Excel exports)
             line, error = decode_bytes(raw_line)
             if error:
-                yield Article(fallback_id, source_path=item.path, error=f"line {line_number}: {error}")
+                yield Article(fallback_id, source_path=item.path, error=f"{where}: {error}")
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Article(fallback_id, source_path=item.path, error=f"line {line_number}: invalid JSON ({exc.msg})")
+                yield Article(fallback_id, source_path=item.path, error=f"{where}: invalid JSON ({exc.msg})")
                 continue
             if not isinstance(record, dict):
-                yield Article(fallback_id, source_path=item.path, error=f"line {line_number}: not a JSON object")
+                yield Article(fallback_id, source_path=item.path, error=f"{where}: not a JSON object")
                 continue
-            yield article_from_record(record, fallback_id, item.path, f"line {line_number}")
+            yield article_from_record(record, fallback_id, item.path, where)
 
 
 def read_csv(item: InputFile, data: bytes) -> Iterator[Article]:
@@ -304,7 +307,7 @@ def read_csv(item: InputFile, data: bytes) -> Iterator[Article]:
         csv.field_size_limit(1 << 30)
         reader = csv.DictReader(io.StringIO(text))
         for row_number, record in enumerate(reader, 1):
-            yield article_from_record(record, f"{item.article_id}:{row_number}", item.path, f"row {row_number}")
+            yield article_from_record(record, f"{item.article_id}:{row_number}", item.path, f"{os.path.basename(item.path)} row {row_number}")
     except csv.Error as exc:
         yield Article(f"{item.article_id}:csv", source_path=item.path, error=f"malformed CSV: {exc}")
 

@@ -218,6 +218,8 @@ class ToneScorer:
 
 @lru_cache(maxsize=None)
 def _scorer_of_kind(scorer: str) -> ToneScorer:
+    if scorer not in SCORERS:
+        raise ValueError(f"unknown tone scorer {scorer!r}: use one of {', '.join(SCORERS)}")
     return ToneScorer(scorer)
 
 
@@ -257,6 +259,8 @@ def tone_columns(text: str, scorer: str = "news") -> dict:
     over one tokenisation, and reuses the raw result when the text holds no word the news
     lexicon changes.
     """
+    if scorer not in SCORERS:
+        raise ValueError(f"unknown tone scorer {scorer!r}: use one of {', '.join(SCORERS)}")
     text = ascii_quotes(text if text.__class__ is str else _as_text(text))
     raw, news = _raw_and_news().polarity(text)
     tone_value = raw["compound"] if scorer == "vader" else news["compound"]
