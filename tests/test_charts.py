@@ -325,3 +325,15 @@ def test_tone_over_time_of_nothing_is_an_empty_timeline():
     items = pd.DataFrame({"article_id": pd.Series([], dtype="string"), "tone": pd.Series([], dtype="float64")})
     timeline = aggregate.tone_over_time(items, articles)
     assert timeline.empty and timeline.attrs["period"] is None
+
+
+def test_intervals_stay_on_the_tone_scale_and_missing_values_read_as_a_dash():
+    from newstone import report
+
+    wide = aggregate.mean_ci([0.9, -0.8])
+    assert wide["ci_low"] == -1.0 and wide["ci_high"] == 1.0 and wide["mean"] == pytest.approx(0.05)
+    narrow = aggregate.mean_ci([0.1, 0.2, 0.15, 0.12])
+    assert -1 < narrow["ci_low"] < 0.1 < 0.2 < narrow["ci_high"] < 1
+    table = pd.DataFrame([{"speaker": "Smith", **aggregate.mean_ci([0.5])}])
+    shown = report.readable(table)
+    assert shown.loc[0, "ci_low"] == "\u2013" and shown.loc[0, "mean"] == 0.5

@@ -39,11 +39,13 @@ def t_critical(dof: int) -> float:
             + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * dof ** 3))
 
 
-def mean_ci(values) -> dict:
+def mean_ci(values, bounds: tuple[float, float] = (-1.0, 1.0)) -> dict:
     """n, mean, sample std and the 95% t interval of the mean of ``values`` (NaNs ignored).
 
     With fewer than two values there is no spread to estimate: std and the interval are
-    NaN rather than a misleading zero-width interval.
+    NaN rather than a misleading zero-width interval. The interval is clipped to
+    ``bounds``, the scale of the scores (tone is between -1 and 1): with two or three
+    quotes the t interval alone can reach -7 to 8, which no reader can use.
     """
     x = pd.Series(values, dtype="float64").dropna().to_numpy()
     n = int(x.size)
@@ -54,7 +56,8 @@ def mean_ci(values) -> dict:
         return {"n": n, "mean": mean, "std": math.nan, "ci_low": math.nan, "ci_high": math.nan}
     std = float(x.std(ddof=1))
     half = t_critical(n - 1) * std / math.sqrt(n)
-    return {"n": n, "mean": mean, "std": std, "ci_low": mean - half, "ci_high": mean + half}
+    low, high = bounds
+    return {"n": n, "mean": mean, "std": std, "ci_low": max(low, mean - half), "ci_high": min(high, mean + half)}
 
 
 def tone_by_group(table: pd.DataFrame, by: str, score: str = "tone") -> pd.DataFrame:

@@ -83,6 +83,13 @@ def read_records(notebook) -> dict[str, Any]:
     return records
 
 
+def readable(table, digits: int = 3):
+    """``table`` rounded, with missing values shown as "–" (not NaN or <NA>): for
+    displaying in a report. A one-quote official has no interval, and says so quietly."""
+    rounded = table.round(digits)
+    return rounded.astype(object).where(rounded.notna(), "\u2013")
+
+
 def resolve_input(input_path: Optional[str] = DEFAULT_INPUT) -> str:
     """The path a notebook should read.
 
