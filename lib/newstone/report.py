@@ -232,7 +232,26 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict) -> Optional
                                    kernel_name=KERNEL, progress_bar=True, cwd=os.fspath(notebook.parent))
     except PapermillExecutionError as exc:
         return f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {exc.evalue}"
+    drop_run_details(output)
     return None
+
+
+def drop_run_details(executed: Path) -> None:
+    """Remove what changes on every run although the report does not: execution
+    timestamps and durations, and cell ids drawn at random. Committed reports then change
+    only when their content does."""
+    import nbformat
+
+    nb = nbformat.read(os.fspath(executed), as_version=4)
+    nb.metadata.get("papermill", {}).pop("start_time", None)
+    nb.metadata.get("papermill", {}).pop("end_time", None)
+    nb.metadata.get("papermill", {}).pop("duration", None)
+    for number, cell in enumerate(nb.cells):
+        cell.metadata.pop("execution", None)
+        for key in ("start_time", "end_time", "duration"):
+            cell.metadata.get("papermill", {}).pop(key, None)
+        cell["id"] = f"cell-{number}"
+    nbformat.write(nb, os.fspath(executed))
 
 
 def html_exporter():
