@@ -301,3 +301,26 @@ def test_reports_load_offline_in_chromium(rendered):
         finally:
             browser.close()
     assert not problems, json.dumps(problems, indent=1)
+
+
+def test_run_details_are_dropped_so_reruns_leave_reports_unchanged(tmp_path):
+    import nbformat
+
+    from newstone.report import drop_run_details
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("1"), nbformat.v4.new_markdown_cell("text")]
+    nb.cells[0].metadata = {"execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
+                            "papermill": {"duration": 0.1, "start_time": "x", "end_time": "y", "status": "completed"},
+                            "tags": ["parameters"]}
+    nb.metadata["papermill"] = {"start_time": "x", "end_time": "y", "duration": 1.0, "parameters": {"a": 1}}
+    path = tmp_path / "run.ipynb"
+    nbformat.write(nb, path)
+    drop_run_details(path)
+    once = path.read_text(encoding="utf-8")
+    cleaned = nbformat.read(path, as_version=4)
+    assert [c["id"] for c in cleaned.cells] == ["cell-0", "cell-1"]
+    assert cleaned.cells[0].metadata == {"papermill": {"status": "completed"}, "tags": ["parameters"]}
+    assert cleaned.metadata["papermill"] == {"parameters": {"a": 1}}
+    drop_run_details(path)
+    assert path.read_text(encoding="utf-8") == once
