@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "content [[start, end], ...], source [start, end] or null, cue, speaker, "
                        "speaker_country, kind, text, compound and tone: the input of the PolNeAR scorer.")
     add_common(p)
-    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table",
+                   help="table (default, for reading), jsonl (offsets, the PolNeAR scorer's input) or csv")
 
     p = sub.add_parser("evaluate", help="score attribution against brat gold (PolNeAR layout)",
                        description="Run the pipeline over GOLD_DIR/text/*.txt and score the quotes "
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold_dir", metavar="GOLD_DIR")
     p.add_argument("--metadata", metavar="FILE", help="PolNeAR metadata.tsv: first annotator is the gold")
     p.add_argument("--json", dest="json_out", metavar="FILE", help="also write the figures as JSON")
-    p.add_argument("-j", "--jobs", type=int, default=1)
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
 
     p = sub.add_parser("report", help="run notebooks with papermill and render HTML reports",
                        description="Execute notebooks (default: every notebook in notebooks/) with "
