@@ -159,3 +159,12 @@ def test_parse_into_a_file_is_a_usage_error(capsys, tmp_path):
     (tmp_path / "taken").write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "parse", str(tmp_path / "a.txt"), "-o", str(tmp_path / "taken"), "--no-progress")
     assert code == 2 and "newstone:" in err
+
+
+def test_quotes_of_a_parsed_dataset_points_to_its_tables(capsys, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.", encoding="utf-8")
+    run(capsys, "parse", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--no-progress")
+    code, _, err = run(capsys, "quotes", str(tmp_path / "out"))
+    assert code == 2 and "newstone.read" in err

@@ -143,3 +143,17 @@ def test_a_jsonl_with_a_byte_order_mark_keeps_its_first_record_and_errors_name_t
     first, second = iter_articles([str(path)])
     assert (first.article_id, first.error) == ("a1", None)
     assert second.error.startswith("feed.jsonl line 2: invalid JSON")
+
+
+def test_a_csv_without_a_text_column_is_one_error_not_one_per_row(tmp_path):
+    from newstone.ingest import iter_articles
+
+    (tmp_path / "officials.csv").write_text("name,title,country\nA,minister,RUS\nB,envoy,USA\n", encoding="utf-8")
+    (only,) = iter_articles([str(tmp_path / "officials.csv")])
+    assert only.article_id == "officials" and "no text column" in only.error and "name, title, country" in only.error
+
+
+def test_dir_of_the_package_lists_its_api():
+    import newstone
+
+    assert dir(newstone) == ["Corpus", "__version__", "parse_text", "read", "sql", "tone"]

@@ -31,4 +31,4 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(list(globals()) + __all__)
+    return sorted(set(__all__) | {"__version__"})

@@ -145,7 +145,14 @@ def cmd_parse(args) -> int:
 def cmd_quotes(args) -> int:
     from .engine import map_articles
     from .ingest import iter_articles
+    from .store import is_dataset
 
+    datasets = [path for path in args.inputs if is_dataset(path)]
+    if datasets:
+        print(f"newstone: {datasets[0]} is a dataset written by `newstone parse`: its quotes are in "
+              f"{os.path.join(datasets[0], 'quotes')} (read them with newstone.read or newstone.sql)",
+              file=sys.stderr)
+        return EXIT_USAGE
     articles = iter_articles(args.inputs)
     n_articles, errors, quotes = 0, [], []
     for rows in map_articles(articles, _options(args), jobs=args.jobs or 1):

@@ -306,6 +306,14 @@ def read_csv(item: InputFile, data: bytes) -> Iterator[Article]:
     try:
         csv.field_size_limit(1 << 30)
         reader = csv.DictReader(io.StringIO(text))
+        columns = list(reader.fieldnames or [])
+        if columns and not any(field in columns for field in TEXT_FIELDS):
+            # a table that is not articles (an officials roster next to the corpus): one
+            # message for the file, not one error row per line
+            yield Article(item.article_id, source_path=item.path,
+                          error=f"{os.path.basename(item.path)}: no text column (one of {', '.join(TEXT_FIELDS)}); "
+                                f"columns: {', '.join(columns[:8])}")
+            return
         for row_number, record in enumerate(reader, 1):
             yield article_from_record(record, f"{item.article_id}:{row_number}", item.path, f"{os.path.basename(item.path)} row {row_number}")
     except csv.Error as exc:
