@@ -337,3 +337,13 @@ def test_intervals_stay_on_the_tone_scale_and_missing_values_read_as_a_dash():
     table = pd.DataFrame([{"speaker": "Smith", **aggregate.mean_ci([0.5])}])
     shown = report.readable(table)
     assert shown.loc[0, "ci_low"] == "\u2013" and shown.loc[0, "mean"] == 0.5
+
+
+def test_explorer_hover_text_never_shows_a_raw_missing_value():
+    import newstone
+    from newstone import charts
+
+    corpus = newstone.parse_text("Head\n\nNATO said Russia and the UN were wrong.", article_id="a")
+    page = charts.explorer_html(corpus.tables, "a")
+    assert "&lt;NA&gt;" not in page and "<NA>" not in page
+    assert "NATO: organization, no country" in page and "country: RUS" in page

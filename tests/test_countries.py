@@ -512,3 +512,18 @@ def test_speaker_country_matrix_joins_quotes_within_their_article():
     # Kirby: quote a/1 names China (NATO has no country). b/1 has no speaker.
     assert rows[("John Kirby", "CHN")] == (1, pytest.approx(0.2))
     assert set(rows) == {("Matthew Miller", "RUS"), ("John Kirby", "CHN")}
+
+
+def test_a_roster_without_a_name_column_is_refused_and_unknown_countries_are_named(tmp_path):
+    import pytest
+
+    from newstone.countries import Roster
+    from newstone.errors import RosterError
+
+    (tmp_path / "semicolons.csv").write_text("name;title;country\nA;envoy;RUS\n", encoding="utf-8")
+    with pytest.raises(RosterError, match="no 'name' column"):
+        Roster.load(tmp_path / "semicolons.csv")
+    (tmp_path / "odd.csv").write_text("name,country\nA,GER\nB,Narnia\nC,Russia\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="GER, Narnia"):
+        roster = Roster.load(tmp_path / "odd.csv")
+    assert roster.lookup("A")["country"] is None and roster.lookup("C")["country"] == "RUS"

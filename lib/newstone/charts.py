@@ -438,7 +438,7 @@ def render_article(article: pd.Series, quotes: pd.DataFrame, mentions: pd.DataFr
         if pd.isna(m["start"]) or pd.isna(m["end"]):
             continue
         marks.append((int(m["start"]), int(m["end"]), "3country",
-                      f'<span class="ns-country" title="{html.escape("country: " + str(m["country"]), quote=True)}">'))
+                      f'<span class="ns-country" title="{html.escape(_mention_title(m), quote=True)}">'))
     body = _marked_text(text, marks, badges)
     meta = " · ".join(html.escape(str(article[c])) for c in ("published", "source", "byline")
                       if c in article.index and isinstance(article[c], str) and article[c])
@@ -479,6 +479,15 @@ def article_quotes_table(quotes: pd.DataFrame, score: str = "tone") -> pd.DataFr
     text_columns = [c for c in columns if c not in (score, "quote_id")]
     table[text_columns] = table[text_columns].astype(object).where(table[text_columns].notna(), "–")
     return table
+
+
+def _mention_title(mention) -> str:
+    """Hover text of a country mention: its country, or what it is when it has none
+    ("NATO: organization, no country") rather than a raw <NA>."""
+    if pd.isna(mention["country"]):
+        kind = mention.get("kind")
+        return f"{mention.get('surface', '')}: {kind if isinstance(kind, str) else 'mention'}, no country".strip(": ")
+    return f"country: {mention['country']}"
 
 
 def pick_article(articles: pd.DataFrame, article_id: Optional[str] = None) -> str:

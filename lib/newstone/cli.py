@@ -13,7 +13,7 @@ import sys
 import time
 from typing import Optional
 
-from .errors import SettingsMismatch
+from .errors import RosterError, SettingsMismatch
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -89,7 +89,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     except FileNotFoundError as exc:
         print(f"newstone: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (NotADirectoryError, FileExistsError, SettingsMismatch) as exc:  # -o names a file; other settings
+    except (NotADirectoryError, FileExistsError, SettingsMismatch, RosterError) as exc:  # -o a file; other settings
         print(f"newstone: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `newstone quotes ... | head`

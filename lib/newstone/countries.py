@@ -20,6 +20,7 @@ import functools
 import math
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import Iterable, NamedTuple, Optional, Union
 
@@ -361,8 +362,24 @@ class Roster:
 
     @classmethod
     def load(cls, path: PathLike) -> "Roster":
+        """Read an officials.csv. A file without a ``name`` column (a semicolon-separated
+        export, a wrong file) raises :class:`~newstone.errors.RosterError`; country values
+        that are no country we know are named in a warning and left empty, since a silent
+        "GER" or "Narnia" would quietly drop that person from every country chart."""
+        from .errors import RosterError
+
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            records = list(csv.DictReader(handle))
+            reader = csv.DictReader(handle)
+            columns = [c.strip() for c in reader.fieldnames or []]
+            if "name" not in columns:
+                raise RosterError(f"roster {os.fspath(path)!r} has no 'name' column (columns: {', '.join(columns) or 'none'}); "
+                                  "expected comma-separated name, aliases, title, organisation, country")
+            records = [{(k or "").strip(): v for k, v in row.items()} for row in reader]
+        unknown = sorted({str(r.get("country")).strip() for r in records
+                          if _clean(r.get("country")) and normalise_country(r.get("country")) is None})
+        if unknown:
+            warnings.warn(f"roster {os.fspath(path)!r}: unknown country value(s) left empty: {', '.join(unknown)}",
+                          stacklevel=2)
         return cls.from_records(records)
 
     @classmethod
@@ -413,7 +430,9 @@ def normalise_country(value) -> Optional[str]:
     if value is None:
         return None
     if len(value) == 3 and value.isalpha():
-        return value.upper()
+        code = value.upper()
+        if code in country_names():
+            return code
     entry = default_matcher().lookup(value)
     if entry and entry.country:
         return entry.country

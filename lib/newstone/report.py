@@ -131,7 +131,7 @@ def describe_input(tables: dict, source: str, date_from=None, date_to=None) -> s
     window = ""
     if date_from is not None or date_to is not None:
         window = f" Date filter: {date_from or '…'} to {date_to or '…'} (undated articles excluded)."
-    return (f"**Data:** `{os.path.basename(os.path.normpath(source))}`: {len(articles)} article(s)"
+    return (f"**Data:** {len(articles)} article(s) from `{os.path.basename(os.path.normpath(source))}`"
             f"{f' ({failed} could not be processed)' if failed else ''}, {len(quotes)} quote(s), "
             f"{attributed} with a resolved speaker, {len(tables['mentions'])} country mention(s). "
             f"{date_range_note(articles)}{window}")
