@@ -313,7 +313,8 @@ def test_run_details_are_dropped_so_reruns_leave_reports_unchanged(tmp_path):
     nb.cells[0].metadata = {"execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
                             "papermill": {"duration": 0.1, "start_time": "x", "end_time": "y", "status": "completed"},
                             "tags": ["parameters"]}
-    nb.metadata["papermill"] = {"start_time": "x", "end_time": "y", "duration": 1.0, "parameters": {"a": 1}}
+    nb.metadata["papermill"] = {"start_time": "x", "end_time": "y", "duration": 1.0, "parameters": {"a": 1},
+                                "input_path": "/home/me/notebooks/run.ipynb", "output_path": "/home/me/reports/run.ipynb"}
     path = tmp_path / "run.ipynb"
     nbformat.write(nb, path)
     drop_run_details(path)

@@ -238,14 +238,13 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict) -> Optional
 
 def drop_run_details(executed: Path) -> None:
     """Remove what changes on every run although the report does not: execution
-    timestamps and durations, and cell ids drawn at random. Committed reports then change
-    only when their content does."""
+    timestamps and durations, cell ids drawn at random and the absolute paths of this
+    machine. Committed reports then change only when their content does."""
     import nbformat
 
     nb = nbformat.read(os.fspath(executed), as_version=4)
-    nb.metadata.get("papermill", {}).pop("start_time", None)
-    nb.metadata.get("papermill", {}).pop("end_time", None)
-    nb.metadata.get("papermill", {}).pop("duration", None)
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
+        nb.metadata.get("papermill", {}).pop(key, None)
     for number, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
         for key in ("start_time", "end_time", "duration"):
