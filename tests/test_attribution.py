@@ -1024,3 +1024,19 @@ def test_a_short_unquoted_content_is_not_direct_speech():
     import newstone
 
     assert newstone.parse_text("Head\n\nSmith said no.").quotes["kind"].tolist() == ["indirect"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("She told reporters the plan had failed.", "the plan had failed"),
+    ("He told CNN the talks would go on.", "the talks would go on"),
+    ("He told ABC's This Week the deal was dead.", "the deal was dead"),
+    ("He told a news conference the talks had stalled.", "the talks had stalled"),
+    ("She told him she would stay.", "she would stay"),
+    ("It was a concern for China, which the United States has urged to do more to rein in Pyongyang.",
+     "to do more to rein in Pyongyang"),
+])
+def test_the_object_of_told_or_urged_is_short_and_the_clause_starts_after_it(sentence, content):
+    import newstone
+
+    quotes = newstone.parse_text("Head\n\n" + sentence).quotes
+    assert quotes["text"].tolist()[-1] == content

@@ -619,8 +619,8 @@ def _content_start(tokens: list[Token], i: int, end: int, cue: Cue) -> int:
         if tok.lower in ("whether", "if", "how", "why", "what", "about") and n <= 6 \
                 and (n == 0 or cue.takes_object or _adverbial_lead(window, n)):
             return i + n
-        if tok.lower == "to" and cue.takes_object and n <= 6 and n > 0:
-            return i + n
+        if tok.lower == "to" and cue.takes_object and n <= 6 and (n > 0 or _infinitive_after(window, n)):
+            return i + n  # "urged Beijing to do more"; "which it urged to do more" (object moved away)
         if tok.text == "," and n + 1 < len(window) and window[n + 1].lower == "that":
             return i + n + 1
         if tok.text == "," and n + 1 < len(window) and (window[n + 1].lower in ADVERBIAL_PREPS
@@ -630,14 +630,47 @@ def _content_start(tokens: list[Token], i: int, end: int, cue: Cue) -> int:
                                             and tok.lower not in ("to", "for", "with", "by", "about", "over")):
             break
     if cue.takes_object:
-        k = i
-        while k < end and tokens[k].is_word and tokens[k].lower not in CLAUSE_WORDS and k - i < 4:
-            k += 1
-        return k
+        return _short_object_end(tokens, i, end)
     k = i
     while k < end and tokens[k].is_word and tokens[k].lower in TIME_WORDS:
         k += 1
     return k
+
+
+OBJECT_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+
+
+def _short_object_end(tokens: list[Token], i: int, end: int) -> int:
+    """Where the reported clause starts after the object of "told" without "that": "told
+    reporters | the plan failed", "told CNN | the talks", "told the BBC | it", "told a news
+    conference | the …". The object is a name (a run of capitalised words, with "'s" and a
+    second run: "ABC's This Week"), or an optional determiner and at most two lower-case
+    words, the last of them a noun before the clause's own determiner, pronoun or name."""
+    k = i
+    if k < end and tokens[k].is_word and tokens[k].lower in OBJECT_DETERMINERS:
+        k += 1
+    if k < end and tokens[k].is_word and tokens[k].capitalized:
+        while k < end and tokens[k].is_word and (tokens[k].capitalized or tokens[k].lower in ("'s", "\u2019s")) \
+                and tokens[k].lower not in CLAUSE_WORDS:  # a title-case headline: "Warns West Over Missiles"
+            k += 1
+        return k
+    start = k
+    while k < end and k - start < 2 and tokens[k].is_word and not tokens[k].capitalized \
+            and tokens[k].lower not in CLAUSE_WORDS and tokens[k].lower not in PRONOUNS \
+            and tokens[k].lower not in OBJECT_DETERMINERS:
+        k += 1
+    return k
+
+
+def _infinitive_after(window: list[Token], n: int) -> bool:
+    """Whether "to" at ``n`` opens an infinitive ("to do more"), not a prepositional
+    object ("to reporters", "to the press"): a lower-case word that is no determiner or
+    pronoun and no plural noun follows."""
+    if n + 1 >= len(window):
+        return False
+    word = window[n + 1]
+    return word.is_word and not word.capitalized and word.lower not in DETERMINERS \
+        and word.lower not in PRONOUNS and (not word.lower.endswith("s") or word.lower.endswith("ss"))
 
 
 def _adverbial_lead(window: list[Token], n: int) -> bool:
