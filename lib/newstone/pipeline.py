@@ -16,7 +16,7 @@ from .attribution import extract_attributions
 from .countries import Roster, default_matcher, speaker_country
 from .model import Article, Attribution, CountryMention, Sentence
 from .sentences import split_sentences
-from .tone import SCORERS, tone_columns
+from .tone import check_scorer, tone_columns
 
 PRONOUNS = frozenset("he she they it we i you him her them us".split())
 
@@ -31,8 +31,7 @@ class Options:
     roster: Optional[Roster] = None
 
     def __post_init__(self):
-        if self.tone_scorer not in SCORERS:  # a usage error, not an error row per article
-            raise ValueError(f"unknown tone scorer {self.tone_scorer!r}: use one of {', '.join(SCORERS)}")
+        check_scorer(self.tone_scorer)  # a usage error, not an error row per article
 
     def settings(self) -> dict[str, Optional[str]]:
         """What a dataset records about the run that made it: rows made with other

@@ -37,6 +37,14 @@ from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensi
 from .vader import MultiLexiconVader
 
 SCORERS = ("vader", "news")
+
+
+def check_scorer(scorer: str) -> str:
+    """``scorer`` if it names a scorer; a ValueError otherwise, so a typo is an error
+    rather than a silent fall-back to the news scorer."""
+    if scorer not in SCORERS:
+        raise ValueError(f"unknown tone scorer {scorer!r}: use one of {', '.join(SCORERS)}")
+    return scorer
 NEWS_LEXICON_PATH = Path(__file__).resolve().parent / "data" / "news_lexicon.tsv"
 VALENCE_RANGE = (-4.0, 4.0)
 # VADER's usual cut-offs on compound: >= 0.05 positive, <= -0.05 negative.
@@ -184,9 +192,7 @@ class ToneScorer:
     __slots__ = ("scorer", "_analyzer", "_polarity_scores", "_normalise_quotes")
 
     def __init__(self, scorer: str = "news") -> None:
-        if scorer not in SCORERS:
-            raise ValueError(f"unknown tone scorer {scorer!r}; choose one of {SCORERS}")
-        self.scorer = scorer
+        self.scorer = check_scorer(scorer)
         self._analyzer = SentimentIntensityAnalyzer()
         self._normalise_quotes = scorer == "news"
         if scorer == "news":
@@ -218,8 +224,6 @@ class ToneScorer:
 
 @lru_cache(maxsize=None)
 def _scorer_of_kind(scorer: str) -> ToneScorer:
-    if scorer not in SCORERS:
-        raise ValueError(f"unknown tone scorer {scorer!r}: use one of {', '.join(SCORERS)}")
     return ToneScorer(scorer)
 
 
@@ -259,8 +263,7 @@ def tone_columns(text: str, scorer: str = "news") -> dict:
     over one tokenisation, and reuses the raw result when the text holds no word the news
     lexicon changes.
     """
-    if scorer not in SCORERS:
-        raise ValueError(f"unknown tone scorer {scorer!r}: use one of {', '.join(SCORERS)}")
+    check_scorer(scorer)
     text = ascii_quotes(text if text.__class__ is str else _as_text(text))
     raw, news = _raw_and_news().polarity(text)
     tone_value = raw["compound"] if scorer == "vader" else news["compound"]
