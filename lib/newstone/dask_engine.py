@@ -17,7 +17,7 @@ from .ingest import iter_articles
 from .model import Article
 from .pipeline import ArticleRows, Options, process_article
 from .runner import ParseSummary, count_outcomes, skip_done
-from .store import DatasetWriter, article_ids, check_settings, done_keys
+from .store import DatasetWriter, check_settings, dataset_keys
 
 
 def process_batch(articles: list[Article], options: Options) -> list[ArticleRows]:
@@ -40,8 +40,7 @@ def parse_with_dask(inputs: list[str], output: str, options: Options = Options()
     summary = ParseSummary()
     check_settings(output, options.settings(), force)
     writer = DatasetWriter(output, force=force)
-    done = set() if force else done_keys(output)
-    previous = set() if force else article_ids(output)
+    done, previous = (set(), set()) if force else dataset_keys(output)
     first_new_part = writer.next_part
     articles = skip_done(iter_articles(inputs), done, summary)
     cluster = None

@@ -22,7 +22,7 @@ from .ingest import InputFile, iter_units, load_unit
 from .model import Article
 from .pipeline import Options, content_hash, process_article
 from .speaker_index import SpeakerIndex
-from .store import DatasetWriter, article_ids, check_settings, done_keys
+from .store import DatasetWriter, check_settings, dataset_keys
 
 BATCHES_IN_FLIGHT_PER_WORKER = 2
 
@@ -166,8 +166,8 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
     summary = ParseSummary()
     check_settings(output, options.settings(), force)
     writer = DatasetWriter(output, force=force)
-    done = {} if force else done_by_article(done_keys(output))
-    previous = set() if force else article_ids(output)
+    done_pairs, previous = (set(), set()) if force else dataset_keys(output)
+    done = done_by_article(done_pairs)
     first_new_part = writer.next_part
     speakers = InPartOrder(first_new_part)
     superseded: set[str] = set()

@@ -114,23 +114,19 @@ def check_settings(root: str, settings: dict, force: bool) -> None:
         json.dump(settings, handle, sort_keys=True)
 
 
-def article_ids(root: str) -> set[str]:
-    """Ids of every article row in the dataset, error rows included."""
+def dataset_keys(root: str) -> tuple[set[tuple[str, str]], set[str]]:
+    """What a rerun needs to know, in one pass over the articles parts: (article_id,
+    content_hash) of articles processed without error (skipped), and the ids of every
+    article row, error rows included (a redone one replaces its rows)."""
+    done: set[tuple[str, str]] = set()
     ids: set[str] = set()
     for path in part_files(root, "articles"):
-        ids.update(pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist())
-    return ids
-
-
-def done_keys(root: str) -> set[tuple[str, str]]:
-    """(article_id, content_hash) of articles already processed without error."""
-    keys = set()
-    for path in part_files(root, "articles"):
         columns = pq.read_table(path, columns=["article_id", "content_hash", "error"]).to_pydict()
-        keys.update((article_id, content_hash) for article_id, content_hash, error
+        ids.update(columns["article_id"])
+        done.update((article_id, content_hash) for article_id, content_hash, error
                     in zip(columns["article_id"], columns["content_hash"], columns["error"])
                     if error is None and content_hash is not None)
-    return keys
+    return done, ids
 
 
 class DatasetWriter:
