@@ -5,7 +5,10 @@ may follow the contract ones, never replace them.
 """
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TONE_COLUMNS = ["compound", "pos", "neu", "neg", "tone", "tone_label"]
 
@@ -50,12 +53,16 @@ TABLES = {
 
 def frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     """A DataFrame with exactly the contract columns, in order, with their dtypes."""
+    import pandas as pd
+
     df = pd.DataFrame.from_records(rows, columns=list(columns))
     return conform(df, columns)
 
 
 def conform(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """Cast ``df`` to the contract dtypes, adding missing contract columns as nulls."""
+    import pandas as pd
+
     for name, dtype in columns.items():
         if name not in df.columns:
             df[name] = pd.Series([None] * len(df), dtype=dtype if dtype != "object" else object)

@@ -16,9 +16,12 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from array import array
+from itertools import accumulate, chain, repeat
+from operator import is_not, itemgetter
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
-import pandas as pd
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -27,6 +30,8 @@ from .errors import SettingsMismatch
 from .pipeline import ArticleRows
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .speaker_index import SpeakerIndex
 
 ROW_TABLES = ("articles", "sentences", "quotes", "mentions")
@@ -57,8 +62,77 @@ def write_rows(rows: list[dict], contract: dict[str, str], path: str) -> None:
     they skip pandas: building and casting DataFrames cost three times the Parquet
     writing itself. A value of the wrong type raises here rather than being coerced.
     """
-    table = pa.Table.from_pylist(rows, schema=arrow_schema(contract))
-    _write_table_atomically(table, path)
+    _write_table_atomically(rows_table(rows, arrow_schema(contract)), path)
+
+
+def rows_table(rows: list[dict], table_schema: pa.Schema) -> pa.Table:
+    """Row dicts as an Arrow table of ``table_schema``; a missing key is a null.
+
+    Arrays are assembled from their buffers (offsets, values, validity bitmap) instead of
+    with ``pa.Table.from_pylist``: every pyarrow conversion of Python objects imports
+    pandas first (to check for pandas types), and that import was a third of the
+    start-up of ``newstone parse``, paid once in the parent process whatever the number
+    of workers. It is as strict as pyarrow: a value of the wrong type raises TypeError.
+    """
+    names = table_schema.names
+    try:  # transposed at C speed: one tuple per row, then one tuple per column
+        columns = list(zip(*map(itemgetter(*names), rows))) if rows and len(names) > 1 else None
+    except KeyError:  # rows that lack a column: it is null there
+        columns = None
+    if columns is None:
+        columns = [[row.get(name) for row in rows] for name in names]
+    try:
+        arrays = [column_array(values, field.type, field.name)
+                  for values, field in zip(columns, table_schema)]
+    except OverflowError:  # over 2 GiB of text in one column of one batch: let pyarrow chunk it
+        return pa.Table.from_pylist(rows, schema=table_schema)
+    return pa.Table.from_arrays(arrays, schema=table_schema)
+
+
+def column_array(values: Sequence, arrow_type: pa.DataType, name: str = "value") -> pa.Array:
+    """One Arrow array of ``arrow_type`` (string, int64, float64, or a list of these)
+    holding ``values``, where None is a null."""
+    validity = _validity_bitmap(values)
+    if validity is not None:
+        filler = _FILLERS.get(arrow_type.id, ())
+        values_or_filler = [filler if value is None else value for value in values]
+    else:
+        values_or_filler = values
+    try:
+        if pa.types.is_string(arrow_type):
+            encoded = list(map(str.encode, values_or_filler))
+            buffers = [validity, pa.py_buffer(array("i", accumulate(map(len, encoded), initial=0))),
+                       pa.py_buffer(b"".join(encoded))]
+            return pa.Array.from_buffers(arrow_type, len(values), buffers)
+        if pa.types.is_int64(arrow_type) or pa.types.is_float64(arrow_type):
+            data = array("q" if pa.types.is_int64(arrow_type) else "d", values_or_filler)
+            return pa.Array.from_buffers(arrow_type, len(values), [validity, pa.py_buffer(data)])
+        if pa.types.is_list(arrow_type):
+            offsets = pa.py_buffer(array("i", accumulate(map(len, values_or_filler), initial=0)))
+            child = column_array(list(chain.from_iterable(values_or_filler)), arrow_type.value_type, name)
+            return pa.Array.from_buffers(arrow_type, len(values), [validity, offsets], children=[child])
+    except TypeError as exc:
+        wrong = next((type(v).__name__ for v in values if v is not None), "?")
+        raise TypeError(f"column {name!r} holds {arrow_type}, got a {wrong} ({exc})") from None
+    raise TypeError(f"column {name!r}: no encoder for Arrow type {arrow_type}")
+
+
+# What stands in the data buffer under a null (the validity bitmap hides it).
+_FILLERS = {pa.string().id: "", pa.int64().id: 0, pa.float64().id: 0.0}
+
+
+def _validity_bitmap(values: Sequence) -> Optional[pa.Buffer]:
+    """Arrow's validity bitmap (bit i set when value i is not None, least significant bit
+    first), or None when nothing is missing."""
+    if None not in values:
+        return None
+    present = np.fromiter(map(is_not, values, repeat(None)), dtype=np.bool_, count=len(values))
+    return pa.py_buffer(np.packbits(present, bitorder="little"))
+
+
+def read_arrow(path: str, columns: Optional[list[str]] = None) -> pa.Table:
+    """One Parquet file as an Arrow table, without pandas (``pq.read_table`` imports it)."""
+    return pq.ParquetFile(path).read(columns=columns)
 
 
 def _write_table_atomically(table: pa.Table, path: str) -> None:
@@ -121,7 +195,7 @@ def dataset_keys(root: str) -> tuple[set[tuple[str, str]], set[str]]:
     done: set[tuple[str, str]] = set()
     ids: set[str] = set()
     for path in part_files(root, "articles"):
-        columns = pq.read_table(path, columns=["article_id", "content_hash", "error"]).to_pydict()
+        columns = read_arrow(path, ["article_id", "content_hash", "error"]).to_pydict()
         ids.update(columns["article_id"])
         done.update((article_id, content_hash) for article_id, content_hash, error
                     in zip(columns["article_id"], columns["content_hash"], columns["error"])
@@ -176,11 +250,12 @@ class DatasetWriter:
             for path in part_files(self.root, table):
                 if _part_number(path) >= before_part:
                     continue
-                rows = pq.read_table(path)
-                keep = [article_id not in article_ids for article_id in rows.column("article_id").to_pylist()]
-                if all(keep):
+                rows = read_arrow(path)
+                keep = [row for row, article_id in enumerate(rows.column("article_id").to_pylist())
+                        if article_id not in article_ids]
+                if len(keep) == rows.num_rows:
                     continue
-                _write_table_atomically(rows.filter(pa.array(keep, type=pa.bool_())), path)
+                _write_table_atomically(rows.take(column_array(keep, pa.int64())), path)
                 rewritten += 1
         return rewritten
 
@@ -216,7 +291,7 @@ class DatasetWriter:
         index = SpeakerIndex()
         for path in part_files(self.root, "quotes"):
             if new_parts is None or _part_number(path) < new_from:
-                index.add(pq.read_table(path, columns=INPUT_COLUMNS).to_pydict())
+                index.add(read_arrow(path, INPUT_COLUMNS).to_pydict())
         if new_parts is not None:
             index.merge(new_parts)
         rows = index.rows()
@@ -226,6 +301,8 @@ class DatasetWriter:
 
 def read_table(root: str, table: str, columns: Optional[list[str]] = None) -> pd.DataFrame:
     """One table of a dataset as a DataFrame (all parts), conformed to the contract."""
+    import pandas as pd
+
     files = part_files(root, table)
     contract = schema.TABLES[table]
     if not files:
@@ -237,6 +314,8 @@ def read_table(root: str, table: str, columns: Optional[list[str]] = None) -> pd
 def read_parquet(path: str, columns: Optional[list[str]] = None) -> pd.DataFrame:
     """A part file as a DataFrame whose list columns hold Python lists (as in memory),
     not the numpy arrays pandas would make of them."""
+    import pandas as pd
+
     table = pq.read_table(path, columns=columns)
     df = table.to_pandas()
     for name in LIST_TYPES:
