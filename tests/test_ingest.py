@@ -130,6 +130,31 @@ def test_directory_ids_are_unique_relative_paths(tmp_path):
     assert ids == ["politics/001", "sport/001"]
 
 
+def test_a_repeated_record_id_is_renamed_as_file_ids_are(tmp_path):
+    """Tables are keyed by article_id: two records with one id must stay two articles."""
+    (tmp_path / "x.txt").write_text("Head\n\nA file whose id a record reuses.", encoding="utf-8")
+    records = [{"id": "a", "text": "First."}, {"id": "a", "text": "Second."},
+               {"id": "a#2", "text": "Third, with the id the second would get."}, {"id": "x", "text": "Fourth."}]
+    (tmp_path / "y.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    articles = list(iter_articles([str(tmp_path / "x.txt"), str(tmp_path / "y.jsonl")]))
+    assert [(a.article_id, a.text) for a in articles] == [
+        ("x", "Head\n\nA file whose id a record reuses."), ("a", "First."), ("a#2", "Second."),
+        ("a#2#2", "Third, with the id the second would get."), ("x#2", "Fourth.")]
+
+
+def test_a_repeated_record_id_gets_the_same_new_id_in_a_parsed_dataset_and_on_rerun(tmp_path):
+    from newstone.runner import parse_to_dataset
+    from newstone.store import read_table
+
+    records = [{"id": "a", "text": "Smith said the plan failed."}, {"id": "a", "text": "Jones said it worked."}]
+    (tmp_path / "y.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    first = parse_to_dataset([str(tmp_path / "y.jsonl")], str(tmp_path / "out"))
+    again = parse_to_dataset([str(tmp_path / "y.jsonl")], str(tmp_path / "out"))
+    assert (first.processed, again.processed, again.skipped) == (2, 0, 2)
+    quotes = read_table(str(tmp_path / "out"), "quotes")
+    assert sorted(zip(quotes["article_id"], quotes["speaker"])) == [("a", "Smith"), ("a#2", "Jones")]
+
+
 def test_decode_bytes_rejects_undecodable():
     text, error = decode_bytes(b"ok \x81\x8d\x8f\x90\x9d")  # bytes undefined in cp1252, invalid UTF-8
     assert text is None and "undecodable" in error

@@ -19,8 +19,9 @@ import io
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable, Iterator, Optional
 
 from .model import Article, Span
@@ -368,8 +369,26 @@ def read_html(item: InputFile, data: bytes) -> Article:
 
 def iter_articles(inputs: Iterable[str]) -> Iterator[Article]:
     """Every article of every input, lazily, in input order."""
-    for item in expand_inputs(inputs):
-        yield from read_file(item)
+    return distinct_ids(chain.from_iterable(map(read_file, expand_inputs(inputs))))
+
+
+def distinct_ids(units: Iterable) -> Iterator:
+    """``units`` (articles, or one-article input files), an id met before renamed as
+    file ids are ("x#2").
+
+    Every table is keyed by ``article_id``: two records of a .jsonl/.csv with one id, or
+    a record whose id is also a file's, would otherwise merge into one article in every
+    join and in reruns. The renamed one stays traceable: its id, then its rank.
+    """
+    seen: set[str] = set()
+    for unit in units:
+        if unit.article_id in seen:
+            rank = 2
+            while f"{unit.article_id}#{rank}" in seen:
+                rank += 1
+            unit = replace(unit, article_id=f"{unit.article_id}#{rank}")
+        seen.add(unit.article_id)
+        yield unit
 
 
 def holds_one_article(item: InputFile) -> bool:
@@ -383,11 +402,8 @@ def iter_units(inputs: Iterable[str]) -> Iterator[Article | InputFile]:
     extraction is slower than the whole pipeline: done in the parent of ``newstone parse``
     it would leave the workers waiting); the records of a .jsonl/.csv file, which can only
     be read in order, come as :class:`Article` objects."""
-    for item in expand_inputs(inputs):
-        if holds_one_article(item):
-            yield item
-        else:
-            yield from read_file(item)
+    units = ([item] if holds_one_article(item) else read_file(item) for item in expand_inputs(inputs))
+    yield from distinct_ids(chain.from_iterable(units))
 
 
 def load_unit(unit: Article | InputFile) -> list[Article]:
