@@ -325,3 +325,17 @@ def test_run_details_are_dropped_so_reruns_leave_reports_unchanged(tmp_path):
     assert cleaned.metadata["papermill"] == {"parameters": {"a": 1}}
     drop_run_details(path)
     assert path.read_text(encoding="utf-8") == once
+
+
+def test_notebooks_run_on_a_kernel_reached_over_local_sockets_not_tcp(tmp_path, capfd):
+    """No port listens while a report renders, and ipykernel's warning about unencrypted
+    TCP (printed once per notebook) is gone from ``make report``."""
+    nb = new_notebook()
+    nb.cells = [new_code_cell("import os\nprint(os.getpid())")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "tiny.ipynb")
+    assert report.execute_notebook(tmp_path / "tiny.ipynb", tmp_path / "ran.ipynb", {}) is None
+    ran = nbformat.read(tmp_path / "ran.ipynb", as_version=4)
+    assert ran.cells[0].outputs[0]["text"].strip().isdigit()
+    assert "without encryption" not in capfd.readouterr().err
+    assert not [p for p in tmp_path.iterdir() if "ipc" in p.name]

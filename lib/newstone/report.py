@@ -226,10 +226,16 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict) -> Optional
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
+    from traitlets.config import Config
 
+    # The kernel talks to us over local sockets (files in Jupyter's runtime folder), not TCP
+    # ports: nothing listens on the network while a report renders, and ipykernel no longer
+    # warns on every notebook that its TCP traffic is unencrypted.
+    local_sockets = Config({"KernelManager": {"transport": "ipc"}})
     try:
         papermill.execute_notebook(os.fspath(notebook), os.fspath(output), parameters=parameters,
-                                   kernel_name=KERNEL, progress_bar=True, cwd=os.fspath(notebook.parent))
+                                   kernel_name=KERNEL, progress_bar=True, cwd=os.fspath(notebook.parent),
+                                   config=local_sockets)
     except PapermillExecutionError as exc:
         return f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {exc.evalue}"
     drop_run_details(output)
