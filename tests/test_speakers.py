@@ -303,3 +303,99 @@ def test_sir_and_dame_take_a_given_name_and_resolve_to_the_full_name():
 def test_a_prefixed_title_is_a_title():
     info = one("The Tory co-chairman")
     assert (info.kind, info.title, info.org) == ("person", "co-chairman", "Tory")
+
+
+# --- given name + organisation word, demonyms, owned organisations, ordinary words -------
+
+def test_a_given_name_before_an_organisation_word_is_a_person():
+    # "Fox" alone is the network; after a known given name it is a surname
+    text = "Opposition spokesman Nigel Fox said the plan was late. Mr Fox said more. Fox said nothing."
+    out = resolve_speakers(text, [_att(text, "Opposition spokesman Nigel Fox"), _att(text, "Mr Fox"),
+                                  _att(text, "Fox", 2)])
+    assert [(a.speaker, a.speaker_type) for a in out] == [
+        ("Nigel Fox", "person"), ("Nigel Fox", "person"), ("Nigel Fox", "person")]
+    assert (one("Fox").kind, one("Fox News").kind) == ("organization", "organization")
+
+
+def test_a_given_name_before_an_organisation_word_stays_an_organisation_the_article_writes_as_one():
+    text = "Shoppers queued at retailer Mary Times. Mary Times said sales rose."
+    out = resolve_speakers(text, [_att(text, "Mary Times", 1)])
+    assert (out[0].speaker, out[0].speaker_type) == ("Mary Times", "organization")
+
+
+@pytest.mark.parametrize("mention,speaker,kind", [
+    ("The Norwegians", "Norwegians", "group"),   # a plural: the nation's side
+    ("the French", "French", "group"),           # a collective adjective after "the"
+    ("the Norwegian", None, "person"),           # one person named earlier: not pooled
+    ("The 31-year-old Dutchman", None, "person"),
+    ("Norwegian", None, "unknown"),              # a modifier of a speaker the span cut off
+])
+def test_a_demonym_alone(mention, speaker, kind):
+    text = f"Last week {mention} said the talks would go on."
+    out = resolve_speakers(text, [_att(text, mention)])
+    assert (out[0].speaker, out[0].speaker_type) == (speaker, kind)
+
+
+def test_a_nationality_before_and_is_half_of_one_title():
+    info = one("Swedish and Danish Lions coach Per Holm")
+    assert (info.name, info.kind, info.title) == ("Per Holm", "person", "Swedish and Danish Lions coach")
+    info = one("Trade and Industry Secretary Jane Cole")
+    assert (info.name, info.title) == ("Jane Cole", "Trade and Industry Secretary")
+    assert [i.name for i in describe_mention("Blair and Foreign Secretary Jack Straw")] == ["Blair", "Jack Straw"]
+
+
+def test_an_owned_organisation_takes_its_owner_as_org():
+    text = ("Talks delayed\n\nNorwegian Prime Minister Ola Berg spoke on Monday. Mr Berg's government "
+            "said the plan would wait.")
+    out = resolve_speakers(text, [_att(text, "Mr Berg's government")])
+    assert (out[0].speaker, out[0].speaker_type, out[0].speaker_org) == (
+        "Ola Berg's government", "organization", "Norwegian Prime Minister Ola Berg")
+
+
+def test_an_owned_organisation_of_an_unknown_person_has_only_the_owners_name():
+    text = "Mayor Tim Hollis's office said the road would close."
+    out = resolve_speakers(text, [_att(text, "Mayor Tim Hollis's office")])
+    assert (out[0].speaker, out[0].speaker_type, out[0].speaker_org) == (
+        "Tim Hollis's office", "organization", "Mayor Tim Hollis")
+
+
+@pytest.mark.parametrize("mention,country", [
+    ("Mr Berg's government", "NOR"),                     # the owner's title in the article
+    ("President Joe Biden's administration", "USA"),      # a head of government (office_holders.tsv)
+    ("Mayor Tim Hollis's office", None),                  # nothing known
+])
+def test_an_owned_organisation_has_its_owners_country(mention, country):
+    from newstone.pipeline import fill_speaker_country
+    text = ("Talks delayed\n\nNorwegian Prime Minister Ola Berg spoke on Monday. "
+            f"{mention} said the plan would wait.")
+    att = resolve_speakers(text, [_att(text, mention)])[0]
+    fill_speaker_country(text, att, None)
+    assert att.speaker_country == country
+
+
+@pytest.mark.parametrize("mention,speaker,kind", [
+    ("Labour", "Labour", "organization"),      # a party's name (speaker_country.tsv)
+    ("The Zorgan Party's", "Zorgan Party", "organization"),  # a span cut after a possessive
+    ("However", None, "unknown"),              # a linking word
+    ("Figures", "figures", "group"),           # documents that "show", like polls
+    ("Research", None, "unknown"),
+])
+def test_ordinary_words_parties_and_possessives(mention, speaker, kind):
+    text = f"{mention} said the vote would be close."
+    out = resolve_speakers(text, [_att(text, mention)])
+    assert (out[0].speaker, out[0].speaker_type) == (speaker, kind)
+
+
+def test_a_member_of_a_party_stays_a_person():
+    assert one("the Republican").kind == "person"
+
+
+def test_contractions_and_determiners():
+    assert one("I'm").pronoun == "i" and one("It's").pronoun == "it"
+    text = "Our correspondent said the vote was close."
+    assert resolve_speakers(text, [_att(text, "Our correspondent")])[0].speaker is None
+
+
+def test_office_holders_table_uses_known_countries():
+    from newstone.countries import country_names, office_holders
+    assert office_holders() and set(office_holders().values()) <= set(country_names())

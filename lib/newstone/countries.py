@@ -10,7 +10,9 @@ Three parts, all driven by readable data files in ``newstone/data``:
   (``country_context.tsv``): "Michael Jordan", "Atlanta, Georgia", "Thanksgiving Turkey".
 * :func:`speaker_country` turns a speaker's title, organisation or mention into a country,
   using the same gazetteer plus cue words (``speaker_country.tsv``: "Republican", "Sen.").
-  A user :class:`Roster` of officials overrides both.
+  An organisation named by its owner ("Joe Biden's administration") takes the owner's
+  country, also from ``office_holders.tsv`` for heads of state and government. A user
+  :class:`Roster` of officials overrides all of these.
 * ``tone_by_*`` and :func:`speaker_country_matrix` aggregate the pipeline's tables.
 """
 from __future__ import annotations
@@ -30,6 +32,7 @@ DATA_DIR = Path(__file__).parent / "data"
 GAZETTEER_PATH = DATA_DIR / "countries.tsv"
 CONTEXT_RULES_PATH = DATA_DIR / "country_context.tsv"
 SPEAKER_CUES_PATH = DATA_DIR / "speaker_country.tsv"
+OFFICE_HOLDERS_PATH = DATA_DIR / "office_holders.tsv"
 
 #: kinds a gazetteer row may have; ``ignore`` rows are matched (so that the longer phrase
 #: "Korean peninsula" wins over "Korean") and then never reported.
@@ -460,7 +463,22 @@ def speaker_country(title: Optional[str], org: Optional[str], mention: Optional[
         country = country_in_phrase(phrase) or cue_country(phrase)
         if country:
             return country
-    return None
+    return owner_country(name)
+
+
+@functools.lru_cache(maxsize=1)
+def office_holders() -> dict[str, str]:
+    """``office_holders.tsv``: a head of state or government's full name -> alpha-3."""
+    return {row["name"].strip(): row["country"].strip() for row in read_tsv(OFFICE_HOLDERS_PATH)}
+
+
+def owner_country(name: Optional[str]) -> Optional[str]:
+    """The country of an organisation named by its owner ("Joe Biden's administration" ->
+    USA) when the owner is a head of state or government in ``office_holders.tsv``; None
+    for any other name (a person's own country is never guessed from this list)."""
+    if not name or "'s " not in name:
+        return None
+    return office_holders().get(name.split("'s ", 1)[0])
 
 
 def country_in_phrase(phrase: Optional[str]) -> Optional[str]:

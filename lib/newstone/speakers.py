@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from .countries import country_names, default_matcher
+from .countries import country_names, default_matcher, speaker_country, speaker_cue_matcher
 from .datafiles import data_lines
 from .model import Attribution
 
@@ -41,6 +41,9 @@ _CLAUSE_MARK = re.compile(r"[.;:!?\n\u201c\u201d\"()\u2013\u2014]")
 NP_INNER_WORDS = frozenset("of the for and 's".split())
 LEADING_JUNK = frozenset("""the a an in on at for by from with after before during as
 when while of to then but and so also""".split())
+# Determiners dropped before a noun ("Our correspondent", "Its lawyer", "Another analyst"),
+# so the role is read as a role; never the whole mention ("her" alone is a pronoun).
+DETERMINERS = frozenset("""another our its their his her my your this these those""".split())
 TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday
 today tonight earlier later last this next week month year night morning""".split())
 APPOSITION_CUTS = re.compile(r"\s+(?:in|at|of|for|with|who|which|whose|from|on|to)\s+", re.I)
@@ -57,6 +60,7 @@ class SpeakerInfo:
     org: Optional[str] = None
     pronoun: Optional[str] = None  # "he", "they", ... when the mention is a pronoun
     gender: Optional[str] = None  # "m" / "f" from an honorific, a given name or a pronoun
+    owner: Optional["SpeakerInfo"] = None  # the person of "Biden's administration", resolved later
 
 
 @lru_cache(maxsize=None)
@@ -89,10 +93,34 @@ def _honorific(word: str) -> Optional[str]:
 
 
 def name_gender(name: Optional[str]) -> Optional[str]:
-    """"m" / "f" from the given name of a full name ("Hillary Clinton" -> "f"), else None."""
+    """"m" / "f" from the given name of a full name ("Hillary Clinton" -> "f"), else None
+    (also for names both men and women carry, "-" in the table)."""
     if not name or " " not in name:
         return None
-    return _gender_table("first_names.tsv").get(name.split()[0].lower())
+    gender = _gender_table("first_names.tsv").get(name.split()[0].lower())
+    return gender if gender in ("m", "f") else None
+
+
+def _is_given_name(word: str) -> bool:
+    """A given name of ``first_names.tsv``, of either or no gender ("Liam", "Chris")."""
+    return word.lower() in _gender_table("first_names.tsv")
+
+
+def _org_word_surname(tokens: list[str]) -> bool:
+    """"Liam Fox", "Chris Fox": a known given name, then a capitalised last word that
+    otherwise makes a name an organisation (``org_words.txt``: "Fox News", "the Fox
+    network"). Read as a person's surname, since news names people this way far more often
+    than firms; :func:`_resolve` still types it an organisation when the article writes the
+    full name as one ("retailer John Lewis")."""
+    return (len(tokens) >= 2 and tokens[-1][:1].isupper() and tokens[-2][:1].isupper()
+            and tokens[-1].lower() in _words("org_words.txt") and _is_given_name(tokens[-2]))
+
+
+def _organisation_words(tokens: list[str]) -> list[str]:
+    """The words of ``tokens`` that make a name an organisation, except a surname such as
+    the "Fox" of "Liam Fox" (:func:`_org_word_surname`)."""
+    candidates = tokens[:-1] if _org_word_surname(tokens) else tokens
+    return [t for t in candidates if t.lower() in _words("org_words.txt")]
 
 
 def _country_kind(phrase: str) -> Optional[str]:
@@ -122,6 +150,7 @@ def _strip_leading(tokens: list[str]) -> list[str]:
     """Drop what a backward scan may have swept in before the speaker: prepositions,
     time words, and lower-case words before a capitalised name ("something Moscow")."""
     while tokens and (tokens[0].lower() in LEADING_JUNK or tokens[0].lower() in TIME_WORDS
+                      or (tokens[0].lower() in DETERMINERS and len(tokens) > 1)
                       or (tokens[0].islower() and not _is_title_word(tokens[0]) and len(tokens) > 1
                           and tokens[1][:1].isupper())):
         tokens = tokens[1:]
@@ -138,8 +167,10 @@ def _is_title_word(word: str) -> bool:
 def _name_run(tokens: list[str]) -> int:
     """Index where the trailing personal name starts (len(tokens) if none)."""
     k = len(tokens)
+    surname_may_be_org_word = _org_word_surname(tokens)
     while k > 0 and NAME_TOKEN.match(tokens[k - 1]) and not _is_title_word(tokens[k - 1]) \
-            and tokens[k - 1].lower() not in _words("org_words.txt"):
+            and (tokens[k - 1].lower() not in _words("org_words.txt")
+                 or (k == len(tokens) and surname_may_be_org_word)):
         k -= 1
     return k
 
@@ -173,8 +204,7 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     phrase is the whole mention); a group noun capitalised only because it opens the
     mention ("Analysts said") is lower-cased, not one after "the" or "many"."""
     original_first = first_word or (phrase.split() or [None])[0]
-    tokens = _strip_leading(phrase.replace("\u2019", "'").split())
-    tokens = [t for t in tokens]
+    tokens = _without_final_possessive(_strip_leading(phrase.replace("\u2019", "'").split()))
     if not tokens:
         return SpeakerInfo(None)
     if len(tokens) == 1 and tokens[0].lower() in PERSON_PRONOUNS:
@@ -187,6 +217,8 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
         return SpeakerInfo(None, "unknown", pronoun=tokens[0].lower())
     if len(tokens) == 1 and tokens[0].lower() in INDEFINITES:
         return SpeakerInfo(None, "unknown")
+    if len(tokens) == 1 and (word_only := _common_word_reading(tokens[0])) is not None:
+        return word_only
     gender = None
     if len(tokens) > 1 and _honorific(tokens[0]) is not None and tokens[1][:1].isupper():
         gender = _honorific(tokens[0])  # "Mr Blair", "Mrs. Clinton": a surname follows
@@ -202,6 +234,12 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     country = _country_match(text)
     if country:
         return SpeakerInfo(country[1] or text, country[0])
+    demonym = _demonym_reading(text, original_first)
+    if demonym is not None:
+        return demonym
+    owned = _owned_organisation(tokens)
+    if owned is not None:
+        return owned
     last = tokens[-1].lower().rstrip(".,")
     if last in _words("group_nouns.txt") or (last.endswith("s") and last[:-1] in _words("titles.txt")):
         first = tokens[0].lower()
@@ -212,9 +250,11 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
             # "the Conservatives" keeps its capital (a name, after a determiner)
             text = first + text[len(first):]
         return SpeakerInfo(text, "group")
-    if any(t.lower() in _words("org_words.txt") for t in tokens) and not any(_is_title_word(t) for t in tokens):
+    if _is_party_name(text):
+        return SpeakerInfo(text, "organization")  # "Labour said": the party speaks
+    if _organisation_words(tokens) and not any(_is_title_word(t) for t in tokens):
         return SpeakerInfo(text, "organization")
-    if len(tokens) > 1 and tokens[-1][:1].isupper() \
+    if len(tokens) > 1 and tokens[-1][:1].isupper() and not _org_word_surname(tokens) \
             and tokens[-1].rstrip(".,").lower() in _organisation_evidence()["suffix"]:
         return SpeakerInfo(text, "organization")  # "Cairn Energy", "British Airways"
     start = _name_run(tokens)
@@ -230,9 +270,101 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     if _is_title_word(last):
         org = _org_of(tokens)
         return SpeakerInfo(text, "person", title=last, org=org)
-    if any(t.lower() in _words("org_words.txt") for t in tokens):
+    if _organisation_words(tokens):
         return SpeakerInfo(text, "organization")
     return SpeakerInfo(text, "unknown")
+
+
+# Pronoun contractions a source span may hold ("I'm not doubting …", "It's often said").
+_CONTRACTION = re.compile(r"^(?P<pronoun>[A-Za-z]+)'(?:m|s|re|ve|ll|d)$")
+
+
+def _without_final_possessive(tokens: list[str]) -> list[str]:
+    """"I'm" -> "I", "It's" -> "It" (a pronoun's contraction), and "The EU's" -> "EU": a
+    span cut right after a possessive ("The EU's comments …") names the possessor."""
+    if not tokens:
+        return tokens
+    contraction = _CONTRACTION.match(tokens[-1])
+    if len(tokens) == 1 and contraction:
+        pronoun = contraction.group("pronoun")
+        if pronoun.lower() in PERSON_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
+            return [pronoun]
+    if tokens[-1].endswith("'s") and len(tokens[-1]) > 2 and tokens[-1][:1].isupper():
+        return tokens[:-1] + [tokens[-1][:-2]]
+    return tokens
+
+
+def _common_word_reading(word: str) -> Optional[SpeakerInfo]:
+    """A one-word mention that is an ordinary word, never a name: a linking word that opens
+    sentences ("However, the BCC found …"; ``sentence_starters.txt``) names nobody; a
+    document that "shows" things (``evidence_nouns.txt``) is a group when plural ("Figures
+    show", like "polls") and nobody in particular when singular ("Research suggests"),
+    unless ``org_words.txt`` types it already ("the report"). None for any other word."""
+    lower = word.lower()
+    if lower in _words("sentence_starters.txt"):
+        return SpeakerInfo(None, "unknown")
+    if lower in _words("evidence_nouns.txt") and lower not in _words("org_words.txt"):
+        return SpeakerInfo(lower, "group") if lower.endswith("s") else SpeakerInfo(None, "unknown")
+    return None
+
+
+def _demonym_entry(surface: str) -> Optional[str]:
+    """The country of a gazetteer demonym ("Israelis" -> ISR), else None."""
+    entry = default_matcher().lookup(surface)
+    return entry.country if entry and entry.kind == "demonym" else None
+
+
+def _demonym_reading(text: str, first_word: Optional[str]) -> Optional[SpeakerInfo]:
+    """A mention that is only a nationality. Plural ("the Israelis", "Britons") or a
+    collective adjective after "the" ("the British", "the Chinese"): the nation's people
+    or side speaking, a group (the country comes from the mention). A singular noun after
+    an article ("the American", "the Scot", "the 27-year-old Austrian"): one person the
+    article named before, not a speaker to pool across articles, so no name. Without an
+    article ("British", "Greek"): a modifier of a speaker the span cut off ("British
+    actress …", "Greek sprinters …"), so nobody. None if ``text`` is no demonym."""
+    if _demonym_entry(text) is None:
+        return None
+    determined = bool(first_word) and first_word.lower() in ("the", "a", "an")
+    plural = text.endswith("s") and _demonym_entry(text[:-1]) is not None or text.endswith("men")
+    if plural:
+        return SpeakerInfo(text, "group")
+    singular_noun = _demonym_entry(text + "s") is not None or text.endswith(("man", "woman"))
+    if not determined:
+        return SpeakerInfo(None, "unknown")
+    if singular_noun:
+        return SpeakerInfo(None, "person")
+    return SpeakerInfo(text, "group")
+
+
+def _is_party_name(text: str) -> bool:
+    """A party's own name ("Labour", "Likud", "SNP"; the ``party`` rows of
+    ``speaker_country.tsv``), not a word for one member: "Republican" and "Lib Dem" have a
+    plural row ("Republicans"), so "the Republican said" stays a person."""
+    entry = speaker_cue_matcher().lookup(text)
+    if entry is None or entry.kind != "party":
+        return False
+    member_plural = speaker_cue_matcher().lookup(text + "s")
+    return member_plural is None
+
+
+def _owned_organisation(tokens: list[str]) -> Optional[SpeakerInfo]:
+    """"President Joe Biden's administration", "Putin's government": a person's
+    organisation, typed organization, with the person kept as ``owner`` so that
+    resolution can name them in full and give the organisation their country. None when
+    the mention is no possessive of a named person followed by lower-case words ending in
+    an organisation word (``org_words.txt``)."""
+    for i in range(len(tokens) - 2, -1, -1):
+        if tokens[i].endswith("'s") and len(tokens[i]) > 2:
+            break
+    else:
+        return None
+    rest = tokens[i + 1:]
+    if not all(t.islower() for t in rest) or rest[-1] not in _words("org_words.txt"):
+        return None
+    owner = _describe_one(" ".join(tokens[:i] + [tokens[i][:-2]]))
+    if owner.kind != "person" or not owner.name or owner.pronoun:
+        return None
+    return SpeakerInfo(f"{owner.name}'s {' '.join(rest)}", "organization", owner=owner)
 
 
 def _apposition_title(appos: str) -> tuple[Optional[str], Optional[str]]:
@@ -255,6 +387,15 @@ def _apposition_title(appos: str) -> tuple[Optional[str], Optional[str]]:
                 break
         org = " ".join(lead) or None
     return title, org
+
+
+def _opens_joint_title(part: str) -> bool:
+    """A part of "X and Y Secretary Z" that is half of one title: a portfolio word
+    (``portfolio_words.txt``: "Trade and Industry") or a nationality ("British and Irish
+    Lions coach")."""
+    words = part.split()
+    return len(words) == 1 and (words[0].lower() in _words("portfolio_words.txt")
+                                or _demonym_entry(words[0]) is not None)
 
 
 def describe_mention(mention: str) -> list[SpeakerInfo]:
@@ -280,6 +421,8 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
     mention = " ".join(_strip_leading(mention.split()))
     head, _, appos = mention.partition(",")
     parts = re.split(r"\s+(?:and|&)\s+", head)
+    if len(parts) > 1 and any(_opens_joint_title(part) for part in parts[:-1]):
+        parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person
     if len(parts) > 1 and not all(p[:1].isupper() or p.lower().startswith(("the ", "democratic ", "republican "))
                                   for p in parts):
         parts = [head]
@@ -353,6 +496,16 @@ def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo],
 
 def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
              history: list[SpeakerInfo]) -> SpeakerInfo:
+    if info.owner is not None:
+        return _resolve_owned(info, text, attribution, history)
+    if info.kind == "person" and info.name and _org_word_surname(info.name.split()) \
+            and _name_evidence(info.name, text)[1]:
+        return SpeakerInfo(info.name, "organization")  # "retailer John Lewis", "John Lewis's sales"
+    if info.kind == "organization" and info.name and " " not in info.name:
+        for prev in reversed(history):
+            if prev.kind == "person" and prev.name and _org_word_surname(prev.name.split()) \
+                    and prev.name.split()[-1] == info.name:
+                return prev  # "Fox said" after "Liam Fox said": his surname, not the network
     if info.pronoun in RELATIVE_PRONOUNS:
         antecedent = _antecedent(text, attribution.source[0]) if attribution.source else None
         if antecedent is None or antecedent.pronoun:
@@ -407,6 +560,33 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
                     and prev.title.split()[-1].lower() == info.title.lower():
                 return prev
     return info
+
+
+def _resolve_owned(info: SpeakerInfo, text: str, attribution: Attribution,
+                   history: list[SpeakerInfo]) -> SpeakerInfo:
+    """"Biden's administration" -> "Joe Biden's administration", an organisation whose
+    ``org`` is its owner as the article best describes them ("Norwegian Prime Minister Ola
+    Berg"), so that the speaker's country is the owner's (see
+    :func:`newstone.countries.speaker_country`, which also knows heads of government)."""
+    owner = _resolve(info.owner, text, attribution, history)
+    noun = info.name.split("'s ", 1)[1]
+    if not owner.name:
+        return SpeakerInfo(info.name, "organization")
+    title = _owner_title(owner, text, attribution, history)
+    return SpeakerInfo(f"{owner.name}'s {noun}", "organization", org=" ".join(filter(None, [title, owner.name])))
+
+
+def _owner_title(person: SpeakerInfo, text: str, attribution: Attribution,
+                 history: list[SpeakerInfo]) -> Optional[str]:
+    """The title that best places a person: the first of the title at this mention, at an
+    earlier quote of theirs, or where the article first names them ("Russian President
+    Vladimir Putin's comments …") that names a country; else the first title found."""
+    titles = [person.title] + [prev.title for prev in reversed(history) if prev.name == person.name]
+    if person.name and " " in person.name:
+        before = attribution.source[0] if attribution.source else attribution.start
+        titles.append(_introduction(text, person.name, before)[0])
+    titles = [t for t in titles if t]
+    return next((t for t in titles if speaker_country(t, None, None)), titles[0] if titles else None)
 
 
 # Honorifics followed by a given name rather than a surname ("Sir John", "Dame Judi").
