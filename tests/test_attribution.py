@@ -1040,3 +1040,89 @@ def test_the_object_of_told_or_urged_is_short_and_the_clause_starts_after_it(sen
 
     quotes = newstone.parse_text("Head\n\n" + sentence).quotes
     assert quotes["text"].tolist()[-1] == content
+
+
+# --- round 9 ---------------------------------------------------------------------------
+
+def body(sentence: str) -> tuple[str, list[Attribution]]:
+    """The sentence as body text (after a headline paragraph) and its attributions."""
+    text = "Head\n\n" + sentence
+    return text, [a for a in run(text) if a.spans[0][0] >= 6]
+
+
+def cue(text: str, att: Attribution) -> str | None:
+    return text[att.cue[0]:att.cue[1]] if att.cue else None
+
+
+@pytest.mark.parametrize("sentence, speaker, cue_text, said", [
+    ("The mayor ended the meeting by saying the budget would be cut.",
+     "The mayor", "saying", "the budget would be cut"),
+    ("Lopez angered the council last week by claiming that the vote was rigged.",
+     "Lopez", "claiming", "that the vote was rigged"),
+    ("Park praised the report while noting that the figures were old.",
+     "Park", "noting", "that the figures were old"),
+])
+def test_a_cue_participle_after_a_preposition_belongs_to_the_clause_subject(sentence, speaker, cue_text, said):
+    text, atts = body(sentence)
+    att = next(a for a in atts if cue(text, a) == cue_text)
+    assert (source(text, att), content(text, att)) == (speaker, said)
+
+
+def test_a_cue_participle_after_a_preposition_needs_a_whole_subject():
+    # "Most" is no subject: the borrowed noun phrase stops before the lower-case noun
+    text, atts = body("Most shoppers left the store after saying the prices were too high.")
+    assert atts == []
+
+
+def test_a_trailing_according_to_sources_the_last_attached_clause():
+    text, atts = body("The firm hired two lawyers last year, which cost it $4 million, according to its filings.")
+    att = next(a for a in atts if cue(text, a) == "according to")
+    assert content(text, att) == "which cost it $4 million"
+    assert source(text, att) == "its filings"
+
+
+def test_a_title_in_quotation_marks_keeps_an_adverbial_fronted():
+    text, atts = body('In an interview on "Evening Report," the minister said the port would close.')
+    att = only_of(atts)
+    assert (source(text, att), cue(text, att), content(text, att)) == (
+        "the minister", "said", "the port would close")
+
+
+def only_of(atts: list[Attribution]) -> Attribution:
+    assert len(atts) == 1, atts
+    return atts[0]
+
+
+def test_a_sentence_opening_in_a_poll_attributes_the_clause_to_the_poll():
+    text, atts = body("In the latest Harbor Times poll, conducted in June, Reyes led Moss by six points.")
+    att = only_of(atts)
+    assert cue(text, att) == "In"
+    assert source(text, att) == "the latest Harbor Times poll, conducted in June"
+    assert content(text, att) == "Reyes led Moss by six points"
+
+
+def test_a_poll_phrase_without_a_clause_or_with_another_cue_is_left_alone():
+    assert body("In the polls, anyway.")[1] == []
+    text, atts = body("In a poll released Monday, most voters said the tax was too high.")
+    assert [(source(text, a), content(text, a)) for a in atts] == [("most voters", "the tax was too high")]
+
+
+@pytest.mark.parametrize("sentence, speaker, cue_text, said", [
+    ("The mayor expressed deep concern about the budget.", "The mayor", "expressed", "the budget"),
+    ("The senator raised questions about the deal.", "The senator", "raised", "the deal"),
+    ("He voiced support for the plan.", "He", "voiced", "the plan"),
+    ("The group claimed responsibility for the blackout.", "The group", "claimed", "the blackout"),
+    ("She expressed confidence that the bill would pass.", "She", "expressed", "that the bill would pass"),
+])
+def test_a_light_verb_with_a_stance_noun_has_the_topic_as_content(sentence, speaker, cue_text, said):
+    text, atts = body(sentence)
+    att = only_of(atts)
+    assert (source(text, att), cue(text, att), content(text, att)) == (speaker, cue_text, said)
+
+
+@pytest.mark.parametrize("sentence", [
+    "She raised money for the party.",
+    "The actor voiced the villain in the film.",
+])
+def test_raise_and_voice_without_a_stance_noun_are_no_cues(sentence):
+    assert body(sentence)[1] == []

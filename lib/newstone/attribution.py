@@ -69,6 +69,8 @@ class Cue:
     passive_question: bool = False
     quote_or_that: bool = False
     object_np: bool = False
+    stance: bool = False
+    stance_only: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +85,8 @@ def cue_lexicon() -> dict[str, tuple[Cue, ...]]:
             cue = Cue(words, lemma, cls, "inv" in flag_set, "obj" in flag_set, "noun" in flag_set,
                       "q" in flag_set or "qthat" in flag_set, "pass" in flag_set, "end" in flag_set,
                       "raise" in flag_set, "that" in flag_set, "passq" in flag_set, "qthat" in flag_set,
-                      "np" in flag_set)
+                      "np" in flag_set, "stance" in flag_set or "stanceonly" in flag_set,
+                      "stanceonly" in flag_set)
             table.setdefault(words[0], []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in table.items()}
 
@@ -93,6 +96,7 @@ def cue_prefilter() -> re.Pattern:
     """One regex for every word that can start a cue: a sentence without one is skipped
     before it is tokenised (most sentences are)."""
     words = {" ".join(c.words) for cues in cue_lexicon().values() for c in cues} | {"according to"}
+    words |= word_set("survey_nouns.txt")  # "In a new poll, …" (see _survey_lead_clause)
     words |= {w[:1].upper() + w[1:] for w in words}
     # The gazetteer's trie-shaped alternation: cost follows the match length, not the
     # number of cue forms, and each form must end at a word boundary.
@@ -863,6 +867,10 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
         if clause:
             clauses.append(clause)
         i = cue_last + 1
+    if not clauses:
+        clause = _survey_lead_clause(tokens)
+        if clause:
+            clauses.append(clause)
     if not clauses and headline:
         clause = _colon_clause(tokens)
         if clause:
@@ -872,6 +880,38 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
         if clause:
             clauses.append(clause)
     return clauses
+
+
+SENTENCE_ADVERBS = frozenset("however though too also meanwhile".split())
+
+
+def _survey_lead_clause(tokens: list[Token]) -> Optional[Clause]:
+    """"In the latest CBS News poll, Clinton led by six points.": a sentence-opening "in"
+    phrase naming a poll or survey (``data/survey_nouns.txt``) up to its comma is the source,
+    "In" the cue, and the clause after the comma (four tokens or more) the content. Only
+    for a sentence with no other cue: "In a poll released Monday, 31% said …" is already
+    the respondents' attribution. A trailing "…, in the polls" is left alone: it is mostly
+    a standing ("trails in the polls"), not a report."""
+    n = len(tokens)
+    first = 1 if n > 1 and tokens[0].lower in CONJUNCTION_LEADS else 0
+    if first + 2 >= n or tokens[first].lower != "in":
+        return None
+    comma = _next_comma(tokens, first + 1, min(n, first + 16))
+    if comma >= min(n, first + 16) or tokens[comma].text != ",":
+        return None
+    nouns = word_set("survey_nouns.txt")
+    if not any(t.lower in nouns for t in tokens[first + 1:comma]) or any(t.kind == "Q" for t in tokens[first:comma]):
+        return None
+    src_last = comma - 1
+    nxt = tokens[comma + 1] if comma + 1 < n else None
+    if nxt is not None and nxt.is_word and not nxt.capitalized and (nxt.lower.endswith("ed") or nxt.lower in SENTENCE_ADVERBS):
+        src_last = comma - 1 if nxt.lower in SENTENCE_ADVERBS else _next_comma(tokens, comma + 1, n) - 1
+        comma = _next_comma(tokens, comma + 1, n)  # "In the poll, conducted in May, …" / "…, however, …"
+    last = _trim_end(tokens, comma + 1, n - 1)
+    if last - comma < 4:
+        return None
+    return Clause(_span(tokens, first, first), first, first, _span(tokens, first + 1, src_last),
+                  _content_spans(tokens, comma + 1, last), "according", first + 1)
 
 
 def _inside_proper_name(tokens: list[Token], i: int) -> bool:
@@ -921,6 +961,23 @@ def _has_quote(tokens: list[Token], spans: list[Span]) -> bool:
     return any(t.kind == "Q" and any(s <= t.start < e for s, e in spans) for t in tokens)
 
 
+# words that open the last clause of a sentence after a comma ("…, which stood at 263, according
+# to X", "…, and Clinton broke it, according to X", "…, with 56 percent …, according to X")
+TRAILING_CLAUSE_OPENERS = frozenset("which who and with".split())
+
+
+def _last_attached_clause(tokens: list[Token], before: int) -> int:
+    """First token of what a trailing "…, according to X" vouches for: the last clause
+    that a comma and a relative pronoun, "and" or "with" add to the sentence (four tokens
+    or more), else the sentence start. The sourcing phrase attaches to the nearest clause:
+    "Weaver says it is proof …, which stood at 263, according to the AP" sources the
+    delegate count to the AP, not Weaver's statement (which has its own attribution)."""
+    for b in range(before - 4, 0, -1):
+        if tokens[b].text == "," and tokens[b + 1].lower in TRAILING_CLAUSE_OPENERS:
+            return b + 1
+    return 0
+
+
 def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
     n = len(tokens)
     last = _np_forward(tokens, i + 2, n)
@@ -936,7 +993,7 @@ def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
     before = i - 1
     rest = _trim_end(tokens, src_last + 1, n - 1)
     if before >= 0 and (tokens[before].text == "," or rest <= src_last):
-        first = 0
+        first = _last_attached_clause(tokens, before)
         c_last = _trim_end(tokens, first, before)
         spans = _content_spans(tokens, first, c_last)
         # "The implication, according to the aide, is that …": the content resumes
@@ -1014,6 +1071,34 @@ def _shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) 
     return None
 
 
+# prepositions that take a cue participle whose subject is the clause's subject ("X ended
+# the meeting by saying …", "… while noting that …", "… after announcing his support")
+PARTICIPLE_PREPS = frozenset("by after before while when upon in".split())
+
+
+def _participle_after_preposition(tokens: list[Token], cue_first: int) -> bool:
+    """Whether the "-ing" cue at ``cue_first`` follows a preposition inside the clause ("Trump
+    angered the judge by saying …"): the participle's unexpressed subject is the clause
+    subject, so the speaker is found like that of "X thanked voters, saying …". A
+    sentence-initial "After saying A, X …" is left out (its subject follows the content),
+    as is "without saying" (a denial of speech)."""
+    k = cue_first - 1
+    while k > 0 and tokens[k].is_word and tokens[k].lower.endswith("ly") and not tokens[k].capitalized:
+        k -= 1  # "by essentially telling …"
+    return k > 0 and tokens[k].lower in PARTICIPLE_PREPS
+
+
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten half".split())
+
+
+def _full_subject(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether a borrowed sentence subject is a whole noun phrase rather than its first
+    word ("The", "Two", "Most" before a lower-case noun) or a contracted "It's"/"There's"."""
+    word = tokens[last].lower
+    return word not in DETERMINERS and word not in NUMBER_WORDS and word not in CONTRACTED_BE \
+        and word not in ("there's", "here's") and not (last + 1 < len(tokens) and tokens[last + 1].lower in ("of", "'s", "’s"))
+
+
 # "he's saying", "they're warning": a contracted "be" keeps the participle a verb
 CONTRACTED_BE = frozenset("he's she's it's that's who's they're we're you're i'm".split())
 
@@ -1046,6 +1131,8 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
                 clauses: list[Clause]) -> Optional[Clause]:
     n = len(tokens)
     after = cue_last + 1
+    if cue.stance_only and _stance_topic(tokens, after, n) is None:
+        return None  # "raised money", "voiced the ad", "…, the group raised."
     prev = tokens[cue_first - 1] if cue_first > 0 else None
     if cue.passive_question and tokens[cue_first].lower == "asked" \
             and (prev is None or prev.lower in ("when", "was", "were", "being", "after", "if") or prev.text == ","):
@@ -1094,7 +1181,9 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         if tokens[cue_first].lower.endswith("ing") or (cue_first2 > 0 and tokens[cue_first2 - 1].lower in SHARED_SUBJECT_LINKS):
             shared = _shared_subject(tokens, cue_first, clauses)
             if shared is None or (tokens[cue_first].lower.endswith("ing") and cue_first > 0
-                                  and not _comma_before(tokens, cue_first)):
+                                  and not _comma_before(tokens, cue_first)
+                                  and not (_participle_after_preposition(tokens, cue_first)
+                                           and _full_subject(tokens, *shared))):
                 return None
             src_first, src_last = shared
             borrowed = True
@@ -1121,6 +1210,10 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         return _as_clause(tokens, src_first - 1, cue_span, cue_first2, cue_last, source, src_first, clauses)
     # forward: "X said (that) …"
     start = _content_start(tokens, after, n, cue)
+    if cue.stance:  # "expressed concern about X": the content is X
+        topic = _stance_topic(tokens, after, n)
+        if topic is not None:
+            start = topic
     end = n
     if src_first > 0 and tokens[src_first - 1].lower in SUBORDINATORS:
         end = _next_comma(tokens, start, n)  # "While X said A, B …": A ends at the comma
@@ -1145,6 +1238,29 @@ def _relative_clause_end(tokens: list[Token], start: int, end: int) -> int:
                 nxt.lower in VERB_GROUP or nxt.lower in lexicon or nxt.lower.endswith("ed")):
             return k
     return end
+
+
+STANCE_PREPS = frozenset("about over for with at to regarding on in".split())
+STANCE_MODIFIERS = frozenset("deep strong serious grave new great growing renewed sharp early full".split())
+
+
+def _stance_topic(tokens: list[Token], i: int, n: int) -> Optional[int]:
+    """Start of what a light verb's stance is about: "expressed (his) (deep) concern about |
+    X", "raised questions over | X"; a "that" after the noun starts the content there
+    ("expressed concern that …"). None when the object is not such a noun phrase."""
+    k = i
+    if k < n and tokens[k].lower in OBJECT_DETERMINERS | {"some", "no", "any"}:
+        k += 1
+    while k < n and tokens[k].lower in STANCE_MODIFIERS:
+        k += 1
+    if k + 1 >= n or tokens[k].lower not in word_set("stance_nouns.txt"):
+        return None
+    nxt = tokens[k + 1]
+    if nxt.lower == "that":
+        return k + 1
+    if nxt.lower in STANCE_PREPS and k + 2 < n and (tokens[k + 2].is_word or tokens[k + 2].kind == "Q"):
+        return k + 2
+    return None
 
 
 OBJECT_NP_STOPS = frozenset("that who which whose because after before when while as but and or since until if".split())
@@ -1264,7 +1380,22 @@ def _fronted_adverbial(tokens: list[Token], first: int, last: int) -> bool:
         if lead in CONJUNCTION_LEADS:
             return False
     return first == 0 and last - first <= 12 and (lead in FRONTED or (lead.endswith("ing") and len(lead) > 5)) \
-        and not any(t.kind == "Q" for t in tokens[first:last + 1])
+        and not any(t.kind == "Q" and not _title_quote(t) for t in tokens[first:last + 1])
+
+
+TITLE_SMALL_WORDS = frozenset("of the and a an in on for to at with".split())
+
+
+def _title_quote(tok: Token) -> bool:
+    """Whether a quotation is a title or a name ("on “Good Morning America”", "told “Fox and
+    Friends”"): at most five words, all capitalised but small words, and no sentence end.
+    Such a quotation inside a fronted adverbial does not make it someone's words."""
+    words = _WORD.findall(tok.text)
+    return 0 < len(words) <= 5 and not tok.text.rstrip("\u201d\"'\u2019 ").endswith((".", "!", "?")) \
+        and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'\u2019]*")
 
 
 def _clause_after_adverbial(tokens: list[Token], first: int, last: int, after: int, n: int) -> bool:
