@@ -54,6 +54,16 @@ def test_missing_path_exits_2_with_a_message(capsys, tmp_path):
     assert code == 2 and "no such file" in err
 
 
+def test_parse_refuses_a_missing_path_or_an_empty_glob_before_reading_anything(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text("Head\n\nSmith said it worked.", encoding="utf-8")
+    for missing, message in ((tmp_path / "nope.txt", "no such file"), (tmp_path / "*.jsonl", "no file matches")):
+        code, _, err = run(capsys, "parse", str(tmp_path / "a.txt"), str(missing), "-o", str(tmp_path / "out"))
+        assert code == 2 and message in err
+    assert not (tmp_path / "out").exists()
+    code, _, _ = run(capsys, "parse", str(tmp_path / "*.txt"), "-o", str(tmp_path / "out"), "--no-progress")
+    assert code == 0 and (tmp_path / "out" / "articles").is_dir()
+
+
 def test_unreadable_only_input_exits_1(capsys, tmp_path):
     path = tmp_path / "blob.txt"
     path.write_bytes(bytes(range(256)) * 8)

@@ -119,9 +119,9 @@ def _report_errors(n_articles: int, errors: list[tuple[str, str]]) -> int:
 
 def cmd_parse(args) -> int:
     from .engine import default_jobs
-    from .ingest import expand_inputs
+    from .ingest import check_inputs
 
-    expand_inputs(args.inputs)  # fail early, with exit 2, on a missing path
+    check_inputs(args.inputs)  # fail early, with exit 2, on a missing path
     jobs = args.jobs or default_jobs()
     if args.engine == "dask":
         from .dask_engine import parse_with_dask

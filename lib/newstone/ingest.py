@@ -94,16 +94,31 @@ def expand_inputs(inputs: Iterable[str]) -> list[InputFile]:
     return _unique_ids(found)
 
 
+def check_inputs(inputs: Iterable[str]) -> None:
+    """Raise :class:`InputNotFound` for an input that names nothing, as
+    :func:`expand_inputs` would, without walking the directories (a usage error should
+    come at once, and listing a big corpus twice is slow)."""
+    for item in inputs:
+        item = os.fspath(item)
+        if not os.path.exists(item):
+            if not glob.has_magic(item):
+                raise InputNotFound(f"no such file or directory: {item!r}")
+            if not glob.glob(item, recursive=True):
+                raise InputNotFound(f"no file matches {item!r}")
+
+
 def _walk_directory(root: str) -> list[InputFile]:
     files = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        # The id prefix once per folder: os.path.relpath per file cost more than the walk.
+        below = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if below == "." else below + "/"
         for name in sorted(names):
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in KNOWN_SUFFIXES:
+            stem, suffix = os.path.splitext(name)
+            if name.startswith(".") or suffix.lower() not in KNOWN_SUFFIXES:
                 continue
-            path = os.path.join(folder, name)
-            relative = os.path.splitext(os.path.relpath(path, root))[0]
-            files.append(InputFile(path, relative.replace(os.sep, "/")))
+            files.append(InputFile(os.path.join(folder, name), prefix + stem))
     return files
 
 
