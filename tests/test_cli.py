@@ -178,3 +178,5 @@ def test_quotes_of_a_parsed_dataset_points_to_its_tables(capsys, tmp_path):
     run(capsys, "parse", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--no-progress")
     code, _, err = run(capsys, "quotes", str(tmp_path / "out"))
     assert code == 2 and "newstone.read" in err
+    code, _, err = run(capsys, "parse", str(tmp_path / "out"), "-o", str(tmp_path / "again"), "--no-progress")
+    assert code == 2 and "dataset written by `newstone parse`" in err and not (tmp_path / "again").exists()

@@ -527,3 +527,23 @@ def test_a_roster_without_a_name_column_is_refused_and_unknown_countries_are_nam
     with pytest.warns(UserWarning, match="GER, Narnia"):
         roster = Roster.load(tmp_path / "odd.csv")
     assert roster.lookup("A")["country"] is None and roster.lookup("C")["country"] == "RUS"
+
+
+def test_a_spreadsheet_export_with_a_bom_and_capitalised_headers_is_read(tmp_path):
+    from newstone.countries import Roster
+
+    (tmp_path / "excel.csv").write_bytes("\ufeffName,Aliases,Title,Organisation,Country\r\n"
+                                         "Anna Example,Example,envoy,Foreign Ministry,Russia\r\n".encode("utf-8"))
+    person = Roster.load(tmp_path / "excel.csv").lookup("example")
+    assert person == {"name": "Anna Example", "title": "envoy", "org": "Foreign Ministry", "country": "RUS"}
+
+
+def test_the_cli_prints_a_roster_warning_as_one_plain_line(tmp_path, capsys):
+    from newstone.cli import main
+
+    (tmp_path / "roster.csv").write_text("name,country\nAnna Example,Narnia\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Head\n\nAnna Example said it worked.", encoding="utf-8")
+    assert main(["quotes", str(tmp_path / "a.txt"), "--roster", str(tmp_path / "roster.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "newstone: warning: roster" in err and "Narnia" in err
+    assert "UserWarning" not in err and ".py:" not in err

@@ -210,3 +210,16 @@ def test_parse_does_not_import_pandas(tmp_path):
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
         assert result.stdout.split()[-2:] == ["0", "False"], result.stdout + result.stderr
     assert len(read_table(str(tmp_path / "out"), "articles")) == 4
+
+
+def test_reading_a_dataset_together_with_other_paths_is_refused_not_empty(tmp_path):
+    import pytest
+
+    make_inputs(tmp_path / "in", n=1)
+    parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "one"))
+    parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "two"))
+    with pytest.raises(ValueError, match="read on its own"):
+        newstone.read([tmp_path / "one", tmp_path / "two"])
+    with pytest.raises(ValueError, match="read on its own"):
+        newstone.read([tmp_path / "one", tmp_path / "in" / "a0.txt"])
+    assert len(newstone.read([tmp_path / "one"]).articles) == 2

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import time
+import warnings
 from typing import Optional
 
 from .errors import RosterError, SettingsMismatch
@@ -85,7 +86,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     handler = {"parse": cmd_parse, "quotes": cmd_quotes, "evaluate": cmd_evaluate,
                "report": cmd_report}[args.command]
     try:
-        return handler(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _print_warning
+            return handler(args)
     except FileNotFoundError as exc:
         print(f"newstone: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -94,6 +97,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # `newstone quotes ... | head`
         return EXIT_OK
+
+
+def _print_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one line a user reads ("newstone: warning: roster …"), not Python's
+    "file:line: UserWarning:" followed by a line of our source."""
+    print(f"newstone: warning: {message}", file=sys.stderr)
 
 
 def _options(args):
@@ -117,11 +126,26 @@ def _report_errors(n_articles: int, errors: list[tuple[str, str]]) -> int:
     return EXIT_OK
 
 
+def _refuse_datasets(inputs: list[str]) -> bool:
+    """True (after saying why) when an input is a dataset written by ``newstone parse``:
+    read as an input folder it holds no articles, and its tables are already made."""
+    from .store import is_dataset
+
+    datasets = [path for path in inputs if is_dataset(path)]
+    if datasets:
+        print(f"newstone: {datasets[0]} is a dataset written by `newstone parse`: its quotes are in "
+              f"{os.path.join(datasets[0], 'quotes')} (read them with newstone.read or newstone.sql)",
+              file=sys.stderr)
+    return bool(datasets)
+
+
 def cmd_parse(args) -> int:
     from .engine import default_jobs
     from .ingest import check_inputs
 
     check_inputs(args.inputs)  # fail early, with exit 2, on a missing path
+    if _refuse_datasets(args.inputs):
+        return EXIT_USAGE
     jobs = args.jobs or default_jobs()
     if args.engine == "dask":
         from .dask_engine import parse_with_dask
@@ -145,13 +169,8 @@ def cmd_parse(args) -> int:
 def cmd_quotes(args) -> int:
     from .engine import map_articles
     from .ingest import iter_articles
-    from .store import is_dataset
 
-    datasets = [path for path in args.inputs if is_dataset(path)]
-    if datasets:
-        print(f"newstone: {datasets[0]} is a dataset written by `newstone parse`: its quotes are in "
-              f"{os.path.join(datasets[0], 'quotes')} (read them with newstone.read or newstone.sql)",
-              file=sys.stderr)
+    if _refuse_datasets(args.inputs):
         return EXIT_USAGE
     articles = iter_articles(args.inputs)
     n_articles, errors, quotes = 0, [], []

@@ -85,7 +85,12 @@ def read(paths: Union[PathLike, Iterable[PathLike]], *, tone: str = "news",
     from .store import is_dataset, load_dataset
 
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    if len(paths) == 1 and is_dataset(paths[0]):
+    datasets = [os.fspath(p) for p in paths if is_dataset(p)]
+    if datasets and len(paths) > 1:
+        # Walked as input folders they hold no article files: the result would be empty.
+        raise ValueError(f"{', '.join(datasets)}: a parsed dataset is read on its own, not with other paths "
+                         "(read each one and concatenate the tables you need)")
+    if datasets:
         if tone != "news" or roster:
             raise ValueError(f"{os.fspath(paths[0])} is a parsed dataset: its tone and speaker facts were "
                              "fixed by `newstone parse` (rerun it with --tone/--roster --force to change them)")

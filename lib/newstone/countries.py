@@ -373,11 +373,12 @@ class Roster:
 
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            columns = [c.strip() for c in reader.fieldnames or []]
+            # Header names ignore case: spreadsheets export "Name,Aliases,Title,…".
+            columns = [c.strip().lower() for c in reader.fieldnames or []]
             if "name" not in columns:
                 raise RosterError(f"roster {os.fspath(path)!r} has no 'name' column (columns: {', '.join(columns) or 'none'}); "
                                   "expected comma-separated name, aliases, title, organisation, country")
-            records = [{(k or "").strip(): v for k, v in row.items()} for row in reader]
+            records = [{(k or "").strip().lower(): v for k, v in row.items()} for row in reader]
         unknown = sorted({str(r.get("country")).strip() for r in records
                           if _clean(r.get("country")) and normalise_country(r.get("country")) is None})
         if unknown:
