@@ -1126,3 +1126,69 @@ def test_a_light_verb_with_a_stance_noun_has_the_topic_as_content(sentence, spea
 ])
 def test_raise_and_voice_without_a_stance_noun_are_no_cues(sentence):
     assert body(sentence)[1] == []
+
+
+# --- round 10 ------------------------------------------------------------------------------
+
+def test_a_quotation_closing_on_a_comma_ends_the_content_before_a_participle():
+    text, atts = body("The mayor said the budget was \u201cin good shape,\u201d adding that taxes would fall.")
+    pairs = sorted((cue(text, a), source(text, a), content(text, a)) for a in atts)
+    assert pairs == [("adding", "The mayor", "that taxes would fall"),
+                     ("said", "The mayor", "the budget was \u201cin good shape,\u201d")]
+
+
+def test_a_quotation_closing_on_a_comma_keeps_a_following_plain_word():
+    text, atts = body("The mayor said the budget was \u201cin good shape,\u201d for now.")
+    att = only_of(atts)
+    assert content(text, att) == "the budget was \u201cin good shape,\u201d for now"
+
+
+def test_a_long_fronted_adverbial_before_a_quotation_is_no_content():
+    text, atts = body("In May, as a heckler was led out of the hall in Reno by two guards, "
+                      "the mayor said, \u201cGet him out of here.\u201d")
+    att = only_of(atts)
+    assert (source(text, att), cue(text, att), content(text, att)) == \
+        ("the mayor", "said", "\u201cGet him out of here.\u201d")
+
+
+def test_a_long_fronted_clause_without_a_following_quotation_stays_content():
+    text, atts = body("The harbour will close in May, when the new bridge opens, the mayor said.")
+    att = only_of(atts)
+    assert content(text, att) == "The harbour will close in May, when the new bridge opens"
+
+
+@pytest.mark.parametrize("sentence, speaker, said", [
+    ("A new Harbor Times poll found Reyes ahead by six points.", "A new Harbor Times poll",
+     "Reyes ahead by six points"),
+    ("The study finds most commuters prefer the train.", "The study", "most commuters prefer the train"),
+])
+def test_a_document_finds_with_or_without_that(sentence, speaker, said):
+    text, atts = body(sentence)
+    att = only_of(atts)
+    assert (source(text, att), content(text, att)) == (speaker, said)
+
+
+def test_a_person_who_finds_a_thing_is_no_attribution():
+    assert body("The mayor found a wallet on the bridge.")[1] == []
+
+
+@pytest.mark.parametrize("sentence, speaker, cue_text, said", [
+    ("Many voters see the mayor as a fighter.", "Many voters", "see", "the mayor as a fighter"),
+    ("The council regards the bridge as a waste of money.", "The council", "regards",
+     "the bridge as a waste of money"),
+    ("Reyes portrayed her rival as out of touch.", "Reyes", "portrayed", "her rival as out of touch"),
+])
+def test_a_judgement_with_an_as_complement(sentence, speaker, cue_text, said):
+    text, atts = body(sentence)
+    att = only_of(atts)
+    assert (source(text, att), cue(text, att), content(text, att)) == (speaker, cue_text, said)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor saw the bridge from her office.",
+    "The mayor saw the bridge as well as the harbour.",
+    "The crew cast the nets at dawn.",
+    "The council regards the matter closed.",
+])
+def test_seeing_or_casting_without_an_as_complement_is_no_attribution(sentence):
+    assert body(sentence)[1] == []

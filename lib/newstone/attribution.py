@@ -19,7 +19,8 @@ to", or a headline colon) one of a few clause shapes is recognised:
 
 Flags in ``data/cues.tsv`` restrict cues (only with a quotation, only closing one, only
 with a that-clause); ``data/not_cues.txt`` lists look-alikes ("think tank") and
-``data/evidence_nouns.txt`` the documents that "show" things ("polls show X"). A forward
+``data/evidence_nouns.txt`` the documents that "show" things ("polls show X") and may
+"find" them without "that" ("a poll found X ahead"). A forward
 content stops at a semicolon, a trailing participle or subordinate clause (", referring
 to", ", which", ", but"), a closing apposition, or where a coordinated attribution starts.
 
@@ -71,6 +72,8 @@ class Cue:
     object_np: bool = False
     stance: bool = False
     stance_only: bool = False
+    as_complement: bool = False
+    that_ok: bool = True  # False for flag "as" without "that": only the as-complement will do
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +87,10 @@ def cue_lexicon() -> dict[str, tuple[Cue, ...]]:
             words = tuple(form.lower().split("_"))
             cue = Cue(words, lemma, cls, "inv" in flag_set, "obj" in flag_set, "noun" in flag_set,
                       "q" in flag_set or "qthat" in flag_set, "pass" in flag_set, "end" in flag_set,
-                      "raise" in flag_set, "that" in flag_set, "passq" in flag_set, "qthat" in flag_set,
+                      "raise" in flag_set, "that" in flag_set or "as" in flag_set, "passq" in flag_set,
+                      "qthat" in flag_set,
                       "np" in flag_set, "stance" in flag_set or "stanceonly" in flag_set,
-                      "stanceonly" in flag_set)
+                      "stanceonly" in flag_set, "as" in flag_set, "that" in flag_set or "as" not in flag_set)
             table.setdefault(words[0], []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in table.items()}
 
@@ -705,6 +709,12 @@ CONTENT_BREAKS = frozenset("even while whereas although though but which who who
 PARTICIPLE_KEEP = frozenset("including according during regarding concerning notwithstanding".split())
 
 
+def _comma_inside_quote(tok: Token) -> bool:
+    """A quotation that closes on a comma ("“… at risk,” adding …"): American style puts the
+    comma inside the quotation marks, so the clause boundary it marks is inside the Q token."""
+    return tok.kind == "Q" and tok.text.rstrip("\u201d\"'\u2019").endswith(",")
+
+
 def _cut_participle(tokens: list[Token], first: int, last: int) -> int:
     """A forward content stops before a trailing participial adjunct ("…, referring to …")."""
     for k in range(first + 2, last):
@@ -723,13 +733,17 @@ def _cut_participle(tokens: list[Token], first: int, last: int) -> int:
                 and (tokens[k + 2].lower in DETERMINERS or tokens[k + 2].lower in PRONOUNS or tokens[k + 2].capitalized) \
                 and not (tokens[k + 2].lower == "that" and tokens[first].lower == "that"):  # "that A, and that B": one content
             return k - 1
-        if tokens[k].text != "," or not tokens[k + 1].is_word or tokens[k + 1].capitalized:
+        inner = _comma_inside_quote(tokens[k])
+        if (tokens[k].text != "," and not inner) or not tokens[k + 1].is_word or tokens[k + 1].capitalized:
             continue
+        keep = k if inner else k - 1  # a quotation closing on a comma stays in the content
         nxt = tokens[k + 1].lower
         if nxt.endswith("ing") and nxt not in PARTICIPLE_KEEP and len(nxt) > 5:
-            return k - 1
+            return keep
         if nxt in CONTENT_BREAKS:
-            return k - 1
+            return keep
+        if inner:
+            continue
         if nxt in ("a", "an") and k - first >= 6 and not any(t.text == "," for t in tokens[k + 1:last + 1]):
             return k - 1  # a closing apposition: "…, a landslide win based on …"
     return last
@@ -857,7 +871,7 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
         if clause and cue.end_only and cue.needs_that:
             if not (closing or that_clause):
                 clause = None  # "“…,” she stated." or "she stated that …", not "the stated goal"
-        elif clause and cue.needs_that and not that_clause:
+        elif clause and cue.needs_that and not _complement_ok(tokens, clause, cue, that_clause):
             clause = None  # "a poll found that …" but not "found a wallet"
         elif clause and cue.end_only and not closing:
             clause = None  # "“…,” he continued." but not "he continued to campaign"
@@ -949,6 +963,42 @@ def text_at(tokens: list[Token], pos: int) -> Optional[str]:
         if tok.start == pos:
             return tok.lower
     return None
+
+
+def _complement_ok(tokens: list[Token], clause: Clause, cue: Cue, that_clause: bool) -> bool:
+    """Whether a cue that needs a complement (flags ``that`` / ``as``) has one: a that-clause
+    ("she knew that …"), an object with an "as" description ("voters see him as …"), or, for
+    an evidence verb after a document, any clause ("a poll found Smith ahead")."""
+    return (that_clause and cue.that_ok) or _document_finding(tokens, clause, cue) \
+        or (cue.as_complement and clause.shape == "forward" and _as_complement(tokens, clause.cue_last + 1))
+
+
+AS_NOT_COMPLEMENT = frozenset("well soon long much many if though of part far recently early late".split())
+
+
+def _as_complement(tokens: list[Token], i: int) -> bool:
+    """"Voters see him as a fighter", "she views the deal as a mistake": an object and then
+    "as" with a description is a judgement, the object and description its content; "saw
+    him there", "saw the crowd" and "as well as" / "as soon as" / "as if" are not."""
+    n = len(tokens)
+    for k in range(i, min(n - 1, i + 12)):
+        tok = tokens[k]
+        if tok.lower == "as":
+            return k > i and tokens[k + 1].lower not in AS_NOT_COMPLEMENT
+        if not tok.is_word or tok.lower in CLAUSE_WORDS or tok.lower in VERB_GROUP or tok.lower in BE_FORMS:
+            return False
+    return False
+
+
+def _document_finding(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
+    """"A new poll found Smith ahead by six points", "the study finds most voters undecided":
+    when a document (``data/evidence_nouns.txt``) is the subject, an evidence verb reports its
+    result with or without "that"; a person who "found a wallet" needs the that-clause."""
+    if cue.cls != "evidence" or clause.source is None:
+        return False
+    start, end = clause.source
+    nouns = word_set("evidence_nouns.txt")
+    return any(t.lower in nouns for t in tokens if start <= t.start and t.end <= end)
 
 
 def _demonstrative_complement(tokens: list[Token], i: int) -> bool:
@@ -1199,7 +1249,8 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
             and _ends_attribution(tokens, before_src, _object_end(tokens, after, n) if cue.takes_object else after, n):
         content_last = before_src if tokens[before_src].kind == "Q" else before_src - 1
         first = _quote_or_clause_start(tokens, content_last, clauses)
-        if first is not None and first <= content_last and (not _fronted_adverbial(tokens, first, content_last)
+        if first is not None and first <= content_last and (not _fronted_adverbial(tokens, first, content_last,
+                                                                                  _adverbial_reach(tokens, after, n))
                                                             or _clause_after_adverbial(tokens, first, content_last, after, n)):
             content = _content_spans(tokens, first, _trim_end(tokens, first, content_last))
             content += _trailing_quote(tokens, after) or _parenthetical_rest(tokens, after, n)
@@ -1371,7 +1422,7 @@ when while but and not still under""".split())
 CONJUNCTION_LEADS = frozenset("but and still yet so".split())
 
 
-def _fronted_adverbial(tokens: list[Token], first: int, last: int) -> bool:
+def _fronted_adverbial(tokens: list[Token], first: int, last: int, reach: int = 12) -> bool:
     """"In an interview, Durbin said, “…”": what precedes "SOURCE said" is a short adverbial
     (no quotation), so the content is what follows, not what precedes."""
     lead = tokens[first].lower
@@ -1379,8 +1430,24 @@ def _fronted_adverbial(tokens: list[Token], first: int, last: int) -> bool:
         lead = tokens[first + 1].lower  # "But in an interview, …" is fronted; "But the plan failed, …" is not
         if lead in CONJUNCTION_LEADS:
             return False
-    return first == 0 and last - first <= 12 and (lead in FRONTED or (lead.endswith("ing") and len(lead) > 5)) \
+    return first == 0 and last - first <= reach and (lead in FRONTED or (lead.endswith("ing") and len(lead) > 5)) \
         and not any(t.kind == "Q" and not _title_quote(t) for t in tokens[first:last + 1])
+
+
+LONG_ADVERBIAL = 40
+
+
+def _adverbial_reach(tokens: list[Token], after: int, n: int) -> int:
+    """How long a fronted adverbial may be. When a quotation follows the cue at once ("In May,
+    as a heckler was led out of the hall in Reno, the mayor said, “Get him out.”"), the
+    quotation is plainly the content, so a long adverbial with a clause of its own is still
+    scene-setting, not words of the speaker."""
+    k = after
+    while k < n and k - after < 4 and tokens[k].is_word and not tokens[k].lower == "that":
+        k += 1  # "said of the episode, “…”"
+    if k + 1 < n and tokens[k].text in (",", ":") and tokens[k + 1].kind == "Q":
+        return LONG_ADVERBIAL
+    return 12
 
 
 TITLE_SMALL_WORDS = frozenset("of the and a an in on for to at with".split())
