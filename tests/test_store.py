@@ -223,3 +223,11 @@ def test_reading_a_dataset_together_with_other_paths_is_refused_not_empty(tmp_pa
     with pytest.raises(ValueError, match="read on its own"):
         newstone.read([tmp_path / "one", tmp_path / "in" / "a0.txt"])
     assert len(newstone.read([tmp_path / "one"]).articles) == 2
+
+
+def test_the_progress_bar_knows_its_end_for_a_folder_of_files(tmp_path, capsys):
+    make_inputs(tmp_path / "in", n=2)
+    parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "out"), progress=True)
+    assert "3/3" in capsys.readouterr().err
+    parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "out"), progress=True)  # all skipped
+    assert "3/3" in capsys.readouterr().err

@@ -608,8 +608,13 @@ def iter_units(inputs: Iterable[str]) -> Iterator[Article | InputFile]:
     extraction is slower than the whole pipeline: done in the parent of ``newstone parse``
     it would leave the workers waiting); the records of a .jsonl/.csv file, which can only
     be read in order, come as :class:`Article` objects."""
-    units = ([item] if holds_one_article(item) else read_file(item) for item in expand_inputs(inputs))
-    yield from distinct_ids(chain.from_iterable(units))
+    return units_of(expand_inputs(inputs))
+
+
+def units_of(files: Iterable[InputFile]) -> Iterator[Article | InputFile]:
+    """:func:`iter_units` of files already listed by :func:`expand_inputs`."""
+    units = ([item] if holds_one_article(item) else read_file(item) for item in files)
+    return distinct_ids(chain.from_iterable(units))
 
 
 def load_unit(unit: Article | InputFile) -> list[Article]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .engine import _progress_bar, worker_pool
-from .ingest import InputFile, iter_units, load_unit
+from .ingest import InputFile, expand_inputs, holds_one_article, load_unit, units_of
 from .model import Article
 from .pipeline import Options, content_hash, process_article
 from .speaker_index import SpeakerIndex
@@ -164,6 +164,7 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
                      force: bool = False, batch_size: int = 200, progress: bool = False) -> ParseSummary:
     """Parse ``inputs`` into the dataset at ``output``; returns what was done."""
     summary = ParseSummary()
+    files = expand_inputs(inputs)
     check_settings(output, options.settings(), force)
     writer = DatasetWriter(output, force=force)
     done_pairs, previous = (set(), set()) if force else dataset_keys(output)
@@ -174,14 +175,16 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
     jobs_iter = (BatchJob(output, part, units,
                           {unit.article_id: done[unit.article_id] for unit in units if unit.article_id in done},
                           options, frozenset(unit.article_id for unit in units if unit.article_id in previous))
-                 for part, units in numbered_batches(iter_units(inputs), first_new_part, batch_size))
-    bar = _progress_bar(progress, None)
+                 for part, units in numbered_batches(units_of(files), first_new_part, batch_size))
+    # The bar knows its end when every input is one article (a folder of files); the
+    # records of a .jsonl/.csv are only counted as they are read.
+    bar = _progress_bar(progress, len(files) if all(map(holds_one_article, files)) else None)
 
     def collect(result: BatchResult) -> None:
         summary.add(result.summary)
         superseded.update(result.superseded)
         speakers.add(result)
-        bar.update(result.summary.processed)
+        bar.update(result.summary.processed + result.summary.skipped)
 
     try:
         if jobs <= 1:
