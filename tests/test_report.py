@@ -113,6 +113,43 @@ def test_read_records_and_strip_records():
     assert len(nb.cells[0].outputs) == 3  # the original is untouched
 
 
+def test_validate_parameters_names_each_bad_value():
+    assert report.validate_parameters({"score": "compound", "below_min": "hide", "speaker_types": ["person", "group"],
+                                       "top_n": None, "min_quotes": 0, "date_from": "2024-06-01",
+                                       "date_to": "2024-06-30", "title": "T", "article_id": "a/1",
+                                       "not_a_known_name": object()}) == []
+    assert report.validate_parameters({"speaker_types": "person"}) == []
+    problems = report.validate_parameters({"score": "vader", "below_min": "gray", "speaker_types": ["persons"],
+                                           "top_n": 0, "min_quotes": "2", "date_to": "soon"})
+    assert problems == [
+        "parameter score: 'vader' is not one of 'tone', 'compound'",
+        "parameter below_min: 'gray' is not one of 'grey', 'hide'",
+        "parameter speaker_types: unknown speaker type(s) 'persons'; known: person, group, organization, country, unknown",
+        "parameter top_n: 0 is not null or a whole number >= 1",
+        "parameter min_quotes: '2' is not a whole number >= 0",
+        "parameter date_to: 'soon' is not a date (use YYYY-MM-DD)"]
+    assert report.validate_parameters({"date_from": "2024-06-02", "date_to": "2024-06-01"}) == [
+        "parameters date_from '2024-06-02' is after date_to '2024-06-01'"]
+
+
+def test_bad_parameter_value_stops_the_command_before_any_notebook_runs(tmp_path, capsys):
+    from newstone.cli import main
+
+    out = tmp_path / "out"
+    code = main(["report", "-p", "score", "vader", "--input", str(FIXTURE), "-o", str(out)])
+    assert code == 2
+    assert "parameter score: 'vader' is not one of 'tone', 'compound'" in capsys.readouterr().err
+    assert not out.exists() or not list(out.iterdir())  # nothing executed, nothing written
+
+
+def test_tone_by_official_charts_people_by_default_and_groups_on_request():
+    import papermill
+
+    declared = papermill.inspect_notebook(str(ROOT / "notebooks" / "tone_by_official.ipynb"))
+    assert declared["speaker_types"]["default"] == '["person"]'
+    assert "official" in declared["title"]["default"]
+
+
 def test_run_reports_rejects_missing_notebook(tmp_path, capsys):
     code = report.run_reports(report_args(notebooks=[str(tmp_path / "nope.ipynb")], output_dir=str(tmp_path)))
     assert code == 2 and "nope.ipynb" in capsys.readouterr().err
@@ -212,6 +249,9 @@ def test_tone_by_official_respects_parameters(rendered, fixture_quotes):
     injected = next(c.source for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
     assert 'score = "compound"' in injected and "min_quotes = 3" in injected
     assert "article_id" not in injected  # only parameters the notebook declares
+    # the quotes table under the chart: the charted officials only, in chart order, 3 per side at most
+    assert records["extreme_speakers"] == [s for s in records["speakers"] if s in records["extreme_speakers"]]
+    assert records["extreme_speakers"] and records["n_extreme_quotes"] <= 6 * len(records["speakers"])
 
 
 def test_every_notebook_parameter_is_visible_to_papermill():
@@ -231,7 +271,10 @@ def test_every_notebook_parameter_is_visible_to_papermill():
         assert all(c.get("execution_count") is None for c in nb.cells if c.cell_type == "code"), path.name
 
 
-def test_tone_by_country_respects_parameters(rendered):
+def test_tone_by_country_respects_parameters(rendered, fixture_quotes):
+    import newstone
+    from newstone import aggregate
+
     _, out = rendered
     records = report.read_records(out / "tone_by_country.ipynb")
     assert records["n_articles"] == 2
@@ -239,6 +282,10 @@ def test_tone_by_country_respects_parameters(rendered):
     assert "Russia (RUS)" in records["mentioned_countries"] + records["mentioned_below_min"]
     page = (out / "tone_by_country.html").read_text()
     assert "shares that sentence" in page or "with the same score" in page  # the caveat is in the report
+    # the speaker-country chart falls back to the (whole corpus's) speakers table
+    expected = aggregate.tone_by_speaker_country(fixture_quotes, "compound", newstone.read(FIXTURE).speakers).attrs
+    assert records["speaker_country_missing"] == expected["n_without_group"]
+    assert records["speaker_country_from_speakers_table"] == expected["n_country_from_speakers"]
 
 
 def test_article_explorer_shows_the_chosen_article(rendered):

@@ -44,6 +44,11 @@ SCORE_NAMES = {"tone": "news-aware tone", "compound": "VADER compound"}
 SHARED_SENTENCE_NOTE = ("Every country mentioned in a sentence is given that whole sentence's score: "
                         "a sentence naming two countries counts, with the same score, for both.")
 SPEAKER_COUNTRY_NOTE = "Each quote counts once, for the country its speaker represents."
+NESTED_NOTE = ("{n} quote(s) nested in another quote of the same speaker (a belief inside their "
+               "reported speech) are counted once, with the quote holding them.")
+COUNTRY_FALLBACK_NOTE = ("{n} quote(s) that give no country of their own are counted for their speaker's "
+                         "country in the speakers table (the country most often given for that speaker "
+                         "across the corpus).")
 BELOW_MIN_MODES = ("grey", "hide")
 # newstone.countries computes its intervals with Student's t, like aggregate.mean_ci.
 COUNTRY_INTERVAL = "95% t interval"
@@ -150,22 +155,47 @@ def tone_bars(summary: pd.DataFrame, group: str, *, n_col: str = "n", score: str
 def speaker_tone_chart(quotes: pd.DataFrame, score: str = "tone", min_n: int = 2,
                        below_min: str = "grey", top_n: Optional[int] = None,
                        title: Optional[str] = None) -> Figure:
-    """Mean quote tone per official (resolved speaker), from the quotes table."""
+    """Mean quote tone per official (resolved speaker), from the quotes table.
+
+    Pass the quotes to chart already narrowed (``aggregate.quotes_by_speaker_type``): the
+    chart calls its groups "officials" when every resolved speaker is a person and
+    "speakers" otherwise, and its footnote names the speaker types it includes. Quotes
+    nested in another quote of the same speaker are counted once.
+    """
     summary = tone_by_speaker(quotes, score)
+    named = quotes.loc[quotes["speaker"].notna(), "speaker_type"] if "speaker_type" in quotes.columns else None
+    types = sorted(named.dropna().astype(str).unique()) if named is not None else []
+    label = "official" if set(types) <= {"person"} else "speaker"
+    notes = ["A quote's tone is computed on the quoted words only, not the reporter's."]
+    if types:
+        notes.append(f"Speakers of type: {', '.join(types)}.")
+    if summary.attrs.get("n_nested"):
+        notes.append(NESTED_NOTE.format(n=summary.attrs["n_nested"]))
     return tone_bars(summary, "speaker", score=score, min_n=min_n, below_min=below_min, top_n=top_n,
-                     title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per official",
-                     group_label="official", item_label="quotes",
-                     notes=("A quote's tone is computed on the quoted words only, not the reporter's.",))
+                     title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per {label}",
+                     group_label=label, item_label="quotes", notes=tuple(notes))
 
 
 def speaker_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n: int = 2,
                                below_min: str = "grey", top_n: Optional[int] = None,
                                title: Optional[str] = None) -> Figure:
-    """Mean quote tone per speaker country, from ``aggregate.tone_by_speaker_country``."""
+    """Mean quote tone per speaker country, from ``aggregate.tone_by_speaker_country``.
+
+    The footnote says how many quotes had no speaker country (not shown), how many took
+    their speaker's country from the speakers table and how many nested quotes were
+    counted once (the summary's ``attrs``).
+    """
+    attrs = dict(summary.attrs)
     summary = with_country_labels(summary)
+    summary.attrs = attrs
+    notes = [SPEAKER_COUNTRY_NOTE]
+    if attrs.get("n_country_from_speakers"):
+        notes.append(COUNTRY_FALLBACK_NOTE.format(n=attrs["n_country_from_speakers"]))
+    if attrs.get("n_nested"):
+        notes.append(NESTED_NOTE.format(n=attrs["n_nested"]))
     return tone_bars(summary, "country", n_col="n_quotes", score=score, min_n=min_n,
                      below_min=below_min, top_n=top_n, group_label="speaker country",
-                     item_label="quotes", notes=(SPEAKER_COUNTRY_NOTE,), interval=COUNTRY_INTERVAL,
+                     item_label="quotes", notes=tuple(notes), interval=COUNTRY_INTERVAL,
                      title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per speaker's country")
 
 
@@ -242,6 +272,8 @@ def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: in
     colourbar.set_label(f"mean {SCORE_NAMES.get(score, score)}\n(-1 negative, +1 positive)")
     footnotes = list(notes) + [f"Cells with fewer than {min_n} items are masked (grey, hatched, n only); "
                                "empty cells: no items."]
+    if matrix.attrs.get("n_nested"):
+        footnotes.append(NESTED_NOTE.format(n=matrix.attrs["n_nested"]))
     if top_speakers is not None or top_countries is not None:
         footnotes.append(f"Showing {len(speakers)} of {matrix['speaker'].nunique()} officials and "
                          f"{len(countries)} of {matrix['country'].nunique()} countries (most items first).")
@@ -288,6 +320,8 @@ def tone_timeline_chart(timeline: pd.DataFrame, score: str = "tone", item_label:
     notes = [f"Mean per {unit}; whiskers: 95% t interval (none when n < 2); n = number of {item_label}."]
     if timeline.attrs.get("n_undated"):
         notes.append(f"Not shown: {timeline.attrs['n_undated']} {item_label} from articles without a readable date.")
+    if timeline.attrs.get("n_nested"):
+        notes.append(NESTED_NOTE.format(n=timeline.attrs["n_nested"]))
     _decorate(fig, ax, title or f"Mean {SCORE_NAMES.get(score, score)} of {item_label} over time", notes)
     fig.newstone_data = timeline
     return fig

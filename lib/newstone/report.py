@@ -109,7 +109,8 @@ def load_input(input_path: Optional[str] = DEFAULT_INPUT, date_from=None, date_t
     """The tables of ``input_path`` restricted to [date_from, date_to], and where they came from.
 
     Returns ``(tables, source)``: ``tables`` maps "articles", "sentences", "quotes",
-    "mentions" to DataFrames; ``source`` is the path actually read.
+    "mentions" (restricted to the window) and "speakers" (the whole corpus) to
+    DataFrames; ``source`` is the path actually read.
     """
     import newstone
     from .aggregate import filter_tables
@@ -118,7 +119,11 @@ def load_input(input_path: Optional[str] = DEFAULT_INPUT, date_from=None, date_t
     corpus = newstone.read(source)
     tables = {"articles": corpus.articles, "sentences": corpus.sentences,
               "quotes": corpus.quotes, "mentions": corpus.mentions}
-    return filter_tables(tables, date_from, date_to), source
+    filtered = filter_tables(tables, date_from, date_to)
+    # The whole corpus's speakers table, also under a date filter: a speaker's country is
+    # a fact about the speaker, read from every quote that gives it.
+    filtered["speakers"] = corpus.speakers
+    return filtered, source
 
 
 def describe_input(tables: dict, source: str, date_from=None, date_to=None) -> str:
@@ -184,6 +189,95 @@ def collect_parameters(args) -> dict[str, Any]:
     if isinstance(parameters.get("input_path"), str):
         parameters["input_path"] = os.path.abspath(parameters["input_path"])
     return parameters
+
+
+SCORES = ("tone", "compound")
+BELOW_MIN = ("grey", "hide")
+SPEAKER_TYPES = ("person", "group", "organization", "country", "unknown")
+
+
+def _one_of(allowed):
+    def check(value):
+        if value not in allowed:
+            return f"{value!r} is not one of {', '.join(map(repr, allowed))}"
+    return check
+
+
+def _count(minimum: int, allow_none: bool = False):
+    def check(value):
+        if value is None and allow_none:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            return f"{value!r} is not {'null or ' if allow_none else ''}a whole number >= {minimum}"
+    return check
+
+
+def _speaker_types(value):
+    if value is None:
+        return None
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        return f"{value!r} is not null, a speaker type or a list of them (e.g. \"[person, group]\")"
+    unknown = [v for v in values if v not in SPEAKER_TYPES]
+    if unknown:
+        return f"unknown speaker type(s) {', '.join(map(repr, unknown))}; known: {', '.join(SPEAKER_TYPES)}"
+
+
+def _date(value):
+    import pandas as pd
+
+    from .aggregate import parse_date
+
+    if value is not None and (not isinstance(value, str) or pd.isna(parse_date(value))):
+        return f"{value!r} is not a date (use YYYY-MM-DD)"
+
+
+def _text(value):
+    if not isinstance(value, str):
+        return f"{value!r} is not a text"
+
+
+def _scalar_or_none(value):
+    if value is not None and not isinstance(value, (str, int)):
+        return f"{value!r} is not an article id"
+
+
+# What each notebook parameter accepts; a bad value stops `newstone report` before any
+# notebook runs (a typo such as `-p score vader` used to fail late, inside a notebook).
+PARAMETER_CHECKS = {
+    "score": _one_of(SCORES),
+    "below_min": _one_of(BELOW_MIN),
+    "speaker_types": _speaker_types,
+    "top_n": _count(1, allow_none=True),
+    "min_quotes": _count(0),
+    "min_mentions": _count(0),
+    "date_from": _date,
+    "date_to": _date,
+    "title": _text,
+    "input_path": _text,
+    "article_id": _scalar_or_none,
+}
+
+
+def validate_parameters(parameters: dict[str, Any]) -> list[str]:
+    """One message per parameter whose value the notebooks cannot use (empty: all good).
+
+    Names not in :data:`PARAMETER_CHECKS` are not judged here (the notebooks that do not
+    declare them ignore them, with a warning).
+    """
+    problems = []
+    for name, value in parameters.items():
+        check = PARAMETER_CHECKS.get(name)
+        message = check(value) if check else None
+        if message:
+            problems.append(f"parameter {name}: {message}")
+    if not any(p.startswith("parameter date_") for p in problems):
+        from .aggregate import parse_date
+
+        start, end = parameters.get("date_from"), parameters.get("date_to")
+        if start is not None and end is not None and parse_date(start) > parse_date(end):
+            problems.append(f"parameters date_from {start!r} is after date_to {end!r}")
+    return problems
 
 
 def portable_path(path: str, cwd: Path) -> str:
@@ -367,6 +461,11 @@ def run_reports(args) -> int:
         parameters = collect_parameters(args)
     except (OSError, ValueError) as exc:
         print(f"newstone report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    problems = validate_parameters(parameters)
+    if problems:
+        for problem in problems:
+            print(f"newstone report: {problem}", file=sys.stderr)
         return EXIT_USAGE
     output_dir = Path(args.output_dir).resolve()
     output_dir.mkdir(parents=True, exist_ok=True)
