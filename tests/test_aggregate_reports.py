@@ -234,3 +234,20 @@ def test_speaker_chart_names_officials_only_when_all_speakers_are_people():
     mixed = charts.speaker_tone_chart(quotes)
     assert mixed._suptitle.get_text().endswith("per speaker") and mixed.axes[0].get_ylabel() == "speaker"
     assert "Speakers of type: group, person." in mixed.newstone_footnote
+
+
+def test_an_exact_duplicate_article_is_left_out_of_the_report_tables():
+    import newstone
+    from newstone.aggregate import drop_duplicate_articles
+    from newstone.report import describe_input
+
+    story = "Head\n\nSmith said the plan failed in Russia."
+    parts = [newstone.parse_text(story, "a"), newstone.parse_text(story, "copy"),
+             newstone.parse_text("Head\n\nJones said it worked.", "b")]
+    tables = {name: pd.concat([getattr(p, name) for p in parts], ignore_index=True)
+              for name in ("articles", "sentences", "quotes", "mentions")}
+    kept = drop_duplicate_articles(tables)
+    assert kept["articles"]["article_id"].tolist() == ["a", "b"]
+    assert set(kept["quotes"]["article_id"]) == {"a", "b"} and len(kept["mentions"]) == 1
+    assert kept["articles"].attrs["n_duplicates"] == 1
+    assert "1 exact duplicate(s) of another article left out" in describe_input(kept, "x")

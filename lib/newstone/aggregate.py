@@ -270,6 +270,25 @@ def filter_tables(tables: dict, date_from=None, date_to=None) -> dict:
             for name, table in tables.items()}
 
 
+def drop_duplicate_articles(tables: dict) -> dict:
+    """The tables without the articles whose text is exactly that of an earlier article.
+
+    Corpora repeat stories (BBC holds 98 copies of other articles under other file names;
+    feeds republish wire copy): each copy would count its quotes and mentions again in
+    every chart. Duplicates are found by ``content_hash`` among articles processed without
+    error; the first in table order is kept. The number left out is in
+    ``tables["articles"].attrs["n_duplicates"]``.
+    """
+    articles = tables["articles"]
+    hashed = articles[articles["content_hash"].notna() & articles["error"].isna()]
+    repeated = set(hashed.loc[hashed["content_hash"].duplicated(), "article_id"].astype(str))
+    kept = {name: (table[~table["article_id"].astype(str).isin(repeated)].reset_index(drop=True)
+                   if "article_id" in table.columns and repeated else table)
+            for name, table in tables.items()}
+    kept["articles"].attrs["n_duplicates"] = len(repeated)
+    return kept
+
+
 # ---------------------------------------------------------------------------------------
 # Quotes
 

@@ -106,20 +106,22 @@ def resolve_input(input_path: Optional[str] = DEFAULT_INPUT) -> str:
 
 
 def load_input(input_path: Optional[str] = DEFAULT_INPUT, date_from=None, date_to=None):
-    """The tables of ``input_path`` restricted to [date_from, date_to], and where they came from.
+    """The tables of ``input_path`` restricted to [date_from, date_to], without exact
+    duplicate articles (:func:`~newstone.aggregate.drop_duplicate_articles`), and where
+    they came from.
 
     Returns ``(tables, source)``: ``tables`` maps "articles", "sentences", "quotes",
     "mentions" (restricted to the window) and "speakers" (the whole corpus) to
     DataFrames; ``source`` is the path actually read.
     """
     import newstone
-    from .aggregate import filter_tables
+    from .aggregate import drop_duplicate_articles, filter_tables
 
     source = resolve_input(input_path)
     corpus = newstone.read(source)
     tables = {"articles": corpus.articles, "sentences": corpus.sentences,
               "quotes": corpus.quotes, "mentions": corpus.mentions}
-    filtered = filter_tables(tables, date_from, date_to)
+    filtered = drop_duplicate_articles(filter_tables(tables, date_from, date_to))
     # The whole corpus's speakers table, also under a date filter: a speaker's country is
     # a fact about the speaker, read from every quote that gives it.
     filtered["speakers"] = corpus.speakers
@@ -136,8 +138,11 @@ def describe_input(tables: dict, source: str, date_from=None, date_to=None) -> s
     window = ""
     if date_from is not None or date_to is not None:
         window = f" Date filter: {date_from or '…'} to {date_to or '…'} (undated articles excluded)."
+    duplicates = articles.attrs.get("n_duplicates", 0)
     return (f"**Data:** {len(articles)} article(s) from `{os.path.basename(os.path.normpath(source))}`"
-            f"{f' ({failed} could not be processed)' if failed else ''}, {len(quotes)} quote(s), "
+            f"{f' ({failed} could not be processed)' if failed else ''}"
+            f"{f' ({duplicates} exact duplicate(s) of another article left out)' if duplicates else ''}, "
+            f"{len(quotes)} quote(s), "
             f"{attributed} with a resolved speaker, {len(tables['mentions'])} country mention(s). "
             f"{date_range_note(articles)}{window}")
 
