@@ -399,3 +399,29 @@ def test_contractions_and_determiners():
 def test_office_holders_table_uses_known_countries():
     from newstone.countries import country_names, office_holders
     assert office_holders() and set(office_holders().values()) <= set(country_names())
+
+
+@pytest.mark.parametrize("bridge, expected", [
+    # The paragraph moves to Ms Kaur after Ms Dent's quote: "She said" continues with her.
+    ("Ms Kaur has led the talks since May.", "Anita Kaur"),
+    # A sentence that reports the last speaker again keeps her on the floor.
+    ("Prices will rise, Ms Dent said.", "Rita Dent"),
+    # A possessive after the name is not the subject.
+    ("Ms Kaur's aides were not at the meeting.", "Rita Dent"),
+])
+def test_a_sentence_opening_pronoun_continues_with_the_previous_sentence_subject(bridge, expected):
+    import newstone
+
+    text = ("Talks stall\n\nAnita Kaur said the offer was too low. Rita Dent said the offer was fair.\n\n"
+            f"{bridge} She said the deal was close.")
+    quote = newstone.parse_text(text).quotes.iloc[-1]
+    assert (quote["speaker_mention"], quote["speaker"]) == ("She", expected)
+
+
+def test_a_pronoun_inside_a_sentence_keeps_the_last_speaker():
+    import newstone
+
+    text = ("Talks stall\n\nAnita Kaur said the offer was too low. Rita Dent said the offer was fair.\n\n"
+            "Ms Kaur has led the talks since May. The deal was close, she said.")
+    quote = newstone.parse_text(text).quotes.iloc[-1]
+    assert quote["speaker"] == "Rita Dent"

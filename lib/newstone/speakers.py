@@ -513,6 +513,11 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
         return _resolve(antecedent, text, attribution, history)
     if info.pronoun in PERSON_PRONOUNS:
         wanted = PRONOUN_GENDER.get(info.pronoun)
+        if attribution.source and history and info.pronoun in ("he", "she"):  # not "I" inside a quotation
+            subject = _previous_subject(text, attribution.source[0], history)
+            if subject is not None and subject.name != history[-1].name \
+                    and not _gender_clash(wanted, subject.gender):
+                return replace(subject, pronoun=None, gender=subject.gender or wanted)
         for prev in reversed(history):
             if prev.kind == "person" and prev.name and not _gender_clash(wanted, prev.gender):
                 return replace(prev, pronoun=None, gender=prev.gender or wanted)
@@ -702,6 +707,66 @@ def _antecedent(text: str, relative_start: int) -> Optional[SpeakerInfo]:
         return None
     info = _describe_one(" ".join(tokens[start:]))
     return info if info.kind in ("person", "group", "organization", "country") and info.name else None
+
+
+# A sentence opening with a person's name: an optional honorific, then capitalised words.
+_SENTENCE_SUBJECT = re.compile(r"[\"\u201c\u2018']?((?:[A-Z][a-z]{0,3}\.? )?[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2})"
+                               r"(?=(?P<after> [a-z][\w'\u2019-]*|[,.;:]))")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
+
+
+def _previous_subject(text: str, pronoun_start: int, history: list[SpeakerInfo]) -> Optional[SpeakerInfo]:
+    """The person a sentence-opening "He said …" most likely continues with: the subject of
+    the sentence just before, when that sentence opens with the name of a person already
+    quoted in the article. News prose moves the topic to a person ("Mr Blair has been
+    closer to Bush than any other leader. He said …") after someone else's quote ("Chirac
+    reacted by saying …"); the last speaker is then the wrong antecedent. A pronoun inside
+    a sentence (", he said.") is left to the last speaker, as is a possessive or a noun
+    after the name ("Mr Blair's aides", "Blair allies"). None when no such subject."""
+    line_start = text.rfind("\n", 0, pronoun_start) + 1
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(line_start - 1, pronoun_start - 600, 0), pronoun_start)]
+    sentence_start = breaks[-1] if breaks else max(line_start, 0)
+    if text[sentence_start:pronoun_start].strip(" \"\u201c\u2018'"):
+        return None  # the pronoun does not open its sentence
+    if sentence_start == 0:
+        return None
+    previous_end = len(text[:sentence_start].rstrip())  # the previous sentence's last character + 1
+    window_start = max(0, previous_end - 600)
+    earlier = [m.end() for m in _SENTENCE_BREAK.finditer(text, window_start, max(window_start, previous_end - 1))]
+    previous_start = earlier[-1] if earlier else window_start
+    match = _SENTENCE_SUBJECT.match(text, previous_start, sentence_start)
+    if match is None:
+        return None
+    after = match.group("after")
+    if after and (after.strip().lower() in _words("group_nouns.txt") or _is_title_word(after.strip())):
+        return None  # "Blair aides said", "Blair spokesman"
+    words = match.group(1).replace("\u2019", "'").split()
+    if words[-1].endswith("'s"):
+        return None
+    if _honorific(words[0].rstrip(".")) is not None:
+        words = words[1:]
+    if not words:
+        return None
+    last = history[-1].name.split()[-1] if history[-1].name else None
+    if last and _says_in(last, text[previous_start:sentence_start]):
+        return None  # "…, Mr Bannister said. He said …": the last speaker still holds the floor
+    for prev in reversed(history):
+        if prev.kind == "person" and prev.name and " " in prev.name and not prev.pronoun \
+                and (prev.name == " ".join(words) or prev.name.split()[-1] == words[-1]):
+            return prev
+    return None
+
+
+# Reporting words that put a named speaker in a sentence ("Smith said", "said Mr Smith").
+_SAYS = "said|says|added|adds|told|tells|argued|warned|insisted|stressed"
+
+
+def _says_in(surname: str, sentence: str) -> bool:
+    """Whether ``sentence`` reports ``surname`` speaking ("…, Mr Bannister said.", "said
+    Bannister"), as opposed to merely naming them ("visited Pullman")."""
+    name = re.escape(surname)
+    return re.search(rf"\b{name}\b\W+(?:\w+\W+)?(?:{_SAYS})\b|\b(?:{_SAYS})\W+(?:\w+\W+){{0,3}}{name}\b",
+                     sentence) is not None
 
 
 def _unnamed(info: SpeakerInfo) -> Optional[str]:
