@@ -1,6 +1,7 @@
 """Speaker descriptions and resolution (sentences written for the tests)."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from newstone.model import Attribution
@@ -168,7 +169,7 @@ def test_title_from_where_the_article_first_names_the_person():
     quote = newstone.parse_text(text).quotes.iloc[0]
     assert (quote["speaker"], quote["speaker_title"]) == ("Ana Reyes", "Chilean Foreign Minister")
     assert quote["speaker_country"] == "CHL"
-    assert quote["speaker_org"] is None or quote["speaker_org"] != "Chilean"  # a nationality, not an org
+    assert pd.isna(quote["speaker_org"])  # "Chilean Foreign": a nationality and a portfolio, no organisation
 
 
 def test_a_title_seen_once_carries_to_every_quote_of_that_person():
@@ -425,3 +426,20 @@ def test_a_pronoun_inside_a_sentence_keeps_the_last_speaker():
             "Ms Kaur has led the talks since May. The deal was close, she said.")
     quote = newstone.parse_text(text).quotes.iloc[-1]
     assert quote["speaker"] == "Rita Dent"
+
+
+@pytest.mark.parametrize("mention, name, title, org", [
+    ("Foreign Secretary Jack Straw", "Jack Straw", "Foreign Secretary", None),
+    ("Shadow Chancellor Oliver Letwin", "Oliver Letwin", "Shadow Chancellor", None),
+    ("UK Culture Secretary Tessa Jowell", "Tessa Jowell", "UK Culture Secretary", None),
+    ("Home Office minister Hazel Blears", "Hazel Blears", "Home Office minister", "Home Office"),
+    ("Treasury Secretary John Snow", "John Snow", "Treasury Secretary", "Treasury"),
+    ("Department of Defense spokesman Tom Crane", "Tom Crane", "Department of Defense spokesman", "Department of Defense"),
+    ("White House spokesman John Kirby", "John Kirby", "White House spokesman", "White House"),
+    ("Secretary of State Colin Powell", "Colin Powell", "Secretary of State", None),
+    ("Chief of Staff John Kelly", "John Kelly", "Chief of Staff", None),
+    ("Labour MP Karen Buck", "Karen Buck", "Labour MP", "Labour"),
+])
+def test_portfolio_words_belong_to_the_title_not_the_organisation(mention, name, title, org):
+    info = describe_mention(mention)[0]
+    assert (info.name, info.title, info.org) == (name, title, org)

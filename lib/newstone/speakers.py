@@ -184,12 +184,17 @@ def _org_of(title_tokens: list[str]) -> Optional[str]:
             lead.append(tok)
         else:
             break
-    while lead and lead[-1] in ("of", "for", "and"):
+    # "Foreign Secretary", "UK Culture Secretary": the portfolio is part of the title
+    joined = "of" in lead or "for" in lead  # "Department of Defense": the portfolio names the organisation
+    while lead and (lead[-1] in ("of", "for", "and") or (not joined and lead[-1].lower() in _words("office_words.txt"))):
         lead.pop()
     if not lead or lead[0] in ("Republican", "Democratic", "Democrat", "Former", "Senior", "Top"):
         return None
     if _is_demonym(" ".join(lead)):
         return None  # "Russian President": a nationality, not an organisation
+    place = _country_match(" ".join(lead))
+    if place and place[0] == "country" and place[1] is not None:
+        return None  # "UK Foreign Secretary": a country (found from the title), not an organisation
     return " ".join(lead)
 
 
@@ -258,6 +263,8 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
             and tokens[-1].rstrip(".,").lower() in _organisation_evidence()["suffix"]:
         return SpeakerInfo(text, "organization")  # "Cairn Energy", "British Airways"
     start = _name_run(tokens)
+    while start >= 2 and len(tokens) - start > 1 and tokens[start - 1] == "of" and _is_title_word(tokens[start - 2]):
+        start += 1  # "Secretary of State Colin Powell", "Chief of Staff John Kelly": the title's "of" phrase
     name_tokens, title_tokens = tokens[start:], tokens[:start]
     if name_tokens and not title_tokens and len(name_tokens) == 1 and name_tokens[0].isupper() \
             and len(name_tokens[0]) > 1:
