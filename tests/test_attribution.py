@@ -1192,3 +1192,105 @@ def test_a_judgement_with_an_as_complement(sentence, speaker, cue_text, said):
 ])
 def test_seeing_or_casting_without_an_as_complement_is_no_attribution(sentence):
     assert body(sentence)[1] == []
+
+
+# --- round 11: speaker spans in wire and BBC copy ----------------------------------------
+
+def cue_text(text: str, att: Attribution) -> str:
+    return text[att.cue[0]:att.cue[1]]
+
+
+@pytest.mark.parametrize("sentence, speaker, cue", [
+    ("\u201cThe ledger was wrong,\u201d state prosecutor Maria Lopez told reporters.", "state prosecutor Maria Lopez", "told"),
+    ("\u201cIt is over,\u201d state officials have said.", "state officials", "have said"),
+    ("\u201cIt is over,\u201d said Florida state archivist Ann Lee.", "Florida state archivist Ann Lee", "said"),
+    ("\u201cIt is over,\u201d said Stop The Road chairman Ann Lee said.", "Stop The Road chairman Ann Lee", "said"),
+])
+def test_a_cue_word_modifying_the_subject_of_another_verb_is_no_cue(sentence, speaker, cue):
+    text = "Headline\n\n" + sentence
+    att = only(text)
+    assert source(text, att) == speaker and cue_text(text, att) == cue
+
+
+def test_a_capitalised_cue_word_inside_a_company_name_in_a_lede_is_no_cue():
+    # wire copy has no headline line: its first paragraph is a lede in sentence case
+    text = "Brackets Corp, a unit of Pacific Express Co <PEX>, said it hired a new chief."
+    att = only(text)
+    assert cue_text(text, att) == "said" and content(text, att) == "it hired a new chief"
+
+
+def test_a_title_case_headline_still_has_capitalised_cues():
+    text = "Mayor Warns City Over Floods\n\nThe river rose."
+    att = only(text)
+    assert cue_text(text, att) == "Warns" and source(text, att) == "Mayor"
+
+
+def test_a_stock_symbol_after_a_company_name_is_skipped_for_the_speaker():
+    text = "Headline\n\nBrackets Corp <BRK> said it hired a new chief."
+    att = only(text)
+    assert source(text, att) == "Brackets Corp" and att.speaker == "Brackets Corp"
+    assert content(text, att) == "it hired a new chief"
+
+
+def test_an_editorial_note_label_is_no_speaker():
+    text = "Acme results\n\nNet profit 5,000 vs 4,000\n\nNOTE: Figures exclude a one-off gain."
+    assert run(text) == []
+
+
+def test_a_date_governed_by_a_preposition_is_not_the_passive_subject():
+    text = "Headline\n\nFinal results for the quarter to March 31 are expected to be released after the holiday."
+    att = only(text)
+    assert source(text, att) == "Final results for the quarter to March 31"
+
+
+def test_a_subordinator_right_after_that_opens_the_reported_clause():
+    text = ("Headline\n\nSeveral economists said that while they expect the currency to weaken, "
+            "the central bank is unlikely to act.")
+    att = only(text)
+    assert content(text, att) == ("that while they expect the currency to weaken, "
+                                  "the central bank is unlikely to act")
+
+
+def test_a_short_form_of_an_earlier_organisation_keeps_its_possessive():
+    text = ("Headline\n\nMoody's Investors Service Inc said it cut the ratings of Acme. "
+            "Moody's said the outlook was weak.")
+    atts = run(text)
+    assert [a.speaker for a in atts] == ["Moody's Investors Service Inc"] * 2
+    assert atts[1].speaker_type == "organization"
+
+
+def test_a_spaced_dash_ends_the_source_phrase():
+    text = "Headline\n\nExports rose by a fifth of national incomes - the trade ministry has urged firms to invest more."
+    att = only(text)
+    assert source(text, att) == "the trade ministry"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Jane Doe - a former aide to the mayor - said the plan was flawed.", "Jane Doe"),
+    ("Paul Lee, chief executive of Acme - a music service - believes it is time to act.",
+     "Paul Lee, chief executive of Acme"),
+])
+def test_a_dash_aside_between_the_speaker_and_the_cue(sentence, speaker):
+    text = "Headline\n\n" + sentence
+    att = only(text)
+    assert source(text, att) == speaker
+
+
+def test_a_dash_aside_after_a_prepositional_object_names_no_speaker():
+    text = "Headline\n\nA pilot suspended over images on her blog - an online diary - says she was fired."
+    assert all(source(text, a) != "her blog" for a in run(text))
+
+
+def test_a_participle_without_complement_and_a_relative_clause_subject():
+    text = ("Headline\n\nThe suit came after Acme Telecom, which had a first offer for Zeta rejected, "
+            "said it would raise its bid.")
+    att = only(text)
+    assert cue_text(text, att) == "said" and att.speaker == "Acme Telecom"
+    assert source(text, att).startswith("Acme Telecom") and content(text, att) == "it would raise its bid"
+
+
+def test_a_surname_is_not_read_as_a_short_form_of_an_organisation():
+    text = ("Headline\n\nThe Lake Commission report, which says the agency failed, was released. "
+            "Board chairman John Lake said the staff had done their best. "
+            "\u201cIt is a sad story,\u201d Lake told reporters.")
+    assert run(text)[-1].speaker == "John Lake"

@@ -411,7 +411,11 @@ def _np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
     while j >= 0 and start - j <= limit:
         tok = tokens[j]
         if not tok.is_word:
-            if tok.text in ("-", "\u2013", ".", "&") and j > 0 and start <= j + 1 and start - j < limit:
+            if start == j + 1 and _ticker_at(tokens, j):
+                j -= 3  # "American Express Co <AXP> said": the stock symbol after a company name
+                continue
+            if tok.text in ("-", "\u2013", ".", "&") and j > 0 and start <= j + 1 and start - j < limit \
+                    and not _spaced_dash(tokens, j):
                 j -= 1
                 continue
             break
@@ -427,7 +431,10 @@ def _np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
             continue
         if low in CLAUSE_WORDS:
             break
-        if low in lexicon and not tok.capitalized and not any(c.also_noun for c in lexicon[low]):
+        if low in lexicon and not tok.capitalized and not any(c.also_noun for c in lexicon[low]) \
+                and not (start == j + 1 and start < len(tokens) and tokens[start].is_word and _opens_clause(tokens, j)):
+            # ("“…,” state prosecutor X told …": a cue-like word opening the clause right
+            # before the phrase modifies it, as a capitalised one does at a sentence start)
             break
         if low in VERB_GROUP and not tok.capitalized:
             break
@@ -438,6 +445,34 @@ def _np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
     return start
 
 
+def _spaced_dash(tokens: list[Token], j: int) -> bool:
+    """Whether ``tokens[j]`` is a dash set off by spaces on both sides ("… incomes - the
+    Commission has urged …"): a break between clauses, not a joint inside a name."""
+    tok = tokens[j]
+    return tok.text in ("-", "\u2013") and 0 < j < len(tokens) - 1 \
+        and tokens[j - 1].end < tok.start and tok.end < tokens[j + 1].start
+
+
+def _dash_aside_start(tokens: list[Token], j: int, reach: int = 20) -> Optional[int]:
+    """Index of the spaced dash opening an aside that the spaced dash at ``j`` closes ("Jane
+    Doe - a former aide - said"), if there is one within ``reach`` tokens."""
+    if not _spaced_dash(tokens, j):
+        return None
+    for m in range(j - 2, max(0, j - reach), -1):
+        if tokens[m].kind == "Q" or tokens[m].text in (".", "!", "?", ";"):
+            return None
+        if tokens[m].text == tokens[j].text and _spaced_dash(tokens, m):
+            return m
+    return None
+
+
+def _ticker_at(tokens: list[Token], j: int) -> bool:
+    """Whether ``tokens[j]`` closes a stock symbol in angle brackets right after a word
+    ("Moody's Investors Service Inc <MCO>", as wire copy writes company names)."""
+    return j >= 3 and tokens[j].text == ">" and tokens[j - 2].text == "<" and tokens[j - 1].is_word \
+        and tokens[j - 1].text.upper() == tokens[j - 1].text and tokens[j - 3].is_word
+
+
 def _span(tokens: list[Token], first: int, last: int) -> Span:
     return tokens[first].start, tokens[last].end
 
@@ -445,6 +480,10 @@ def _span(tokens: list[Token], first: int, last: int) -> Span:
 def _good_source(tokens: list[Token], first: int, last: int) -> bool:
     if first > last:
         return False
+    if _ticker_at(tokens, last):
+        last -= 3
+        if first > last:
+            return False
     head = tokens[last]
     if not head.is_word or head.lower in DETERMINERS or head.lower in CLAUSE_WORDS:
         return False
@@ -529,8 +568,24 @@ def _source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], 
             first = _np_back(tokens, k - 1)
             if first <= k - 1 and _good_source(tokens, first, k - 1):
                 return first, last, new_cue_first
+    opening = _dash_aside_start(tokens, last) if last >= 0 else None
+    if opening is not None:
+        # "Jane Doe - a former aide - said": the name before the aside (not the object of a
+        # preposition: "suspended over images on her blog - a web diary - says")
+        first = _np_back(tokens, opening - 1)
+        if first <= opening - 1 and _good_source(tokens, first, opening - 1) \
+                and not (first > 0 and tokens[first - 1].lower in PREPOSITIONS):
+            if first > 0 and tokens[first - 1].text == "," and not tokens[first].capitalized \
+                    and tokens[first].lower not in DETERMINERS:
+                # "Paul Lee, chief executive of Acme - a music service - said": the name before the role
+                head = _apposition_head(tokens, opening)
+                if head is not None and tokens[head].capitalized:
+                    first = head
+            return first, opening - 1, new_cue_first
     first = _np_back(tokens, last)
     if first <= last and _good_source(tokens, first, last):
+        if _ticker_at(tokens, last):
+            last -= 3  # the speaker is the company, not its stock symbol
         return first, last, new_cue_first
     if IT_SOURCE and first == last >= 0 and tokens[last].lower == "it" \
             and tokens[cue_first].lower in IT_SPEECH_CUES:
@@ -576,7 +631,10 @@ def _apposition_head(tokens: list[Token], last: int) -> Optional[int]:
             before = tokens[name_first - 1] if name_first > 0 else None
             if _opens_clause(tokens, name_first):
                 return name_first
-            governed = before is not None and before.lower in PREPOSITIONS
+            # ("after X, which had its offer rejected, said": a subordinator that opens a clause
+            # whose subject X is, not a preposition governing X)
+            governed = before is not None and before.lower in PREPOSITIONS \
+                and not (before.lower in SUBORDINATORS and tokens[k + 1].lower in ("who", "which"))
             if nearest is None and not governed and (tokens[k + 1].lower in APPOSITION_STARTERS or before.text == ","):
                 nearest = name_first
         k -= 1
@@ -598,7 +656,7 @@ def _np_forward(tokens: list[Token], i: int, end: int) -> int:
                 k += 1
                 continue
             break
-        if not tok.is_word and tok.text not in ("-", "\u2013", ".", "&"):
+        if not tok.is_word and (tok.text not in ("-", "\u2013", ".", "&") or _spaced_dash(tokens, k)):
             break
         if tok.text == "." and (k + 1 >= end):
             break
@@ -783,6 +841,10 @@ def _inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
         return False
     if prev.kind != "Q" and prev.text != ",":
         return False
+    if _phrase_has_verb(tokens, cue_first, after, n):
+        # "“…,” state prosecutor X told Reuters", "“…,” state officials have said": the phrase
+        # has a verb of its own, so the cue-like word opens its subject as a noun modifier
+        return False
     k = after
     titles = word_set("titles.txt")
     while k < n and (tokens[k].capitalized or tokens[k].lower in NP_INNER or tokens[k].lower in DETERMINERS
@@ -800,6 +862,41 @@ def _inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
         stop = next((m for m in range(after, min(n, after + 12)) if tokens[m].text in (",", ";")), min(n, after + 12))
         return not any(t.lower == "that" for t in tokens[after:stop])
     return False
+
+
+def _phrase_has_verb(tokens: list[Token], cue_first: int, after: int, n: int) -> bool:
+    """Whether the noun phrase after a would-be inverted cue ("“…,” state | prosecutor X told
+    …") runs, within a few words and before any punctuation or clause word, into a finite
+    verb of its own. A base form right after a capitalised word is a noun ("Florida state
+    archivist"), and a repeat of the cue's own verb a slip ("“…,” said X said")."""
+    cue = _cue_at(tokens, cue_first)
+    for k in range(after + 1, min(n, after + 8)):
+        tok = tokens[k]
+        if not tok.is_word or (tok.lower in CLAUSE_WORDS and tok.lower not in ("said", "says", "say")):
+            return False
+        if _finite_verb(tokens, k):
+            other = _cue_at(tokens, k)
+            if other is not None and (tok.lower == other.lemma.split("_")[0] and tokens[k - 1].capitalized
+                                      or (cue is not None and other.lemma == cue.lemma)):
+                continue
+            return True
+    return False
+
+
+FINITE_AUXILIARIES = VERB_GROUP - frozenset("""having being also not never just then now once first again
+later still even only further ever long already previously repeatedly publicly privately reportedly
+quickly immediately clearly flatly openly frequently subsequently initially recently often n't""".split())
+
+
+def _finite_verb(tokens: list[Token], k: int) -> bool:
+    """Whether the lower-case word at ``k`` is a finite verb: an auxiliary ("have said") or
+    a cue verb other than a participle ("told", "said"; not "adding")."""
+    tok = tokens[k]
+    if not tok.is_word or tok.capitalized:
+        return False
+    if tok.lower in FINITE_AUXILIARIES:
+        return True
+    return tok.lower in cue_lexicon() and not tok.lower.endswith("ing") and _cue_at(tokens, k) is not None
 
 
 def _ends_attribution(tokens: list[Token], before_src: int, after: int, n: int) -> bool:
@@ -842,6 +939,7 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
     clauses: list[Clause] = []
     n = len(tokens)
     lexicon = cue_lexicon()
+    title_case = headline and _title_cased(tokens)
     i = 0
     while i < n:
         tok = tokens[i]
@@ -856,7 +954,7 @@ def _sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
             continue
         cue = _cue_at(tokens, i)
         if cue is None or (cue.also_noun and not _verb_context(tokens, i, cue)) or _blocked(tokens, i) \
-                or (not headline and _inside_proper_name(tokens, i)):
+                or (not title_case and _inside_proper_name(tokens, i)):
             i += 1
             continue
         cue_last = i + len(cue.words) - 1
@@ -926,6 +1024,14 @@ def _survey_lead_clause(tokens: list[Token]) -> Optional[Clause]:
         return None
     return Clause(_span(tokens, first, first), first, first, _span(tokens, first + 1, src_last),
                   _content_spans(tokens, comma + 1, last), "according", first + 1)
+
+
+def _title_cased(tokens: list[Token]) -> bool:
+    """Whether a headline is written in title case ("Putin Warns West Over Missiles"): most of
+    its words but the small ones are capitalised. A first paragraph that is a lede in
+    sentence case (wire copy without a headline line) is not."""
+    words = [t for t in tokens if t.is_word and t.text[:1].isalpha() and t.lower not in TITLE_SMALL_WORDS]
+    return bool(words) and sum(t.capitalized for t in words) >= 0.6 * len(words)
 
 
 def _inside_proper_name(tokens: list[Token], i: int) -> bool:
@@ -1261,6 +1367,8 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         return _as_clause(tokens, src_first - 1, cue_span, cue_first2, cue_last, source, src_first, clauses)
     # forward: "X said (that) …"
     start = _content_start(tokens, after, n, cue)
+    if not cue.invertible and start + 1 < n and tokens[start].text == "," and _finite_verb(tokens, start + 1):
+        return None  # "X, which had an offer rejected, said …": a participle with no complement
     if cue.stance:  # "expressed concern about X": the content is X
         topic = _stance_topic(tokens, after, n)
         if topic is not None:
@@ -1395,8 +1503,15 @@ def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int,
     if to + 1 >= n or tokens[to].lower != "to" or not tokens[to + 1].is_word:
         return None
     j = _skip_verb_group_back(tokens, cue_first - 1)  # "is widely expected", "had been expected"
+    opening = _dash_aside_start(tokens, j) if j >= 0 else None
+    if opening is not None:
+        j = opening - 1  # "The club - or its new owners - appear to have paid …": the subject
     content: list[Span] = []
     first = _np_back(tokens, j)
+    if not raising and first <= j and _time_phrase(tokens, first, j):
+        # "Figures for the period to February 28 are expected to …": a date is the object of a
+        # preposition inside the subject, not the subject
+        first = _subject_over_preposition(tokens, first)
     if raising and j >= 0 and (tokens[j].lower in CLAUSE_WORDS or (first > 0 and tokens[first - 1].lower in CLAUSE_WORDS
                                                        and tokens[first - 1].lower not in ("and", "but", "or"))):
         return None  # "the issue that seemed to …", "why the battle seemed to …": inside another clause
@@ -1414,6 +1529,27 @@ def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int,
     content += _content_spans(tokens, to, last)
     return Clause(_span(tokens, cue_first, cue_last), cue_first, cue_last, source, content, "passive",
                   first if source else -1)
+
+
+def _time_phrase(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether ``tokens[first:last+1]`` is only a date or time ("February 28", "1987")."""
+    return all(t.is_word and (t.lower in TIME_BACK or t.lower.isdigit()) for t in tokens[first:last + 1])
+
+
+def _subject_over_preposition(tokens: list[Token], first: int) -> int:
+    """Start of the whole noun phrase when the one starting at ``first`` is governed by a
+    preposition that continues a noun ("figures for the period to | February 28"): up to two
+    prepositional phrases are taken in; ``first`` if there is no such noun."""
+    for _ in range(2):
+        k = first - 1
+        if k < 1 or tokens[k].lower not in PREPOSITIONS or not tokens[k - 1].is_word \
+                or tokens[k - 1].lower in CLAUSE_WORDS or tokens[k - 1].lower in VERB_GROUP:
+            break
+        before = _np_back(tokens, k - 1)
+        if before > k - 1:
+            break
+        first = before
+    return first
 
 
 FRONTED = frozenset("""in at on for during after before with without from since by as asked
@@ -1598,6 +1734,9 @@ def _cut_coordinated(tokens: list[Token], clauses: list[Clause]) -> None:
                 if tokens[back].lower in COORDINATORS | {";"} and tokens[back].start > a.content[-1][0]:
                     k = back
                     break
+        if k >= 0 and tokens[k].lower in SUBORDINATORS and tokens[k].start >= a.content[-1][0] \
+                and all(t.lower == "that" or not t.is_word for t in tokens[a.cue_last + 1:k]):
+            continue  # "said that while they expect A, B": "while" opens the reported clause itself
         if k >= 0 and (tokens[k].lower in COORDINATORS | {";"} or (shared and tokens[k].text == ",")):
             k -= 1
             if k >= 0 and tokens[k].text in (",", ";"):

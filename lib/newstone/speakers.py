@@ -800,8 +800,13 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
         if att.source is None:
             out.append(att)
             continue
-        infos = _describe_mention(text[att.source[0]:att.source[1]])
-        resolved = [_unnamed_if_generic(_resolve(info, text, att, history)) for info in infos]
+        mention = text[att.source[0]:att.source[1]]
+        short = _short_form_of(mention, history)
+        if short is not None:
+            resolved = [short]
+        else:
+            infos = _describe_mention(mention)
+            resolved = [_unnamed_if_generic(_resolve(info, text, att, history)) for info in infos]
         for info in resolved:
             out.append(Attribution(att.kind, list(att.spans), att.cue, att.source, _display_name(info),
                                    info.kind, info.title, info.org, att.speaker_country))
@@ -810,6 +815,21 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
                 if len(history) > 2 * HISTORY:
                     del history[:-HISTORY]
     return complete_person_facts(text, out)
+
+
+def _short_form_of(mention: str, history: list[SpeakerInfo]) -> Optional[SpeakerInfo]:
+    """An earlier organisation whose name the mention begins ("Moody's" after "Moody's
+    Investors Service Inc"): the short form names it, "'s" included, and is no possessor."""
+    mention = mention.replace("\u2019", "'").strip()
+    if not mention[:1].isupper() or len(mention.split()) > 2:
+        return None
+    if any(prev.kind == "person" and prev.name and prev.name.split()[-1] == mention for prev in history):
+        return None  # "Tower told reporters" after "John Tower" (and a "Tower Commission report")
+    for prev in reversed(history):
+        if prev.kind == "organization" and prev.name and prev.name.startswith(mention + " ") \
+                and all(w[:1].isupper() or w in ("of", "and", "&") for w in prev.name[len(mention):].split()):
+            return prev  # the rest is more of the name ("Investors Service Inc"), not a description
+    return None
 
 
 # How far before a person's first attribution their introduction is looked for ("Russian
