@@ -737,7 +737,9 @@ def _previous_subject(text: str, pronoun_start: int, history: list[SpeakerInfo])
         return None  # the pronoun does not open its sentence
     if sentence_start == 0:
         return None
-    previous_end = len(text[:sentence_start].rstrip())  # the previous sentence's last character + 1
+    previous_end = sentence_start  # the previous sentence's last character + 1
+    while previous_end > 0 and text[previous_end - 1].isspace():
+        previous_end -= 1
     window_start = max(0, previous_end - 600)
     earlier = [m.end() for m in _SENTENCE_BREAK.finditer(text, window_start, max(window_start, previous_end - 1))]
     previous_start = earlier[-1] if earlier else window_start
