@@ -547,3 +547,11 @@ def test_the_cli_prints_a_roster_warning_as_one_plain_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "newstone: warning: roster" in err and "Narnia" in err
     assert "UserWarning" not in err and ".py:" not in err
+
+
+def test_a_sports_club_named_after_a_capital_is_no_mention_of_its_country():
+    import newstone
+
+    corpus = newstone.parse_text("Goals\n\nReal Madrid beat Sporting Lisbon 2-0 as London Irish lost. "
+                                 "Madrid said Spain would help.")
+    assert corpus.mentions[["surface", "country"]].values.tolist() == [["Madrid", "ESP"], ["Spain", "ESP"]]
