@@ -443,3 +443,22 @@ def test_a_pronoun_inside_a_sentence_keeps_the_last_speaker():
 def test_portfolio_words_belong_to_the_title_not_the_organisation(mention, name, title, org):
     info = describe_mention(mention)[0]
     assert (info.name, info.title, info.org) == (name, title, org)
+
+
+@pytest.mark.parametrize("mention, kind", [
+    ("Human Rights Watch", "organization"),        # organisations.txt: reads like a phrase
+    ("Save the Children", "organization"),
+    ("Shearson Lehman Brothers", "organization"),  # a company suffix (organisation_evidence.tsv)
+    ("Pacific Express Co", "organization"),
+    ("Qwest Communications", "organization"),
+    ("Alan Watch", "person"),                      # a given name and a suffix word: a person
+])
+def test_organisations_that_read_like_people_or_phrases(mention, kind):
+    assert describe_mention(mention)[0].kind == kind
+
+
+def test_a_person_described_by_the_firm_they_work_at():
+    info = describe_mention("analyst Alex Potter at Lehman Brothers")[0]
+    assert (info.name, info.kind, info.title, info.org) == ("Alex Potter", "person", "analyst", "Lehman Brothers")
+    info = describe_mention("Jane Doe at the Bank of England")[0]
+    assert (info.name, info.org) == ("Jane Doe", "Bank of England")

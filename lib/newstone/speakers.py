@@ -39,6 +39,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 RELATIVE_PRONOUNS = frozenset("who which that".split())
 _CLAUSE_MARK = re.compile(r"[.;:!?\n\u201c\u201d\"()\u2013\u2014]")
 NP_INNER_WORDS = frozenset("of the for and 's".split())
+# Lower-case words inside an organisation's name ("Bank of England", "Marks & Spencer").
+NAME_CONNECTORS = frozenset("of the for and & de du von van".split())
 LEADING_JUNK = frozenset("""the a an in on at for by from with after before during as
 when while of to then but and so also""".split())
 # Determiners dropped before a noun ("Our correspondent", "Its lawyer", "Another analyst"),
@@ -239,6 +241,8 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     country = _country_match(text)
     if country:
         return SpeakerInfo(country[1] or text, country[0])
+    if " " in text and text in _known_organisations():
+        return SpeakerInfo(text, "organization")  # "Human Rights Watch", "Save the Children"
     demonym = _demonym_reading(text, original_first)
     if demonym is not None:
         return demonym
@@ -260,8 +264,12 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     if _organisation_words(tokens) and not any(_is_title_word(t) for t in tokens):
         return SpeakerInfo(text, "organization")
     if len(tokens) > 1 and tokens[-1][:1].isupper() and not _org_word_surname(tokens) \
-            and tokens[-1].rstrip(".,").lower() in _organisation_evidence()["suffix"]:
-        return SpeakerInfo(text, "organization")  # "Cairn Energy", "British Airways"
+            and tokens[-1].rstrip(".,").lower() in _organisation_evidence()["suffix"] \
+            and not (len(tokens) == 2 and _is_given_name(tokens[0])) \
+            and all(t[:1].isupper() or t in NAME_CONNECTORS for t in tokens):
+        # "Cairn Energy", "British Airways"; not "Alan Watch" (a given name first) nor
+        # "analyst Alex Potter at Lehman Brothers" (a person described by the firm)
+        return SpeakerInfo(text, "organization")
     start = _name_run(tokens)
     while start >= 2 and len(tokens) - start > 1 and tokens[start - 1] == "of" and _is_title_word(tokens[start - 2]):
         start += 1  # "Secretary of State Colin Powell", "Chief of Staff John Kelly": the title's "of" phrase
@@ -405,6 +413,10 @@ def _opens_joint_title(part: str) -> bool:
                                 or _demonym_entry(words[0]) is not None)
 
 
+# "<someone> at <Firm>": a person described by where they work (no comma before "at").
+_PERSON_AT_FIRM = re.compile(r"^(?P<person>.*?[A-Z][\w'\u2019.-]*) at (?:the )?(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$")
+
+
 def describe_mention(mention: str) -> list[SpeakerInfo]:
     """Speakers named by one source mention; two or more for a joint subject."""
     return list(_describe_mention(mention))
@@ -427,6 +439,11 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
         return [_describe_one(" ".join(role_words[-1:] + name_words))]
     mention = " ".join(_strip_leading(mention.split()))
     head, _, appos = mention.partition(",")
+    employer = _PERSON_AT_FIRM.match(head)
+    if employer:  # "analyst Alex Potter at Lehman Brothers": the person, with the firm as org
+        person = _describe_one(employer.group("person"), first_word)
+        if person.kind == "person" and person.name and person.name != _unnamed(person):
+            return [replace(person, org=person.org or employer.group("firm"))]
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and any(_opens_joint_title(part) for part in parts[:-1]):
         parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person
@@ -630,7 +647,7 @@ def _organisation_evidence() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _known_organisations() -> frozenset[str]:
-    """``data/organisations.txt``: organisations that speak under a one-word name."""
+    """``data/organisations.txt``: well-known organisations, by the name they speak under."""
     return frozenset(data_lines("organisations.txt"))
 
 
