@@ -462,3 +462,26 @@ def test_a_person_described_by_the_firm_they_work_at():
     assert (info.name, info.kind, info.title, info.org) == ("Alex Potter", "person", "analyst", "Lehman Brothers")
     info = describe_mention("Jane Doe at the Bank of England")[0]
     assert (info.name, info.org) == ("Jane Doe", "Bank of England")
+
+
+@pytest.mark.parametrize("mention, names", [
+    ("The foreign secretary meanwhile", ["foreign secretary"]),   # a trailing adverb is no part of the speaker
+    ("Tony Blair himself", ["Tony Blair"]),
+    ("Conservative Graham Brady", ["Graham Brady"]),                # a party label describes, like a title
+    ("Ex-BBC chat show host and East Midlands MEP Robert Kilroy-Silk", ["Robert Kilroy-Silk"]),  # one person, two roles
+    ("European Justice and Home Affairs Commissioner Franco Frattini", ["Franco Frattini"]),
+    ("The Queen and Duke of Edinburgh", ["Queen", "Edinburgh"]),     # two people
+    ("Blair and Foreign Secretary Jack Straw", ["Blair", "Jack Straw"]),
+])
+def test_mentions_with_adverbs_party_labels_and_joint_roles(mention, names):
+    assert [info.name for info in describe_mention(mention)] == names
+
+
+def test_a_titled_surname_resolves_to_the_full_name_given_before():
+    import newstone
+
+    text = ("Ruling\n\nLetitia Clark said the case would go ahead. "
+            "Judge Clark said the jury would hear it in May.")
+    quotes = newstone.parse_text(text).quotes
+    assert quotes["speaker"].tolist() == ["Letitia Clark", "Letitia Clark"]
+    assert quotes["speaker_title"].iloc[-1] == "Judge"

@@ -156,7 +156,15 @@ def _strip_leading(tokens: list[str]) -> list[str]:
                       or (tokens[0].islower() and not _is_title_word(tokens[0]) and len(tokens) > 1
                           and tokens[1][:1].isupper())):
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].islower() and (tokens[-1] in TRAILING_ADVERBS or tokens[-1] in TIME_WORDS):
+        tokens = tokens[:-1]  # "The foreign secretary meanwhile said", "Mr Smith also said"
     return tokens
+
+
+# Adverbs a source span may end with, between the speaker and the cue.
+TRAILING_ADVERBS = frozenset("""meanwhile also however too though instead still now then again
+himself herself themselves itself alone both all later earlier yesterday today recently
+previously separately privately publicly""".split())
 
 
 def _is_title_word(word: str) -> bool:
@@ -273,6 +281,8 @@ def _describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     start = _name_run(tokens)
     while start >= 2 and len(tokens) - start > 1 and tokens[start - 1] == "of" and _is_title_word(tokens[start - 2]):
         start += 1  # "Secretary of State Colin Powell", "Chief of Staff John Kelly": the title's "of" phrase
+    while len(tokens) - start > 2 and _is_party_word(tokens[start]):
+        start += 1  # "Conservative Graham Brady": the party describes the person, as a title does
     name_tokens, title_tokens = tokens[start:], tokens[:start]
     if name_tokens and not title_tokens and len(name_tokens) == 1 and name_tokens[0].isupper() \
             and len(name_tokens[0]) > 1:
@@ -349,6 +359,21 @@ def _demonym_reading(text: str, first_word: Optional[str]) -> Optional[SpeakerIn
     if singular_noun:
         return SpeakerInfo(None, "person")
     return SpeakerInfo(text, "group")
+
+
+def _is_party_word(word: str) -> bool:
+    """A party or its member's label ("Conservative", "Tory", "Democrat"): ``party_labels.txt``
+    or a ``party`` row of ``speaker_country.tsv``."""
+    if word in _party_labels():
+        return True
+    entry = speaker_cue_matcher().lookup(word)
+    return entry is not None and entry.kind == "party"
+
+
+@lru_cache(maxsize=1)
+def _party_labels() -> frozenset[str]:
+    """``data/party_labels.txt``: party labels many countries share ("Conservative")."""
+    return frozenset(data_lines("party_labels.txt"))
 
 
 def _is_party_name(text: str) -> bool:
@@ -451,6 +476,11 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
                                   for p in parts):
         parts = [head]
     infos = [_describe_one(p, first_word) for p in parts]
+    if len(infos) > 1 and infos[-1].kind == "person" and infos[-1].name and infos[-1].name != _unnamed(infos[-1]) \
+            and all((i.kind == "unknown" or (i.kind == "person" and i.title and i.name == _unnamed(i)))
+                    and opener.lower() not in ("the", "a", "an", "both")
+                    for i, opener in zip(infos[:-1], [first_word or ""] + [p.split()[0] for p in parts[1:-1]])):
+        return [infos[-1]]  # "chat show host and East Midlands MEP Robert Kilroy-Silk": one person, two roles
     if len(infos) > 1 and not all(i.kind in ("person", "country") and i.name for i in infos):
         infos = [_describe_one(head, first_word)]
         if infos[0].kind == "person":
@@ -566,19 +596,20 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
                     return prev
             return replace(info, name=full)
         return info
-    if info.kind == "person" and info.name and " " not in info.name and not info.title:
+    if info.kind == "person" and info.name and " " not in info.name and info.name != _unnamed(info):
+        # A surname, bare or with a title ("Judge Clark" after "Letitia Clark")
         full = _full_name(info.name, text, attribution.source[0] if attribution.source else 0, history,
                           info.gender)
         if full:
             for prev in reversed(history):
                 if prev.name == full:
-                    return replace(prev, gender=prev.gender or info.gender)
+                    return replace(prev, gender=prev.gender or info.gender, title=prev.title or info.title)
             return replace(info, name=full, gender=info.gender or name_gender(full))
         for prev in reversed(history):
             if prev.name and prev.name.split()[-1] == info.name \
                     and not _gender_clash(info.gender, prev.gender):
-                return prev
-        if info.gender is None:
+                return replace(prev, title=prev.title or info.title)
+        if info.gender is None and not info.title:
             return _lone_name(info, text)
     if info.kind == "person" and info.title and info.name == _unnamed(info):
         tag = _TRAILING_NAME_TAG.match(text, _sentence_end(text, attribution))
