@@ -555,3 +555,12 @@ def test_a_sports_club_named_after_a_capital_is_no_mention_of_its_country():
     corpus = newstone.parse_text("Goals\n\nReal Madrid beat Sporting Lisbon 2-0 as London Irish lost. "
                                  "Madrid said Spain would help.")
     assert corpus.mentions[["surface", "country"]].values.tolist() == [["Madrid", "ESP"], ["Spain", "ESP"]]
+
+
+def test_a_tournament_named_after_a_country_gives_no_mention_and_no_speaker_country():
+    import newstone
+
+    corpus = newstone.parse_text("Safin wins\n\nNewly-crowned Australian Open champion Marat Safin said he was "
+                                 "tired. Australian officials said the US Open came next.")
+    assert corpus.mentions[["surface", "country"]].values.tolist() == [["Australian", "AUS"]]
+    assert corpus.quotes["speaker_country"].isna().iloc[0]
