@@ -221,7 +221,7 @@ def test_heatmap_centred_masked_and_annotated():
     assert {"-0.70\nn=5", "+0.10\nn=2", "+0.25\nn=3", "n=1"} <= texts
     assert "+0.40\nn=1" not in texts
     assert [p for p in ax.patches if p.get_gid() == "masked" and p.get_hatch() == "///"]
-    assert ax.get_xlabel() and ax.get_ylabel() == "Official (speaker)"
+    assert ax.get_xlabel() and ax.get_ylabel() == "Speaker"
 
 
 # ---------------------------------------------------------------------------------------

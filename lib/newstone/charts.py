@@ -222,14 +222,14 @@ def with_country_labels(table: pd.DataFrame, column: str = "country") -> pd.Data
 
 
 # ---------------------------------------------------------------------------------------
-# Official x country heatmap
+# Speaker x country heatmap
 
 
 def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: int = 2,
                             top_speakers: Optional[int] = None, top_countries: Optional[int] = None,
                             title: Optional[str] = None, country_label: str = "Country mentioned in the quote",
                             notes: tuple[str, ...] = ()) -> Figure:
-    """Official x country heatmap of mean tone, centred on zero (-1..1, RdBu).
+    """Speaker x country heatmap of mean tone, centred on zero (-1..1, RdBu).
 
     ``matrix`` is long: ``speaker, country, n, mean`` (``aggregate.speaker_country_matrix``).
     Cells are annotated with the mean and n; cells with fewer than ``min_n`` items are
@@ -267,7 +267,9 @@ def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: in
     ax.set_xticks(range(len(countries)), countries, rotation=40, ha="right")
     ax.set_yticks(range(len(speakers)), speakers)
     ax.set_xlabel(country_label)
-    ax.set_ylabel("Official (speaker)")
+    # Every resolved speaker type is charted here (a government or a group talks about
+    # countries too), so the axis says "speaker", not "official".
+    ax.set_ylabel("Speaker")
     colourbar = fig.colorbar(image, ax=ax, shrink=0.85)
     colourbar.set_label(f"mean {SCORE_NAMES.get(score, score)}\n(-1 negative, +1 positive)")
     footnotes = list(notes) + [f"Cells with fewer than {min_n} items are masked (grey, hatched, n only); "
@@ -275,9 +277,9 @@ def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: in
     if matrix.attrs.get("n_nested"):
         footnotes.append(NESTED_NOTE.format(n=matrix.attrs["n_nested"]))
     if top_speakers is not None or top_countries is not None:
-        footnotes.append(f"Showing {len(speakers)} of {matrix['speaker'].nunique()} officials and "
+        footnotes.append(f"Showing {len(speakers)} of {matrix['speaker'].nunique()} speakers and "
                          f"{len(countries)} of {matrix['country'].nunique()} countries (most items first).")
-    _decorate(fig, ax, title or f"Mean {SCORE_NAMES.get(score, score)}: official x country", footnotes)
+    _decorate(fig, ax, title or f"Mean {SCORE_NAMES.get(score, score)}: speaker x country", footnotes)
     fig.newstone_data = {"mean": means, "n": counts, "masked": masked}
     return fig
 
