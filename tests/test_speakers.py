@@ -485,3 +485,10 @@ def test_a_titled_surname_resolves_to_the_full_name_given_before():
     quotes = newstone.parse_text(text).quotes
     assert quotes["speaker"].tolist() == ["Letitia Clark", "Letitia Clark"]
     assert quotes["speaker_title"].iloc[-1] == "Judge"
+
+
+def test_an_unnamed_role_at_a_firm_is_that_firm_s_role():
+    info = describe_mention("chief economist at Capital Economics")[0]
+    assert (info.name, info.kind, info.title, info.org) == (
+        "Capital Economics chief economist", "person", "economist", "Capital Economics")
+    assert describe_mention("people at Microsoft")[0].name != "Microsoft people"  # "people" is no title

@@ -442,6 +442,11 @@ def _opens_joint_title(part: str) -> bool:
 _PERSON_AT_FIRM = re.compile(r"^(?P<person>.*?[A-Z][\w'\u2019.-]*) at (?:the )?(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$")
 
 
+# "<role> at <Firm>" with no name: "economist at Barclays", "an analyst at the Bank of England".
+_ROLE_AT_FIRM = re.compile(r"^(?:(?:an?|the) )?(?P<role>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) at (?:the )?"
+                           r"(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$")
+
+
 def describe_mention(mention: str) -> list[SpeakerInfo]:
     """Speakers named by one source mention; two or more for a joint subject."""
     return list(_describe_mention(mention))
@@ -469,6 +474,12 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
         person = _describe_one(employer.group("person"), first_word)
         if person.kind == "person" and person.name and person.name != _unnamed(person):
             return [replace(person, org=person.org or employer.group("firm"))]
+    role_at = _ROLE_AT_FIRM.match(head)
+    if role_at and _is_title_word(role_at.group("role").split()[-1]):
+        # "chief economist at Capital Economics": unnamed, written as "Capital Economics
+        # chief economist" would be (a role of a named organisation, see README)
+        role, firm = role_at.group("role"), role_at.group("firm")
+        return [SpeakerInfo(f"{firm} {role}", "person", title=role.split()[-1], org=firm)]
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and any(_opens_joint_title(part) for part in parts[:-1]):
         parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person
