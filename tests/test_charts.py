@@ -237,6 +237,7 @@ def test_timeline_chart_plots_periods_with_n_and_none_for_single_date():
     ax = fig.axes[0]
     assert ax.get_ylim() == (-1, 1)
     assert list(ax.lines[0].get_ydata()) == [-0.2, 0.4]
+    assert "breaks" not in fig.newstone_footnote  # consecutive days: one unbroken line
     error_bars = [c for c in ax.containers if c.__class__.__name__ == "ErrorbarContainer"]
     assert len(error_bars[0].lines[2][0].get_segments()) == 1  # none for the n=1 day
     assert {t.get_text() for t in ax.texts} >= {"n=3", "n=1"}
@@ -244,6 +245,17 @@ def test_timeline_chart_plots_periods_with_n_and_none_for_single_date():
     single = timeline.head(1).copy()
     single.attrs.update(period=None)
     assert charts.tone_timeline_chart(single) is None
+
+
+def test_timeline_line_breaks_over_days_without_items():
+    timeline = pd.DataFrame({"period_start": pd.to_datetime(["2024-06-20", "2024-06-21", "2024-06-24"]),
+                             "n": [3, 2, 2], "mean": [-0.2, 0.4, 0.1], "std": [0.1, 0.2, 0.1],
+                             "ci_low": [-0.45, 0.1, 0.0], "ci_high": [0.05, 0.7, 0.2]})
+    timeline.attrs.update(period="D", n_undated=0)
+    fig = charts.tone_timeline_chart(timeline)
+    line = next(l for l in fig.axes[0].lines if l.get_gid() == "tone-line")
+    assert np.isnan(line.get_ydata()).sum() == 2  # June 22 and 23: no line drawn across them
+    assert "breaks over 2 day(s) without quotes" in fig.newstone_footnote
 
 
 def test_save_png_writes_an_image(tmp_path, quotes):

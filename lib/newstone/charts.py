@@ -305,7 +305,13 @@ def tone_timeline_chart(timeline: pd.DataFrame, score: str = "tone", item_label:
     fig = Figure(figsize=(8.5, 4), layout="constrained")
     ax = fig.add_subplot()
     x = pd.to_datetime(timeline["period_start"])
-    ax.plot(x, timeline["mean"], marker="o", color="#2166ac", linewidth=1.5, label="mean")
+    # The line is broken where a day or week has no item: joining the points across it
+    # would draw a tone for days nobody wrote about.
+    every_period = pd.date_range(x.min(), x.max(), freq="D" if timeline.attrs["period"] == "D" else "7D")
+    line = pd.Series(timeline["mean"].to_numpy(dtype=float), index=x).reindex(every_period)
+    ax.plot(every_period, line.to_numpy(), color="#2166ac", linewidth=1.5, gid="tone-line")
+    ax.plot(x, timeline["mean"], linestyle="none", marker="o", color="#2166ac", label="mean")
+    n_gaps = int(line.isna().sum())
     has_ci = timeline["ci_low"].notna().to_numpy()
     if has_ci.any():
         with_ci = timeline[has_ci]
@@ -320,6 +326,8 @@ def tone_timeline_chart(timeline: pd.DataFrame, score: str = "tone", item_label:
     ax.set_xlabel(f"publication {unit}")
     fig.autofmt_xdate()
     notes = [f"Mean per {unit}; whiskers: 95% t interval (none when n < 2); n = number of {item_label}."]
+    if n_gaps:
+        notes.append(f"The line breaks over {n_gaps} {unit.split()[0]}(s) without {item_label}.")
     if timeline.attrs.get("n_undated"):
         notes.append(f"Not shown: {timeline.attrs['n_undated']} {item_label} from articles without a readable date.")
     if timeline.attrs.get("n_nested"):
