@@ -492,3 +492,15 @@ def test_an_unnamed_role_at_a_firm_is_that_firm_s_role():
     assert (info.name, info.kind, info.title, info.org) == (
         "Capital Economics chief economist", "person", "economist", "Capital Economics")
     assert describe_mention("people at Microsoft")[0].name != "Microsoft people"  # "people" is no title
+
+
+def test_an_organisation_speaker_has_no_title(monkeypatch):
+    """Words a source span caught before an organisation's name are no title of it
+    (BBC: "response-time figures gathered by" for Netcraft, "2004" for IBM)."""
+    from newstone import speakers
+
+    leftover = SpeakerInfo("Netcraft", "organization", title="figures gathered by")
+    monkeypatch.setattr(speakers, "_describe_mention", lambda mention: [leftover])
+    text = "Figures gathered by Netcraft show the site was slow."
+    out = resolve_speakers(text, [_att(text, "Figures gathered by Netcraft")])
+    assert (out[0].speaker, out[0].speaker_type, out[0].speaker_title) == ("Netcraft", "organization", None)

@@ -869,8 +869,11 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
             infos = _describe_mention(mention)
             resolved = [_unnamed_if_generic(_resolve(info, text, att, history)) for info in infos]
         for info in resolved:
+            # An organisation or a country has no title: words caught before its name are
+            # the span's leftovers ("response-time figures gathered by Netcraft").
+            title = info.title if info.kind not in ("organization", "country") else None
             out.append(Attribution(att.kind, list(att.spans), att.cue, att.source, _display_name(info),
-                                   info.kind, info.title, info.org, att.speaker_country))
+                                   info.kind, title, info.org, att.speaker_country))
             if info.name:
                 history.append(info)
                 if len(history) > 2 * HISTORY:
