@@ -76,3 +76,13 @@ def test_resumed_and_parallel_runs_give_the_same_speakers(tmp_path):
     expected = newstone.read(src).speakers
     for name in ("resumed", "parallel"):
         pd.testing.assert_frame_equal(newstone.read(tmp_path / name).speakers, expected)
+
+
+def test_a_joint_mention_is_no_alias_of_either_speaker():
+    joint = "Senator Ann Lee and Senator Bo Park"
+    rows = speaker_rows([quotes(
+        ("a1", "Ann Lee", joint, "Senator", None, None, "person", 0.1, 0.1),
+        ("a1", "Bo Park", joint, "Senator", None, None, "person", 0.1, 0.1),
+        ("a2", "Ann Lee", "Senator Lee", "Senator", None, None, "person", 0.1, 0.1),
+    )])
+    assert {row["speaker"]: row["aliases"] for row in rows} == {"Ann Lee": ["Senator Lee"], "Bo Park": []}

@@ -16,6 +16,7 @@ sorted. Rows come most-quoted first, then by name.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Iterable, Optional
 
@@ -37,6 +38,11 @@ def _missing(value) -> bool:
         return value != value or (isinstance(value, float) and math.isnan(value))
     except TypeError:  # pandas.NA refuses to be a bool
         return True
+
+
+# A joint mention ("Senator Graham and Senator Blumenthal") names several speakers: it is
+# no alias of either.
+_JOINT = re.compile(r"\s(?:and|&)\s")
 
 
 class _Tally:
@@ -82,7 +88,8 @@ class SpeakerIndex:
                 if not _missing(values[i]):
                     tally.facts[name][values[i]] += 1
             mention = columns["speaker_mention"][i]
-            if not _missing(mention) and mention != speaker and mention.lower() not in PRONOUNS:
+            if not _missing(mention) and mention != speaker and mention.lower() not in PRONOUNS \
+                    and not _JOINT.search(mention):
                 tally.aliases.add(mention)
 
     def add_rows(self, quote_rows: list[dict]) -> None:
