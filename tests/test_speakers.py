@@ -504,3 +504,13 @@ def test_an_organisation_speaker_has_no_title(monkeypatch):
     text = "Figures gathered by Netcraft show the site was slow."
     out = resolve_speakers(text, [_att(text, "Figures gathered by Netcraft")])
     assert (out[0].speaker, out[0].speaker_type, out[0].speaker_title) == ("Netcraft", "organization", None)
+
+
+def test_a_headline_surname_takes_the_full_name_the_body_gives_first():
+    import newstone
+
+    text = ("Dent rejects offer\n\nThe talks failed on Monday when Defiant Maria Dent turned the offer "
+            "down. Officials said the talks would resume.")
+    corpus = newstone.parse_text(text)
+    headline = corpus.quotes.iloc[0]
+    assert (headline["speaker_mention"], headline["speaker"]) == ("Dent", "Maria Dent")

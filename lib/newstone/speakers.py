@@ -546,16 +546,41 @@ def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo],
         pos = text.rfind(surname, floor, pos)
         if pos < 0:
             break
-        after = pos + len(surname)
-        if (after < len(text) and text[after].isalnum()) or (pos > 0 and text[pos - 1].isalnum()):
-            continue
-        m = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
-        if m and m.group(1).split()[0] not in _NOT_FIRST_NAMES and not _sentence_end_inside(m.group(1)):
-            tokens = (m.group(1) + surname).split()
-            while tokens and (_is_title_word(tokens[0]) or _honorific(tokens[0]) is not None):
-                tokens = tokens[1:]
-            if len(tokens) > 1 and not _gender_clash(gender, name_gender(" ".join(tokens))):
-                return " ".join(tokens)
+        full = _full_name_at(text, pos, surname, gender)
+        if full:
+            return full
+    if "\n\n" not in text[:before]:
+        # A headline ("Blair tells EU") comes before the article names anyone in full: the
+        # first full name the body gives is the one meant.
+        pos = before
+        for _ in range(50):
+            pos = text.find(surname, pos + 1, before + HEADLINE_LOOKAHEAD)
+            if pos < 0:
+                break
+            full = _full_name_at(text, pos, surname, gender)
+            # Only a known given name and the surname: the words before a name in running
+            # text can be anything capitalised ("Defiant Matt Williams", "Van Persie Ashley Cole")
+            if full and _is_given_name(full.split()[-2]):
+                return " ".join(full.split()[-2:])
+    return None
+
+
+HEADLINE_LOOKAHEAD = 5_000  # characters searched after a headline for a surname's full form
+
+
+def _full_name_at(text: str, pos: int, surname: str, gender: Optional[str]) -> Optional[str]:
+    """The full name ending in the ``surname`` found at ``pos`` ("Tony" + "Blair"), or None
+    when no given name precedes it there."""
+    after = pos + len(surname)
+    if (after < len(text) and text[after].isalnum()) or (pos > 0 and text[pos - 1].isalnum()):
+        return None
+    m = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
+    if m and m.group(1).split()[0] not in _NOT_FIRST_NAMES and not _sentence_end_inside(m.group(1)):
+        tokens = (m.group(1) + surname).split()
+        while tokens and (_is_title_word(tokens[0]) or _honorific(tokens[0]) is not None):
+            tokens = tokens[1:]
+        if len(tokens) > 1 and not _gender_clash(gender, name_gender(" ".join(tokens))):
+            return " ".join(tokens)
     return None
 
 
