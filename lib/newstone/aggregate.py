@@ -340,16 +340,17 @@ def extreme_quotes(quotes: pd.DataFrame, n: int = 3, score: str = "tone",
     return pd.DataFrame.from_records(rows, columns=EXTREME_COLUMNS)
 
 
-def _spans(row) -> list[tuple[int, int]]:
-    """A quote's character spans (``spans``, else ``start``/``end``); [] when unknown."""
-    spans = row.get("spans")
+def quote_spans(quote) -> list[tuple[int, int]]:
+    """A quote's character spans (``spans``, else ``start``/``end``); [] when unknown.
+    ``quote`` is a row (a Series or a dict) of the quotes table."""
+    spans = quote.get("spans")
     pairs = []
     if spans is not None and not (isinstance(spans, float) and math.isnan(spans)):
         for pair in spans:
             if pair is not None and len(pair) == 2 and not pd.isna(pair[0]) and not pd.isna(pair[1]):
                 pairs.append((int(pair[0]), int(pair[1])))
-    if not pairs and not pd.isna(row.get("start")) and not pd.isna(row.get("end")):
-        pairs.append((int(row["start"]), int(row["end"])))
+    if not pairs and not pd.isna(quote.get("start")) and not pd.isna(quote.get("end")):
+        pairs.append((int(quote["start"]), int(quote["end"])))
     return pairs
 
 
@@ -380,7 +381,7 @@ def nested_in(quotes: pd.DataFrame) -> pd.Series:
         columns = [c for c in ("quote_id", "spans", "start", "end") if c in quotes.columns]
         records = quotes[columns].to_dict("records")
         for positions in repeated:
-            items = [(p, int(records[p]["quote_id"]), _spans(records[p])) for p in positions]
+            items = [(p, int(records[p]["quote_id"]), quote_spans(records[p])) for p in positions]
             # widest first, ties by quote_id: the outer quote comes before what it holds
             items = sorted((it for it in items if it[2]), key=lambda it: (-sum(e - b for b, e in it[2]), it[1]))
             outermost: list = []

@@ -27,7 +27,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .aggregate import extreme_quotes, tone_by_speaker  # noqa: F401  (extreme_quotes re-exported)
+from .aggregate import extreme_quotes, quote_spans, tone_by_speaker  # noqa: F401  (extreme_quotes re-exported)
 
 DIVERGING_CMAP = "RdBu"  # red = negative, blue = positive; colour-blind safe
 NEGATIVE_COLOUR = to_hex(colormaps[DIVERGING_CMAP](0.18))
@@ -422,19 +422,6 @@ def tone_colour(value: Optional[float]) -> str:
     if value is None or pd.isna(value):
         return "#969696"
     return to_hex(colormaps[DIVERGING_CMAP](0.5 + 0.5 * max(-1.0, min(1.0, float(value))) * 0.85))
-
-
-def quote_spans(quote) -> list[tuple[int, int]]:
-    """The character spans of a quote's content (``spans``, else ``start``/``end``)."""
-    spans = quote.get("spans")
-    pairs = []
-    if spans is not None and not (isinstance(spans, float) and pd.isna(spans)):
-        for pair in spans:
-            if pair is not None and len(pair) == 2 and not pd.isna(pair[0]) and not pd.isna(pair[1]):
-                pairs.append((int(pair[0]), int(pair[1])))
-    if not pairs and not pd.isna(quote.get("start")) and not pd.isna(quote.get("end")):
-        pairs.append((int(quote["start"]), int(quote["end"])))
-    return pairs
 
 
 def render_article(article: pd.Series, quotes: pd.DataFrame, mentions: pd.DataFrame,
