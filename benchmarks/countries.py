@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from newstone.countries import CountryMatcher
+from newstone.nlp.countries import CountryMatcher
 
 SHARED_BBC = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc"
 TARGET_MB_PER_S = 10.0

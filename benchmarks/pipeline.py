@@ -43,7 +43,7 @@ def timed(fn, *args, **kwargs):
 
 
 def load(corpus: str, limit: int | None):
-    from newstone.ingest import iter_articles
+    from newstone.ingest.reader import iter_articles
 
     def read_all():
         out = []
@@ -61,7 +61,7 @@ def floor_cost(articles) -> float:
     """Stock NLTK Punkt (our parameters) + stock vaderSentiment on every sentence: the least
     any tool must do, with the libraries as shipped."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    from newstone.sentences import stock_tokenizer
+    from newstone.nlp.sentences import stock_tokenizer
 
     tokenizer, analyzer = stock_tokenizer(), SentimentIntensityAnalyzer()
     started = time.perf_counter()
@@ -74,11 +74,11 @@ def floor_cost(articles) -> float:
 
 def stage_costs(articles) -> dict[str, float]:
     """Each stage on its own, in the order the pipeline runs them."""
-    from newstone.attribution import extract_attributions
-    from newstone.countries import default_matcher
+    from newstone.nlp.attribution.document import extract_attributions
+    from newstone.nlp.countries import default_matcher
     from newstone.pipeline import quote_text
-    from newstone.sentences import split_sentences
-    from newstone.tone import tone_columns
+    from newstone.nlp.sentences import split_sentences
+    from newstone.nlp.tone.news import tone_columns
 
     matcher = default_matcher()
     costs = dict.fromkeys(["sentences", "attribution", "countries", "tone"], 0.0)
@@ -117,7 +117,7 @@ def paired_costs(articles, repeat: int, chunk_size: int = 100) -> dict[str, floa
     alternating order; per chunk the best of ``repeat`` runs counts. Returns the summed
     seconds of each."""
     from newstone.pipeline import process_article
-    from newstone.store import DatasetWriter
+    from newstone.dataset.store import DatasetWriter
 
     chunks = [articles[i:i + chunk_size] for i in range(0, len(articles), chunk_size)]
     names = ("floor", "pipeline", "write", "sentences", "attribution", "countries", "tone")
@@ -220,7 +220,7 @@ def parse_subprocess(corpus: str, jobs: int, extra: tuple[str, ...] = (),
 
 
 def big_article(megabytes: float):
-    from newstone.ingest import parse_plain_text
+    from newstone.ingest.plaintext import parse_plain_text
 
     paragraph = (ROOT / "data" / "sample_reuters_putin_north_korea.txt").read_text("utf-8")
     body = paragraph.split("WASHINGTON (Reuters) \u2013 ", 1)[1].split("(Reporting by", 1)[0]

@@ -51,10 +51,10 @@ NEUTRAL_BAND = 0.5  # |human mean| < 0.5 on the -4..+4 scale is neutral
 CLASSES = ("negative", "neutral", "positive")
 
 try:  # the installed package, or the source tree when run from a checkout
-    from newstone.tone import SCORERS, get_scorer, tone_label
+    from newstone.nlp.tone.news import SCORERS, get_scorer, tone_label
 except ImportError:  # pragma: no cover - only without `pip install -e .`
     sys.path.insert(0, str(ROOT / "lib"))
-    from newstone.tone import SCORERS, get_scorer, tone_label
+    from newstone.nlp.tone.news import SCORERS, get_scorer, tone_label
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def format_results(results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
-def _words(text: str) -> list[str]:
+def word_set(text: str) -> list[str]:
     """Tokens as VADER looks them up: split on spaces, punctuation stripped, lower case."""
     words = []
     for token in text.split():
@@ -203,7 +203,7 @@ def suggest(snippets: Iterable[GoldSnippet], top: int = 30, min_count: int = 5) 
     dev = split_halves(snippets)["dev"]
     news = get_scorer("news")
     lexicon = news._analyzer.lexicon
-    word_sets = [set(_words(snippet.text)) for snippet in dev]
+    word_sets = [set(word_set(snippet.text)) for snippet in dev]
     sentence_count: dict[str, int] = defaultdict(int)
     for words in word_sets:
         for word in words:

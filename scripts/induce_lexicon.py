@@ -54,10 +54,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 try:
-    from newstone.tone import _VADER_RULE_WORDS, read_news_lexicon
+    from newstone.nlp.tone.news import _VADER_RULE_WORDS, read_news_lexicon
 except ImportError:  # pragma: no cover - only without `pip install -e .`
     sys.path.insert(0, str(ROOT / "lib"))
-    from newstone.tone import _VADER_RULE_WORDS, read_news_lexicon
+    from newstone.nlp.tone.news import _VADER_RULE_WORDS, read_news_lexicon
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 WORD = re.compile(r"[a-z][a-z'-]*[a-z]$")

@@ -7,7 +7,8 @@ import warnings
 import pandas as pd
 import pytest
 
-from newstone import aggregate, charts, schema
+from newstone import analysis, schema
+from newstone.reports import charts
 
 
 def quotes_table(rows: list[dict]) -> pd.DataFrame:
@@ -26,7 +27,7 @@ def quotes_table(rows: list[dict]) -> pd.DataFrame:
 def dates(values) -> list:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # nothing may warn: warnings end up in the reports
-        parsed = aggregate.parse_published(pd.Series(values, dtype=object))
+        parsed = analysis.parse_published(pd.Series(values, dtype=object))
     return [None if pd.isna(d) else d.isoformat() for d in parsed]
 
 
@@ -52,17 +53,17 @@ def test_garbage_dates_are_nat_without_crash_or_warning():
 
 
 def test_date_formats_are_a_readable_list_tried_after_iso():
-    assert isinstance(aggregate.DATE_FORMATS, list) and all(isinstance(f, str) for f in aggregate.DATE_FORMATS)
-    assert "%d-%b-%Y %H:%M:%S.%f" in aggregate.DATE_FORMATS and "%a, %d %b %Y %H:%M:%S %Z" in aggregate.DATE_FORMATS
+    assert isinstance(analysis.DATE_FORMATS, list) and all(isinstance(f, str) for f in analysis.DATE_FORMATS)
+    assert "%d-%b-%Y %H:%M:%S.%f" in analysis.DATE_FORMATS and "%a, %d %b %Y %H:%M:%S %Z" in analysis.DATE_FORMATS
     # dateutil's fallback still reads what the list lacks
-    assert aggregate.parse_date("Thursday 20 June 2024").isoformat() == "2024-06-20T00:00:00"
+    assert analysis.parse_date("Thursday 20 June 2024").isoformat() == "2024-06-20T00:00:00"
 
 
 def test_date_filter_reads_the_same_formats_and_rejects_garbage():
     articles = pd.DataFrame({"article_id": ["a", "b"], "published": ["26-FEB-1987 15:01:01.79", "3-MAR-1987 09:00:00.00"]})
-    assert aggregate.articles_between(articles, date_from="1987-03-01").tolist() == [False, True]
+    assert analysis.articles_between(articles, date_from="1987-03-01").tolist() == [False, True]
     with pytest.raises(ValueError, match="date_from 'later' is not a date"):
-        aggregate.articles_between(articles, date_from="later")
+        analysis.articles_between(articles, date_from="later")
 
 
 # ---------------------------------------------------------------------------------------
@@ -82,12 +83,12 @@ def many_speakers():
 def test_extreme_quotes_cover_only_the_charted_officials_in_chart_order(many_speakers):
     fig = charts.speaker_tone_chart(many_speakers, top_n=3)
     shown = list(fig.newstone_data["speaker"])
-    table = aggregate.extreme_quotes(many_speakers, n=2, speakers=fig.newstone_data["speaker"])
+    table = analysis.extreme_quotes(many_speakers, n=2, speakers=fig.newstone_data["speaker"])
     assert list(dict.fromkeys(table["speaker"])) == shown and len(shown) == 3
     assert "14 countries" not in set(table["speaker"]) and "Eve" not in set(table["speaker"])
     assert table.groupby("speaker").size().max() <= 4  # n per side, two sides
     # everybody, by name, only without a speaker list
-    assert list(dict.fromkeys(aggregate.extreme_quotes(many_speakers, n=2)["speaker"])) == sorted(
+    assert list(dict.fromkeys(analysis.extreme_quotes(many_speakers, n=2)["speaker"])) == sorted(
         set(many_speakers["speaker"]))
 
 
@@ -97,7 +98,7 @@ def test_extreme_quotes_skip_charted_names_without_quotes_and_list_a_statement_o
         {"speaker": "Ana", "tone": -0.5, "spans": [[10, 100]]},  # nested in the first
         {"speaker": "Ana", "tone": -0.2, "spans": [[200, 250]]},
     ])
-    table = aggregate.extreme_quotes(quotes, n=3, speakers=["Nobody", "Ana"])
+    table = analysis.extreme_quotes(quotes, n=3, speakers=["Nobody", "Ana"])
     assert table["quote_id"].tolist() == [0, 2]
 
 
@@ -119,7 +120,7 @@ def sample_like():
 
 
 def test_nested_in_points_inner_quotes_at_the_outer_quote(sample_like):
-    assert aggregate.nested_in(sample_like).tolist() == [pd.NA, 12, pd.NA, pd.NA, pd.NA]
+    assert analysis.nested_in(sample_like).tolist() == [pd.NA, 12, pd.NA, pd.NA, pd.NA]
 
 
 def test_nested_in_handles_identical_spans_chains_multi_span_quotes_and_articles():
@@ -132,26 +133,26 @@ def test_nested_in_handles_identical_spans_chains_multi_span_quotes_and_articles
         {"quote_id": 5, "speaker": "Ana", "article_id": "a2", "spans": [[70, 100]], "tone": 0.1},  # other article
         {"quote_id": 6, "speaker": None, "spans": [[70, 100]], "tone": 0.1},           # no speaker: never compared
     ])
-    assert aggregate.nested_in(quotes).tolist() == [pd.NA, 0, 0, pd.NA, 3, pd.NA, pd.NA]
+    assert analysis.nested_in(quotes).tolist() == [pd.NA, 0, 0, pd.NA, 3, pd.NA, pd.NA]
 
 
 def test_count_once_leaves_the_quotes_table_unchanged(sample_like):
     before = sample_like.copy()
-    once = aggregate.count_once(sample_like)
+    once = analysis.count_once(sample_like)
     assert once["quote_id"].tolist() == [12, 14, 15, 16]
     assert once.attrs["n_nested"] == 1 and once.attrs["nested_in"] == {("a1", 13): 12}
     pd.testing.assert_frame_equal(sample_like, before)
-    assert aggregate.count_once(once).attrs["n_nested"] == 1  # idempotent
+    assert analysis.count_once(once).attrs["n_nested"] == 1  # idempotent
 
 
 def test_count_once_needs_ids_and_spans_to_find_anything():
     bare = pd.DataFrame({"speaker": ["Ana", "Ana"], "tone": [0.1, 0.2]})
-    assert aggregate.count_once(bare).attrs["n_nested"] == 0
-    assert aggregate.tone_by_speaker(bare)["n"].tolist() == [2]
+    assert analysis.count_once(bare).attrs["n_nested"] == 0
+    assert analysis.tone_by_speaker(bare)["n"].tolist() == [2]
 
 
 def test_tone_aggregations_count_a_nested_quote_once(sample_like):
-    by_speaker = aggregate.tone_by_speaker(sample_like)
+    by_speaker = analysis.tone_by_speaker(sample_like)
     officials = by_speaker.set_index("speaker").loc["U.S. officials"]
     assert officials["n"] == 2 and officials["mean"] == pytest.approx(0.01)  # q12 and q16, not q13
     assert by_speaker.attrs["n_nested"] == 1
@@ -159,10 +160,10 @@ def test_tone_aggregations_count_a_nested_quote_once(sample_like):
     assert "1 quote(s) nested in another quote of the same speaker" in fig.newstone_footnote
 
     located = sample_like.assign(speaker_country=["USA"] * 5)
-    assert aggregate.tone_by_speaker_country(located, score="tone")["n_quotes"].tolist() == [4]
+    assert analysis.tone_by_speaker_country(located, score="tone")["n_quotes"].tolist() == [4]
 
     articles = pd.DataFrame({"article_id": ["a1"], "published": ["2024-06-20"]})
-    timeline = aggregate.tone_over_time(sample_like, articles, period="D")
+    timeline = analysis.tone_over_time(sample_like, articles, period="D")
     assert timeline["n"].tolist() == [4] and timeline.attrs["n_nested"] == 1
 
 
@@ -170,7 +171,7 @@ def test_heatmap_counts_a_nested_quote_once_with_its_mentions(sample_like):
     # the mention inside both quotes is tied to the inner one: it moves to the outer quote
     mentions = pd.DataFrame({"article_id": ["a1", "a1", "a1"], "quote_id": [13, 12, 16],
                              "country": ["PRK", "RUS", "PRK"], "sentence_id": [1, 1, 2]})
-    matrix = aggregate.speaker_country_matrix(sample_like, mentions, score="tone")
+    matrix = analysis.speaker_country_matrix(sample_like, mentions, score="tone")
     cells = {(s, c): (n, m) for s, c, n, m in matrix.itertuples(index=False)}
     assert cells[("U.S. officials", "PRK")] == (2, pytest.approx(0.01))  # q12 (via q13) and q16
     assert cells[("U.S. officials", "RUS")] == (1, pytest.approx(-0.38))
@@ -199,23 +200,23 @@ def blair():
 def test_speaker_country_falls_back_to_the_speakers_table_for_named_speakers_only(blair):
     quotes, speakers = blair
     before = quotes.copy()
-    located = aggregate.with_speaker_country(quotes, speakers)
+    located = analysis.with_speaker_country(quotes, speakers)
     assert located["country"].tolist() == ["GBR", "GBR", "PAK", pd.NA, pd.NA, "FRA"]
     assert located["country_source"].tolist() == ["quote", "speakers table", "quote", pd.NA, pd.NA, "speakers table"]
     pd.testing.assert_frame_equal(quotes, before)  # the stored quotes table is unchanged
 
-    table = aggregate.tone_by_speaker_country(quotes, score="tone", speakers=speakers)
+    table = analysis.tone_by_speaker_country(quotes, score="tone", speakers=speakers)
     assert dict(zip(table["country"], table["n_quotes"])) == {"GBR": 2, "PAK": 1}
     assert table.attrs["n_without_group"] == 2  # Nobody Known and the unattributed quote
     assert table.attrs["n_country_from_speakers"] == 1  # the unscored Chirac quote is not charted
-    without = aggregate.tone_by_speaker_country(quotes, score="tone")
+    without = analysis.tone_by_speaker_country(quotes, score="tone")
     assert dict(zip(without["country"], without["n_quotes"])) == {"GBR": 1, "PAK": 1}
     assert without.attrs["n_without_group"] == 3 and without.attrs["n_country_from_speakers"] == 0
 
 
 def test_speaker_country_chart_says_what_it_left_out_and_what_it_filled_in(blair):
     quotes, speakers = blair
-    fig = charts.speaker_country_tone_chart(aggregate.tone_by_speaker_country(quotes, "tone", speakers))
+    fig = charts.speaker_country_tone_chart(analysis.tone_by_speaker_country(quotes, "tone", speakers))
     assert "Not shown: 2 quotes without a resolved speaker country." in fig.newstone_footnote
     assert "1 quote(s) that give no country of their own are counted for their speaker's country in the " \
            "speakers table" in fig.newstone_footnote
@@ -228,7 +229,7 @@ def test_speaker_country_chart_says_what_it_left_out_and_what_it_filled_in(blair
 def test_speaker_chart_names_officials_only_when_all_speakers_are_people():
     quotes = quotes_table([{"speaker": "Ana", "tone": -0.2}, {"speaker": "Ana", "tone": -0.1},
                            {"speaker": "police", "speaker_type": "group", "tone": 0.3}])
-    people = charts.speaker_tone_chart(aggregate.quotes_by_speaker_type(quotes, ["person"]))
+    people = charts.speaker_tone_chart(analysis.quotes_by_speaker_type(quotes, ["person"]))
     assert people._suptitle.get_text().endswith("per official") and people.axes[0].get_ylabel() == "official"
     assert "Speakers of type: person." in people.newstone_footnote
     mixed = charts.speaker_tone_chart(quotes)
@@ -238,8 +239,8 @@ def test_speaker_chart_names_officials_only_when_all_speakers_are_people():
 
 def test_an_exact_duplicate_article_is_left_out_of_the_report_tables():
     import newstone
-    from newstone.aggregate import drop_duplicate_articles
-    from newstone.report import describe_input
+    from newstone.analysis.counting import drop_duplicate_articles
+    from newstone.reports.notebook import describe_input
 
     story = "Head\n\nSmith said the plan failed in Russia."
     parts = [newstone.parse_text(story, "a"), newstone.parse_text(story, "copy"),

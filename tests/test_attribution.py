@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from newstone.attribution import extract_attributions, find_quotes
+from newstone.nlp.attribution.document import extract_attributions
+from newstone.nlp.attribution.quotes import find_quotes
 from newstone.model import Attribution
-from newstone.sentences import split_sentences
+from newstone.nlp.sentences import split_sentences
+from newstone.nlp.speakers.coreference import resolve_speakers
 
 
 def run(text: str) -> list[Attribution]:
-    return extract_attributions(text, split_sentences(text))
+    """Attributions with their speakers resolved, as the pipeline makes them."""
+    return resolve_speakers(text, extract_attributions(text, split_sentences(text)))
 
 
 def content(text: str, att: Attribution) -> str:
@@ -303,7 +306,7 @@ def sample():
     body_start = text.index("(Reuters) \u2013 ") + len("(Reuters) \u2013 ")
     body_end = text.index("(Reporting by")
     sentences = split_sentences(text, [(head_start, head_end), (body_start, body_end)])
-    return text, extract_attributions(text, sentences)
+    return text, resolve_speakers(text, extract_attributions(text, sentences))
 
 
 def speaker_of(sample, content_start: str) -> list[str]:

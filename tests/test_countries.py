@@ -8,16 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newstone.countries import (
-    CountryMatcher,
-    Roster,
-    default_matcher,
-    merge_spans,
-    read_tsv,
-    speaker_country,
-    trie_regex,
-)
-from newstone.aggregate import speaker_country_matrix, tone_by_mentioned_country, tone_by_speaker_country
+from newstone.nlp.countries import CountryMatcher, default_matcher, read_tsv
+from newstone.model import Attribution
+from newstone.nlp.speakers.facts import apply_roster, fill_speaker_country, Roster, speaker_country
+from newstone.spans import merge_spans
+from newstone.nlp.trie import trie_regex
+from newstone.analysis.countries import speaker_country_matrix, tone_by_mentioned_country, tone_by_speaker_country
 from newstone.model import CountryMention
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -424,12 +420,22 @@ def test_roster_country_names_are_normalised(roster):
     assert roster.lookup("Jane Doe")["country"] == "GBR"
 
 
+def roster_country(roster, text: str, mention: str, speaker=None, title=None) -> str | None:
+    """What the pipeline gives: the roster applied once, then the speaker's country."""
+    start = text.index(mention)
+    attribution = Attribution("indirect", [(0, 1)], source=(start, start + len(mention)), speaker=speaker,
+                              speaker_type="person", speaker_title=title)
+    apply_roster(text, attribution, roster)
+    fill_speaker_country(text, attribution)
+    return attribution.speaker_country
+
+
 def test_roster_overrides_the_text(roster):
     # The text calls him a Chinese official; the roster says Russia.
-    assert speaker_country("Chinese official", None, "Medeiros", roster=roster) == "RUS"
-    assert speaker_country(None, None, "he", name="Evan Medeiros", roster=roster) == "RUS"
+    assert roster_country(roster, "Medeiros said so.", "Medeiros", title="Chinese official") == "RUS"
+    assert roster_country(roster, "He said so.", "He", speaker="Evan Medeiros") == "RUS"
     # No country in the roster: its organisation decides.
-    assert speaker_country("Japanese diplomat", None, "Miller", roster=roster) == "USA"
+    assert roster_country(roster, "Miller said so.", "Miller", title="Japanese diplomat") == "USA"
 
 
 # --------------------------------------------------------------------------- tables
@@ -517,7 +523,7 @@ def test_speaker_country_matrix_joins_quotes_within_their_article():
 def test_a_roster_without_a_name_column_is_refused_and_unknown_countries_are_named(tmp_path):
     import pytest
 
-    from newstone.countries import Roster
+    from newstone.nlp.speakers.facts import Roster
     from newstone.errors import RosterError
 
     (tmp_path / "semicolons.csv").write_text("name;title;country\nA;envoy;RUS\n", encoding="utf-8")
@@ -530,7 +536,7 @@ def test_a_roster_without_a_name_column_is_refused_and_unknown_countries_are_nam
 
 
 def test_a_spreadsheet_export_with_a_bom_and_capitalised_headers_is_read(tmp_path):
-    from newstone.countries import Roster
+    from newstone.nlp.speakers.facts import Roster
 
     (tmp_path / "excel.csv").write_bytes("\ufeffName,Aliases,Title,Organisation,Country\r\n"
                                          "Anna Example,Example,envoy,Foreign Ministry,Russia\r\n".encode("utf-8"))

@@ -3,8 +3,8 @@ import pandas as pd
 import pytest
 
 import newstone
-from newstone.dask_engine import parse_with_dask
-from newstone.runner import parse_to_dataset
+from newstone.dataset.dask_engine import parse_with_dask
+from newstone.dataset.parse import parse_to_dataset
 
 from conftest import SAMPLE
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from newstone.cli import main
-from newstone.evaluate import GoldAttribution, Prediction, load_gold, parse_brat, score
+from newstone.evaluate import GoldAttribution, Prediction, parse_brat, score
 
 from conftest import SHARED, shared_path
 

@@ -3,7 +3,10 @@ import json
 
 import pytest
 
-from newstone.ingest import InputNotFound, decode_bytes, expand_inputs, iter_articles, parse_plain_text
+from newstone.ingest.discover import InputNotFound, expand_inputs
+from newstone.ingest.decode import decode_bytes
+from newstone.ingest.reader import iter_articles
+from newstone.ingest.plaintext import parse_plain_text
 
 from conftest import SAMPLE
 
@@ -143,8 +146,8 @@ def test_a_repeated_record_id_is_renamed_as_file_ids_are(tmp_path):
 
 
 def test_a_repeated_record_id_gets_the_same_new_id_in_a_parsed_dataset_and_on_rerun(tmp_path):
-    from newstone.runner import parse_to_dataset
-    from newstone.store import read_table
+    from newstone.dataset.parse import parse_to_dataset
+    from newstone.dataset.store import read_table
 
     records = [{"id": "a", "text": "Smith said the plan failed."}, {"id": "a", "text": "Jones said it worked."}]
     (tmp_path / "y.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
@@ -161,7 +164,7 @@ def test_decode_bytes_rejects_undecodable():
 
 
 def test_a_jsonl_with_a_byte_order_mark_keeps_its_first_record_and_errors_name_the_file(tmp_path):
-    from newstone.ingest import iter_articles
+    from newstone.ingest.reader import iter_articles
 
     path = tmp_path / "feed.jsonl"
     path.write_bytes(b'\xef\xbb\xbf{"id": "a1", "text": "Putin spoke."}\n{broken\n')
@@ -171,7 +174,7 @@ def test_a_jsonl_with_a_byte_order_mark_keeps_its_first_record_and_errors_name_t
 
 
 def test_a_csv_without_a_text_column_is_one_error_not_one_per_row(tmp_path):
-    from newstone.ingest import iter_articles
+    from newstone.ingest.reader import iter_articles
 
     (tmp_path / "officials.csv").write_text("name,title,country\nA,minister,RUS\nB,envoy,USA\n", encoding="utf-8")
     (only,) = iter_articles([str(tmp_path / "officials.csv")])
@@ -229,7 +232,7 @@ def test_a_table_file_error_row_keeps_the_file_stem(tmp_path):
 
 
 def _text_and_paragraphs(article):
-    from newstone.sentences import paragraph_spans
+    from newstone.spans import paragraph_spans
 
     return [article.text[s:e] for s, e in paragraph_spans(article.text)]
 

@@ -4,8 +4,8 @@ import pytest
 
 import newstone
 from newstone import pipeline, schema
-from newstone.ingest import parse_plain_text
-from newstone.tone import ascii_quotes
+from newstone.ingest.plaintext import parse_plain_text
+from newstone.nlp.tone.news import ascii_quotes
 
 from conftest import SAMPLE, shared_path
 

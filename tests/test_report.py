@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from newstone import report
+from newstone.reports import notebook, render
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "articles.jsonl"
@@ -45,12 +44,12 @@ def write_notebook(path: Path, *sources: str) -> Path:
 
 
 def test_parse_value_reads_yaml_and_keeps_dates_as_strings():
-    assert report.parse_value("3") == 3
-    assert report.parse_value("null") is None
-    assert report.parse_value("0.5") == 0.5
-    assert report.parse_value("[Russia, Ukraine]") == ["Russia", "Ukraine"]
-    assert report.parse_value("2024-06-20") == "2024-06-20"  # not datetime.date
-    assert report.parse_value("Tone: by country") == {"Tone": "by country"}  # YAML, as documented
+    assert render.parse_value("3") == 3
+    assert render.parse_value("null") is None
+    assert render.parse_value("0.5") == 0.5
+    assert render.parse_value("[Russia, Ukraine]") == ["Russia", "Ukraine"]
+    assert render.parse_value("2024-06-20") == "2024-06-20"  # not datetime.date
+    assert render.parse_value("Tone: by country") == {"Tone": "by country"}  # YAML, as documented
 
 
 def test_collect_parameters_file_then_p_then_input(tmp_path, monkeypatch):
@@ -58,41 +57,48 @@ def test_collect_parameters_file_then_p_then_input(tmp_path, monkeypatch):
     params_file = tmp_path / "params.yaml"
     params_file.write_text("min_quotes: 5\ntitle: From file\ndate_from: 2024-03-05\ninput_path: a.txt\n")
     args = report_args(parameters_file=str(params_file), parameter=[["min_quotes", "3"]], input="data/x")
-    assert report.collect_parameters(args) == {
+    assert render.collect_parameters(args) == {
         "min_quotes": 3, "title": "From file", "date_from": "2024-03-05",
         "input_path": str(tmp_path / "data" / "x")}  # absolute: notebooks run in their own folder
-    assert report.collect_parameters(report_args(parameter=[["input_path", "b.txt"]]))["input_path"] == str(tmp_path / "b.txt")
+    assert render.collect_parameters(report_args(parameter=[["input_path", "b.txt"]]))["input_path"] == str(tmp_path / "b.txt")
 
 
 def test_resolve_input_falls_back_to_sample_only_for_the_default(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # no ../data/processed here
-    assert report.resolve_input(report.DEFAULT_INPUT) == str(report.SAMPLE_INPUT)
-    assert report.resolve_input(None) == str(report.SAMPLE_INPUT)
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "sample_reuters_putin_north_korea.txt").write_text("Headline\n\nText.")
+    monkeypatch.chdir(tmp_path / "notebooks")  # a notebook's folder, with no ../data/processed
+    assert notebook.resolve_input(notebook.DEFAULT_INPUT) == notebook.SAMPLE_INPUT
+    assert notebook.resolve_input(None) == notebook.SAMPLE_INPUT
     with pytest.raises(FileNotFoundError):
-        report.resolve_input("../data/procesed")  # a typo is an error, not the sample
-    (tmp_path / "mine.txt").write_text("x")
-    assert report.resolve_input("mine.txt") == "mine.txt"
-    assert report.resolve_input("*.txt") == "*.txt"
+        notebook.resolve_input("../data/procesed")  # a typo is an error, not the sample
+    (tmp_path / "notebooks" / "mine.txt").write_text("x")
+    assert notebook.resolve_input("mine.txt") == "mine.txt"
+    assert notebook.resolve_input("*.txt") == "*.txt"
 
 
-def test_portable_path_is_relative_inside_the_project_only(tmp_path):
-    notebooks = report.PROJECT_ROOT / "notebooks"
-    assert report.portable_path(str(report.PROJECT_ROOT / "data" / "processed"), notebooks) == "../data/processed"
-    assert report.portable_path(str(tmp_path / "x.txt"), notebooks) == str(tmp_path / "x.txt")
-    assert report.portable_path(str(report.PROJECT_ROOT / "data"), tmp_path) == str(report.PROJECT_ROOT / "data")
+def test_portable_path_is_relative_inside_the_project_only(tmp_path, monkeypatch):
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    notebooks = project / "notebooks"
+    notebooks.mkdir(parents=True)
+    elsewhere.mkdir()
+    monkeypatch.chdir(project)  # `newstone report` runs in the project
+    assert render.portable_path(str(project / "data" / "processed"), notebooks) == "../data/processed"
+    assert render.portable_path(str(elsewhere / "x.txt"), notebooks) == str(elsewhere / "x.txt")
+    assert render.portable_path(str(project / "data"), elsewhere) == str(project / "data")
 
 
 def test_safe_file_name_sanitises_and_deduplicates():
     taken: set[str] = set()
-    assert report.safe_file_name("politics/001", taken) == "politics_001"
-    assert report.safe_file_name("politics:001", taken) == "politics_001_2"
-    assert report.safe_file_name("../../etc/passwd", taken) == "etc_passwd"
-    assert report.safe_file_name("a#2", taken) == "a_2"
+    assert render.safe_file_name("politics/001", taken) == "politics_001"
+    assert render.safe_file_name("politics:001", taken) == "politics_001_2"
+    assert render.safe_file_name("../../etc/passwd", taken) == "etc_passwd"
+    assert render.safe_file_name("a#2", taken) == "a_2"
 
 
 def test_offline_template_loads_no_remote_script():
     nb = new_notebook(cells=[new_code_cell("x = 1")])
-    body, _ = report.html_exporter().from_notebook_node(nb)
+    body, _ = render.html_exporter().from_notebook_node(nb)
     assert "<script src=" not in body
     assert not re.search(r"(src|href)=\"https?://", body)
     assert "mathjax" not in body.lower() and "require.js" not in body.lower()
@@ -103,23 +109,23 @@ def test_offline_template_loads_no_remote_script():
 def test_read_records_and_strip_records():
     nb = new_notebook(cells=[new_code_cell("")])
     nb.cells[0].outputs = [
-        nbformat.v4.new_output("display_data", data={report.RECORD_MIME: {"name": "n", "value": 1}, "text/plain": ""}),
+        nbformat.v4.new_output("display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 1}, "text/plain": ""}),
         nbformat.v4.new_output("display_data", data={"text/plain": "kept"}),
-        nbformat.v4.new_output("display_data", data={report.RECORD_MIME: {"name": "n", "value": 2}, "text/plain": ""}),
+        nbformat.v4.new_output("display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 2}, "text/plain": ""}),
     ]
-    assert report.read_records(nb) == {"n": 2}
-    stripped = report.strip_records(nb)
+    assert notebook.read_records(nb) == {"n": 2}
+    stripped = render.strip_records(nb)
     assert [o["data"]["text/plain"] for o in stripped.cells[0].outputs] == ["kept"]
     assert len(nb.cells[0].outputs) == 3  # the original is untouched
 
 
 def test_validate_parameters_names_each_bad_value():
-    assert report.validate_parameters({"score": "compound", "below_min": "hide", "speaker_types": ["person", "group"],
+    assert render.validate_parameters({"score": "compound", "below_min": "hide", "speaker_types": ["person", "group"],
                                        "top_n": None, "min_quotes": 0, "date_from": "2024-06-01",
                                        "date_to": "2024-06-30", "title": "T", "article_id": "a/1",
                                        "not_a_known_name": object()}) == []
-    assert report.validate_parameters({"speaker_types": "person"}) == []
-    problems = report.validate_parameters({"score": "vader", "below_min": "gray", "speaker_types": ["persons"],
+    assert render.validate_parameters({"speaker_types": "person"}) == []
+    problems = render.validate_parameters({"score": "vader", "below_min": "gray", "speaker_types": ["persons"],
                                            "top_n": 0, "min_quotes": "2", "date_to": "soon"})
     assert problems == [
         "parameter score: 'vader' is not one of 'tone', 'compound'",
@@ -128,7 +134,7 @@ def test_validate_parameters_names_each_bad_value():
         "parameter top_n: 0 is not null or a whole number >= 1",
         "parameter min_quotes: '2' is not a whole number >= 0",
         "parameter date_to: 'soon' is not a date (use YYYY-MM-DD)"]
-    assert report.validate_parameters({"date_from": "2024-06-02", "date_to": "2024-06-01"}) == [
+    assert render.validate_parameters({"date_from": "2024-06-02", "date_to": "2024-06-01"}) == [
         "parameters date_from '2024-06-02' is after date_to '2024-06-01'"]
 
 
@@ -151,7 +157,7 @@ def test_tone_by_official_charts_people_by_default_and_groups_on_request():
 
 
 def test_run_reports_rejects_missing_notebook(tmp_path, capsys):
-    code = report.run_reports(report_args(notebooks=[str(tmp_path / "nope.ipynb")], output_dir=str(tmp_path)))
+    code = render.run_reports(report_args(notebooks=[str(tmp_path / "nope.ipynb")], output_dir=str(tmp_path)))
     assert code == 2 and "nope.ipynb" in capsys.readouterr().err
 
 
@@ -160,9 +166,9 @@ def test_run_reports_rejects_missing_notebook(tmp_path, capsys):
 
 
 def test_failing_notebook_keeps_error_notebook_and_names_the_cell(tmp_path, capsys):
-    notebook = write_notebook(tmp_path / "broken.ipynb", "divisor = 1", "x = 1", "1 / (divisor - 1)")
+    path = write_notebook(tmp_path / "broken.ipynb", "divisor = 1", "x = 1", "1 / (divisor - 1)")
     out = tmp_path / "out"
-    code = report.run_reports(report_args(notebooks=[str(notebook)], output_dir=str(out)))
+    code = render.run_reports(report_args(notebooks=[str(path)], output_dir=str(out)))
     err = capsys.readouterr().err
     assert code == 1
     # cell 0 is the parameters cell, papermill inserts no injected cell without parameters
@@ -173,24 +179,24 @@ def test_failing_notebook_keeps_error_notebook_and_names_the_cell(tmp_path, caps
 
 
 def test_run_reports_injects_parameters_and_renders_offline_html(tmp_path, capsys):
-    notebook = write_notebook(
+    path = write_notebook(
         tmp_path / "tiny.ipynb",
         "min_quotes = 2\ninput_path = None",
-        "%matplotlib inline\nimport os\nfrom newstone import report\nfrom matplotlib.figure import Figure\n"
-        "report.record('min_quotes', min_quotes)\nreport.record('cwd', os.getcwd())\n"
-        "report.record('input_path', input_path)\n"
+        "%matplotlib inline\nimport os\nfrom newstone.reports import notebook\nfrom matplotlib.figure import Figure\n"
+        "notebook.record('min_quotes', min_quotes)\nnotebook.record('cwd', os.getcwd())\n"
+        "notebook.record('input_path', input_path)\n"
         "fig = Figure(figsize=(2, 2)); fig.add_subplot().plot([0, 1]); display(fig)\nprint('<b>escaped?</b>')")
     out = tmp_path / "out"
-    code = report.run_reports(report_args(notebooks=[str(notebook)], output_dir=str(out),
+    code = render.run_reports(report_args(notebooks=[str(path)], output_dir=str(out),
                                           parameter=[["min_quotes", "7"], ["not_declared", "1"]],
                                           input=str(FIXTURE)))
     assert code == 0, capsys.readouterr().err
     assert "ignoring parameters it does not declare: not_declared" in capsys.readouterr().err
-    records = report.read_records(out / "tiny.ipynb")
+    records = notebook.read_records(out / "tiny.ipynb")
     assert records == {"min_quotes": 7, "cwd": str(tmp_path), "input_path": str(FIXTURE)}
     page = (out / "tiny.html").read_text()
     assert re.search(r'<img[^>]+src="data:image/png;base64,', page)
-    assert report.RECORD_MIME not in page and "report.record" not in page
+    assert notebook.RECORD_MIME not in page and "notebook.record" not in page
     assert "&lt;b&gt;escaped?&lt;/b&gt;" in page
     assert (out / "img" / "tiny.png").read_bytes()[:4] == b"\x89PNG"
 
@@ -208,7 +214,7 @@ def rendered(tmp_path_factory):
     args = report_args(output_dir=str(out), input=str(FIXTURE), parameters_file=str(params), per_article=True,
                        parameter=[["min_quotes", "3"], ["min_mentions", "3"], ["below_min", "hide"],
                                   ["article_id", "harbour/003"], ["date_from", "2024-03-05"]])
-    code = report.run_reports(args)
+    code = render.run_reports(args)
     return code, out
 
 
@@ -234,7 +240,7 @@ def fixture_quotes():
 
 def test_tone_by_official_respects_parameters(rendered, fixture_quotes):
     _, out = rendered
-    records = report.read_records(out / "tone_by_official.ipynb")
+    records = notebook.read_records(out / "tone_by_official.ipynb")
     assert records["source"] == "../tests/fixtures/reports/articles.jsonl"  # relative to notebooks/
     assert records["n_articles"] == 2  # date_from dropped harbour/001 (2024-03-04)
     # top_n = 3 most quoted officials (ties by name); min_quotes = 3 with below_min = hide
@@ -273,24 +279,24 @@ def test_every_notebook_parameter_is_visible_to_papermill():
 
 def test_tone_by_country_respects_parameters(rendered, fixture_quotes):
     import newstone
-    from newstone import aggregate
+    from newstone import analysis
 
     _, out = rendered
-    records = report.read_records(out / "tone_by_country.ipynb")
+    records = notebook.read_records(out / "tone_by_country.ipynb")
     assert records["n_articles"] == 2
     assert len(records["mentioned_countries"]) <= 3
     assert "Russia (RUS)" in records["mentioned_countries"] + records["mentioned_below_min"]
     page = (out / "tone_by_country.html").read_text()
     assert "shares that sentence" in page or "with the same score" in page  # the caveat is in the report
     # the speaker-country chart falls back to the (whole corpus's) speakers table
-    expected = aggregate.tone_by_speaker_country(fixture_quotes, "compound", newstone.read(FIXTURE).speakers).attrs
+    expected = analysis.tone_by_speaker_country(fixture_quotes, "compound", newstone.read(FIXTURE).speakers).attrs
     assert records["speaker_country_missing"] == expected["n_without_group"]
     assert records["speaker_country_from_speakers_table"] == expected["n_country_from_speakers"]
 
 
 def test_article_explorer_shows_the_chosen_article(rendered):
     _, out = rendered
-    records = report.read_records(out / "article_explorer.ipynb")
+    records = notebook.read_records(out / "article_explorer.ipynb")
     assert records["article_id"] == "harbour/003"
     assert records["n_quotes"] >= 2
     assert records["index_ids"] and set(records["index_ids"]) <= {"harbour/002", "harbour/003"}
@@ -353,7 +359,7 @@ def test_reports_load_offline_in_chromium(rendered):
 def test_run_details_are_dropped_so_reruns_leave_reports_unchanged(tmp_path):
     import nbformat
 
-    from newstone.report import drop_run_details
+    from newstone.reports.render import drop_run_details
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("1"), nbformat.v4.new_markdown_cell("text")]
@@ -381,7 +387,7 @@ def test_notebooks_run_on_a_kernel_reached_over_local_sockets_not_tcp(tmp_path, 
     nb.cells = [new_code_cell("import os\nprint(os.getpid())")]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, tmp_path / "tiny.ipynb")
-    assert report.execute_notebook(tmp_path / "tiny.ipynb", tmp_path / "ran.ipynb", {}) is None
+    assert render.execute_notebook(tmp_path / "tiny.ipynb", tmp_path / "ran.ipynb", {}) is None
     ran = nbformat.read(tmp_path / "ran.ipynb", as_version=4)
     assert ran.cells[0].outputs[0]["text"].strip().isdigit()
     assert "without encryption" not in capfd.readouterr().err

@@ -1,7 +1,7 @@
 """Sentence splitting with our Punkt parameters: offsets exact, news abbreviations kept."""
 import pytest
 
-from newstone.sentences import split_sentences
+from newstone.nlp.sentences import split_sentences
 
 
 def sentences(text):
@@ -69,7 +69,7 @@ PUNKT_TRICKY = [
 
 @pytest.mark.parametrize("text", PUNKT_TRICKY)
 def test_fast_punkt_equals_stock_punkt(text):
-    from newstone.sentences import get_tokenizer, stock_tokenizer
+    from newstone.nlp.sentences import get_tokenizer, stock_tokenizer
 
     assert list(get_tokenizer().span_tokenize(text)) == list(stock_tokenizer().span_tokenize(text))
 
@@ -77,7 +77,7 @@ def test_fast_punkt_equals_stock_punkt(text):
 def test_fast_punkt_equals_stock_punkt_on_real_news():
     """Every BBC article and every PolNeAR training article: the same spans."""
     from conftest import shared_path
-    from newstone.sentences import get_tokenizer, stock_tokenizer
+    from newstone.nlp.sentences import get_tokenizer, stock_tokenizer
 
     files = sorted(shared_path("data", "bbc").rglob("*.txt")) + \
         sorted(shared_path("data", "polnear", "train").rglob("*.txt"))
@@ -91,7 +91,7 @@ def test_fast_punkt_equals_stock_punkt_on_real_news():
 def test_a_run_on_sentence_is_cut_at_commas_into_bounded_pieces():
     """An unpunctuated transcript must not become one huge sentence: every cue in it would
     carry the rest of it as content (quadratic time). Pieces end at a comma or space."""
-    from newstone.sentences import MAX_SENTENCE_CHARS, split_sentences
+    from newstone.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
 
     text = "Head\n\n" + " ".join(f"the minister said item {i} was fine, and" for i in range(400)) + " so on."
     sentences = split_sentences(text, [(6, len(text))])

@@ -4,7 +4,7 @@ import math
 import pandas as pd
 
 import newstone
-from newstone.speaker_index import INPUT_COLUMNS, SpeakerIndex, speaker_rows
+from newstone.dataset.speaker_index import INPUT_COLUMNS, SpeakerIndex, speaker_rows
 
 from conftest import SAMPLE
 
@@ -47,7 +47,7 @@ def test_batches_give_the_same_table_as_one_pass():
 def test_dataset_speakers_equal_in_memory_speakers(tmp_path):
     """`newstone parse` streams the quotes parts through the index; newstone.read builds
     the table from the in-memory quotes: the same table either way."""
-    from newstone.runner import parse_to_dataset
+    from newstone.dataset.parse import parse_to_dataset
 
     src = tmp_path / "in"
     src.mkdir()
@@ -61,7 +61,7 @@ def test_dataset_speakers_equal_in_memory_speakers(tmp_path):
 def test_resumed_and_parallel_runs_give_the_same_speakers(tmp_path):
     """Parts of an earlier run are read back, new parts come tallied by their workers:
     a resumed run, and a run with two workers, give the table of a single fresh run."""
-    from newstone.runner import parse_to_dataset
+    from newstone.dataset.parse import parse_to_dataset
 
     src = tmp_path / "in"
     src.mkdir()

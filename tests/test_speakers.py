@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from newstone.model import Attribution
-from newstone.speakers import SpeakerInfo, describe_mention, resolve_speakers
+from newstone.nlp.speakers.mention import SpeakerInfo, describe_mention
+from newstone.nlp.speakers.coreference import resolve_speakers
 
 
 def one(mention: str) -> SpeakerInfo:
@@ -53,12 +54,12 @@ def test_organizations(mention, kind):
 
 @pytest.mark.parametrize("mention", ["Moscow", "the United States", "the Kremlin"])
 def test_places_and_governments_are_countries(mention):
-    pytest.importorskip("newstone.countries")
+    pytest.importorskip("newstone.nlp.countries")
     assert one(mention).kind == "country"
 
 
 def test_alliance_is_an_organization():
-    pytest.importorskip("newstone.countries")
+    pytest.importorskip("newstone.nlp.countries")
     assert one("NATO").kind == "organization"
 
 
@@ -366,11 +367,11 @@ def test_an_owned_organisation_of_an_unknown_person_has_only_the_owners_name():
     ("Mayor Tim Hollis's office", None),                  # nothing known
 ])
 def test_an_owned_organisation_has_its_owners_country(mention, country):
-    from newstone.pipeline import fill_speaker_country
+    from newstone.nlp.speakers.facts import fill_speaker_country
     text = ("Talks delayed\n\nNorwegian Prime Minister Ola Berg spoke on Monday. "
             f"{mention} said the plan would wait.")
     att = resolve_speakers(text, [_att(text, mention)])[0]
-    fill_speaker_country(text, att, None)
+    fill_speaker_country(text, att)
     assert att.speaker_country == country
 
 
@@ -398,7 +399,8 @@ def test_contractions_and_determiners():
 
 
 def test_office_holders_table_uses_known_countries():
-    from newstone.countries import country_names, office_holders
+    from newstone.nlp.countries import country_names
+    from newstone.nlp.speakers.facts import office_holders
     assert office_holders() and set(office_holders().values()) <= set(country_names())
 
 
@@ -497,10 +499,10 @@ def test_an_unnamed_role_at_a_firm_is_that_firm_s_role():
 def test_an_organisation_speaker_has_no_title(monkeypatch):
     """Words a source span caught before an organisation's name are no title of it
     (BBC: "response-time figures gathered by" for Netcraft, "2004" for IBM)."""
-    from newstone import speakers
+    from newstone.nlp.speakers import coreference as speakers
 
     leftover = SpeakerInfo("Netcraft", "organization", title="figures gathered by")
-    monkeypatch.setattr(speakers, "_describe_mention", lambda mention: [leftover])
+    monkeypatch.setattr(speakers, "describe_mention_cached", lambda mention: [leftover])
     text = "Figures gathered by Netcraft show the site was slow."
     out = resolve_speakers(text, [_att(text, "Figures gathered by Netcraft")])
     assert (out[0].speaker, out[0].speaker_type, out[0].speaker_title) == ("Netcraft", "organization", None)

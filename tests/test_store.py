@@ -2,8 +2,8 @@
 import pandas as pd
 
 import newstone
-from newstone.runner import parse_to_dataset
-from newstone.store import part_files, read_table
+from newstone.dataset.parse import parse_to_dataset
+from newstone.dataset.store import part_files, read_table
 
 from conftest import SAMPLE
 
@@ -69,7 +69,7 @@ def test_a_crashed_batch_is_redone_on_rerun(tmp_path):
 def test_the_end_of_the_input_comes_in_smaller_batches():
     """Guided batches: full batches until the end is in sight, then a quarter of what is
     left each time (at least 25 articles), so no worker finishes a whole batch alone."""
-    from newstone.runner import numbered_batches
+    from newstone.dataset.parse import numbered_batches
 
     batches = list(numbered_batches(range(2226), 5, 200))
     assert [part for part, _ in batches] == list(range(5, 5 + len(batches)))
@@ -83,7 +83,8 @@ def test_the_end_of_the_input_comes_in_smaller_batches():
 
 
 def test_one_article_files_are_read_by_the_worker_and_tables_by_the_parent(tmp_path):
-    from newstone.ingest import InputFile, iter_units, load_unit
+    from newstone.ingest.discover import InputFile
+    from newstone.ingest.reader import iter_units, load_unit
     from newstone.model import Article
 
     make_inputs(tmp_path / "in", n=1)
@@ -101,8 +102,8 @@ def test_one_article_files_are_read_by_the_worker_and_tables_by_the_parent(tmp_p
 
 def test_a_file_gone_before_its_worker_reads_it_is_an_error_row(tmp_path):
     make_inputs(tmp_path / "in", n=3)
-    from newstone.ingest import iter_units
-    from newstone.runner import BatchJob, write_batch_job
+    from newstone.ingest.reader import iter_units
+    from newstone.dataset.parse import BatchJob, write_batch_job
     from newstone.pipeline import Options
 
     units = list(iter_units([str(tmp_path / "in")]))
@@ -118,10 +119,10 @@ def test_a_file_gone_before_its_worker_reads_it_is_an_error_row(tmp_path):
 def test_part_files_read_back_equal_to_the_in_memory_tables(tmp_path):
     """Rows go to Arrow directly (no pandas on the way): what is read back must be the very
     tables ``newstone.read`` builds in memory, dtypes, nulls and list columns included."""
-    from newstone.corpus import Corpus
-    from newstone.ingest import iter_articles
+    from newstone.dataset.corpus import Corpus
+    from newstone.ingest.reader import iter_articles
     from newstone.pipeline import process_article
-    from newstone.store import DatasetWriter
+    from newstone.dataset.store import DatasetWriter
 
     make_inputs(tmp_path / "in", n=2)
     (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
@@ -161,7 +162,7 @@ def test_rows_become_the_same_arrow_table_pyarrow_would_make():
     exactly what ``pa.Table.from_pylist`` writes, nulls and nested lists included."""
     import pyarrow as pa
 
-    from newstone.store import rows_table
+    from newstone.dataset.store import rows_table
 
     table_schema = pa.schema([
         ("name", pa.string()), ("count", pa.int64()), ("score", pa.float64()),
@@ -185,7 +186,7 @@ def test_a_value_of_the_wrong_type_is_refused_naming_its_column():
     import pyarrow as pa
     import pytest
 
-    from newstone.store import rows_table
+    from newstone.dataset.store import rows_table
 
     table_schema = pa.schema([("article_id", pa.string()), ("start", pa.int64())])
     with pytest.raises(TypeError, match="'start'.*str"):

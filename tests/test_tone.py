@@ -10,18 +10,7 @@ from pathlib import Path
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newstone.tone import (
-    SCORERS,
-    ToneScorer,
-    ascii_quotes,
-    get_scorer,
-    news_lexicon_update,
-    parse_lexicon_line,
-    read_news_lexicon,
-    score_many,
-    tone,
-    tone_label,
-)
+from newstone.nlp.tone.news import SCORERS, ToneScorer, ascii_quotes, get_scorer, news_lexicon_update, parse_lexicon_line, read_news_lexicon, score_many, tone, tone_label
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -254,8 +243,8 @@ def test_evaluation_exits_nonzero_without_gold(evaluate_tone, tmp_path, capsys):
 
 def test_tone_columns_shortcut_equals_scoring_with_both_scorers(sample_text):
     """The news scorer is skipped only where it cannot differ from raw VADER."""
-    from newstone.sentences import split_sentences
-    from newstone.tone import ascii_quotes, get_scorer, tone_columns
+    from newstone.nlp.sentences import split_sentences
+    from newstone.nlp.tone.news import ascii_quotes, get_scorer, tone_columns
 
     texts = [sample_text[s.start:s.end] for s in split_sentences(sample_text)]
     texts += ["Nothing here at all.", "It is not concerning.", "SANCTIONS!!", "“Delighted,” he said."]

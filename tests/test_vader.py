@@ -2,12 +2,12 @@
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newstone.ingest import iter_articles
-from newstone.sentences import split_sentences
-from newstone.tone import ascii_quotes, get_scorer
-from newstone.vader import MultiLexiconVader
+from newstone.ingest.reader import iter_articles
+from newstone.nlp.sentences import split_sentences
+from newstone.nlp.tone.news import ascii_quotes, get_scorer
+from newstone.nlp.tone.vader import MultiLexiconVader
 
-from conftest import SAMPLE, shared_path
+from conftest import shared_path
 
 # One case per VADER rule: boosters, caps, "kind of", "no", "least", "but", never/without,
 # special cases and idioms, emoticons, emoji, punctuation emphasis, empty text.

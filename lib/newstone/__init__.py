@@ -6,27 +6,29 @@
 
 ``read`` takes files, directories, globs, or a dataset written by ``newstone parse``;
 ``parse_text`` takes one article as a string; ``tone`` scores any text. The tables and
-their columns are documented in the README ("Tables"). ``sql(dataset_dir, query)``
+their columns are documented in ``docs/tables.md``. ``sql(dataset_dir, query)``
 aggregates a processed dataset with DuckDB without loading it.
 
-The other names are loaded on first use, so ``import newstone.sentences`` (or the CLI's
-``--help``) does not pay for pandas and the gazetteer.
+Every name is loaded on first use, so ``import newstone.dataset.store`` (or the CLI's
+``--help``) pays neither for NLTK and VADER nor for pandas.
 """
 from importlib import import_module
-
-# Imported eagerly: importing the submodule newstone.tone later (as the pipeline does) would
-# otherwise bind the package attribute ``tone`` to the module and shadow the function.
-from .tone import tone
 
 __all__ = ["Corpus", "read", "parse_text", "tone", "sql"]
 __version__ = "0.1.0"
 
-_EXPORTS = {"Corpus": "corpus", "read": "corpus", "parse_text": "corpus", "sql": "store"}
+_EXPORTS = {
+    "Corpus": "newstone.dataset.corpus",
+    "read": "newstone.dataset.corpus",
+    "parse_text": "newstone.dataset.corpus",
+    "sql": "newstone.dataset.sql",
+    "tone": "newstone.nlp.tone.news",
+}
 
 
 def __getattr__(name):
     if name in _EXPORTS:
-        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+        return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'newstone' has no attribute {name!r}")
 
 

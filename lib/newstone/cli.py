@@ -14,9 +14,9 @@ import time
 import warnings
 from typing import Optional
 
-from .errors import RosterError, SettingsMismatch
+from newstone.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RosterError, SettingsMismatch
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,8 +106,8 @@ def _print_warning(message, category, filename, lineno, file=None, line=None) ->
 
 
 def _options(args):
-    from .countries import Roster
-    from .pipeline import Options
+    from newstone.nlp.speakers.facts import Roster
+    from newstone.pipeline import Options
 
     return Options(tone_scorer=args.tone, roster=Roster.load(args.roster) if args.roster else None)
 
@@ -129,7 +129,7 @@ def _report_errors(n_articles: int, errors: list[tuple[str, str]]) -> int:
 def _refuse_datasets(inputs: list[str]) -> bool:
     """True (after saying why) when an input is a dataset written by ``newstone parse``:
     read as an input folder it holds no articles, and its tables are already made."""
-    from .store import is_dataset
+    from newstone.dataset.store import is_dataset
 
     datasets = [path for path in inputs if is_dataset(path)]
     if datasets:
@@ -140,21 +140,21 @@ def _refuse_datasets(inputs: list[str]) -> bool:
 
 
 def cmd_parse(args) -> int:
-    from .engine import default_jobs
-    from .ingest import check_inputs
+    from newstone.dataset.local import default_jobs
+    from newstone.ingest.discover import check_inputs
 
     check_inputs(args.inputs)  # fail early, with exit 2, on a missing path
     if _refuse_datasets(args.inputs):
         return EXIT_USAGE
     jobs = args.jobs or default_jobs()
     if args.engine == "dask":
-        from .dask_engine import parse_with_dask
+        from newstone.dataset.dask_engine import parse_with_dask
 
         started = time.perf_counter()
         summary = parse_with_dask(args.inputs, args.output, _options(args), jobs=jobs,
                                   scheduler=args.scheduler, force=args.force, batch_size=args.batch_size)
     else:
-        from .runner import parse_to_dataset
+        from newstone.dataset.parse import parse_to_dataset
 
         # Timed from here: the seconds reported are the work, not Python's imports.
         started = time.perf_counter()
@@ -167,8 +167,8 @@ def cmd_parse(args) -> int:
 
 
 def cmd_quotes(args) -> int:
-    from .engine import map_articles
-    from .ingest import iter_articles
+    from newstone.dataset.local import map_articles
+    from newstone.ingest.reader import iter_articles
 
     if _refuse_datasets(args.inputs):
         return EXIT_USAGE
@@ -227,7 +227,7 @@ def write_quotes(quotes: list[dict], fmt: str, out) -> None:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate
+    from newstone.evaluate import evaluate
 
     if not os.path.isdir(os.path.join(args.gold_dir, "text")):
         raise FileNotFoundError(f"{args.gold_dir!r} has no text/ folder (expected GOLD_DIR/text and "
@@ -245,7 +245,7 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .report import run_reports
+    from newstone.reports.render import run_reports
 
     return run_reports(args)
 

@@ -1,4 +1,9 @@
-"""Errors the command line reports as usage errors (exit 2) rather than as crashes."""
+"""Errors the command line reports as usage errors (exit 2) rather than as crashes, and
+the command line's exit codes (shared by ``newstone`` and ``newstone report``)."""
+
+EXIT_OK = 0  # success
+EXIT_FAILED = 1  # no article could be processed, or a report failed
+EXIT_USAGE = 2  # bad arguments, missing paths, settings that do not match
 
 
 class RosterError(ValueError):
@@ -7,3 +12,9 @@ class RosterError(ValueError):
 
 class SettingsMismatch(ValueError):
     """A rerun asked for other settings (tone scorer, roster) than the dataset was made with."""
+
+
+class RuleFileError(ValueError):
+    """A packaged rule file (``data/*.tsv``, ``data/*.txt``) that breaks its own format:
+    the message names the file and line, so a typo fails at load instead of silently
+    changing results."""

@@ -173,7 +173,7 @@ def predictions_from_quotes(quotes) -> dict[str, list[Prediction]]:
 
 def evaluate(split_dir: str, metadata: Optional[str] = None, jobs: int = 1) -> dict:
     """Run the pipeline over a brat split and score it. Raises FileNotFoundError if empty."""
-    from .corpus import read
+    from newstone.dataset.corpus import read
 
     gold = load_gold(split_dir, metadata)
     if not gold:

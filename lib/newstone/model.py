@@ -87,3 +87,13 @@ class CountryMention:
     surface: str
     country: Optional[str]
     kind: str
+
+
+@dataclass
+class ArticleRows:
+    """The rows one article contributes to each table."""
+
+    article: dict
+    sentences: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)

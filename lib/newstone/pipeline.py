@@ -9,16 +9,18 @@ from __future__ import annotations
 import bisect
 import hashlib
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
-from .attribution import extract_attributions
-from .countries import Roster, default_matcher, speaker_country
-from .model import Article, Attribution, CountryMention, Sentence
-from .sentences import split_sentences
-from .tone import check_scorer, tone_columns
-
-PRONOUNS = frozenset("he she they it we i you him her them us".split())
+from newstone.nlp.attribution.document import extract_attributions
+from newstone.nlp.speakers.facts import Roster
+from newstone.nlp.countries import default_matcher
+from newstone.model import Article, Attribution, CountryMention, Sentence
+from newstone.nlp.sentences import split_sentences
+from newstone.nlp.tone.news import check_scorer, tone_columns
+from newstone.model import ArticleRows
+from newstone.nlp.speakers.coreference import resolve_speakers
+from newstone.nlp.speakers.facts import apply_roster, fill_speaker_country
 
 
 @dataclass(frozen=True)
@@ -37,16 +39,6 @@ class Options:
         """What a dataset records about the run that made it: rows made with other
         settings must not be mixed in by a rerun (see ``store.check_settings``)."""
         return {"tone_scorer": self.tone_scorer, "roster": self.roster.fingerprint() if self.roster else None}
-
-
-@dataclass
-class ArticleRows:
-    """The rows one article contributes to each table."""
-
-    article: dict
-    sentences: list[dict] = field(default_factory=list)
-    quotes: list[dict] = field(default_factory=list)
-    mentions: list[dict] = field(default_factory=list)
 
 
 def content_hash(text: str) -> str:
@@ -82,7 +74,7 @@ def process_article(article: Article, options: Options = Options()) -> ArticleRo
 def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     text = article.text
     sentences = split_sentences(text, article.body_spans)
-    attributions = extract_attributions(text, sentences)
+    attributions = resolve_speakers(text, extract_attributions(text, sentences))
     mentions = default_matcher().find(text, article.body_spans)
 
     sentence_starts = [s.start for s in sentences]
@@ -90,7 +82,7 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
         rows.sentences.append(sentence_row(article.article_id, sentence_id, sentence, text, options.tone_scorer))
     for quote_id, attribution in enumerate(attributions):
         apply_roster(text, attribution, options.roster)
-        fill_speaker_country(text, attribution, options.roster)
+        fill_speaker_country(text, attribution)
         rows.quotes.append(quote_row(article.article_id, quote_id, attribution, text,
                                      sentences, sentence_starts, options.tone_scorer))
     quote_pieces = QuotePieces(attributions)
@@ -137,42 +129,6 @@ def quote_row(article_id: str, quote_id: int, attribution: Attribution, text: st
         "speaker_country": attribution.speaker_country, "sentence_ids": sentence_ids,
         **tone_columns(words, scorer),
     }
-
-
-def apply_roster(text: str, attribution: Attribution, roster: Optional[Roster]) -> None:
-    """The user's roster overrides what the text says about a known person.
-
-    Looked up by the resolved name, then by the in-text mention (an alias such as "Putin");
-    every fact the roster gives (name, title, organisation, country) replaces the text's.
-    """
-    if roster is None:
-        return
-    mention = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
-    person = roster.lookup(attribution.speaker) or roster.lookup(mention)
-    if person is None:
-        return
-    attribution.speaker = person["name"]
-    attribution.speaker_type = "person"
-    attribution.speaker_title = person["title"] or attribution.speaker_title
-    attribution.speaker_org = person["org"] or attribution.speaker_org
-    attribution.speaker_country = person["country"] or attribution.speaker_country
-
-
-def fill_speaker_country(text: str, attribution: Attribution, roster: Optional[Roster]) -> None:
-    """Speaker's country from the roster, title, organisation or the mention itself.
-
-    A place or government speaking ("Moscow", "the United States") is read from its
-    resolved name, not from the mention: in "Moscow and Pyongyang deny" the mention holds
-    both, and each of the two attributions must get its own country.
-    """
-    if attribution.speaker_country:
-        return
-    if attribution.speaker_type == "country" and attribution.speaker:
-        mention = attribution.speaker
-    else:
-        mention = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
-    attribution.speaker_country = speaker_country(attribution.speaker_title, attribution.speaker_org,
-                                                  mention, attribution.speaker, roster=roster)
 
 
 class QuotePieces:

@@ -6,6 +6,7 @@ between stages.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 
@@ -13,3 +14,9 @@ def data_lines(name: str) -> list[str]:
     """Lines of ``data/<name>`` without comments and blank lines, stripped."""
     text = resources.files("newstone").joinpath(f"data/{name}").read_text("utf-8")
     return [line for raw in text.splitlines() if (line := raw.split("#", 1)[0].strip())]
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A packaged list of words/phrases (lower case), one per line."""
+    return frozenset(line.lower() for line in data_lines(name))

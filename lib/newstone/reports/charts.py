@@ -1,9 +1,9 @@
 """Charts of who said what in which tone, as matplotlib Figures built from plain tables.
 
 Every chart function takes DataFrames (the tables of :mod:`newstone.schema` or the
-aggregations of :mod:`newstone.aggregate` / :mod:`newstone.countries`) and returns a
-``matplotlib.figure.Figure``; the table actually drawn, in drawing order, is attached as
-``fig.newstone_data`` so a notebook can show the numbers and tests can check them.
+aggregations of :mod:`newstone.analysis`) and returns a ``matplotlib.figure.Figure``; the
+table actually drawn, in drawing order, is attached as ``fig.newstone_data`` so a notebook
+can show the numbers and tests can check them.
 
 Honesty rules shared by all charts: every group shows its n; means carry 95% t
 intervals (none when n < 2); tone axes are fixed at -1..1 with a zero line, so a small
@@ -16,46 +16,64 @@ function in a loop leaks no memory and a notebook shows a figure only when displ
 """
 from __future__ import annotations
 
-import html
+import numpy as np
+import pandas as pd
 import textwrap
 from typing import Optional
 
-import numpy as np
-import pandas as pd
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .aggregate import extreme_quotes, quote_spans, tone_by_speaker  # noqa: F401  (extreme_quotes re-exported)
+from newstone.analysis.stats import tone_by_speaker
+
 
 DIVERGING_CMAP = "RdBu"  # red = negative, blue = positive; colour-blind safe
+
+
 NEGATIVE_COLOUR = to_hex(colormaps[DIVERGING_CMAP](0.18))
+
+
 POSITIVE_COLOUR = to_hex(colormaps[DIVERGING_CMAP](0.82))
+
+
 ZERO_COLOUR = "#f7f7f7"
+
+
 SMALL_GROUP_COLOUR = "#d9d9d9"
+
+
 SMALL_GROUP_TEXT = "#8c8c8c"
+
+
 MISSING_CELL_COLOUR = "#f0f0f0"
-# Okabe-Ito: the categorical palette designed to be told apart with colour blindness.
-SPEAKER_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
-                   "#CC79A7", "#999999")
+
 
 SCORE_NAMES = {"tone": "news-aware tone", "compound": "VADER compound"}
+
+
 SHARED_SENTENCE_NOTE = ("Every country mentioned in a sentence is given that whole sentence's score: "
                         "a sentence naming two countries counts, with the same score, for both.")
+
+
 SPEAKER_COUNTRY_NOTE = "Each quote counts once, for the country its speaker represents."
+
+
 NESTED_NOTE = ("{n} quote(s) nested in another quote of the same speaker (a belief inside their "
                "reported speech) are counted once, with the quote holding them.")
+
+
 COUNTRY_FALLBACK_NOTE = ("{n} quote(s) that give no country of their own are counted for their speaker's "
                          "country in the speakers table (the country most often given for that speaker "
                          "across the corpus).")
+
+
 BELOW_MIN_MODES = ("grey", "hide")
+
+
 # newstone.countries computes its intervals with Student's t, like aggregate.mean_ci.
 COUNTRY_INTERVAL = "95% t interval"
-
-
-# ---------------------------------------------------------------------------------------
-# Diverging bars: mean tone per official / speaker country / mentioned country
 
 
 def bar_colour(mean: float) -> str:
@@ -216,13 +234,9 @@ def mentioned_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min
 
 def with_country_labels(table: pd.DataFrame, column: str = "country") -> pd.DataFrame:
     """``table`` with alpha-3 codes in ``column`` shown as "Russia (RUS)" for readers."""
-    from .countries import country_label
+    from newstone.nlp.countries import country_label
 
     return table.assign(**{column: table[column].map(country_label)})
-
-
-# ---------------------------------------------------------------------------------------
-# Speaker x country heatmap
 
 
 def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: int = 2,
@@ -288,10 +302,6 @@ def _top_index(totals: pd.Series, top: Optional[int]) -> list:
     return list(totals.index if top is None else totals.index[:top])
 
 
-# ---------------------------------------------------------------------------------------
-# Timeline
-
-
 def tone_timeline_chart(timeline: pd.DataFrame, score: str = "tone", item_label: str = "quotes",
                         title: Optional[str] = None) -> Optional[Figure]:
     """Mean tone per day or week with 95% CIs and n, or None with fewer than two periods.
@@ -337,10 +347,6 @@ def tone_timeline_chart(timeline: pd.DataFrame, score: str = "tone", item_label:
     return fig
 
 
-# ---------------------------------------------------------------------------------------
-# Shared decoration
-
-
 def _tone_axis(ax, score: str, axis: str) -> None:
     """Fixed -1..1 tone scale with a zero line: equal distances mean equal differences."""
     label = f"mean {SCORE_NAMES.get(score, score)} (-1 negative ... +1 positive)"
@@ -380,171 +386,3 @@ def _name_list(names, limit: int = 6) -> str:
 def save_png(fig: Figure, path, dpi: int = 110) -> None:
     """Write a chart as PNG (for README images); tight bounds keep the footnotes."""
     fig.savefig(path, format="png", dpi=dpi, bbox_inches="tight")
-
-
-# ---------------------------------------------------------------------------------------
-# Article explorer: an article's text with quotes, cues, speakers and countries marked
-
-
-class ArticleHTML(str):
-    """An HTML string that Jupyter displays as HTML (``IPython.display.HTML`` accepts it too)."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
-
-
-ARTICLE_CSS = """
-<style>
-.ns-article{font-family:Georgia,serif;line-height:1.65;max-width:52em}
-.ns-article .ns-text{white-space:pre-wrap}
-.ns-article .ns-meta{color:#555;font-family:sans-serif;font-size:.9em;margin-bottom:.8em}
-.ns-quote{background:var(--ns-speaker-bg);border-bottom:3px solid var(--ns-tone);padding:1px 0}
-.ns-cue{font-style:italic;text-decoration:underline dotted #333}
-.ns-speaker{font-weight:bold;outline:2px solid var(--ns-speaker);outline-offset:1px;border-radius:2px}
-.ns-country{font-variant:small-caps;border:1px dashed #555;border-radius:3px;padding:0 2px}
-.ns-badge{font-family:sans-serif;font-size:.72em;color:#fff;background:var(--ns-tone);
-  border-radius:3px;padding:0 3px;margin-left:2px;vertical-align:super}
-.ns-legend{font-family:sans-serif;font-size:.85em;margin:.6em 0;display:flex;flex-wrap:wrap;gap:.4em .9em}
-.ns-quotes td,.ns-quotes th{text-align:left}
-.ns-swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle;margin-right:.25em}
-</style>
-"""
-
-
-def speaker_colours(speakers) -> dict:
-    """A stable colour per speaker name (Okabe-Ito, in order of first appearance)."""
-    unique = list(dict.fromkeys(s for s in speakers if isinstance(s, str)))
-    return {s: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, s in enumerate(unique)}
-
-
-def tone_colour(value: Optional[float]) -> str:
-    """Underline/badge colour of a quote's tone: the diverging map at that value."""
-    if value is None or pd.isna(value):
-        return "#969696"
-    return to_hex(colormaps[DIVERGING_CMAP](0.5 + 0.5 * max(-1.0, min(1.0, float(value))) * 0.85))
-
-
-def render_article(article: pd.Series, quotes: pd.DataFrame, mentions: pd.DataFrame,
-                   score: str = "tone") -> ArticleHTML:
-    """HTML of one article with its quotes, cues, speaker mentions and countries marked.
-
-    Built from character offsets into ``article["text"]``: the text is cut at every
-    annotation boundary and each piece is escaped and wrapped in the marks covering it,
-    so overlapping annotations (a country inside a quote) never produce broken HTML.
-    Quotes are tinted with their speaker's colour and underlined in their tone's colour,
-    with a badge giving the score at the quote's end.
-    """
-    text = str(article["text"])
-    colours = speaker_colours(quotes["speaker"]) if len(quotes) else {}
-    marks: list[tuple[int, int, str, str]] = []  # (start, end, kind, opening tag)
-    badges: dict[int, list[str]] = {}
-    for _, q in quotes.iterrows():
-        q = q.to_dict()
-        speaker = q.get("speaker") if isinstance(q.get("speaker"), str) else None
-        colour = colours.get(speaker, "#bdbdbd")
-        value = q.get(score)
-        tone = tone_colour(value)
-        who = speaker or "unattributed"
-        value_text = "n/a" if value is None or pd.isna(value) else f"{float(value):+.2f}"
-        style = f"--ns-speaker:{colour};--ns-speaker-bg:{colour}33;--ns-tone:{tone}"
-        tip = html.escape(f"{who} — {score} {value_text} ({q.get('tone_label') or ''})", quote=True)
-        spans = quote_spans(q)
-        for start, end in spans:
-            marks.append((start, end, "0quote",
-                          f'<span class="ns-quote" data-speaker="{html.escape(who, quote=True)}" '
-                          f'style="{style}" title="{tip}">'))
-        if spans:
-            badge_at = max(end for _, end in spans)
-            ink = "#000" if value is None or pd.isna(value) or abs(float(value)) < 0.45 else "#fff"
-            badges.setdefault(badge_at, []).append(
-                f'<span class="ns-badge" style="--ns-tone:{tone};color:{ink}" title="{tip}">'
-                f'{html.escape(value_text)}</span>')
-        if not pd.isna(q.get("cue_start")) and not pd.isna(q.get("cue_end")):
-            marks.append((int(q["cue_start"]), int(q["cue_end"]), "1cue", '<span class="ns-cue" title="cue">'))
-        if not pd.isna(q.get("speaker_start")) and not pd.isna(q.get("speaker_end")):
-            marks.append((int(q["speaker_start"]), int(q["speaker_end"]), "2speaker",
-                          f'<span class="ns-speaker" style="--ns-speaker:{colour}" '
-                          f'title="{html.escape("speaker: " + who, quote=True)}">'))
-    for _, m in mentions.iterrows():
-        if pd.isna(m["start"]) or pd.isna(m["end"]):
-            continue
-        marks.append((int(m["start"]), int(m["end"]), "3country",
-                      f'<span class="ns-country" title="{html.escape(_mention_title(m), quote=True)}">'))
-    body = _marked_text(text, marks, badges)
-    meta = " · ".join(html.escape(str(article[c])) for c in ("published", "source", "byline")
-                      if c in article.index and isinstance(article[c], str) and article[c])
-    title = article.get("title")
-    if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
-        meta = f"<strong>{html.escape(title)}</strong><br>{meta}"  # headline given apart from the text (JSONL/CSV)
-    legend = "".join(f'<span><span class="ns-swatch" style="background:{c}"></span>{html.escape(s)}</span>'
-                     for s, c in colours.items())
-    legend += ('<span><span class="ns-swatch" style="background:%s"></span>negative tone</span>'
-               '<span><span class="ns-swatch" style="background:%s"></span>positive tone</span>'
-               '<span class="ns-cue">cue</span><span class="ns-country">country</span>'
-               % (tone_colour(-1), tone_colour(1)))
-    return ArticleHTML(
-        f'{ARTICLE_CSS}<div class="ns-article" data-article-id="{html.escape(str(article["article_id"]), quote=True)}">'
-        f'<div class="ns-meta">{meta}</div><div class="ns-legend">{legend}</div>'
-        f'<div class="ns-text">{body}</div></div>')
-
-
-def _marked_text(text: str, marks: list[tuple[int, int, str, str]], badges: dict[int, list[str]]) -> str:
-    """Escape ``text`` and wrap each piece between boundaries in the marks covering it."""
-    marks = [(max(0, s), min(len(text), e), k, tag) for s, e, k, tag in marks if e > s]
-    cuts = sorted({0, len(text), *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks),
-                   *(b for b in badges if 0 <= b <= len(text))})
-    out = []
-    for left, right in zip(cuts, cuts[1:]):
-        covering = sorted((k, tag) for s, e, k, tag in marks if s <= left and right <= e)
-        piece = html.escape(text[left:right])
-        out.append("".join(tag for _, tag in covering) + piece + "</span>" * len(covering))
-        out.extend(badges.get(right, []))
-    return "".join(out)
-
-
-def article_quotes_table(quotes: pd.DataFrame, score: str = "tone") -> pd.DataFrame:
-    """The quotes of an article as a readable table, in text order."""
-    columns = ["quote_id", "speaker", "speaker_country", "kind", score, "tone_label", "text"]
-    columns = list(dict.fromkeys(c for c in columns if c in quotes.columns))
-    table = quotes.sort_values("start")[columns].reset_index(drop=True)
-    text_columns = [c for c in columns if c not in (score, "quote_id")]
-    table[text_columns] = table[text_columns].astype(object).where(table[text_columns].notna(), "–")
-    return table
-
-
-def _mention_title(mention) -> str:
-    """Hover text of a country mention: its country, or what it is when it has none
-    ("NATO: organization, no country") rather than a raw <NA>."""
-    if pd.isna(mention["country"]):
-        kind = mention.get("kind")
-        return f"{mention.get('surface', '')}: {kind if isinstance(kind, str) else 'mention'}, no country".strip(": ")
-    return f"country: {mention['country']}"
-
-
-def pick_article(articles: pd.DataFrame, article_id: Optional[str] = None) -> str:
-    """``article_id`` if the articles table has it, the first article's id when None."""
-    if articles.empty:
-        raise ValueError("no articles to explore (empty input or date window)")
-    if article_id is None:
-        return str(articles["article_id"].iloc[0])
-    if not (articles["article_id"] == str(article_id)).any():
-        known = ", ".join(map(str, articles["article_id"].head(10)))
-        raise KeyError(f"no article {article_id!r}; first ids: {known}")
-    return str(article_id)
-
-
-def explorer_html(tables: dict, article_id: Optional[str] = None, score: str = "tone") -> ArticleHTML:
-    """The article explorer for one article: marked-up text, then its quotes as a table.
-
-    ``tables`` holds "articles", "quotes" and "mentions"; ``article_id`` None means the
-    first article. Shared by the explorer notebook and ``newstone report --per-article``.
-    """
-    articles = tables["articles"]
-    article_id = pick_article(articles, article_id)
-    chosen = articles[articles["article_id"] == article_id]
-    quotes = tables["quotes"][tables["quotes"]["article_id"] == article_id]
-    mentions = tables["mentions"][tables["mentions"]["article_id"] == article_id]
-    marked = render_article(chosen.iloc[0], quotes, mentions, score=score)
-    listing = article_quotes_table(quotes, score).to_html(index=False, escape=True, na_rep="–", classes="ns-quotes",
-                                                          float_format=lambda v: f"{v:+.2f}")
-    return ArticleHTML(f"{marked}<h3>Quotes ({len(quotes)})</h3>{listing}")

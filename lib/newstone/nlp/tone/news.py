@@ -34,7 +34,7 @@ from typing import Iterable, Mapping
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
-from .vader import MultiLexiconVader
+from newstone.nlp.tone.vader import MultiLexiconVader
 
 SCORERS = ("vader", "news")
 
@@ -45,7 +45,7 @@ def check_scorer(scorer: str) -> str:
     if scorer not in SCORERS:
         raise ValueError(f"unknown tone scorer {scorer!r}: use one of {', '.join(SCORERS)}")
     return scorer
-NEWS_LEXICON_PATH = Path(__file__).resolve().parent / "data" / "news_lexicon.tsv"
+NEWS_LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "news_lexicon.tsv"
 VALENCE_RANGE = (-4.0, 4.0)
 # VADER's usual cut-offs on compound: >= 0.05 positive, <= -0.05 negative.
 POSITIVE_THRESHOLD = 0.05

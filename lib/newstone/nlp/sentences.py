@@ -27,13 +27,13 @@ import re
 from functools import lru_cache
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
-from .datafiles import data_lines
-from .model import Sentence, Span
+from newstone.rules import data_lines
+from newstone.model import Sentence, Span
+from newstone.spans import paragraph_spans, trim_span
 
 # One character for one character: offsets into the mapped text are offsets into the original.
 _STRAIGHTEN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'",
                              "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
 
 def load_abbreviations() -> set[str]:
@@ -116,27 +116,6 @@ def stock_tokenizer() -> PunktSentenceTokenizer:
     """NLTK's Punkt exactly as shipped, with our parameters: the reference the fast one
     is tested against, and what the benchmark's floor runs."""
     return PunktSentenceTokenizer(punkt_parameters())
-
-
-def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Blank-line separated blocks of ``text[start:end]``, trimmed of surrounding space."""
-    end = len(text) if end is None else end
-    spans = []
-    cursor = start
-    for blank in _BLANK_LINE.finditer(text, start, end):
-        spans.append((cursor, blank.start()))
-        cursor = blank.end()
-    spans.append((cursor, end))
-    return [trimmed for s, e in spans if (trimmed := trim_span(text, s, e))[0] < trimmed[1]]
-
-
-def trim_span(text: str, start: int, end: int) -> Span:
-    """Move ``start`` and ``end`` inwards past white space (and a byte-order mark)."""
-    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def split_sentences(text: str, regions: list[Span] | None = None,

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from typing import Iterable, Optional
 
-from .pipeline import PRONOUNS
+from newstone.nlp.words import PERSONAL_PRONOUNS
 
 # The quotes columns the table is built from (not the quote texts).
 INPUT_COLUMNS = ["article_id", "speaker", "speaker_mention", "speaker_title", "speaker_org",
@@ -88,7 +88,7 @@ class SpeakerIndex:
                 if not _missing(values[i]):
                     tally.facts[name][values[i]] += 1
             mention = columns["speaker_mention"][i]
-            if not _missing(mention) and mention != speaker and mention.lower() not in PRONOUNS \
+            if not _missing(mention) and mention != speaker and mention.lower() not in PERSONAL_PRONOUNS \
                     and not _JOINT.search(mention):
                 tally.aliases.add(mention)
 

@@ -13,11 +13,12 @@ import itertools
 from collections import deque
 from typing import Optional
 
-from .ingest import iter_articles
-from .model import Article
-from .pipeline import ArticleRows, Options, process_article
-from .runner import ParseSummary, count_outcomes, skip_done
-from .store import DatasetWriter, check_settings, dataset_keys
+from newstone.ingest.reader import iter_articles
+from newstone.model import Article
+from newstone.model import ArticleRows
+from newstone.pipeline import Options, process_article
+from newstone.dataset.parse import ParseSummary, count_outcomes, skip_done
+from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
 
 
 def process_batch(articles: list[Article], options: Options) -> list[ArticleRows]:

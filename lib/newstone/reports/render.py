@@ -1,21 +1,19 @@
-"""Reports: run the notebooks with papermill and render them to offline HTML.
+"""``newstone report``: run the notebooks with papermill and render them to offline HTML.
 
-``newstone report`` (see :func:`run_reports`) executes each notebook in its own folder
-(cwd = the notebook's directory, as JupyterLab does, so the notebooks' relative default
-``../data/processed`` works both ways), writes the executed notebook to
-``<output_dir>/<name>.ipynb`` and renders ``<output_dir>/<name>.html`` with the code
-hidden. The HTML is self-contained: charts are inline base64 PNGs and the page loads no
-script from a CDN (nbconvert's default pulls require.js and MathJax, which fail offline).
+Each notebook is executed in its own folder (cwd = the notebook's directory, as JupyterLab
+does, so the notebooks' relative default ``../data/processed`` works both ways), the
+executed notebook is written to ``<output_dir>/<name>.ipynb`` and rendered to
+``<output_dir>/<name>.html`` with the code hidden. The HTML is self-contained: charts are
+inline base64 PNGs and the page loads no script from a CDN (nbconvert's default pulls
+require.js and MathJax, which fail offline).
 
-Notebooks call :func:`record` to leave machine-readable facts about what they showed
-(speakers charted, groups left out...) in their outputs; :func:`read_records` reads them
-back from an executed notebook, for tests and for anyone auditing a report.
+The project is the working directory the command runs in: its ``notebooks/`` are the
+default notebooks and its ``data/processed`` the default input. Nothing is looked up
+relative to the installed package, so an installed wheel behaves like a clone.
 """
 from __future__ import annotations
 
-import glob
 import html
-import json
 import os
 import re
 import sys
@@ -23,132 +21,23 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional
 
-RECORD_MIME = "application/vnd.newstone.record+json"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_INPUT = "../data/processed"
-SAMPLE_INPUT = PROJECT_ROOT / "data" / "sample_reuters_putin_north_korea.txt"
-EXPLORER_NOTEBOOK = "article_explorer"
+from newstone.reports.notebook import RECORD_MIME, load_input
+
+
 KERNEL = "python3"
+
 
 # The 'lab' template without the CDN scripts: require.js (only needed by widgets and
 # legacy JS outputs), MathJax (our notebooks have no maths) and mermaid.js. Everything
 # else the template emits (CSS) is inlined by nbconvert.
 OFFLINE_TEMPLATE_NAME = "newstone_offline.html.j2"
+
+
 OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
-
-
-# ---------------------------------------------------------------------------------------
-# Used inside notebooks
-
-
-def record(name: str, value: Any) -> None:
-    """Leave ``name = value`` in the notebook's outputs (JSON), invisibly.
-
-    The value travels as a display output with a newstone MIME type, so it is saved in
-    the executed .ipynb (like scrapbook's ``glue``) but stripped from the HTML report.
-    """
-    from IPython.display import display
-
-    payload = json.loads(json.dumps({"name": name, "value": value}, default=_json_default))
-    display({RECORD_MIME: payload, "text/plain": ""}, raw=True)
-
-
-def _json_default(value):
-    if hasattr(value, "item"):  # numpy / pandas scalars
-        return value.item()
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    if isinstance(value, (date, datetime)) or hasattr(value, "isoformat"):
-        return value.isoformat()
-    if value is None or value != value:  # NaN
-        return None
-    return str(value)
-
-
-def read_records(notebook) -> dict[str, Any]:
-    """Every value a notebook :func:`record`-ed, by name (later records win)."""
-    import nbformat
-
-    nb = nbformat.read(os.fspath(notebook), as_version=4) if isinstance(notebook, (str, os.PathLike)) else notebook
-    records = {}
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            payload = output.get("data", {}).get(RECORD_MIME)
-            if payload is not None:
-                records[payload["name"]] = payload["value"]
-    return records
-
-
-def readable(table, digits: int = 3):
-    """``table`` rounded, with missing values shown as "–" (not NaN or <NA>): for
-    displaying in a report. A one-quote official has no interval, and says so quietly."""
-    rounded = table.round(digits)
-    return rounded.astype(object).where(rounded.notna(), "\u2013")
-
-
-def resolve_input(input_path: Optional[str] = DEFAULT_INPUT) -> str:
-    """The path a notebook should read.
-
-    The notebooks' default (``../data/processed``, written by ``make report``) falls back
-    to the bundled sample article when it has not been parsed yet; any other path must
-    exist (or be a glob matching something): a typo must not silently chart the sample.
-    """
-    input_path = DEFAULT_INPUT if input_path is None else os.fspath(input_path)
-    if os.path.exists(input_path) or (glob.has_magic(input_path) and glob.glob(input_path)):
-        return input_path
-    if input_path == DEFAULT_INPUT and SAMPLE_INPUT.exists():
-        return os.fspath(SAMPLE_INPUT)
-    raise FileNotFoundError(f"input_path {input_path!r} does not exist (cwd: {os.getcwd()})")
-
-
-def load_input(input_path: Optional[str] = DEFAULT_INPUT, date_from=None, date_to=None):
-    """The tables of ``input_path`` restricted to [date_from, date_to], without exact
-    duplicate articles (:func:`~newstone.aggregate.drop_duplicate_articles`), and where
-    they came from.
-
-    Returns ``(tables, source)``: ``tables`` maps "articles", "sentences", "quotes",
-    "mentions" (restricted to the window) and "speakers" (the whole corpus) to
-    DataFrames; ``source`` is the path actually read.
-    """
-    import newstone
-    from .aggregate import drop_duplicate_articles, filter_tables
-
-    source = resolve_input(input_path)
-    corpus = newstone.read(source)
-    tables = {"articles": corpus.articles, "sentences": corpus.sentences,
-              "quotes": corpus.quotes, "mentions": corpus.mentions}
-    filtered = drop_duplicate_articles(filter_tables(tables, date_from, date_to))
-    # The whole corpus's speakers table, also under a date filter: a speaker's country is
-    # a fact about the speaker, read from every quote that gives it.
-    filtered["speakers"] = corpus.speakers
-    return filtered, source
-
-
-def describe_input(tables: dict, source: str, date_from=None, date_to=None) -> str:
-    """A Markdown paragraph saying what the report is based on."""
-    from .aggregate import date_range_note
-
-    articles, quotes = tables["articles"], tables["quotes"]
-    failed = int(articles["error"].notna().sum()) if "error" in articles.columns else 0
-    attributed = int(quotes["speaker"].notna().sum()) if "speaker" in quotes.columns else 0
-    window = ""
-    if date_from is not None or date_to is not None:
-        window = f" Date filter: {date_from or '…'} to {date_to or '…'} (undated articles excluded)."
-    duplicates = articles.attrs.get("n_duplicates", 0)
-    return (f"**Data:** {len(articles)} article(s) from `{os.path.basename(os.path.normpath(source))}`"
-            f"{f' ({failed} could not be processed)' if failed else ''}"
-            f"{f' ({duplicates} exact duplicate(s) of another article left out)' if duplicates else ''}, "
-            f"{len(quotes)} quote(s), "
-            f"{attributed} with a resolved speaker, {len(tables['mentions'])} country mention(s). "
-            f"{date_range_note(articles)}{window}")
-
-
-# ---------------------------------------------------------------------------------------
-# Parameters
 
 
 def parse_value(text: str) -> Any:
@@ -197,7 +86,11 @@ def collect_parameters(args) -> dict[str, Any]:
 
 
 SCORES = ("tone", "compound")
+
+
 BELOW_MIN = ("grey", "hide")
+
+
 SPEAKER_TYPES = ("person", "group", "organization", "country", "unknown")
 
 
@@ -231,7 +124,7 @@ def _speaker_types(value):
 def _date(value):
     import pandas as pd
 
-    from .aggregate import parse_date
+    from newstone.analysis.dates import parse_date
 
     if value is not None and (not isinstance(value, str) or pd.isna(parse_date(value))):
         return f"{value!r} is not a date (use YYYY-MM-DD)"
@@ -277,7 +170,7 @@ def validate_parameters(parameters: dict[str, Any]) -> list[str]:
         if message:
             problems.append(f"parameter {name}: {message}")
     if not any(p.startswith("parameter date_") for p in problems):
-        from .aggregate import parse_date
+        from newstone.analysis.dates import parse_date
 
         start, end = parameters.get("date_from"), parameters.get("date_to")
         if start is not None and end is not None and parse_date(start) > parse_date(end):
@@ -285,14 +178,16 @@ def validate_parameters(parameters: dict[str, Any]) -> list[str]:
     return problems
 
 
-def portable_path(path: str, cwd: Path) -> str:
-    """``path`` relative to ``cwd`` when both are inside the project, else absolute.
+def portable_path(path: str, cwd: Path, project: Optional[Path] = None) -> str:
+    """``path`` relative to ``cwd`` when both are inside the project (the working
+    directory), else absolute.
 
     Executed notebooks in reports/ are committed; "../data/processed" reads better there
     than one machine's absolute path, and still works from the notebook's folder.
     """
+    project = (project or Path.cwd()).resolve()
     absolute = Path(os.path.abspath(path))
-    if PROJECT_ROOT in absolute.parents and PROJECT_ROOT in Path(cwd).resolve().parents:
+    if project in absolute.parents and project in Path(cwd).resolve().parents:
         return os.path.relpath(absolute, Path(cwd).resolve())
     return os.fspath(absolute)
 
@@ -304,17 +199,9 @@ def notebook_parameter_names(path) -> set[str]:
     return set(papermill.inspect_notebook(os.fspath(path)))
 
 
-# ---------------------------------------------------------------------------------------
-# Executing and rendering
-
-
 def default_notebooks() -> list[Path]:
-    """notebooks/*.ipynb of the current directory, else of the project the package is in."""
-    for folder in (Path("notebooks"), PROJECT_ROOT / "notebooks"):
-        found = sorted(folder.glob("*.ipynb"))
-        if found:
-            return found
-    return []
+    """notebooks/*.ipynb of the current directory (the project)."""
+    return sorted(Path("notebooks").glob("*.ipynb"))
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict) -> Optional[str]:
@@ -403,10 +290,6 @@ def first_png(executed: Path) -> Optional[bytes]:
     return None
 
 
-# ---------------------------------------------------------------------------------------
-# Per-article explorer pages
-
-
 def safe_file_name(article_id: str, taken: set[str]) -> str:
     """A file name for an article id ("politics/001" -> "politics_001"), unique in ``taken``."""
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", str(article_id)).strip("._") or "article"
@@ -419,7 +302,7 @@ def safe_file_name(article_id: str, taken: set[str]) -> str:
 
 def article_page(tables: dict, article_id: str, score: str = "tone") -> str:
     """A standalone HTML page of the article explorer for one article (no kernel needed)."""
-    from .charts import explorer_html
+    from newstone.reports.explorer import explorer_html
 
     title = tables["articles"].loc[tables["articles"]["article_id"] == article_id, "title"]
     heading = html.escape(str(title.iloc[0]) if len(title) and isinstance(title.iloc[0], str) else article_id)
@@ -444,17 +327,13 @@ def render_article_pages(input_path: str, output_dir: Path, score: str = "tone")
     return written
 
 
-# ---------------------------------------------------------------------------------------
-# The command
-
-
 def run_reports(args) -> int:
     """``newstone report``: execute and render each notebook; 0 if all worked, else 1.
 
     A failing notebook keeps papermill's executed notebook (with the traceback) at
     ``<output_dir>/<name>.ipynb``; the failing cell is printed and the others still run.
     """
-    from .cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+    from newstone.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
     notebooks = [Path(p) for p in args.notebooks] if args.notebooks else default_notebooks()
     missing = [p for p in notebooks if not p.is_file()]
@@ -510,17 +389,17 @@ def run_reports(args) -> int:
 
 
 def _default_input() -> Path:
-    """What the notebooks read by default, seen from the project root."""
-    processed = PROJECT_ROOT / "data" / "processed"
-    return processed if processed.exists() else SAMPLE_INPUT
+    """What the notebooks read by default, seen from the project (the working directory)."""
+    processed = Path("data") / "processed"
+    return processed if processed.exists() else Path("data") / "sample_reuters_putin_north_korea.txt"
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """``python -m newstone.report EXECUTED.ipynb ...``: render notebooks run elsewhere
+    """``python -m newstone.reports.render EXECUTED.ipynb ...``: render notebooks run elsewhere
     (e.g. by the papermill CLI) to offline HTML next to them, with the code hidden."""
     paths = [Path(p) for p in (sys.argv[1:] if argv is None else argv)]
     if not paths:
-        print("usage: python -m newstone.report EXECUTED.ipynb [...]", file=sys.stderr)
+        print("usage: python -m newstone.reports.render EXECUTED.ipynb [...]", file=sys.stderr)
         return 2
     for path in paths:
         render_html(path, path.with_suffix(".html"))

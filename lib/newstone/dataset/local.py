@@ -12,8 +12,9 @@ import multiprocessing
 import os
 from typing import Iterable, Iterator
 
-from .model import Article
-from .pipeline import ArticleRows, Options, process_article
+from newstone.model import Article
+from newstone.model import ArticleRows
+from newstone.pipeline import Options, process_article
 
 
 # Articles handed to a worker at once, and articles in flight per worker: large enough to
@@ -60,7 +61,7 @@ def _process(job: tuple[Article, Options]) -> ArticleRows:
 def map_articles(articles: Iterable[Article], options: Options = Options(), jobs: int = 1,
                  progress: bool = False, total: int | None = None) -> Iterator[ArticleRows]:
     """``process_article`` over ``articles``, in order, with ``jobs`` worker processes."""
-    bar = _progress_bar(progress, total)
+    bar = progress_bar(progress, total)
     try:
         if jobs <= 1:
             for article in articles:
@@ -87,7 +88,7 @@ class _NoBar:
         pass
 
 
-def _progress_bar(enabled: bool, total: int | None):
+def progress_bar(enabled: bool, total: int | None):
     if not enabled:
         return _NoBar()
     from tqdm.auto import tqdm

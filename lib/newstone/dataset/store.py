@@ -19,20 +19,20 @@ import shutil
 from array import array
 from itertools import accumulate, chain, repeat
 from operator import is_not, itemgetter
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import schema
-from .errors import SettingsMismatch
-from .pipeline import ArticleRows
+from newstone import schema
+from newstone.errors import SettingsMismatch
+from newstone.model import ArticleRows
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .speaker_index import SpeakerIndex
+    from newstone.dataset.speaker_index import SpeakerIndex
 
 ROW_TABLES = ("articles", "sentences", "quotes", "mentions")
 
@@ -139,17 +139,6 @@ def _write_table_atomically(table: pa.Table, path: str) -> None:
     tmp = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".tmp")
     pq.write_table(table, tmp)
     os.replace(tmp, path)
-
-
-def write_parquet(df: pd.DataFrame, path: str) -> None:
-    """Write ``df`` atomically (temp file, then rename) with typed list columns."""
-    lists = {name: df[name].astype(object) for name in LIST_TYPES if name in df.columns}
-    table = pa.Table.from_pandas(df.assign(**lists), preserve_index=False)
-    for name, list_type in LIST_TYPES.items():
-        if name in table.column_names:
-            typed = pa.array([None if v is None else list(v) for v in df[name]], type=list_type)
-            table = table.set_column(table.column_names.index(name), name, typed)
-    _write_table_atomically(table, path)
 
 
 def is_dataset(path) -> bool:
@@ -286,7 +275,7 @@ class DatasetWriter:
         more (the workers that wrote them built it from their rows), so only the parts of
         earlier runs are read back.
         """
-        from .speaker_index import INPUT_COLUMNS, SpeakerIndex
+        from newstone.dataset.speaker_index import INPUT_COLUMNS, SpeakerIndex
 
         index = SpeakerIndex()
         for path in part_files(self.root, "quotes"):
@@ -324,46 +313,3 @@ def read_parquet(path: str, columns: Optional[list[str]] = None) -> pd.DataFrame
     return df
 
 
-
-def load_dataset(root) -> "Corpus":
-    from .corpus import Corpus
-
-    root = os.fspath(root)
-    corpus = Corpus(*(read_table(root, t) for t in ROW_TABLES))
-    speakers = os.path.join(root, "speakers.parquet")
-    if os.path.exists(speakers):
-        corpus._speakers = schema.conform(read_parquet(speakers), schema.SPEAKER_COLUMNS)
-    return corpus
-
-
-def iter_parts(root: str, table: str) -> Iterator[pd.DataFrame]:
-    """Part files one at a time, for aggregations that must not load everything."""
-    for f in part_files(root, table):
-        yield read_parquet(f)
-
-
-def sql(root, query: str) -> pd.DataFrame:
-    """Run SQL over a processed dataset with DuckDB, without loading it into memory.
-
-    The tables are views named ``articles``, ``sentences``, ``quotes``, ``mentions`` (and
-    ``speakers`` when present), e.g.::
-
-        newstone.sql("data/processed", '''
-            SELECT speaker, count(*) AS n, avg(tone) AS mean_tone
-            FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY n DESC''')
-    """
-    import duckdb
-
-    root = os.fspath(root)
-    connection = duckdb.connect()
-    try:
-        for table in ROW_TABLES:
-            if part_files(root, table):
-                pattern = os.path.join(root, table, "part-*.parquet").replace("'", "''")
-                connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}')")
-        speakers = os.path.join(root, "speakers.parquet")
-        if os.path.exists(speakers):
-            connection.execute(f"CREATE VIEW speakers AS SELECT * FROM read_parquet('{speakers.replace(chr(39), chr(39) * 2)}')")
-        return connection.execute(query).df()
-    finally:
-        connection.close()

@@ -17,12 +17,13 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .engine import _progress_bar, worker_pool
-from .ingest import InputFile, expand_inputs, holds_one_article, load_unit, units_of
-from .model import Article
-from .pipeline import Options, content_hash, process_article
-from .speaker_index import SpeakerIndex
-from .store import DatasetWriter, check_settings, dataset_keys
+from newstone.dataset.local import progress_bar, worker_pool
+from newstone.ingest.discover import InputFile, expand_inputs, holds_one_article
+from newstone.ingest.reader import load_unit, units_of
+from newstone.model import Article
+from newstone.pipeline import Options, content_hash, process_article
+from newstone.dataset.speaker_index import SpeakerIndex
+from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
 
 BATCHES_IN_FLIGHT_PER_WORKER = 2
 
@@ -178,7 +179,7 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
                  for part, units in numbered_batches(units_of(files), first_new_part, batch_size))
     # The bar knows its end when every input is one article (a folder of files); the
     # records of a .jsonl/.csv are only counted as they are read.
-    bar = _progress_bar(progress, len(files) if all(map(holds_one_article, files)) else None)
+    bar = progress_bar(progress, len(files) if all(map(holds_one_article, files)) else None)
 
     def collect(result: BatchResult) -> None:
         summary.add(result.summary)

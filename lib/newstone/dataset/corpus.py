@@ -1,7 +1,9 @@
 """The :class:`Corpus`: every table of a set of articles, as pandas DataFrames.
 
 ``newstone.read(paths)`` parses articles (or loads a processed Parquet dataset written by
-``newstone parse``); ``newstone.parse_text(text)`` does the same for one string.
+``newstone parse``); ``newstone.parse_text(text)`` does the same for one string. The
+pipeline (NLTK, VADER) is imported only when articles are parsed: loading a dataset, as
+every report does, needs neither.
 """
 from __future__ import annotations
 
@@ -11,11 +13,9 @@ from typing import Iterable, Optional, Union
 
 import pandas as pd
 
-from . import schema
-from .countries import Roster
-from .engine import map_articles
-from .ingest import iter_articles, parse_plain_text
-from .pipeline import ArticleRows, Options
+from newstone import schema
+from newstone.dataset.store import ROW_TABLES, is_dataset, read_parquet, read_table
+from newstone.model import ArticleRows
 
 PathLike = Union[str, os.PathLike]
 
@@ -68,7 +68,7 @@ class Corpus:
 def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
     """One row per resolved speaker, with the ways the text referred to them (see
     :mod:`newstone.speaker_index`, which ``newstone parse`` uses for the same table)."""
-    from .speaker_index import INPUT_COLUMNS, speaker_rows
+    from newstone.dataset.speaker_index import INPUT_COLUMNS, speaker_rows
 
     columns = {name: quotes[name].tolist() for name in INPUT_COLUMNS}
     return schema.frame(speaker_rows([columns]), schema.SPEAKER_COLUMNS)
@@ -82,8 +82,6 @@ def read(paths: Union[PathLike, Iterable[PathLike]], *, tone: str = "news",
     re-parsing. ``tone`` picks the scorer behind the ``tone`` column ("news" or
     "vader"); ``roster`` is a CSV of officials (see README) that overrides speaker facts.
     """
-    from .store import is_dataset, load_dataset
-
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     datasets = [os.fspath(p) for p in paths if is_dataset(p)]
     if datasets and len(paths) > 1:
@@ -95,17 +93,38 @@ def read(paths: Union[PathLike, Iterable[PathLike]], *, tone: str = "news",
             raise ValueError(f"{os.fspath(paths[0])} is a parsed dataset: its tone and speaker facts were "
                              "fixed by `newstone parse` (rerun it with --tone/--roster --force to change them)")
         return load_dataset(paths[0])
-    options = Options(tone_scorer=tone, roster=Roster.load(roster) if roster else None)
-    rows = map_articles(iter_articles([os.fspath(p) for p in paths]), options, jobs=jobs, progress=progress)
+    from newstone.dataset.local import map_articles
+    from newstone.ingest.reader import iter_articles
+
+    rows = map_articles(iter_articles([os.fspath(p) for p in paths]), _options(tone, roster), jobs=jobs,
+                        progress=progress)
     return Corpus.from_rows(rows)
 
 
 def parse_text(text: str, article_id: str = "text", *, tone: str = "news",
                roster: Optional[PathLike] = None) -> Corpus:
     """All tables for one article given as a string (headline on the first line)."""
-    from .ingest import normalise_newlines
-    from .pipeline import process_article
+    from newstone.ingest.decode import normalise_newlines
+    from newstone.ingest.plaintext import parse_plain_text
+    from newstone.pipeline import process_article
 
-    options = Options(tone_scorer=tone, roster=Roster.load(roster) if roster else None)
     article = parse_plain_text(article_id, normalise_newlines(text))
-    return Corpus.from_rows([process_article(article, options)])
+    return Corpus.from_rows([process_article(article, _options(tone, roster))])
+
+
+def _options(tone: str, roster: Optional[PathLike]):
+    """The pipeline's options for ``read``/``parse_text`` (imports the pipeline)."""
+    from newstone.nlp.speakers.facts import Roster
+    from newstone.pipeline import Options
+
+    return Options(tone_scorer=tone, roster=Roster.load(roster) if roster else None)
+
+
+def load_dataset(root: PathLike) -> Corpus:
+    """The Corpus of a dataset written by ``newstone parse`` (every part file read)."""
+    root = os.fspath(root)
+    corpus = Corpus(*(read_table(root, t) for t in ROW_TABLES))
+    speakers = os.path.join(root, "speakers.parquet")
+    if os.path.exists(speakers):
+        corpus._speakers = schema.conform(read_parquet(speakers), schema.SPEAKER_COLUMNS)
+    return corpus

@@ -1,0 +1,50 @@
+"""Aggregations behind the charts: pandas tables in, pandas tables out.
+
+Notebooks use this flat namespace (``from newstone import analysis``); each function
+lives in the module of its concept:
+
+* :mod:`~newstone.analysis.stats`: mean tone with a 95% t interval, per group or speaker;
+* :mod:`~newstone.analysis.dates`: publication dates, date filters, tone over time;
+* :mod:`~newstone.analysis.counting`: what counts once (exact duplicate articles, a
+  belief nested in the same speaker's quote);
+* :mod:`~newstone.analysis.countries`: tone by mentioned country and by speaker country,
+  and who talks about which country.
+
+Nothing here imports NLTK or VADER: these work on tables already made.
+"""
+from newstone.analysis.counting import count_once, drop_duplicate_articles, nested_in, quote_spans
+from newstone.analysis.countries import (
+    speaker_country_matrix,
+    tone_by_mentioned_country,
+    tone_by_speaker_country,
+    with_speaker_country,
+)
+from newstone.analysis.dates import (
+    DATE_FORMATS,
+    articles_between,
+    choose_period,
+    date_range_note,
+    filter_tables,
+    parse_date,
+    parse_published,
+    tone_over_time,
+)
+from newstone.analysis.stats import (
+    EXTREME_COLUMNS,
+    GROUP_STAT_COLUMNS,
+    extreme_quotes,
+    mean_ci,
+    quotes_by_speaker_type,
+    summarise,
+    t_critical,
+    tone_by_group,
+    tone_by_speaker,
+)
+
+__all__ = [
+    "DATE_FORMATS", "EXTREME_COLUMNS", "GROUP_STAT_COLUMNS", "articles_between", "choose_period",
+    "count_once", "date_range_note", "drop_duplicate_articles", "extreme_quotes", "filter_tables",
+    "mean_ci", "nested_in", "parse_date", "parse_published", "quote_spans", "quotes_by_speaker_type",
+    "speaker_country_matrix", "summarise", "t_critical", "tone_by_group", "tone_by_mentioned_country",
+    "tone_by_speaker", "tone_by_speaker_country", "tone_over_time", "with_speaker_country",
+]

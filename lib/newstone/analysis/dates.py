@@ -1,0 +1,192 @@
+"""Publication dates: parsing, date windows, and tone over time.
+
+Dates come in many forms (ISO, RFC 2822, Reuters' "26-FEB-1987 15:01:01.79"); they are
+parsed with explicit formats first, so day and month are never swapped by a guess.
+"""
+from __future__ import annotations
+
+import math
+import pandas as pd
+import re
+import warnings
+from datetime import datetime
+from typing import Optional
+
+from newstone.analysis.counting import count_once
+from newstone.analysis.stats import _require, GROUP_STAT_COLUMNS, mean_ci
+
+
+# Explicit formats tried, in order, after ISO 8601 (``datetime.fromisoformat``). Written out
+# because pandas' format guessing misreads some of them: it took Reuters-21578's
+# "26-FEB-1987 15:02:20.00" for "%d-FEB-%Y %H:%m:%S" (minutes read as the month, so
+# 15:02:20 became 15:00:20) and warned about it in every report. Month names match in
+# any case ("FEB", "Feb"); a trailing zone name or offset is read, then dropped.
+DATE_FORMATS = [
+    "%d-%b-%Y %H:%M:%S.%f",       # 26-FEB-1987 15:01:01.79 (Reuters-21578)
+    "%d-%b-%Y %H:%M:%S",          # 26-FEB-1987 15:01:01
+    "%d-%b-%Y",                   # 26-FEB-1987
+    "%a, %d %b %Y %H:%M:%S %z",   # Tue, 03 Jun 2008 11:05:30 +0000 (RFC 2822, RSS)
+    "%a, %d %b %Y %H:%M:%S %Z",   # Tue, 03 Jun 2008 11:05:30 GMT
+    "%a, %d %b %Y %H:%M %z",      # Tue, 03 Jun 2008 11:05 +0000
+    "%d %b %Y %H:%M:%S %z",       # 03 Jun 2008 11:05:30 +0000 (RFC 2822 without weekday)
+    "%d %b %Y %H:%M:%S %Z",       # 03 Jun 2008 11:05:30 GMT
+    "%B %d, %Y",                  # June 20, 2024
+    "%b %d, %Y",                  # Jun 20, 2024
+    "%B %d, %Y %H:%M",            # June 20, 2024 14:05
+    "%d %B %Y",                   # 20 June 2024
+    "%d %b %Y",                   # 20 Jun 2024
+    "%Y/%m/%d",                   # 2024/06/20
+]
+
+
+# The last resort (dateutil's parser) only gets text holding a four-digit year, so a
+# stray "soon" or "3" never becomes a date.
+_YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d\d(?!\d)")
+
+
+def parse_date(text) -> pd.Timestamp:
+    """One publication date as a naive Timestamp, NaT when unreadable; never warns.
+
+    ISO 8601 first, then :data:`DATE_FORMATS` in order, then dateutil's parser for what
+    neither knows (only when the text holds a four-digit year). A time zone is dropped,
+    not converted, so an article keeps the calendar day its outlet printed.
+    """
+    if text is None or text is pd.NA or (isinstance(text, float) and math.isnan(text)):
+        return pd.NaT
+    text = " ".join(str(text).split())
+    if not text:
+        return pd.NaT
+    parsed = None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        for layout in DATE_FORMATS:
+            try:
+                parsed = datetime.strptime(text, layout)
+                break
+            except ValueError:
+                continue
+    if parsed is None and _YEAR.search(text):
+        from dateutil import parser as dateutil_parser
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                parsed = dateutil_parser.parse(text)
+            except (ValueError, OverflowError, TypeError):
+                parsed = None
+    if parsed is None:
+        return pd.NaT
+    try:
+        return pd.Timestamp(parsed.replace(tzinfo=None)).as_unit("ns")
+    except (ValueError, OverflowError):  # outside datetime64[ns]'s years 1677-2262
+        return pd.NaT
+
+
+def parse_published(values: pd.Series) -> pd.Series:
+    """Publication dates parsed into naive datetimes (NaT when unreadable), with
+    :func:`parse_date` once per distinct value: feeds mix ISO stamps, "June 20, 2024",
+    RFC 2822 and Reuters' "26-FEB-1987 15:01:01.79"."""
+    cache: dict = {}
+
+    def parse(value):
+        key = value if isinstance(value, str) else None
+        if key is None:
+            return parse_date(value)
+        if key not in cache:
+            cache[key] = parse_date(key)
+        return cache[key]
+
+    return pd.Series([parse(v) for v in values], index=values.index, dtype="datetime64[ns]")
+
+
+def choose_period(dates: pd.Series) -> Optional[str]:
+    """"D" (days) for spans up to six weeks, "W" (weeks from Monday) beyond, None if <2 days."""
+    days = dates.dropna().dt.normalize().unique()
+    if len(days) < 2:
+        return None
+    return "D" if (max(days) - min(days)) <= pd.Timedelta(days=42) else "W"
+
+
+def tone_over_time(items: pd.DataFrame, articles: pd.DataFrame, score: str = "tone",
+                   period: Optional[str] = None) -> pd.DataFrame:
+    """Mean ``score`` of quotes (or sentences) per day or week of their article's date.
+
+    Returns ``[period_start, n, mean, std, ci_low, ci_high]`` in date order, with
+    ``attrs["period"]`` ("D"/"W"; None when fewer than two dates exist) and
+    ``attrs["n_undated"]``: items whose article has no readable date are left out.
+    When ``items`` are quotes (they have ``quote_id``, ``speaker`` and spans), quotes nested
+    in another quote of the same speaker are counted once (:func:`count_once`).
+    """
+    _require(items, ["article_id", score])
+    columns = set(items.columns)
+    n_nested = 0
+    if {"quote_id", "speaker"} <= columns and ("spans" in columns or {"start", "end"} <= columns):
+        items = count_once(items)
+        n_nested = items.attrs["n_nested"]
+    dates = parse_published(articles["published"]).set_axis(articles["article_id"].astype(str))
+    dates = dates[~dates.index.duplicated()]
+    # reindex, not Series.map: pandas 3 fails mapping an empty frame through datetimes
+    item_dates = pd.Series(dates.reindex(items["article_id"].astype(str)).to_numpy(),
+                           index=items.index, dtype="datetime64[ns]")
+    period = period or choose_period(item_dates)
+    columns = ["period_start"] + GROUP_STAT_COLUMNS
+    if period is None:
+        result = pd.DataFrame(columns=columns)
+    else:
+        starts = item_dates.dt.normalize()
+        if period == "W":
+            starts = starts - pd.to_timedelta(starts.dt.day_of_week, unit="D")
+        frame = pd.DataFrame({"period_start": starts, "value": items[score].astype("float64")})
+        frame = frame.dropna()
+        rows = [{"period_start": key, **mean_ci(g["value"])} for key, g in frame.groupby("period_start")]
+        result = pd.DataFrame.from_records(rows, columns=columns)
+    result.attrs["period"] = period
+    result.attrs["n_undated"] = int(item_dates.isna().sum())
+    result.attrs["n_nested"] = n_nested
+    return result
+
+
+def date_range_note(articles: pd.DataFrame) -> str:
+    """One sentence on the publication dates present, for notebooks to print."""
+    dates = parse_published(articles["published"]).dropna().dt.normalize()
+    undated = len(articles) - len(dates)
+    tail = f" ({undated} article(s) without a readable date)" if undated else ""
+    if dates.empty:
+        return f"No article has a readable publication date{tail}."
+    if dates.nunique() == 1:
+        return f"All dated articles are from {dates.iloc[0]:%Y-%m-%d}{tail}."
+    return f"Articles span {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}{tail}."
+
+
+def articles_between(articles: pd.DataFrame, date_from=None, date_to=None) -> pd.Series:
+    """Boolean mask of articles published in [date_from, date_to] (inclusive, by day).
+
+    With no bounds every article is kept; with a bound, undated articles are dropped
+    because nobody can tell whether they fall inside the window.
+    """
+    if date_from is None and date_to is None:
+        return pd.Series(True, index=articles.index)
+    days = parse_published(articles["published"]).dt.normalize()
+    keep = days.notna()
+    if date_from is not None:
+        keep &= days >= _bound(date_from, "date_from")
+    if date_to is not None:
+        keep &= days <= _bound(date_to, "date_to")
+    return keep
+
+
+def _bound(value, name: str) -> pd.Timestamp:
+    day = parse_date(str(value))
+    if pd.isna(day):
+        raise ValueError(f"{name} {value!r} is not a date (use YYYY-MM-DD)")
+    return day.normalize()
+
+
+def filter_tables(tables: dict, date_from=None, date_to=None) -> dict:
+    """The tables restricted to articles published in the window (see :func:`articles_between`)."""
+    articles = tables["articles"]
+    kept_ids = set(articles.loc[articles_between(articles, date_from, date_to), "article_id"].astype(str))
+    return {name: (table[table["article_id"].astype(str).isin(kept_ids)].reset_index(drop=True)
+                   if "article_id" in table.columns else table)
+            for name, table in tables.items()}

@@ -1,0 +1,10 @@
+"""Who said what: direct, reported and mixed speech, found with rules over sentence tokens.
+
+Read in this order: :mod:`~.lexicon` (cue verbs from ``data/cues.tsv``),
+:mod:`~.quotes` (quotation spans), :mod:`~.tokens` (a quotation is one token),
+:mod:`~.cues` (is this word a cue here?), :mod:`~.source` (the source span next to a
+cue), :mod:`~.content` (where the reported content stops), :mod:`~.shapes` (the clause
+shapes of one sentence), :mod:`~.nesting` (coordinated and nested attributions) and
+:mod:`~.document` (paragraph-level rules and :func:`extract_attributions`).
+``docs/methodology.md`` explains the shapes with examples.
+"""
