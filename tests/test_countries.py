@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newstone.nlp.countries import CountryMatcher, default_matcher, read_tsv
+from newstone.nlp.countries import CONTEXT_COLUMNS, CountryMatcher, default_matcher, gazetteer_rows
+from newstone.rules import read_table
 from newstone.model import Attribution
 from newstone.nlp.speakers.facts import apply_roster, fill_speaker_country, Roster, speaker_country
 from newstone.spans import merge_spans
@@ -42,10 +43,6 @@ def countries(text: str, spans=None) -> list[str | None]:
 
 
 # --------------------------------------------------------------------------- gazetteer data
-
-
-def gazetteer_rows() -> list[dict]:
-    return read_tsv(ROOT / "lib" / "newstone" / "data" / "countries.tsv")
 
 
 def test_gazetteer_covers_every_un_member_observer_and_common_territory():
@@ -101,14 +98,14 @@ def test_every_context_rule_names_a_gazetteer_surface():
     data = ROOT / "lib" / "newstone" / "data"
     surfaces = {row["surface"] for row in gazetteer_rows()}
     kinds = {row["kind"] for row in gazetteer_rows()}
-    for rule in read_tsv(data / "country_context.tsv"):
+    for rule in read_table("country_context.tsv", CONTEXT_COLUMNS, optional=("note",)):
         target = rule["surface"]
         if rule["side"] == "define":
             assert re.fullmatch(r"%[A-Z_]+%", target), target
         elif target.startswith("kind="):
             assert target[len("kind="):] in kinds, target
         else:
-            assert target in surfaces, f"line {rule['_line']}: {target!r} is not in countries.tsv"
+            assert target in surfaces, f"{rule.where}: {target!r} is not in countries.tsv"
 
 
 def test_speaker_cue_file_loads_and_stays_apart_from_the_gazetteer():
@@ -116,7 +113,7 @@ def test_speaker_cue_file_loads_and_stays_apart_from_the_gazetteer():
     cues = CountryMatcher.load(data / "speaker_country.tsv", context_rules=None)
     assert cues.lookup("Republican").country == "USA"
     assert cues.lookup("Social Democrat").kind == "ignore"
-    overlap = {r["surface"] for r in read_tsv(data / "speaker_country.tsv")} & \
+    overlap = {r["surface"] for r in gazetteer_rows("speaker_country.tsv")} & \
         {r["surface"] for r in gazetteer_rows()}
     assert overlap == set()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newstone.nlp.tone.news import SCORERS, ToneScorer, ascii_quotes, get_scorer, news_lexicon_update, parse_lexicon_line, read_news_lexicon, score_many, tone, tone_label
+from newstone.nlp.tone.news import SCORERS, ToneScorer, ascii_quotes, get_scorer, news_lexicon_update, read_news_lexicon, score_many, tone, tone_label
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -133,7 +133,7 @@ def test_labels_use_vader_thresholds(value, label):
 def test_lexicon_file_is_documented_and_well_formed():
     path = ROOT / "lib" / "newstone" / "data" / "news_lexicon.tsv"
     assert path.read_text(encoding="utf-8").startswith("#")
-    entries = read_news_lexicon(path)
+    entries = read_news_lexicon()
     words = [e.word for e in entries]
     assert len(entries) > 500 and len(set(words)) == len(words)
     assert all(e.reason and -4 <= e.valence <= 4 for e in entries)
@@ -142,25 +142,27 @@ def test_lexicon_file_is_documented_and_well_formed():
 
 
 @pytest.mark.parametrize("line, message", [
-    ("word\t1.0", "expected word<TAB>valence<TAB>reason"),
+    ("word\t1.0", "empty reason"),
     ("Word\t1.0\twhy", "lower case"),
     ("word\tbig\twhy", "not a number"),
     ("word\t4.5\twhy", "outside"),
-    ("word\t1.0\t ", "no reason"),
+    ("word\t1.0\t ", "empty reason"),
     ("very\t1.0\tbooster", "booster/negation"),
+    ("word\t1.0\twhy\textra", "4 tab-separated cells"),
 ])
-def test_lexicon_lines_are_checked(line, message):
-    with pytest.raises(ValueError, match=message):
-        parse_lexicon_line(line, 7)
+def test_lexicon_lines_are_checked(tmp_path, line, message):
+    path = tmp_path / "lexicon.tsv"
+    path.write_text(f"# a lexicon\nword\tvalence\treason\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"lexicon.tsv:3: .*{message}"):
+        read_news_lexicon(path)
 
 
 def test_lexicon_comments_blank_lines_and_duplicates(tmp_path):
-    assert parse_lexicon_line("# a comment") is None
-    assert parse_lexicon_line("   ") is None
-    assert parse_lexicon_line("war\t-3\tbad\n").valence == -3.0
     path = tmp_path / "lexicon.tsv"
-    path.write_text("# header\nwar\t-3\tbad\n\nwar\t-2\tagain\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="listed twice"):
+    path.write_text("# header\nword\tvalence\treason\n# war words\nwar\t-3\tbad\n\n", encoding="utf-8")
+    assert [(e.word, e.valence) for e in read_news_lexicon(path)] == [("war", -3.0)]
+    path.write_text("# header\nword\tvalence\treason\nwar\t-3\tbad\n\nwar\t-2\tagain\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="lexicon.tsv:5: 'war' is listed twice"):
         read_news_lexicon(path)
 
 

@@ -183,10 +183,6 @@ def cmd_quotes(args) -> int:
     return _report_errors(n_articles, errors)
 
 
-JSONL_FIELDS = ("article", "quote_id", "kind", "content", "source", "cue", "speaker_mention", "speaker",
-                "speaker_type", "speaker_title", "speaker_org", "speaker_country", "text", "compound", "tone")
-
-
 def quote_record(q: dict) -> dict:
     """One quote as the PolNeAR scorer reads it (plus the fields people want)."""
     return {

@@ -1,10 +1,11 @@
 """The dataclasses at the seams between stages.
 
 Data flows one way: raw text -> :class:`Article` (header fields and the body region)
--> :class:`Sentence` spans -> :class:`Attribution` and :class:`CountryMention` -> pandas
-tables. Every span is a pair of character offsets ``[start, end)`` into ``Article.text``,
-the text exactly as read (UTF-8, BOM stripped), so any row can be traced back with
-``text[start:end]``.
+-> :class:`Sentence` spans -> :class:`Attribution` and :class:`CountryMention` ->
+:class:`ArticleRows` (one article's rows of every table) -> pandas tables. Every span is a
+pair of character offsets ``[start, end)`` into ``Article.text``, the text exactly as
+Python's ``open(path).read()`` gives it (a UTF-8 byte-order mark kept as U+FEFF, which is
+what the PolNeAR scorer reads), so any row can be traced back with ``text[start:end]``.
 """
 from __future__ import annotations
 

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-TONE_COLUMNS = ["compound", "pos", "neu", "neg", "tone", "tone_label"]
-
 ARTICLE_COLUMNS = {
     "article_id": "string", "source_path": "string", "title": "string", "byline": "string",
     "dateline": "string", "published": "string", "source": "string", "text": "string",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from newstone.rules import data_lines
+from newstone.rules import word_set
 
 
 # Suffixes read when a directory is walked (a file named on the command line, or matched by
@@ -120,7 +120,7 @@ def documentation_names() -> frozenset[str]:
     article it would add its "quotes" and country mentions to the results. The list is
     ``data/documentation_names.txt``.
     """
-    return frozenset(line.lower() for line in data_lines("documentation_names.txt"))
+    return word_set("documentation_names.txt")
 
 
 _NAME_WORDS = re.compile(r"[^_\-. ]+")

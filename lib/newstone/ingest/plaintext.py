@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from newstone.rules import data_lines
+from newstone.rules import word_set
 from newstone.model import Article, Span
 from newstone.spans import paragraph_spans
 
@@ -33,7 +33,7 @@ CREDIT = re.compile(
 @lru_cache(maxsize=1)
 def boilerplate_lines() -> frozenset[str]:
     """Lines that are page furniture, not body text (data/boilerplate.txt), lower-cased."""
-    return frozenset(line.lower() for line in data_lines("boilerplate.txt"))
+    return word_set("boilerplate.txt")
 
 
 def parse_plain_text(article_id: str, text: str, source_path: Optional[str] = None,

@@ -13,24 +13,21 @@ from __future__ import annotations
 import functools
 import os
 import re
-from pathlib import Path
 from typing import Iterable, NamedTuple, Optional, Union
 
 from newstone.model import CountryMention
+from newstone.nlp.words import honorific_genders, title_abbreviations
+from newstone.rules import RuleRow, read_table
 from newstone.nlp.trie import _WORD_CHAR, trie_regex
 from newstone.spans import merge_spans
 
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-
-
-GAZETTEER_PATH = DATA_DIR / "countries.tsv"
-
-
-CONTEXT_RULES_PATH = DATA_DIR / "country_context.tsv"
-
-
-SPEAKER_CUES_PATH = DATA_DIR / "speaker_country.tsv"
+# The packaged rule files (newstone.rules reads them) and their columns.
+GAZETTEER = "countries.tsv"
+CONTEXT_RULES = "country_context.tsv"
+SPEAKER_CUES = "speaker_country.tsv"
+GAZETTEER_COLUMNS = ("surface", "country", "kind", "note")
+CONTEXT_COLUMNS = ("surface", "side", "pattern", "note")
 
 
 #: kinds a gazetteer row may have; ``ignore`` rows are matched (so that the longer phrase
@@ -72,31 +69,12 @@ class ContextRules(NamedTuple):
     after: tuple[re.Pattern, ...] = ()
 
 
-def read_tsv(path: PathLike) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file as dicts, skipping ``#`` comment and blank lines.
-
-    The first remaining line is the header. No quoting: surfaces such as ``Côte d'Ivoire``
-    and ``"`` inside notes are taken literally. Each row carries its line number under
-    ``"_line"`` so that validation errors can point at the file.
-    """
-    rows: list[dict[str, str]] = []
-    header: Optional[list[str]] = None
-    with open(path, encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            line = line.rstrip("\r\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = [c.strip() for c in cells]
-                continue
-            row = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)}
-            row["_line"] = str(line_number)
-            rows.append(row)
-    return rows
+def gazetteer_rows(source: PathLike = GAZETTEER) -> list[RuleRow]:
+    """The rows of a gazetteer file (the packaged one by name, or a path of the user's)."""
+    return read_table(source, GAZETTEER_COLUMNS, optional=("country", "note"))
 
 
-def parse_gazetteer(rows: Iterable[dict[str, str]], source: str = "gazetteer") -> dict[str, Entry]:
+def parse_gazetteer(rows: Iterable[RuleRow]) -> dict[str, Entry]:
     """Surface -> :class:`Entry`, validated, with dot-less variants of dotted abbreviations.
 
     "U.S." also yields "U.S": a sentence span may stop before the period that ends both the
@@ -106,20 +84,15 @@ def parse_gazetteer(rows: Iterable[dict[str, str]], source: str = "gazetteer") -
     """
     entries: dict[str, Entry] = {}
     for row in rows:
-        surface = row.get("surface", "").strip()
-        country = row.get("country", "").strip() or None
-        kind = row.get("kind", "").strip()
-        where = f"{source}:{row.get('_line', '?')}"
-        if not surface:
-            raise ValueError(f"{where}: empty surface")
+        surface, country, kind = row["surface"], row["country"] or None, row["kind"]
         if kind not in KINDS:
-            raise ValueError(f"{where}: unknown kind {kind!r} for {surface!r}")
+            raise row.error(f"unknown kind {kind!r} for {surface!r}")
         if country is not None and not _ALPHA3.fullmatch(country):
-            raise ValueError(f"{where}: country {country!r} is not ISO alpha-3")
+            raise row.error(f"country {country!r} is not ISO alpha-3")
         if kind in (IGNORE, ORGANIZATION) and country is not None:
-            raise ValueError(f"{where}: {kind} row {surface!r} must have an empty country")
+            raise row.error(f"{kind} row {surface!r} must have an empty country")
         if surface in entries:
-            raise ValueError(f"{where}: duplicate surface {surface!r}")
+            raise row.error(f"duplicate surface {surface!r}")
         entries[surface] = Entry(country, kind)
     for surface, entry in list(entries.items()):
         variant = dotless_variant(surface)
@@ -135,39 +108,47 @@ def dotless_variant(surface: str) -> Optional[str]:
     return None
 
 
-def parse_context_rules(rows: Iterable[dict[str, str]], entries: dict[str, Entry],
-                        source: str = "context rules") -> dict[str, ContextRules]:
+def parse_context_rules(rows: Iterable[RuleRow], entries: dict[str, Entry]) -> dict[str, ContextRules]:
     """Surface -> compiled :class:`ContextRules`.
 
-    ``define`` rows name a pattern (``%PERSON_BEFORE%``) that later rows reuse; a surface
+    ``define`` rows name a pattern (``%PERSON_BEFORE%``) that later rows reuse, besides the
+    :func:`builtin_macros`; a surface
     ``kind=capital`` applies the rule to every gazetteer surface of that kind. Before-rules
     are anchored at the mention start (``...\\Z`` searched up to it), after-rules at its end.
     """
-    macros: dict[str, str] = {}
+    macros = builtin_macros()
     collected: dict[str, tuple[list[re.Pattern], list[re.Pattern]]] = {}
     for row in rows:
-        surface, side, pattern = row["surface"].strip(), row["side"].strip(), row["pattern"]
-        where = f"{source}:{row.get('_line', '?')}"
-        pattern = _expand_macros(pattern, macros, where)
+        surface, side, pattern = row["surface"], row["side"], row["pattern"]
+        pattern = _expand_macros(pattern, macros, row)
         if side == "define":
             macros[surface] = pattern
             continue
         if side not in ("before", "after"):
-            raise ValueError(f"{where}: side must be before, after or define, not {side!r}")
+            raise row.error(f"side must be before, after or define, not {side!r}")
         try:
             compiled = re.compile(f"(?:{pattern})\\Z" if side == "before" else pattern)
         except re.error as exc:
-            raise ValueError(f"{where}: bad pattern: {exc}") from exc
+            raise row.error(f"bad pattern: {exc}") from exc
         for target in _rule_targets(surface, entries):
             before, after = collected.setdefault(target, ([], []))
             (before if side == "before" else after).append(compiled)
     return {s: ContextRules(tuple(b), tuple(a)) for s, (b, a) in collected.items()}
 
 
-def _expand_macros(pattern: str, macros: dict[str, str], where: str) -> str:
+def builtin_macros() -> dict[str, str]:
+    """Macros every context rule may use, built from the rule files that define the words:
+    ``%TITLE%`` is any title or honorific written before a name, without its period
+    (the titles of ``abbreviations.tsv`` and the honorifics of ``honorifics.tsv``)."""
+    titles = {abbreviation[:-1] for abbreviation in title_abbreviations()}
+    titles |= {honorific.capitalize() for honorific in honorific_genders()}
+    return {"%TITLE%": "(?:" + "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t))) + ")"}
+
+
+def _expand_macros(pattern: str, macros: dict[str, str], row: RuleRow) -> str:
     def replace(match: re.Match) -> str:
         if match.group() not in macros:
-            raise ValueError(f"{where}: undefined macro {match.group()}")
+            raise row.error(f"undefined macro {match.group()}")
         return macros[match.group()]
     return _MACRO.sub(replace, pattern)
 
@@ -197,18 +178,17 @@ class CountryMatcher:
 
     @classmethod
     def load(cls, path: Optional[PathLike] = None,
-             context_rules: Optional[PathLike] = CONTEXT_RULES_PATH) -> "CountryMatcher":
+             context_rules: Optional[PathLike] = CONTEXT_RULES) -> "CountryMatcher":
         """A matcher for the gazetteer at ``path`` (default: the packaged countries.tsv).
 
         ``context_rules`` is a rules file (default: the packaged country_context.tsv);
         None disables context rules. Rules about surfaces that the gazetteer lacks are
         ignored, so the packaged rules work with a custom gazetteer.
         """
-        path = GAZETTEER_PATH if path is None else Path(path)
-        entries = parse_gazetteer(read_tsv(path), source=str(path))
+        entries = parse_gazetteer(gazetteer_rows(GAZETTEER if path is None else path))
         rules = {}
         if context_rules is not None:
-            rules = parse_context_rules(read_tsv(context_rules), entries, source=str(context_rules))
+            rules = parse_context_rules(read_table(context_rules, CONTEXT_COLUMNS, optional=("note",)), entries)
         return cls(entries, rules)
 
     def __len__(self) -> int:
@@ -266,8 +246,8 @@ class CountryMatcher:
 def country_names() -> dict[str, str]:
     """alpha-3 -> the country's common name: the first ``name`` row of the gazetteer."""
     names: dict[str, str] = {}
-    for row in read_tsv(GAZETTEER_PATH):
-        if row.get("kind") == "name" and row.get("country") and row["country"] not in names:
+    for row in gazetteer_rows():
+        if row["kind"] == "name" and row["country"] and row["country"] not in names:
             names[row["country"]] = row["surface"]
     return names
 
@@ -289,4 +269,4 @@ def default_matcher() -> CountryMatcher:
 @functools.lru_cache(maxsize=1)
 def speaker_cue_matcher() -> CountryMatcher:
     """Party and office cues of ``speaker_country.tsv`` ("Republican", "Sen."), compiled once."""
-    return CountryMatcher.load(SPEAKER_CUES_PATH, context_rules=None)
+    return CountryMatcher.load(SPEAKER_CUES, context_rules=None)

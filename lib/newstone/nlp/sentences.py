@@ -27,7 +27,8 @@ import re
 from functools import lru_cache
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
-from newstone.rules import data_lines
+from newstone.nlp.words import abbreviations, title_abbreviations
+from newstone.rules import word_set
 from newstone.model import Sentence, Span
 from newstone.spans import paragraph_spans, trim_span
 
@@ -38,14 +39,7 @@ _STRAIGHTEN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201
 
 def load_abbreviations() -> set[str]:
     """Abbreviations as Punkt wants them: lower case, without the final period."""
-    return {line.split()[0].lower().rstrip(".") for line in data_lines("abbreviations.txt")}
-
-
-@lru_cache(maxsize=1)
-def title_abbreviations() -> frozenset[str]:
-    """Abbreviated titles ("Sen.", "Gen."): a sentence never ends on one."""
-    return frozenset(line.split()[0] for line in data_lines("abbreviations.txt")
-                     if line.split()[1:] == ["title"])
+    return {abbreviation.lower().rstrip(".") for abbreviation, _ in abbreviations()}
 
 
 class FastPunktLanguageVars(PunktLanguageVars):
@@ -101,7 +95,7 @@ def punkt_parameters() -> PunktParameters:
     """Our Punkt parameters: news abbreviations and sentence starters from data files."""
     params = PunktParameters()
     params.abbrev_types = load_abbreviations()
-    params.sent_starters = {word.lower() for word in data_lines("sentence_starters.txt")}
+    params.sent_starters = set(word_set("sentence_starters.txt"))
     return params
 
 

@@ -8,6 +8,10 @@ speaker mention may start with, what ends a content) stay next to the one rule u
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from newstone.rules import read_table
+
 # --- base classes --------------------------------------------------------------------
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("""january february march april may june july august september october
@@ -69,3 +73,39 @@ when while but and not still under""".split())
 TITLE_SMALL_WORDS = frozenset("of the and a an in on for to at with".split())
 #: punctuation that may close a content span (dropped from its end)
 FINAL_PUNCT = ".!?;,:"
+
+
+# --- classes read from rule files ----------------------------------------------------
+# Titles and honorifics written before a name are one class with two spellings: the
+# abbreviations with their period (abbreviations.tsv, flagged "title") and the honorifics
+# that tell a gender (honorifics.tsv). Every stage reads them from here.
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[tuple[str, bool], ...]:
+    """(abbreviation as written, is a title) for every row of ``data/abbreviations.tsv``."""
+    rows = []
+    for row in read_table("abbreviations.tsv", ("abbreviation", "title"), optional=("title",)):
+        if row["title"] not in ("", "title"):
+            raise row.error(f"the title column holds 'title' or nothing, not {row['title']!r}")
+        if not row["abbreviation"].endswith("."):
+            raise row.error(f"{row['abbreviation']!r} does not end with a period")
+        rows.append((row["abbreviation"], row["title"] == "title"))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def title_abbreviations() -> frozenset[str]:
+    """Abbreviated titles ("Sen.", "Gen."): a sentence never ends on one."""
+    return frozenset(abbreviation for abbreviation, is_title in abbreviations() if is_title)
+
+
+@lru_cache(maxsize=1)
+def honorific_genders() -> dict[str, str]:
+    """``data/honorifics.tsv``: honorific (lower case, no period) -> gender m / f / -."""
+    table = {}
+    for row in read_table("honorifics.tsv", ("honorific", "gender")):
+        if row["gender"] not in ("m", "f", "-"):
+            raise row.error(f"gender must be m, f or -, not {row['gender']!r}")
+        table[row["honorific"].lower()] = row["gender"]
+    return table

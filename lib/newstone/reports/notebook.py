@@ -14,7 +14,6 @@ import glob
 import json
 import os
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, Optional
 
 

@@ -110,12 +110,6 @@ def trim_end(tokens: list[Token], first: int, last: int) -> int:
     return last
 
 
-CUT_BUT = True
-
-
-CUT_AND = True
-
-
 CONTENT_BREAKS = frozenset("even while whereas although though but which who whose where compared".split())
 
 
@@ -130,13 +124,13 @@ def cut_participle(tokens: list[Token], first: int, last: int) -> int:
             return k - 1  # "… the mandate — requiring refiners …"
         if tokens[k].text == ";":
             return k - 1
-        if CUT_BUT and tokens[k].lower == "but" and tokens[k + 1].is_word and not tokens[k + 1].capitalized \
+        if tokens[k].lower == "but" and tokens[k + 1].is_word and not tokens[k + 1].capitalized \
                 and (tokens[k + 1].lower in VERB_GROUP or tokens[k + 1].lower.endswith("ed")):
             return k - 1  # "… the dour tone but defended Sanders": a second predicate
         if tokens[k].text == "," and k + 2 <= last and tokens[k + 1].lower in ("for", "in", "of", "to", "with", "by") \
                 and tokens[k + 2].lower in ("whom", "which"):
             return k - 1  # "…, for whom he was scheduled to …": a relative clause
-        if CUT_AND and tokens[k].text == "," and tokens[k + 1].lower == "and" and k + 2 <= last \
+        if tokens[k].text == "," and tokens[k + 1].lower == "and" and k + 2 <= last \
                 and (tokens[k + 2].lower in DETERMINERS or tokens[k + 2].lower in PRONOUN_SUBJECTS or tokens[k + 2].capitalized) \
                 and not (tokens[k + 2].lower == "that" and tokens[first].lower == "that"):  # "that A, and that B": one content
             return k - 1

@@ -17,7 +17,7 @@ from newstone.model import Attribution, Sentence, Span
 from newstone.nlp.attribution.lexicon import cue_prefilter, end_only_words, word_set
 from newstone.nlp.attribution.nesting import cut_coordinated, drop_nested, lift_nested_pronouns
 from newstone.nlp.attribution.quotes import quote_kind, quotes_in, find_quotes
-from newstone.nlp.attribution.shapes import sentence_clauses, BODY_COLON
+from newstone.nlp.attribution.shapes import sentence_clauses
 from newstone.nlp.attribution.tokens import Token, tokenize
 
 
@@ -56,7 +56,7 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
     for (p_start, p_end), sents in paragraphs:
         count_before = len(results)
         turn = None
-        if TRANSCRIPT_LABELS and sents[0].paragraph_id != first_paragraph:
+        if sents[0].paragraph_id != first_paragraph:
             turn = _transcript_turn(text, p_start, p_end, quotes)
             if turn is not None:
                 results.append(turn)
@@ -65,7 +65,7 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
             while qi < len(quotes) and quotes[qi][1] <= sent.start:
                 qi += 1
             if not (_cue_outside_quotes(prefilter, text, sent.start, sent.end, quotes, qi)
-                    or ((headline or BODY_COLON) and _colon_in(text, sent, quotes, qi, headline))):
+                    or _colon_in(text, sent, quotes, qi, headline)):
                 if last_sentence_attr is None or not _may_be_bare_quote(text, sent, quotes, qi):
                     last_sentence_attr = None  # only a bare "“B.”" right after may continue it
                     continue
@@ -122,7 +122,7 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
                     covered_until = piece[1]
                     continue
             last_sentence_attr = None
-        if len(results) == count_before and FLOATING_QUOTES and previous_paragraph_last is not None \
+        if len(results) == count_before and previous_paragraph_last is not None \
                 and previous_paragraph_last.kind != "indirect":
             floating = _floating_quote(text, p_start, p_end, quotes, covered_until)
             if floating is not None:
@@ -134,12 +134,6 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
         previous_paragraph_last = next((a for a in reversed(results[count_before:])
                                         if a.source is not None and id(a) not in tails), None)
     return results
-
-
-FLOATING_QUOTES = True
-
-
-TRANSCRIPT_LABELS = True
 
 
 # "TAPPER: …", "JOEL BENENSON: …", "Q: …", "A: …": a speaker label in capitals opening a paragraph

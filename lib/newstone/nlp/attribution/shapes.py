@@ -81,7 +81,7 @@ def sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
         clause = _colon_clause(tokens)
         if clause:
             clauses.append(clause)
-    elif not clauses and BODY_COLON:
+    elif not clauses:
         clause = _body_colon_clause(tokens)
         if clause:
             clauses.append(clause)
@@ -118,9 +118,6 @@ def _survey_lead_clause(tokens: list[Token]) -> Optional[Clause]:
         return None
     return Clause(token_span(tokens, first, first), first, first, token_span(tokens, first + 1, src_last),
                   content_spans(tokens, comma + 1, last), "according", first + 1)
-
-
-BODY_COLON = True
 
 
 def _body_colon_clause(tokens: list[Token]) -> Optional[Clause]:

@@ -164,9 +164,6 @@ def _role_like(word: str) -> bool:
             or word.endswith(ROLE_ENDINGS) or not word.isalpha())
 
 
-IT_SOURCE = True
-
-
 # speech verbs after which a lone "it" is a source ("It said …", "It also warned …") rather than
 # a dummy subject ("it seems", "it shows", "it is expected")
 IT_SPEECH_CUES = frozenset("""said says added adds told tells wrote writes announced announces reported
@@ -210,7 +207,7 @@ def source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], O
         if ticker_at(tokens, last):
             last -= 3  # the speaker is the company, not its stock symbol
         return first, last, new_cue_first
-    if IT_SOURCE and first == last >= 0 and tokens[last].lower == "it" \
+    if first == last >= 0 and tokens[last].lower == "it" \
             and tokens[cue_first].lower in IT_SPEECH_CUES:
         return first, last, new_cue_first  # "It said …": an organisation or document named before
     # apposition: "Medeiros, an Asia specialist ..., said" (up to four comma segments)

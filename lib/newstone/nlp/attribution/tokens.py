@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from newstone.model import Span
+from newstone.nlp.words import title_abbreviations
 
 
 class Token:
@@ -58,8 +59,14 @@ def _word_token(m: re.Match, _new=object.__new__) -> Token:
     return tok
 
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|"
-                    r"Prof|Rev|St|Jr|Sr|Pres|Sens|Reps)\.|\w+(?:[\u2019'\-&.]\w+)*(?:[\u2019']s?)?|\S")
+@lru_cache(maxsize=1)
+def token_pattern() -> re.Pattern:
+    """Numbers with thousands separators, dotted initials ("U.S."), abbreviated titles with
+    their period (``data/abbreviations.tsv``: "Sen.", "Gen."), words with inner apostrophes,
+    hyphens and dots, and any other single character."""
+    titles = sorted((re.escape(a[:-1]) for a in title_abbreviations()), key=lambda t: (-len(t), t))
+    return re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|(?:" + "|".join(titles) + r")\."
+                      r"|\w+(?:[\u2019'\-&.]\w+)*(?:[\u2019']s?)?|\S")
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[Span], qi: int) -> tuple[list[Token], int]:
@@ -69,6 +76,7 @@ def tokenize(text: str, start: int, end: int, quotes: list[Span], qi: int) -> tu
     """
     while qi < len(quotes) and quotes[qi][1] <= start:
         qi += 1
+    pattern = token_pattern()
     tokens: list[Token] = []
     cursor, k = start, qi
     while cursor < end:
@@ -78,7 +86,7 @@ def tokenize(text: str, start: int, end: int, quotes: list[Span], qi: int) -> tu
         else:
             q_start = q_end = None
             gap_end = end
-        tokens.extend(map(_word_token, _TOKEN.finditer(text, cursor, gap_end)))
+        tokens.extend(map(_word_token, pattern.finditer(text, cursor, gap_end)))
         if q_start is None:
             break
         s, e = max(q_start, start), min(q_end, end)

@@ -15,7 +15,7 @@ from typing import Optional
 
 from newstone.nlp.speakers.facts import speaker_country
 from newstone.model import Attribution
-from newstone.nlp.speakers.evidence import gender_table, honorific_gender, is_given_name, is_title_word, known_organisations, name_evidence, occurrences, org_word_surname, name_gender
+from newstone.nlp.speakers.evidence import first_names, honorific_gender, is_given_name, is_title_word, known_organisations, name_evidence, occurrences, org_word_surname, name_gender
 from newstone.rules import word_set
 from newstone.nlp.speakers.mention import CLAUSE_MARK, describe_mention_cached, describe_one, unnamed_role_name, NEUTER_PRONOUNS, NP_INNER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, SpeakerInfo
 
@@ -224,7 +224,7 @@ def _lone_name(info: SpeakerInfo, text: str) -> SpeakerInfo:
     the word is capitalised only where a sentence starts and the article also uses it in
     lower case (an ordinary word, not a name); else still a person (most are surnames:
     "Falconer said"). A name written mid-sentence ("…, said May") stays a name."""
-    if info.name.lower() in gender_table("first_names.tsv"):
+    if info.name.lower() in first_names():
         return info
     person, organisation, mid_sentence = name_evidence(info.name, text)
     if person:

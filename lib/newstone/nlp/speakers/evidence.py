@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from newstone.nlp.countries import speaker_cue_matcher
-from newstone.rules import data_lines
+from newstone.nlp.words import honorific_genders
+from newstone.rules import read_table, word_list
 from newstone.rules import word_set
 
 
@@ -21,23 +22,23 @@ from newstone.rules import word_set
 def proper_groups() -> frozenset[str]:
     """Group nouns written with a capital in ``group_nouns.txt`` ("Tories", "MPs"): names
     that keep their capital at a sentence start. Lower case, for lookups."""
-    return frozenset(line.lower() for line in data_lines("group_nouns.txt") if not line.islower())
+    return frozenset(entry.lower() for entry in word_list("group_nouns.txt") if not entry.islower())
 
 
-@lru_cache(maxsize=None)
-def gender_table(name: str) -> dict[str, str]:
-    """A packaged ``word<TAB>gender`` table (lower-case words; gender m / f / -)."""
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """``data/first_names.tsv``: given name (lower case) -> gender m / f / -."""
     table = {}
-    for line in data_lines(name):
-        cells = line.split("\t")
-        if len(cells) >= 2:
-            table[cells[0].strip().lower()] = cells[1].strip()
+    for row in read_table("first_names.tsv", ("name", "gender")):
+        if row["gender"] not in ("m", "f", "-"):
+            raise row.error(f"gender must be m, f or -, not {row['gender']!r}")
+        table[row["name"].lower()] = row["gender"]
     return table
 
 
 def honorific_gender(word: str) -> Optional[str]:
     """The gender an honorific signals ("m", "f", "-"), or None if ``word`` is none."""
-    return gender_table("honorifics.tsv").get(word.lower().rstrip("."))
+    return honorific_genders().get(word.lower().rstrip("."))
 
 
 def name_gender(name: Optional[str]) -> Optional[str]:
@@ -45,13 +46,13 @@ def name_gender(name: Optional[str]) -> Optional[str]:
     (also for names both men and women carry, "-" in the table)."""
     if not name or " " not in name:
         return None
-    gender = gender_table("first_names.tsv").get(name.split()[0].lower())
+    gender = first_names().get(name.split()[0].lower())
     return gender if gender in ("m", "f") else None
 
 
 def is_given_name(word: str) -> bool:
     """A given name of ``first_names.tsv``, of either or no gender ("Liam", "Chris")."""
-    return word.lower() in gender_table("first_names.tsv")
+    return word.lower() in first_names()
 
 
 def org_word_surname(tokens: list[str]) -> bool:
@@ -90,7 +91,7 @@ def is_party_word(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _party_labels() -> frozenset[str]:
     """``data/party_labels.txt``: party labels many countries share ("Conservative")."""
-    return frozenset(data_lines("party_labels.txt"))
+    return frozenset(word_list("party_labels.txt"))
 
 
 def is_party_name(text: str) -> bool:
@@ -108,17 +109,17 @@ def is_party_name(text: str) -> bool:
 def organisation_evidence_words() -> dict[str, tuple[str, ...]]:
     """``data/organisation_evidence.tsv``: where -> words."""
     table: dict[str, list[str]] = {"before": [], "possessed": [], "suffix": []}
-    for line in data_lines("organisation_evidence.tsv"):
-        cells = line.split("\t")
-        if len(cells) >= 2 and cells[0] in table:
-            table[cells[0]].append(cells[1].strip().lower())
+    for row in read_table("organisation_evidence.tsv", ("where", "word", "example"), optional=("example",)):
+        if row["where"] not in table:
+            raise row.error(f"where must be one of {', '.join(table)}, not {row['where']!r}")
+        table[row["where"]].append(row["word"].lower())
     return {where: tuple(words) for where, words in table.items()}
 
 
 @lru_cache(maxsize=1)
 def known_organisations() -> frozenset[str]:
     """``data/organisations.txt``: well-known organisations, by the name they speak under."""
-    return frozenset(data_lines("organisations.txt"))
+    return frozenset(word_list("organisations.txt"))
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")

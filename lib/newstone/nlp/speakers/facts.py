@@ -17,11 +17,11 @@ import os
 import warnings
 from typing import Iterable, Optional
 
-from newstone.nlp.countries import country_names, DATA_DIR, default_matcher, PathLike, read_tsv, speaker_cue_matcher
+from newstone.nlp.countries import PathLike, country_names, default_matcher, speaker_cue_matcher
+from newstone.rules import read_table
 from newstone.model import Attribution
 
 
-OFFICE_HOLDERS_PATH = DATA_DIR / "office_holders.tsv"
 
 
 #: words that make the country after them the object of a title, not the speaker's own:
@@ -150,7 +150,7 @@ def speaker_country(title: Optional[str], org: Optional[str], mention: Optional[
 @functools.lru_cache(maxsize=1)
 def office_holders() -> dict[str, str]:
     """``office_holders.tsv``: a head of state or government's full name -> alpha-3."""
-    return {row["name"].strip(): row["country"].strip() for row in read_tsv(OFFICE_HOLDERS_PATH)}
+    return {row["name"]: row["country"] for row in read_table("office_holders.tsv", ("name", "country"))}
 
 
 def owner_country(name: Optional[str]) -> Optional[str]:

@@ -91,12 +91,6 @@ class SpeakerInfo:
     owner: Optional["SpeakerInfo"] = None  # the person of "Biden's administration", resolved later
 
 
-def _country_kind(phrase: str) -> Optional[str]:
-    """"country" / "organization" when the whole phrase is a place, government or alliance."""
-    found = _country_match(phrase)
-    return found[0] if found else None
-
-
 def _country_match(phrase: str) -> Optional[tuple[str, Optional[str]]]:
     """(kind, canonical name or None) when the whole phrase is a country or an alliance:
     "US", "the U.S." and "United States" all give ("country", "United States")."""

@@ -29,12 +29,13 @@ import sys
 import types
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Mapping
+import os
+from typing import Iterable, Mapping, Union
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
 from newstone.nlp.tone.vader import MultiLexiconVader
+from newstone.rules import RuleRow, read_table
 
 SCORERS = ("vader", "news")
 
@@ -45,7 +46,7 @@ def check_scorer(scorer: str) -> str:
     if scorer not in SCORERS:
         raise ValueError(f"unknown tone scorer {scorer!r}: use one of {', '.join(SCORERS)}")
     return scorer
-NEWS_LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "news_lexicon.tsv"
+NEWS_LEXICON = "news_lexicon.tsv"  # the packaged update (newstone.rules reads it)
 VALENCE_RANGE = (-4.0, 4.0)
 # VADER's usual cut-offs on compound: >= 0.05 positive, <= -0.05 negative.
 POSITIVE_THRESHOLD = 0.05
@@ -90,50 +91,42 @@ class LexiconEntry:
     reason: str
 
 
-def parse_lexicon_line(line: str, line_number: int = 0) -> LexiconEntry | None:
-    """One TSV line as an entry; ``None`` for comments and blank lines.
+LEXICON_COLUMNS = ("word", "valence", "reason")
+
+
+def lexicon_entry(row: RuleRow) -> LexiconEntry:
+    """One row of a lexicon update as an entry, checked.
 
     Strict, because a silently skipped or misread line would change every tone score
-    without anyone noticing: exactly three tab-separated fields, a lower-case word without
-    spaces, a finite valence within VADER's -4..+4 scale and a non-empty reason.
+    without anyone noticing: a lower-case word without spaces, a finite valence within
+    VADER's -4..+4 scale, a reason, and no VADER booster or negation word.
     """
-    text = line.rstrip("\r\n")
-    if not text.strip() or text.lstrip().startswith("#"):
-        return None
-    fields = text.split("\t")
-    where = f"news lexicon line {line_number}"
-    if len(fields) != 3:
-        raise ValueError(f"{where}: expected word<TAB>valence<TAB>reason, got {text!r}")
-    word, valence_text, reason = (field.strip() for field in fields)
-    if not word or word != word.lower() or any(ch.isspace() for ch in word):
-        raise ValueError(f"{where}: word must be lower case without spaces, got {word!r}")
+    word, valence_text = row["word"], row["valence"]
+    if word != word.lower() or any(ch.isspace() for ch in word):
+        raise row.error(f"word must be lower case without spaces, got {word!r}")
     try:
         valence = float(valence_text)
     except ValueError:
-        raise ValueError(f"{where}: valence {valence_text!r} is not a number") from None
+        raise row.error(f"valence {valence_text!r} is not a number") from None
     low, high = VALENCE_RANGE
     if not (math.isfinite(valence) and low <= valence <= high):
-        raise ValueError(f"{where}: valence {valence} is outside VADER's {low:g}..{high:g}")
-    if not reason:
-        raise ValueError(f"{where}: {word!r} has no reason")
+        raise row.error(f"valence {valence} is outside VADER's {low:g}..{high:g}")
     if word in _VADER_RULE_WORDS:
-        raise ValueError(f"{where}: {word!r} is a VADER booster/negation word")
-    return LexiconEntry(word, valence, reason)
+        raise row.error(f"{word!r} is a VADER booster/negation word")
+    return LexiconEntry(word, valence, row["reason"])
 
 
-def read_news_lexicon(path: Path | str = NEWS_LEXICON_PATH) -> list[LexiconEntry]:
-    """All entries of a lexicon-update file, in file order; a word may appear only once."""
+def read_news_lexicon(source: Union[str, os.PathLike] = NEWS_LEXICON) -> list[LexiconEntry]:
+    """All entries of a lexicon-update file (the packaged one, or a path), in file order;
+    a word may appear only once."""
     entries: list[LexiconEntry] = []
     seen: set[str] = set()
-    with open(path, encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            entry = parse_lexicon_line(line, line_number)
-            if entry is None:
-                continue
-            if entry.word in seen:
-                raise ValueError(f"news lexicon line {line_number}: {entry.word!r} is listed twice")
-            seen.add(entry.word)
-            entries.append(entry)
+    for row in read_table(source, LEXICON_COLUMNS):
+        entry = lexicon_entry(row)
+        if entry.word in seen:
+            raise row.error(f"{entry.word!r} is listed twice")
+        seen.add(entry.word)
+        entries.append(entry)
     return entries
 
 
@@ -278,7 +271,7 @@ def score_many(texts: Iterable[str], scorer: str = "news") -> list[dict]:
 
 
 __all__ = [
-    "SCORERS", "NEWS_LEXICON_PATH", "TYPOGRAPHIC_QUOTES", "ascii_quotes", "LexiconEntry", "ToneScorer", "get_scorer", "tone",
-    "score_many", "tone_label", "tone_columns", "read_news_lexicon", "parse_lexicon_line",
+    "SCORERS", "NEWS_LEXICON", "TYPOGRAPHIC_QUOTES", "ascii_quotes", "LexiconEntry", "ToneScorer", "get_scorer", "tone",
+    "score_many", "tone_label", "tone_columns", "read_news_lexicon", "lexicon_entry",
     "news_lexicon_update", "apply_lexicon_update",
 ]
