@@ -1,5 +1,5 @@
 # newstone — the two commands a fresh machine needs: `make report` and `make test`.
-# Only python3 (3.10+) and make are assumed; everything else goes into .venv.
+# Only python3 (3.11+) and make are assumed; everything else goes into .venv.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -58,13 +58,13 @@ lock:
 	cp "$$tmp/requirements.txt" requirements.txt; \
 	echo "requirements.txt: $$(grep -c '^[A-Za-z0-9]' requirements.txt) packages pinned"
 
-## Lint and format check with ruff (pinned in requirements.in). Not part of `test` yet.
+## Lint and format check with ruff (pinned in requirements.in; configured in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests scripts benchmarks
 	$(BIN)/ruff format --check lib tests scripts benchmarks
 
-## Run the test suite (uses ../shared corpora when present, skips those tests otherwise).
-test: $(STAMP)
+## Lint, then run the test suite (uses ../shared corpora when present, skips those tests otherwise).
+test: lint
 	$(BIN)/python -m pytest -q
 
 ## Parse the sample data (with the officials roster) and render every notebook to reports/*.html.

@@ -12,14 +12,15 @@ synthetic news-like text of about the same size. Figures:
 Best of ``--repeat`` runs. Target: find >= 10 MB/s. Run:
 ``.venv/bin/python benchmarks/countries.py``.
 """
+
 from __future__ import annotations
 
 import argparse
 import random
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from newstone.nlp.countries import CountryMatcher
 
@@ -35,10 +36,24 @@ def bbc_texts() -> list[str]:
 def synthetic_texts(n_articles: int = 2225, seed: int = 0) -> list[str]:
     """News-like filler with a country word every few sentences (no corpus needed)."""
     rng = random.Random(seed)
-    words = ("the government said on Tuesday that its officials would meet again next week to "
-             "discuss trade sanctions and the budget while analysts expected growth to slow").split()
-    places = ["Russia", "the U.S.", "North Korea", "Moscow", "Britain's", "the EU", "Chinese",
-              "Michael Jordan", "Atlanta, Georgia", "the White House", "Seoul", "Kyiv"]
+    words = (
+        "the government said on Tuesday that its officials would meet again next week to "
+        "discuss trade sanctions and the budget while analysts expected growth to slow"
+    ).split()
+    places = [
+        "Russia",
+        "the U.S.",
+        "North Korea",
+        "Moscow",
+        "Britain's",
+        "the EU",
+        "Chinese",
+        "Michael Jordan",
+        "Atlanta, Georgia",
+        "the White House",
+        "Seoul",
+        "Kyiv",
+    ]
     articles = []
     for _ in range(n_articles):
         sentences = []
@@ -84,8 +99,10 @@ def main() -> None:
         "re \\w+ baseline": lambda: sum(1 for _ in word.finditer(joined)),
         "str.count baseline": lambda: joined.count("the"),
     }
-    print(f"text: {source}, {megabytes:.1f} MB; gazetteer {len(matcher)} surfaces, "
-          f"loaded and compiled in {load_seconds * 1000:.0f} ms; {n_mentions} mentions")
+    print(
+        f"text: {source}, {megabytes:.1f} MB; gazetteer {len(matcher)} surfaces, "
+        f"loaded and compiled in {load_seconds * 1000:.0f} ms; {n_mentions} mentions"
+    )
     for name, run in runs.items():
         seconds = best_seconds(run, args.repeat)
         print(f"{name:20s} {megabytes / seconds:8.1f} MB/s  ({seconds * 1000:.0f} ms)")

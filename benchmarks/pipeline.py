@@ -20,6 +20,7 @@ CORPUS: a folder, file or glob (default: ../shared/data/bbc, else data/). Figure
 
 Timings are wall-clock on this machine; compare the ratios, not the absolute numbers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,6 +62,7 @@ def floor_cost(articles) -> float:
     """Stock NLTK Punkt (our parameters) + stock vaderSentiment on every sentence: the least
     any tool must do, with the libraries as shipped."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
     from newstone.nlp.sentences import stock_tokenizer
 
     tokenizer, analyzer = stock_tokenizer(), SentimentIntensityAnalyzer()
@@ -76,9 +78,9 @@ def stage_costs(articles) -> dict[str, float]:
     """Each stage on its own, in the order the pipeline runs them."""
     from newstone.nlp.attribution.document import extract_attributions
     from newstone.nlp.countries import default_matcher
-    from newstone.pipeline import quote_text
     from newstone.nlp.sentences import split_sentences
     from newstone.nlp.tone.news import tone_columns
+    from newstone.pipeline import quote_text
 
     matcher = default_matcher()
     costs = dict.fromkeys(["sentences", "attribution", "countries", "tone"], 0.0)
@@ -92,7 +94,7 @@ def stage_costs(articles) -> dict[str, float]:
         costs["countries"] += t
         started = time.perf_counter()
         for s in sentences:
-            tone_columns(text[s.start:s.end])
+            tone_columns(text[s.start : s.end])
         for a in attributions:
             tone_columns(quote_text(text, a))
         costs["tone"] += time.perf_counter() - started
@@ -116,10 +118,10 @@ def paired_costs(articles, repeat: int, chunk_size: int = 100) -> dict[str, floa
     each stage on its own, timed chunk by chunk, back to back, floor and pipeline in
     alternating order; per chunk the best of ``repeat`` runs counts. Returns the summed
     seconds of each."""
-    from newstone.pipeline import process_article
     from newstone.dataset.store import DatasetWriter
+    from newstone.pipeline import process_article
 
-    chunks = [articles[i:i + chunk_size] for i in range(0, len(articles), chunk_size)]
+    chunks = [articles[i : i + chunk_size] for i in range(0, len(articles), chunk_size)]
     names = ("floor", "pipeline", "write", "sentences", "attribution", "countries", "tone")
     best = {name: [float("inf")] * len(chunks) for name in names}
     with tempfile.TemporaryDirectory() as tmp:
@@ -181,8 +183,9 @@ def tree_rss_mb(root_pid: int) -> float:
     return sum(_pss_bytes(pid) for pid in tree) / 1e6
 
 
-def parse_subprocess(corpus: str, jobs: int, extra: tuple[str, ...] = (),
-                     sample_memory: bool = False) -> tuple[float, float, float, float]:
+def parse_subprocess(
+    corpus: str, jobs: int, extra: tuple[str, ...] = (), sample_memory: bool = False
+) -> tuple[float, float, float, float]:
     """Wall seconds, the seconds `newstone parse` reports for itself (after Python's
     start-up and imports, up to the speakers table written), peak memory (MB of PSS
     summed over the process and its workers, sampled every 0.2 s; NaN unless
@@ -195,8 +198,19 @@ def parse_subprocess(corpus: str, jobs: int, extra: tuple[str, ...] = (),
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
 
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "newstone.cli", "parse", corpus, "-o", tmp, "--jobs", str(jobs),
-               "--no-progress", *extra]
+        cmd = [
+            sys.executable,
+            "-m",
+            "newstone.cli",
+            "parse",
+            corpus,
+            "-o",
+            tmp,
+            "--jobs",
+            str(jobs),
+            "--no-progress",
+            *extra,
+        ]
         started = time.perf_counter()
         with tempfile.TemporaryFile("w+") as stderr:
             process = subprocess.Popen(cmd, stderr=stderr)
@@ -231,8 +245,7 @@ def big_article(megabytes: float):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS if DEFAULT_CORPUS.exists()
-                                                          else ROOT / "data"))
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS if DEFAULT_CORPUS.exists() else ROOT / "data"))
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--repeat", type=int, default=3, help="runs of floor and pipeline (best of)")
     parser.add_argument("--parse", action="store_true", help="also time `newstone parse` (1 and 2 workers)")
@@ -252,6 +265,7 @@ def main() -> None:
 
     # Warm caches (tokenizer, VADER lexicons, gazetteer) so no stage pays for loading.
     from newstone.pipeline import process_article
+
     process_article(articles[0])
     gc.collect()
 
@@ -271,18 +285,24 @@ def main() -> None:
     line("end to end: read + pipeline + write", read_s + pipeline_s + write_s)
     print(f"\nratio pipeline / floor: {pipeline_s / floor_s:.2f}   (target <= 1.3)")
     print(f"ratio end to end / floor: {(read_s + pipeline_s + write_s) / floor_s:.2f}")
-    print(f"(each figure: the sum over chunks of 100 articles of the best of {args.repeat} runs; floor "
-          f"and pipeline timed back to back; read: one run)")
-    print(f"peak RSS of this benchmark process: "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (holds all articles)")
+    print(
+        f"(each figure: the sum over chunks of 100 articles of the best of {args.repeat} runs; floor "
+        f"and pipeline timed back to back; read: one run)"
+    )
+    print(
+        f"peak RSS of this benchmark process: "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (holds all articles)"
+    )
 
     if args.big_mb:
         article = big_article(args.big_mb)
         result, seconds = timed(process_article, article)
         size = len(article.text.encode("utf-8")) / 1e6
-        print(f"\none article of {size:.1f} MB: {seconds:.1f} s ({size / seconds:.2f} MB/s), "
-              f"{result.article['n_sentences']} sentences, {result.article['n_quotes']} quotes, "
-              f"error={result.article['error']}")
+        print(
+            f"\none article of {size:.1f} MB: {seconds:.1f} s ({size / seconds:.2f} MB/s), "
+            f"{result.article['n_sentences']} sentences, {result.article['n_quotes']} quotes, "
+            f"error={result.article['error']}"
+        )
 
     if args.scaling:
         print("\n| corpus | articles | seconds | s per 1,000 articles |")
@@ -301,8 +321,10 @@ def report_parse(corpus: str, repeat: int) -> None:
     (the whole command: interpreter start, imports, reading, writing, the speakers table),
     and the seconds `newstone parse` reports for itself (after start-up and imports); then
     one more run of each, sampling memory."""
-    print(f"\n| newstone parse (best of {repeat}, alternating) | wall s, whole command | s after start-up "
-          f"(as parse reports) | CPU s, all processes | peak memory MB (PSS, all processes; one more run, sampled) |")
+    print(
+        f"\n| newstone parse (best of {repeat}, alternating) | wall s, whole command | s after start-up "
+        f"(as parse reports) | CPU s, all processes | peak memory MB (PSS, all processes; one more run, sampled) |"
+    )
     print("|---|---:|---:|---:|---:|")
     runs: dict[int, list[tuple[float, float, float, float]]] = {1: [], 2: []}
     for _ in range(repeat):
@@ -314,14 +336,21 @@ def report_parse(corpus: str, repeat: int) -> None:
         best[jobs] = min(r[0] for r in results)
         best_reported[jobs] = min(r[1] for r in results)
         best_cpu[jobs] = min(r[3] for r in results)
-        print(f"| --jobs {jobs} | {best[jobs]:.1f} (runs: {', '.join(f'{r[0]:.1f}' for r in results)}) "
-              f"| {best_reported[jobs]:.1f} | {best_cpu[jobs]:.1f} | {peak[jobs]:.0f} |", flush=True)
-    print(f"\nspeed-up with 2 workers: {best[1] / best[2]:.2f}x whole command, "
-          f"{best_reported[1] / best_reported[2]:.2f}x after start-up   (target >= 1.8)")
+        print(
+            f"| --jobs {jobs} | {best[jobs]:.1f} (runs: {', '.join(f'{r[0]:.1f}' for r in results)}) "
+            f"| {best_reported[jobs]:.1f} | {best_cpu[jobs]:.1f} | {peak[jobs]:.0f} |",
+            flush=True,
+        )
+    print(
+        f"\nspeed-up with 2 workers: {best[1] / best[2]:.2f}x whole command, "
+        f"{best_reported[1] / best_reported[2]:.2f}x after start-up   (target >= 1.8)"
+    )
     # The same articles cost more CPU seconds when two processes run at once (the two
     # virtual cores share hardware); no scheduling can beat 2 x (CPU alone / CPU together).
-    print(f"CPU seconds with 2 workers / with 1: {best_cpu[2] / best_cpu[1]:.2f}, so at most "
-          f"{2 * best_cpu[1] / best_cpu[2]:.2f}x from two workers on this machine now, before any serial part")
+    print(
+        f"CPU seconds with 2 workers / with 1: {best_cpu[2] / best_cpu[1]:.2f}, so at most "
+        f"{2 * best_cpu[1] / best_cpu[2]:.2f}x from two workers on this machine now, before any serial part"
+    )
 
 
 if __name__ == "__main__":

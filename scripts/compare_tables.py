@@ -16,6 +16,7 @@ Prints one line per table and up to five differing rows; exits 1 on any differen
 It reads the Parquet files with pyarrow alone, not with newstone, so it works across a
 refactoring that moves newstone's own modules.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -108,8 +109,19 @@ def parse_with(lib_dir: str | None, inputs: list[str], output: str, roster: str 
     env = dict(os.environ)
     if lib_dir:
         env["PYTHONPATH"] = lib_dir + os.pathsep + env.get("PYTHONPATH", "")
-    command = [sys.executable, "-c", "import sys, newstone.cli as c; sys.exit(c.main())",
-               "parse", *inputs, "-o", output, "--force", "--no-progress", "-j", str(jobs)]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys, newstone.cli as c; sys.exit(c.main())",
+        "parse",
+        *inputs,
+        "-o",
+        output,
+        "--force",
+        "--no-progress",
+        "-j",
+        str(jobs),
+    ]
     if roster:
         command += ["--roster", roster]
     subprocess.run(command, check=True, env=env)
@@ -126,8 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         if len(args.paths) != 2:
             parser.error("give BEFORE_DIR AFTER_DIR, or --base REV INPUT...")
         return 0 if compare(*args.paths) else 1
-    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    top = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     with tempfile.TemporaryDirectory(prefix="compare-tables-") as work:
         checkout = os.path.join(work, "base")
         subprocess.run(["git", "-C", top, "worktree", "add", "--detach", "--quiet", checkout, args.base], check=True)

@@ -126,9 +126,7 @@ def _none(value):
     return value
 
 
-def load_predictions(
-    dataset: Path, articles: set[str]
-) -> tuple[dict[str, list[Prediction]], bool]:
+def load_predictions(dataset: Path, articles: set[str]) -> tuple[dict[str, list[Prediction]], bool]:
     """Predicted quotes of the given articles, by article id; and whether speaker_role exists."""
     table_path = dataset / "quotes"
     if not table_path.exists() and (dataset / "quotes.parquet").exists():
@@ -140,9 +138,7 @@ def load_predictions(
         data = pads.dataset(str(table_path), format="parquet")
         names = set(data.schema.names)
         columns = [c for c in COLUMNS if c in names]
-        table = data.to_table(
-            columns=columns, filter=pc.field("article_id").isin(sorted(articles))
-        )
+        table = data.to_table(columns=columns, filter=pc.field("article_id").isin(sorted(articles)))
         records = table.to_pylist()
     else:  # not a Parquet dataset: let newstone read whatever it is
         import newstone
@@ -172,9 +168,7 @@ def match(gold: GoldQuote, preds: list[Prediction]) -> Prediction | None:
     """The predicted quote covering most of the gold content piece (>= half of it)."""
     best, best_overlap = None, 0
     for pred in preds:
-        overlap = sum(
-            max(0, min(b, gold.end) - max(a, gold.start)) for a, b in pred.spans
-        )
+        overlap = sum(max(0, min(b, gold.end) - max(a, gold.start)) for a, b in pred.spans)
         if overlap > best_overlap:
             best, best_overlap = pred, overlap
     length = max(1, gold.end - gold.start)
@@ -189,12 +183,7 @@ def score(pairs, people: dict[str, Person], has_role: bool) -> dict:
     """Figures over (gold quote, prediction or None) pairs."""
     n = len(pairs)
     found = [(g, p) for g, p in pairs if p is not None]
-    clean = sum(
-        1
-        for g, p in found
-        if p.speaker is not None
-        and p.speaker.casefold() in people[g.person_id].accepted
-    )
+    clean = sum(1 for g, p in found if p.speaker is not None and p.speaker.casefold() in people[g.person_id].accepted)
     values: dict[str, Counter] = defaultdict(Counter)
     for g, p in found:
         values[g.person_id][p.speaker] += 1
@@ -203,17 +192,10 @@ def score(pairs, people: dict[str, Person], has_role: bool) -> dict:
     single_clean = [
         pid
         for pid in single
-        if next(iter(multi[pid])) is not None
-        and next(iter(multi[pid])).casefold() in people[pid].accepted
+        if next(iter(multi[pid])) is not None and next(iter(multi[pid])).casefold() in people[pid].accepted
     ]
-    officials = [
-        (g, p)
-        for g, p in found
-        if people[g.person_id].role == "official" and people[g.person_id].country
-    ]
-    country_ok = sum(
-        1 for g, p in officials if p.country == people[g.person_id].country
-    )
+    officials = [(g, p) for g, p in found if people[g.person_id].role == "official" and people[g.person_id].country]
+    country_ok = sum(1 for g, p in officials if p.country == people[g.person_id].country)
     figures = {
         "gold_quotes": n,
         "people": len({g.person_id for g, _ in pairs}),
@@ -228,11 +210,7 @@ def score(pairs, people: dict[str, Person], has_role: bool) -> dict:
         "official_country_accuracy": _share(country_ok, len(officials)),
     }
     if has_role:
-        role_ok = sum(
-            1
-            for g, p in found
-            if p.role is not None and p.role.casefold() == people[g.person_id].role
-        )
+        role_ok = sum(1 for g, p in found if p.role is not None and p.role.casefold() == people[g.person_id].role)
         figures["role_accuracy"] = _share(role_ok, len(found))
     else:
         figures["role_accuracy"] = None
@@ -256,9 +234,7 @@ def report(name: str, fig: dict, has_role: bool) -> str:
         f"  (over {fig['official_quotes_with_country']} found official quotes)",
     ]
     lines.append(
-        f"  role                      {_fmt(fig['role_accuracy'])}"
-        if has_role
-        else "  role: no speaker_role column"
+        f"  role                      {_fmt(fig['role_accuracy'])}" if has_role else "  role: no speaker_role column"
     )
     return "\n".join(lines)
 
@@ -279,9 +255,7 @@ def per_person(pairs, people: dict[str, Person]) -> list[dict]:
                 "quotes": len(preds),
                 "found": len(found),
                 "speakers": Counter(p.speaker or "<none>" for p in found).most_common(),
-                "countries": Counter(
-                    p.country or "<none>" for p in found
-                ).most_common(),
+                "countries": Counter(p.country or "<none>" for p in found).most_common(),
             }
         )
     return out
@@ -307,9 +281,7 @@ def main(argv=None) -> int:
         help="folder with people.tsv and quotes.tsv",
     )
     parser.add_argument("--verbose", action="store_true", help="one line per person")
-    parser.add_argument(
-        "--json", type=Path, metavar="FILE", help="write the figures as JSON"
-    )
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write the figures as JSON")
     args = parser.parse_args(argv)
 
     people, gold = load_gold(args.gold)
@@ -329,9 +301,7 @@ def main(argv=None) -> int:
     for corpus, path in datasets.items():
         wanted = [g for g in gold if g.corpus == corpus]
         preds, has_role[corpus] = load_predictions(path, {g.article_id for g in wanted})
-        pairs_by_corpus[corpus] = [
-            (g, match(g, preds.get(g.article_id, []))) for g in wanted
-        ]
+        pairs_by_corpus[corpus] = [(g, match(g, preds.get(g.article_id, []))) for g in wanted]
 
     results, blocks = {}, []
     all_pairs = [pair for pairs in pairs_by_corpus.values() for pair in pairs]
@@ -341,16 +311,12 @@ def main(argv=None) -> int:
         blocks.append(report("overall", results["overall"], role_all))
     for corpus, pairs in pairs_by_corpus.items():
         results[corpus] = score(pairs, people, has_role[corpus])
-        blocks.append(
-            report(f"{corpus} ({datasets[corpus]})", results[corpus], has_role[corpus])
-        )
+        blocks.append(report(f"{corpus} ({datasets[corpus]})", results[corpus], has_role[corpus]))
     print("\n".join(blocks))
 
     persons = per_person(all_pairs, people)
     if args.verbose:
-        print(
-            "\n== per person: quotes found/gold; predicted speaker values; predicted countries"
-        )
+        print("\n== per person: quotes found/gold; predicted speaker values; predicted countries")
         for row in persons:
             speakers = ", ".join(f"{s} x{n}" for s, n in row["speakers"]) or "-"
             countries = ", ".join(f"{c} x{n}" for c, n in row["countries"]) or "-"
@@ -365,9 +331,7 @@ def main(argv=None) -> int:
             "figures": results,
             "people": persons,
         }
-        args.json.write_text(
-            json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

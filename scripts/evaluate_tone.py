@@ -30,6 +30,7 @@ the SHA-256 of ``"cv" + article id``), with their mean and spread. Use it to com
 variants: a change is worth keeping when it helps on most folds, not on the dev half as a
 whole (and the lexicon's in-sample picks flatter the news scorer on every fold alike).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,9 +40,11 @@ import string
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+
+from newstone.nlp.tone.news import SCORERS, get_scorer, tone_label
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD_DIR = ROOT.parent / "shared" / "data" / "vader_gold"
@@ -49,12 +52,6 @@ GOLD_FILE = "nytEditorialSnippets_GroundTruth.txt"
 HALVES = ("dev", "report")
 NEUTRAL_BAND = 0.5  # |human mean| < 0.5 on the -4..+4 scale is neutral
 CLASSES = ("negative", "neutral", "positive")
-
-try:  # the installed package, or the source tree when run from a checkout
-    from newstone.nlp.tone.news import SCORERS, get_scorer, tone_label
-except ImportError:  # pragma: no cover - only without `pip install -e .`
-    sys.path.insert(0, str(ROOT / "lib"))
-    from newstone.nlp.tone.news import SCORERS, get_scorer, tone_label
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,7 @@ class Result:
 
 
 def half_of(article_id: str) -> str:
-    """"dev" or "report": parity of the article id's SHA-256, stable across runs and machines."""
+    """ "dev" or "report": parity of the article id's SHA-256, stable across runs and machines."""
     digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()
     return "dev" if int(digest, 16) % 2 == 0 else "report"
 
@@ -122,16 +119,20 @@ def dev_folds(snippets: Iterable[GoldSnippet], folds: int = 5) -> list[list[Gold
 def cross_validate(snippets: Iterable[GoldSnippet], folds: int = 5) -> dict[str, list[float]]:
     """Pearson r of each scorer on each dev fold."""
     groups = dev_folds(snippets, folds)
-    return {scorer: [score_half(scorer, f"dev{k}", group).pearson_r for k, group in enumerate(groups)]
-            for scorer in SCORERS}
+    return {
+        scorer: [score_half(scorer, f"dev{k}", group).pearson_r for k, group in enumerate(groups)] for scorer in SCORERS
+    }
 
 
 def format_cv(per_fold: dict[str, list[float]]) -> str:
     """One line per scorer: r on each dev fold, mean and standard deviation."""
     lines = [f"Pearson r on {len(next(iter(per_fold.values())))} dev folds (by article):"]
     for scorer, rs in per_fold.items():
-        lines.append(f"  {scorer:<8}" + " ".join(f"{r:.3f}" for r in rs)
-                     + f"   mean {statistics.fmean(rs):.3f} sd {statistics.stdev(rs):.3f}")
+        lines.append(
+            f"  {scorer:<8}"
+            + " ".join(f"{r:.3f}" for r in rs)
+            + f"   mean {statistics.fmean(rs):.3f} sd {statistics.stdev(rs):.3f}"
+        )
     return "\n".join(lines)
 
 
@@ -234,25 +235,35 @@ def suggest(snippets: Iterable[GoldSnippet], top: int = 30, min_count: int = 5) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD_DIR,
-                        help=f"directory holding {GOLD_FILE} (default: {DEFAULT_GOLD_DIR})")
-    parser.add_argument("--suggest", type=int, metavar="N", default=0,
-                        help="also print N lexicon candidates found on the dev half")
-    parser.add_argument("--cv", type=int, metavar="K", default=0,
-                        help="also print Pearson r on K folds of the dev half (K >= 2)")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=DEFAULT_GOLD_DIR,
+        help=f"directory holding {GOLD_FILE} (default: {DEFAULT_GOLD_DIR})",
+    )
+    parser.add_argument(
+        "--suggest", type=int, metavar="N", default=0, help="also print N lexicon candidates found on the dev half"
+    )
+    parser.add_argument(
+        "--cv", type=int, metavar="K", default=0, help="also print Pearson r on K folds of the dev half (K >= 2)"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
         snippets = load_gold(args.gold)
     except FileNotFoundError as error:
-        print(f"evaluate_tone: {error}\n  pass --gold DIR pointing at the VADER gold data "
-              f"(nytEditorialSnippets_GroundTruth.txt)", file=sys.stderr)
+        print(
+            f"evaluate_tone: {error}\n  pass --gold DIR pointing at the VADER gold data "
+            f"(nytEditorialSnippets_GroundTruth.txt)",
+            file=sys.stderr,
+        )
         return 2
     halves = split_halves(snippets)
-    print(f"NYT editorial snippets: {len(snippets)} sentences; split by sha256(article id) parity: "
-          + ", ".join(f"{h} {len(halves[h])}" for h in HALVES))
-    print(f"gold classes: |mean| < {NEUTRAL_BAND} neutral; predicted: compound >= 0.05 positive, "
-          f"<= -0.05 negative")
+    print(
+        f"NYT editorial snippets: {len(snippets)} sentences; split by sha256(article id) parity: "
+        + ", ".join(f"{h} {len(halves[h])}" for h in HALVES)
+    )
+    print(f"gold classes: |mean| < {NEUTRAL_BAND} neutral; predicted: compound >= 0.05 positive, <= -0.05 negative")
     print(format_results(evaluate(snippets)))
     if args.cv >= 2:
         print(format_cv(cross_validate(snippets, args.cv)))

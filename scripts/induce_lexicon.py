@@ -37,6 +37,7 @@ Usage::
 
     python scripts/induce_lexicon.py [--out FILE] [--threshold T] [--shrink S] [--show N] ...
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,22 +50,19 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from newstone.nlp.tone.news import _VADER_RULE_WORDS, read_news_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
-
-try:
-    from newstone.nlp.tone.news import _VADER_RULE_WORDS, read_news_lexicon
-except ImportError:  # pragma: no cover - only without `pip install -e .`
-    sys.path.insert(0, str(ROOT / "lib"))
-    from newstone.nlp.tone.news import _VADER_RULE_WORDS, read_news_lexicon
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 WORD = re.compile(r"[a-z][a-z'-]*[a-z]$")
 PUNCT = string.punctuation + "\u2018\u2019\u201c\u201d\u2014\u2013"
 
 # Function words: never worth a lexicon entry whatever their vectors say.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from
 further had has have having he her here hers herself him himself his how i if in into is it
@@ -74,7 +72,8 @@ themselves then there these they this those through to too under until up very w
 what when where which while who whom why will with would you your yours yourself yourselves
 said says say told according mr mrs ms per cent percent year years week weeks month months
 day days today yesterday tomorrow
-""".split())
+""".split()
+)
 
 
 def corpus_documents(data: Path = SHARED_DATA):
@@ -197,21 +196,34 @@ def ridge_out_of_fold(x: np.ndarray, y: np.ndarray, weights: np.ndarray, lam: fl
     return prediction
 
 
-def induce(data: Path = SHARED_DATA, vocab_size: int = 20000, contexts: int = 10000, window: int = 5,
-           dims: int = 150, lam: float = 1.0, folds: int = 10, min_count: int = 20, log=print):
+def induce(
+    data: Path = SHARED_DATA,
+    vocab_size: int = 20000,
+    contexts: int = 10000,
+    window: int = 5,
+    dims: int = 150,
+    lam: float = 1.0,
+    folds: int = 10,
+    min_count: int = 20,
+    log=print,
+):
     """Every target word with its vector statistics and out-of-fold predicted valence."""
     started = time.perf_counter()
     paragraphs, counts, capitalised, sources = read_corpus(data)
     n_tokens = sum(counts.values())
-    log(f"corpus: {', '.join(f'{s} {n}' for s, n in sorted(sources.items()))} documents; "
-        f"{n_tokens:,} word tokens, {len(counts):,} word types ({time.perf_counter() - started:.0f} s)")
+    log(
+        f"corpus: {', '.join(f'{s} {n}' for s, n in sorted(sources.items()))} documents; "
+        f"{n_tokens:,} word tokens, {len(counts):,} word types ({time.perf_counter() - started:.0f} s)"
+    )
     ranked = [w for w, n in counts.most_common() if n >= min_count]
     vocab = {w: i for i, w in enumerate(ranked[:vocab_size])}
     context_index = {w: i for i, w in enumerate(ranked[:contexts])}
     matrix = cooccurrence(paragraphs, vocab, context_index, window)
     vectors = word_vectors(matrix, dims)
-    log(f"vectors: {len(vocab):,} target words (count >= {min_count}) x {len(context_index):,} contexts, "
-        f"window +-{window}, PPMI, SVD to {dims} dims ({time.perf_counter() - started:.0f} s)")
+    log(
+        f"vectors: {len(vocab):,} target words (count >= {min_count}) x {len(context_index):,} contexts, "
+        f"window +-{window}, PPMI, SVD to {dims} dims ({time.perf_counter() - started:.0f} s)"
+    )
     vader = SentimentIntensityAnalyzer().lexicon
     words = list(vocab)
     y = np.array([vader.get(w, 0.0) for w in words])
@@ -219,11 +231,20 @@ def induce(data: Path = SHARED_DATA, vocab_size: int = 20000, contexts: int = 10
     weights = np.ones(len(words))
     prediction = ridge_out_of_fold(vectors, y, weights, lam, folds)
     r = np.corrcoef(prediction[in_vader], y[in_vader])[0, 1]
-    log(f"ridge (lambda {lam}, {folds} folds over words): out-of-fold r = {r:.3f} on the "
-        f"{in_vader.sum():,} VADER words among the targets")
+    log(
+        f"ridge (lambda {lam}, {folds} folds over words): out-of-fold r = {r:.3f} on the "
+        f"{in_vader.sum():,} VADER words among the targets"
+    )
     cap_ratio = np.array([capitalised[w] / counts[w] for w in words])
-    return dict(words=words, vectors=vectors, prediction=prediction, vader_valence=y, in_vader=in_vader,
-                cap_ratio=cap_ratio, counts=np.array([counts[w] for w in words]))
+    return dict(
+        words=words,
+        vectors=vectors,
+        prediction=prediction,
+        vader_valence=y,
+        in_vader=in_vader,
+        cap_ratio=cap_ratio,
+        counts=np.array([counts[w] for w in words]),
+    )
 
 
 def neighbours(model, index: int, top: int = 5) -> list[str]:
@@ -234,8 +255,9 @@ def neighbours(model, index: int, top: int = 5) -> list[str]:
     return [f"{model['words'][i]} {model['vader_valence'][i]:+.1f}" for i in best]
 
 
-def select(model, threshold: float, shrink: float, max_capitalised: float = 0.5,
-           exclude: set[str] = frozenset()) -> list[tuple[str, float, str]]:
+def select(
+    model, threshold: float, shrink: float, max_capitalised: float = 0.5, exclude: set[str] = frozenset()
+) -> list[tuple[str, float, str]]:
     """(word, valence, reason) for confident predictions on words VADER lacks."""
     rows = []
     for i, word in enumerate(model["words"]):
@@ -249,8 +271,10 @@ def select(model, threshold: float, shrink: float, max_capitalised: float = 0.5,
         valence = round(float(shrink * p), 2)
         if valence == 0:
             continue
-        reason = (f"induced: predicted {p:+.2f} from news co-occurrence vectors (n={model['counts'][i]}); "
-                  f"similar to {', '.join(neighbours(model, i))}")
+        reason = (
+            f"induced: predicted {p:+.2f} from news co-occurrence vectors (n={model['counts'][i]}); "
+            f"similar to {', '.join(neighbours(model, i))}"
+        )
         rows.append((word, valence, reason))
     rows.sort(key=lambda row: (-abs(row[1]), row[0]))
     return rows
@@ -277,9 +301,13 @@ HEADER = """\
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
-    parser.add_argument("--out", type=Path, default=None,
-                        help="write the selected words as a lexicon TSV (e.g. "
-                             "lib/newstone/data/news_lexicon_induced.tsv); default: print only")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="write the selected words as a lexicon TSV (e.g. "
+        "lib/newstone/data/news_lexicon_induced.tsv); default: print only",
+    )
     parser.add_argument("--show", type=int, default=30, help="print this many candidates")
     parser.add_argument("--vocab", type=int, default=20000)
     parser.add_argument("--contexts", type=int, default=10000)
@@ -295,13 +323,22 @@ def main(argv=None) -> int:
     hand = {e.word for e in read_news_lexicon()}
     rows = select(model, args.threshold, args.shrink, args.max_capitalised, hand)
     n_pos = sum(v > 0 for _, v, _ in rows)
-    print(f"selected {len(rows)} words VADER lacks ({n_pos} positive, {len(rows) - n_pos} negative): "
-          f"|prediction| >= {args.threshold}, valence = {args.shrink} x prediction")
-    for word, valence, reason in rows[:args.show]:
+    print(
+        f"selected {len(rows)} words VADER lacks ({n_pos} positive, {len(rows) - n_pos} negative): "
+        f"|prediction| >= {args.threshold}, valence = {args.shrink} x prediction"
+    )
+    for word, valence, reason in rows[: args.show]:
         print(f"  {word:<16}{valence:+.2f}  {reason}")
     if args.out:
-        header = HEADER.format(vocab=args.vocab, window=args.window, dims=args.dims, folds=args.folds,
-                               threshold=args.threshold, shrink=args.shrink, maxcap=args.max_capitalised)
+        header = HEADER.format(
+            vocab=args.vocab,
+            window=args.window,
+            dims=args.dims,
+            folds=args.folds,
+            threshold=args.threshold,
+            shrink=args.shrink,
+            maxcap=args.max_capitalised,
+        )
         with open(args.out, "w", encoding="utf-8") as handle:
             handle.write(header + "\n")
             for word, valence, reason in rows:

@@ -1,5 +1,6 @@
 """Shared fixtures. Research corpora live in ../shared; tests that need them skip cleanly
 when it is absent (a user's fresh clone) and run in CI."""
+
 from __future__ import annotations
 
 from pathlib import Path

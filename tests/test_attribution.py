@@ -1,4 +1,5 @@
 """Attribution rules, one test per shape: each sentence here is written for the test."""
+
 from __future__ import annotations
 
 import time
@@ -6,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from newstone.model import Attribution
 from newstone.nlp.attribution.document import extract_attributions
 from newstone.nlp.attribution.quotes import find_quotes
-from newstone.model import Attribution
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.speakers.coreference import resolve_speakers
 
@@ -23,7 +24,7 @@ def content(text: str, att: Attribution) -> str:
 
 
 def source(text: str, att: Attribution) -> str | None:
-    return text[att.source[0]:att.source[1]] if att.source else None
+    return text[att.source[0] : att.source[1]] if att.source else None
 
 
 def only(text: str) -> Attribution:
@@ -34,17 +35,20 @@ def only(text: str) -> Attribution:
 
 # --- direct speech ---------------------------------------------------------------------
 
+
 def test_quote_then_name_said():
     text = "The bridge will reopen in May. \u201cWe are nearly done,\u201d Miller said."
     att = only(text)
     assert content(text, att) == "\u201cWe are nearly done,\u201d"
     assert source(text, att) == "Miller"
-    assert att.kind == "direct" and text[att.cue[0]:att.cue[1]] == "said"
+    assert att.kind == "direct" and text[att.cue[0] : att.cue[1]] == "said"
 
 
 def test_inverted_said_with_apposition():
-    text = ("\u201cThe harbour is too small,\u201d said Paula Greene, a port engineer at the city "
-            "council who has studied the plan.")
+    text = (
+        "\u201cThe harbour is too small,\u201d said Paula Greene, a port engineer at the city "
+        "council who has studied the plan."
+    )
     att = only(text)
     assert source(text, att).startswith("Paula Greene")
     assert att.speaker == "Paula Greene"
@@ -59,8 +63,7 @@ def test_end_attribution_with_trailing_participle():
 
 
 def test_pronoun_source_resolves_to_previous_speaker():
-    text = ("Mayor Dana Whitfield said the budget was balanced.\n\n"
-            "\u201cWe did not cut a single school,\u201d she said.")
+    text = "Mayor Dana Whitfield said the budget was balanced.\n\n\u201cWe did not cut a single school,\u201d she said."
     atts = run(text)
     assert [source(text, a) for a in atts] == ["Mayor Dana Whitfield", "she"]
     assert atts[1].speaker == "Dana Whitfield"
@@ -75,17 +78,17 @@ def test_told_reporters_that():
 
 
 def test_said_in_a_statement_both_orders():
-    text = ("The airline said in a statement that no passengers were hurt. "
-            "Flights will resume on Friday, the airline said in a statement.")
+    text = (
+        "The airline said in a statement that no passengers were hurt. "
+        "Flights will resume on Friday, the airline said in a statement."
+    )
     atts = run(text)
-    assert [content(text, a) for a in atts] == ["that no passengers were hurt",
-                                               "Flights will resume on Friday"]
+    assert [content(text, a) for a in atts] == ["that no passengers were hurt", "Flights will resume on Friday"]
     assert all(source(text, a) == "The airline" or source(text, a) == "the airline" for a in atts)
 
 
 def test_quote_over_sentences_and_paragraphs():
-    text = ("\u201cThe first point is cost. The second is time.\n\n"
-            "\u201cAnd the third is trust,\u201d Ibarra said.")
+    text = "\u201cThe first point is cost. The second is time.\n\n\u201cAnd the third is trust,\u201d Ibarra said."
     att = only(text)
     assert att.spans == [(0, text.index(" Ibarra"))]
     assert source(text, att) == "Ibarra"
@@ -94,8 +97,7 @@ def test_quote_over_sentences_and_paragraphs():
 def test_quote_split_by_its_attribution():
     text = "\u201cWe will appeal,\u201d he said. \u201cThe ruling is wrong.\u201d"
     att = only(text)
-    assert [text[s:e] for s, e in att.spans] == ["\u201cWe will appeal,\u201d",
-                                                "\u201cThe ruling is wrong.\u201d"]
+    assert [text[s:e] for s, e in att.spans] == ["\u201cWe will appeal,\u201d", "\u201cThe ruling is wrong.\u201d"]
     assert att.kind == "direct"
 
 
@@ -106,9 +108,11 @@ def test_quote_split_inside_one_sentence():
 
 
 def test_floating_quote_paragraph_takes_previous_speaker():
-    text = ("\u201cPrices will fall,\u201d said Ana Ruiz, an economist at the bank.\n\n"
-            "\u201cBut not before the winter.\u201d\n\n"
-            "Rain is expected on Sunday.")
+    text = (
+        "\u201cPrices will fall,\u201d said Ana Ruiz, an economist at the bank.\n\n"
+        "\u201cBut not before the winter.\u201d\n\n"
+        "Rain is expected on Sunday."
+    )
     atts = run(text)
     assert len(atts) == 2
     assert atts[1].cue is None and atts[1].speaker == "Ana Ruiz"
@@ -116,12 +120,12 @@ def test_floating_quote_paragraph_takes_previous_speaker():
 
 
 def test_new_paragraph_without_quote_is_not_floating():
-    text = ("\u201cPrices will fall,\u201d said Ana Ruiz.\n\n"
-            "Rain is expected on Sunday, and the roads are closed.")
+    text = "\u201cPrices will fall,\u201d said Ana Ruiz.\n\nRain is expected on Sunday, and the roads are closed."
     assert len(run(text)) == 1
 
 
 # --- reported speech -------------------------------------------------------------------
+
 
 def test_nested_reported_speech():
     # the belief is part of what Kirby said: only the outer attribution is made
@@ -142,7 +146,7 @@ def test_officials_have_said_they_believe():
     text = "U.S. officials have said they believe the factory is making drones."
     atts = run(text)
     assert source(text, atts[0]) == "U.S. officials"
-    assert text[atts[0].cue[0]:atts[0].cue[1]] == "have said"
+    assert text[atts[0].cue[0] : atts[0].cue[1]] == "have said"
     assert atts[0].speaker_type == "group"
     # PolNeAR credits the inner belief to the outer source, not to "they"
     assert atts[1].speaker == "U.S. officials"
@@ -163,10 +167,13 @@ def test_capital_told_capital_that():
     assert content(text, att) == "that relations would be damaged"
 
 
-@pytest.mark.parametrize("text,expected_content", [
-    ("According to the ministry, exports rose by a third.", "exports rose by a third"),
-    ("Exports rose by a third, according to the ministry.", "Exports rose by a third"),
-])
+@pytest.mark.parametrize(
+    "text,expected_content",
+    [
+        ("According to the ministry, exports rose by a third.", "exports rose by a third"),
+        ("Exports rose by a third, according to the ministry.", "Exports rose by a third"),
+    ],
+)
 def test_according_to(text, expected_content):
     att = only(text)
     assert content(text, att) == expected_content
@@ -192,7 +199,7 @@ def test_called_that_concerning():
 def test_he_also_warned_that():
     text = "He also warned that the dam could fail."
     att = only(text)
-    assert text[att.cue[0]:att.cue[1]] == "also warned"
+    assert text[att.cue[0] : att.cue[1]] == "also warned"
     assert content(text, att) == "that the dam could fail"
 
 
@@ -219,7 +226,7 @@ def test_headline_colon():
     text = "Poll: Rural Voters Turn Away From Incumbents\n\nThe survey was small."
     atts = run(text)
     assert source(text, atts[0]) == "Poll"
-    assert text[atts[0].cue[0]:atts[0].cue[1]] == ":"
+    assert text[atts[0].cue[0] : atts[0].cue[1]] == ":"
 
 
 def test_passive_is_not_attributed_to_the_subject():
@@ -235,17 +242,21 @@ def test_two_coordinated_attributions_split_the_sentence():
 
 # --- typography and robustness ---------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    '"We are ready," Cole said.',
-    "''We are ready,'' Cole said.",
-    "\u201cWe are ready,\" Cole said.",
-    "\"We are ready,\u201d Cole said.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are ready," Cole said.',
+        "''We are ready,'' Cole said.",
+        '\u201cWe are ready," Cole said.',
+        '"We are ready,\u201d Cole said.',
+    ],
+)
 def test_quote_styles(text):
     att = only(text)
     assert source(text, att) == "Cole"
     assert att.kind == "direct"
-    assert text[att.spans[0][0]:att.spans[0][1]].strip("\"'\u201c\u201d,") == "We are ready"
+    assert text[att.spans[0][0] : att.spans[0][1]].strip("\"'\u201c\u201d,") == "We are ready"
 
 
 def test_single_quotes_in_headline():
@@ -259,11 +270,29 @@ def test_apostrophes_are_not_quotes():
     assert find_quotes(text, [(0, len(text))]) == []
 
 
-@pytest.mark.parametrize("text", [
-    "", " ", "\u201c", "\u201d\u201d\u201c said", "said", "He said.", ", said .", "\u201cUnclosed quote, he said",
-    "''", "'''' ''", "According to", "According to,", ":", "A: B", "\u201cA,\u201d said", "(said)",
-    "he said. declared.", "American State, Matthew Miller.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\u201c",
+        "\u201d\u201d\u201c said",
+        "said",
+        "He said.",
+        ", said .",
+        "\u201cUnclosed quote, he said",
+        "''",
+        "'''' ''",
+        "According to",
+        "According to,",
+        ":",
+        "A: B",
+        "\u201cA,\u201d said",
+        "(said)",
+        "he said. declared.",
+        "American State, Matthew Miller.",
+    ],
+)
 def test_odd_input_never_raises(text):
     atts = run(text)
     for a in atts:
@@ -284,8 +313,7 @@ def test_long_text_without_punctuation_is_fast():
 
 
 def test_offsets_are_in_text_order():
-    text = ("\u201cA is true,\u201d Ames said. Baker said B was false. "
-            "C is likely, Cruz said.")
+    text = "\u201cA is true,\u201d Ames said. Baker said B was false. C is likely, Cruz said."
     atts = run(text)
     assert [a.start for a in atts] == sorted(a.start for a in atts)
     assert [a.speaker for a in atts] == ["Ames", "Baker", "Cruz"]
@@ -311,28 +339,34 @@ def sample():
 
 def speaker_of(sample, content_start: str) -> list[str]:
     text, atts = sample
-    return [a.speaker for a in atts if text[a.start:].startswith(content_start)
-            or text[a.start:].lstrip("\u201c,").startswith(content_start)]
+    return [
+        a.speaker
+        for a in atts
+        if text[a.start :].startswith(content_start) or text[a.start :].lstrip("\u201c,").startswith(content_start)
+    ]
 
 
-@pytest.mark.parametrize("content_start,speaker", [
-    ("Russian President Vladimir Putin's comments", "Matthew Miller"),
-    ("that supplying weapons", "Vladimir Putin"),
-    ("that South Korea", "Vladimir Putin"),
-    ("It\u2019s incredibly concerning", "Matthew Miller"),
-    ("It would destabilize", "Matthew Miller"),
-    ("that concerning", "John Kirby"),
-    ("Russia's need", "John Kirby"),
-    ("We have been talking", "John Kirby"),
-    ("It\u2019s obviously something", "John Kirby"),
-    ("the United States also believed", "John Kirby"),
-    ("he was concerned", "NATO chief"),
-    ("they believe North Korea", "U.S. officials"),
-    ("Russia could give", "Evan Medeiros"),
-    ("And second", "Evan Medeiros"),
-    ("This photo says it all", "Richard Blumenthal"),
-    ("that diplomatic relations", "Moscow"),
-])
+@pytest.mark.parametrize(
+    "content_start,speaker",
+    [
+        ("Russian President Vladimir Putin's comments", "Matthew Miller"),
+        ("that supplying weapons", "Vladimir Putin"),
+        ("that South Korea", "Vladimir Putin"),
+        ("It\u2019s incredibly concerning", "Matthew Miller"),
+        ("It would destabilize", "Matthew Miller"),
+        ("that concerning", "John Kirby"),
+        ("Russia's need", "John Kirby"),
+        ("We have been talking", "John Kirby"),
+        ("It\u2019s obviously something", "John Kirby"),
+        ("the United States also believed", "John Kirby"),
+        ("he was concerned", "NATO chief"),
+        ("they believe North Korea", "U.S. officials"),
+        ("Russia could give", "Evan Medeiros"),
+        ("And second", "Evan Medeiros"),
+        ("This photo says it all", "Richard Blumenthal"),
+        ("that diplomatic relations", "Moscow"),
+    ],
+)
 def test_sample_speakers(sample, content_start, speaker):
     assert speaker in speaker_of(sample, content_start)
 
@@ -390,8 +424,15 @@ def test_shared_subject_second_cue_cuts_the_first_content():
     assert [content(text, a) for a in atts] == ["taxes would rise", "that spending would fall"]
 
 
-@pytest.mark.parametrize("tail", [", adopting the new budget", ", but the council disagreed",
-                                  ", which surprised the council", "; the council disagreed"])
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ", adopting the new budget",
+        ", but the council disagreed",
+        ", which surprised the council",
+        "; the council disagreed",
+    ],
+)
 def test_forward_content_stops_before_an_adjunct(tail):
     text = BODY + f"The mayor said the plan was ready{tail}."
     assert content(text, only(text)) == "the plan was ready"
@@ -518,8 +559,10 @@ def test_shared_subject_after_a_fronted_place():
 
 
 def test_floating_quote_skips_a_sourceless_attribution():
-    text = (BODY + "\u201cIt is late,\u201d Ms. Tan said when asked about the delay.\n\n"
-            "\u201cWe will catch up by spring.\u201d")
+    text = (
+        BODY + "\u201cIt is late,\u201d Ms. Tan said when asked about the delay.\n\n"
+        "\u201cWe will catch up by spring.\u201d"
+    )
     atts = run(text)
     floating = [a for a in atts if content(text, a).startswith("\u201cWe will")]
     assert floating and source(text, floating[0]) == "Ms. Tan"
@@ -529,7 +572,7 @@ def test_body_colon_before_a_quotation_is_a_cue():
     text = BODY + "The governor fired back: \u201cThe audit is a stunt.\u201d"
     att = only(text)
     assert source(text, att) == "The governor"
-    assert text[att.cue[0]:att.cue[1]] == ":"
+    assert text[att.cue[0] : att.cue[1]] == ":"
     assert content(text, att) == "\u201cThe audit is a stunt.\u201d"
 
 
@@ -546,21 +589,26 @@ def test_no_floating_quote_after_reported_speech():
 
 
 def test_transcript_speaker_label_opens_a_turn():
-    text = ("Senators Debate Farm Subsidies.\n\nThe host pressed the senator on the bill.\n\n"
-            "MARLOWE: Well, the farm bill is long overdue and we will pass it.\n\n"
-            "The segment ended there.")
+    text = (
+        "Senators Debate Farm Subsidies.\n\nThe host pressed the senator on the bill.\n\n"
+        "MARLOWE: Well, the farm bill is long overdue and we will pass it.\n\n"
+        "The segment ended there."
+    )
     att = only(text)
     assert source(text, att) == "MARLOWE"
     assert content(text, att) == "Well, the farm bill is long overdue and we will pass it"
-    assert text[att.cue[0]:att.cue[1]] == ":"
+    assert text[att.cue[0] : att.cue[1]] == ":"
 
 
 def test_transcript_label_with_two_words_and_kicker_labels():
-    text = ("Farm Subsidies Return.\n\nJANE ODUYA: The subsidies never really went away.\n\n"
-            "UPDATE: The vote was moved to Friday.")
+    text = (
+        "Farm Subsidies Return.\n\nJANE ODUYA: The subsidies never really went away.\n\n"
+        "UPDATE: The vote was moved to Friday."
+    )
     atts = run(text)
     assert [(source(text, a), content(text, a)) for a in atts] == [
-        ("JANE ODUYA", "The subsidies never really went away")]
+        ("JANE ODUYA", "The subsidies never really went away")
+    ]
 
 
 def test_transcript_label_not_in_headline_or_mixed_case():
@@ -624,13 +672,16 @@ def test_cue_after_and_adverb_shares_the_clause_subject():
 
 
 def test_according_to_after_fronted_adverbial_resumes_content():
-    text = ("For the governor, according to a longtime aide, Tuesday's vote is a test "
-            "of whether he can still unite the party.")
+    text = (
+        "For the governor, according to a longtime aide, Tuesday's vote is a test "
+        "of whether he can still unite the party."
+    )
     att = only(text)
     assert source(text, att) == "a longtime aide"
     assert [text[s:e] for s, e in att.spans] == [
         "For the governor",
-        "Tuesday's vote is a test of whether he can still unite the party"]
+        "Tuesday's vote is a test of whether he can still unite the party",
+    ]
 
 
 def test_responded_needs_a_quote_or_that_clause():
@@ -662,22 +713,28 @@ def test_that_clause_or_quote_cues(verb):
 
 # --- what the source span starts with (the speaker_mention users read) ---
 
-@pytest.mark.parametrize("text, expected", [
-    ("Head.\n\nOn Monday Tony Blair said taxes would fall.", "Tony Blair"),
-    ("Head.\n\nEarlier Tory leader Michael Howard said taxes would rise.", "Tory leader Michael Howard"),
-    ("Head.\n\nIn the interview Mr Blair said he was sorry.", "Mr Blair"),
-    ("Head.\n\nA couple of weeks ago I said the plan was wrong.", "I"),
-    ("Head.\n\nOn Monday, columnist Jonathan Chait wrote that the plan was wrong.", "columnist Jonathan Chait"),
-    ("Head.\n\nOn Monday, former President Barack Obama said the plan was wrong.", "former President Barack Obama"),
-    ("Head.\n\nOn Monday Senator Lindsey Graham and Senator Richard Blumenthal said the plan was wrong.",
-     "Senator Lindsey Graham and Senator Richard Blumenthal"),  # one attribution per person
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Head.\n\nOn Monday Tony Blair said taxes would fall.", "Tony Blair"),
+        ("Head.\n\nEarlier Tory leader Michael Howard said taxes would rise.", "Tory leader Michael Howard"),
+        ("Head.\n\nIn the interview Mr Blair said he was sorry.", "Mr Blair"),
+        ("Head.\n\nA couple of weeks ago I said the plan was wrong.", "I"),
+        ("Head.\n\nOn Monday, columnist Jonathan Chait wrote that the plan was wrong.", "columnist Jonathan Chait"),
+        ("Head.\n\nOn Monday, former President Barack Obama said the plan was wrong.", "former President Barack Obama"),
+        (
+            "Head.\n\nOn Monday Senator Lindsey Graham and Senator Richard Blumenthal said the plan was wrong.",
+            "Senator Lindsey Graham and Senator Richard Blumenthal",
+        ),  # one attribution per person
+    ],
+)
 def test_source_span_leaves_out_what_came_before_the_speaker(text, expected):
     assert {source(text, a) for a in run(text)} == {expected}
 
 
 def test_capitalised_cue_inside_a_name_is_no_cue():
-    """"Slam" is a cue verb ("critics slam the plan"), "the Grand Slam" is a tournament."""
+    """ "Slam" is a cue verb ("critics slam the plan"), "the Grand Slam" is a tournament."""
     assert run("Head.\n\nShe won the Grand Slam title in 2004 after a long wait.") == []
     text = "Putin Warns West Over Missiles\n\nBody text here."
     assert source(text, only(text)) == "Putin"  # title-case headlines keep their verbs
@@ -685,10 +742,11 @@ def test_capitalised_cue_inside_a_name_is_no_cue():
 
 # --- round 4 rules ------------------------------------------------------------------------
 
+
 def test_end_attribution_not_cut_by_relative_clause_cue():
     text = "The harbour, a project that she hoped to finish by spring, will open late, the mayor said."
     atts = run(text)
-    said = [a for a in atts if text[a.cue[0]:a.cue[1]] == "said"]
+    said = [a for a in atts if text[a.cue[0] : a.cue[1]] == "said"]
     assert len(said) == 1
     assert content(text, said[0]).startswith("The harbour")
     assert source(text, said[0]) == "the mayor"
@@ -721,13 +779,17 @@ def test_inverted_said_with_lowercase_role():
 
 def test_continuation_quote_after_inverted_source_with_relative_clause():
     # same paragraph: the second quotation is a second piece of the "said" attribution
-    text = ("The vote was close.\n\n\u201cWe expected more,\u201d said Lena Ortiz, who thinks often about "
-            "the count. \u201cI am not giving up.\u201d")
-    said = [a for a in run(text) if a.cue and text[a.cue[0]:a.cue[1]] == "said"]
+    text = (
+        "The vote was close.\n\n\u201cWe expected more,\u201d said Lena Ortiz, who thinks often about "
+        "the count. \u201cI am not giving up.\u201d"
+    )
+    said = [a for a in run(text) if a.cue and text[a.cue[0] : a.cue[1]] == "said"]
     assert content(text, said[0]) == "\u201cWe expected more,\u201d | \u201cI am not giving up.\u201d"
     # next paragraph: a cue-less quotation goes to Ortiz, not to the relative pronoun
-    text = ("The vote was close.\n\n\u201cWe expected more,\u201d said Lena Ortiz, who thinks often about "
-            "the count.\n\n\u201cI am not giving up. We will try again next year.\u201d")
+    text = (
+        "The vote was close.\n\n\u201cWe expected more,\u201d said Lena Ortiz, who thinks often about "
+        "the count.\n\n\u201cI am not giving up. We will try again next year.\u201d"
+    )
     floating = [a for a in run(text) if a.cue is None]
     assert len(floating) == 1 and source(text, floating[0]) == "Lena Ortiz"
 
@@ -756,7 +818,7 @@ def test_forward_content_stops_at_prepositional_relative_clause():
 def test_endorse_takes_the_object_noun_phrase():
     text = "The teachers' union endorsed Maria Lopez on Tuesday, citing her school record."
     atts = run(text)
-    endorse = [a for a in atts if text[a.cue[0]:a.cue[1]] == "endorsed"]
+    endorse = [a for a in atts if text[a.cue[0] : a.cue[1]] == "endorsed"]
     assert len(endorse) == 1
     assert content(text, endorse[0]) == "Maria Lopez"
     assert source(text, endorse[0]) == "The teachers' union"
@@ -808,10 +870,9 @@ def test_relative_pronoun_never_closes_an_end_attribution():
 
 
 def test_first_person_inside_a_transcript_turn_is_the_labelled_speaker():
-    text = ("Interview notes\n\nHOST: Will the bridge open on time?\n\n"
-            "MARLOWE: I think the crews will finish by August.")
+    text = "Interview notes\n\nHOST: Will the bridge open on time?\n\nMARLOWE: I think the crews will finish by August."
     atts = run(text)
-    think = [a for a in atts if a.cue and text[a.cue[0]:a.cue[1]] == "think"]
+    think = [a for a in atts if a.cue and text[a.cue[0] : a.cue[1]] == "think"]
     assert len(think) == 1
     assert source(text, think[0]) == "MARLOWE"
 
@@ -819,7 +880,7 @@ def test_first_person_inside_a_transcript_turn_is_the_labelled_speaker():
 def test_pronoun_after_what_inside_a_reported_clause_is_the_outer_speaker():
     text = "Governor Hale said the state will repeal what she called \u201coutdated\u201d parking rules."
     atts = run(text)
-    called = [a for a in atts if a.cue and text[a.cue[0]:a.cue[1]] == "called"]
+    called = [a for a in atts if a.cue and text[a.cue[0] : a.cue[1]] == "called"]
     assert called and all(source(text, a) == "Governor Hale" for a in called)
 
 
@@ -854,7 +915,8 @@ def test_participle_after_an_end_attribution_takes_its_own_object():
     atts = run(text)
     assert [(content(text, a), source(text, a)) for a in atts] == [
         ("\u201cWe will carry the county easily,\u201d", "Marsh"),
-        ("the harbor bond vote", "Marsh")]
+        ("the harbor bond vote", "Marsh"),
+    ]
 
 
 def test_plural_noun_cue_closing_the_sentence_is_a_verb():
@@ -871,12 +933,15 @@ def test_continued_with_a_that_clause_but_not_continued_to():
     assert source(text, att) == "The treasurer"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Head.\n\nPrime Minister Theresa May said the deal was done.", "Prime Minister Theresa May"),
-    ("Head.\n\nAnalyst Rebecca Day said prices would rise.", "Analyst Rebecca Day"),
-    ("Head.\n\nOfficials in May said prices would rise.", "Officials"),
-    ("Head.\n\nObama on Tuesday said prices would rise.", "Obama"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Head.\n\nPrime Minister Theresa May said the deal was done.", "Prime Minister Theresa May"),
+        ("Head.\n\nAnalyst Rebecca Day said prices would rise.", "Analyst Rebecca Day"),
+        ("Head.\n\nOfficials in May said prices would rise.", "Officials"),
+        ("Head.\n\nObama on Tuesday said prices would rise.", "Obama"),
+    ],
+)
 def test_names_that_are_also_months_modals_or_time_words(text, expected):
     assert source(text, only(text)) == expected
 
@@ -888,13 +953,15 @@ def test_a_lone_modal_is_no_source():
 def test_a_surname_ending_in_ly_is_not_skipped_as_an_adverb_before_a_passive_cue():
     import newstone
 
-    quotes = newstone.parse_text("Head\n\nMs Kelly is expected to announce her plans. "
-                                 "The talks are widely expected to fail.").quotes
+    quotes = newstone.parse_text(
+        "Head\n\nMs Kelly is expected to announce her plans. The talks are widely expected to fail."
+    ).quotes
     assert quotes["speaker_mention"].tolist()[0] == "Ms Kelly"
     assert quotes["text"].tolist()[1] == "to fail"
 
 
 # --- round 7: boundaries and look-alikes -----------------------------------------------
+
 
 def test_fronted_adverbial_with_a_clause_of_its_own_is_the_content():
     text = "As a rule, the agency checks every form twice, officials said."
@@ -906,8 +973,10 @@ def test_fronted_adverbial_with_a_clause_of_its_own_is_the_content():
 def test_that_after_the_inverted_source_comma_belongs_to_a_later_clause():
     text = "\u201cIt was a weak pitch,\u201d said one board member, who added that the vote was close."
     atts = run(text)
-    assert [(content(text, a), source(text, a)) for a in atts][0] == \
-        ("\u201cIt was a weak pitch,\u201d", "one board member")
+    assert [(content(text, a), source(text, a)) for a in atts][0] == (
+        "\u201cIt was a weak pitch,\u201d",
+        "one board member",
+    )
 
 
 def test_dash_sets_a_closing_quotation_apart():
@@ -950,10 +1019,13 @@ def test_quotation_after_an_adverbial_still_starts_the_content():
     assert content(text, att) == "\u201cwe will bounce back.\u201d"
 
 
-@pytest.mark.parametrize("text, expected_source, expected_content", [
-    ("Recent polls show the senator with a narrow lead.", "Recent polls", "the senator with a narrow lead"),
-    ("A new survey shows most farmers back the plan.", "A new survey", "most farmers back the plan"),
-])
+@pytest.mark.parametrize(
+    "text, expected_source, expected_content",
+    [
+        ("Recent polls show the senator with a narrow lead.", "Recent polls", "the senator with a narrow lead"),
+        ("A new survey shows most farmers back the plan.", "A new survey", "most farmers back the plan"),
+    ],
+)
 def test_document_nouns_make_show_a_verb(text, expected_source, expected_content):
     att = only(text)
     assert source(text, att) == expected_source
@@ -1029,15 +1101,20 @@ def test_a_short_unquoted_content_is_not_direct_speech():
     assert newstone.parse_text("Head\n\nSmith said no.").quotes["kind"].tolist() == ["indirect"]
 
 
-@pytest.mark.parametrize("sentence, content", [
-    ("She told reporters the plan had failed.", "the plan had failed"),
-    ("He told CNN the talks would go on.", "the talks would go on"),
-    ("He told ABC's This Week the deal was dead.", "the deal was dead"),
-    ("He told a news conference the talks had stalled.", "the talks had stalled"),
-    ("She told him she would stay.", "she would stay"),
-    ("It was a concern for China, which the United States has urged to do more to rein in Pyongyang.",
-     "to do more to rein in Pyongyang"),
-])
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("She told reporters the plan had failed.", "the plan had failed"),
+        ("He told CNN the talks would go on.", "the talks would go on"),
+        ("He told ABC's This Week the deal was dead.", "the deal was dead"),
+        ("He told a news conference the talks had stalled.", "the talks had stalled"),
+        ("She told him she would stay.", "she would stay"),
+        (
+            "It was a concern for China, which the United States has urged to do more to rein in Pyongyang.",
+            "to do more to rein in Pyongyang",
+        ),
+    ],
+)
 def test_the_object_of_told_or_urged_is_short_and_the_clause_starts_after_it(sentence, content):
     import newstone
 
@@ -1047,6 +1124,7 @@ def test_the_object_of_told_or_urged_is_short_and_the_clause_starts_after_it(sen
 
 # --- round 9 ---------------------------------------------------------------------------
 
+
 def body(sentence: str) -> tuple[str, list[Attribution]]:
     """The sentence as body text (after a headline paragraph) and its attributions."""
     text = "Head\n\n" + sentence
@@ -1054,17 +1132,32 @@ def body(sentence: str) -> tuple[str, list[Attribution]]:
 
 
 def cue(text: str, att: Attribution) -> str | None:
-    return text[att.cue[0]:att.cue[1]] if att.cue else None
+    return text[att.cue[0] : att.cue[1]] if att.cue else None
 
 
-@pytest.mark.parametrize("sentence, speaker, cue_text, said", [
-    ("The mayor ended the meeting by saying the budget would be cut.",
-     "The mayor", "saying", "the budget would be cut"),
-    ("Lopez angered the council last week by claiming that the vote was rigged.",
-     "Lopez", "claiming", "that the vote was rigged"),
-    ("Park praised the report while noting that the figures were old.",
-     "Park", "noting", "that the figures were old"),
-])
+@pytest.mark.parametrize(
+    "sentence, speaker, cue_text, said",
+    [
+        (
+            "The mayor ended the meeting by saying the budget would be cut.",
+            "The mayor",
+            "saying",
+            "the budget would be cut",
+        ),
+        (
+            "Lopez angered the council last week by claiming that the vote was rigged.",
+            "Lopez",
+            "claiming",
+            "that the vote was rigged",
+        ),
+        (
+            "Park praised the report while noting that the figures were old.",
+            "Park",
+            "noting",
+            "that the figures were old",
+        ),
+    ],
+)
 def test_a_cue_participle_after_a_preposition_belongs_to_the_clause_subject(sentence, speaker, cue_text, said):
     text, atts = body(sentence)
     att = next(a for a in atts if cue(text, a) == cue_text)
@@ -1087,8 +1180,7 @@ def test_a_trailing_according_to_sources_the_last_attached_clause():
 def test_a_title_in_quotation_marks_keeps_an_adverbial_fronted():
     text, atts = body('In an interview on "Evening Report," the minister said the port would close.')
     att = only_of(atts)
-    assert (source(text, att), cue(text, att), content(text, att)) == (
-        "the minister", "said", "the port would close")
+    assert (source(text, att), cue(text, att), content(text, att)) == ("the minister", "said", "the port would close")
 
 
 def only_of(atts: list[Attribution]) -> Attribution:
@@ -1110,34 +1202,43 @@ def test_a_poll_phrase_without_a_clause_or_with_another_cue_is_left_alone():
     assert [(source(text, a), content(text, a)) for a in atts] == [("most voters", "the tax was too high")]
 
 
-@pytest.mark.parametrize("sentence, speaker, cue_text, said", [
-    ("The mayor expressed deep concern about the budget.", "The mayor", "expressed", "the budget"),
-    ("The senator raised questions about the deal.", "The senator", "raised", "the deal"),
-    ("He voiced support for the plan.", "He", "voiced", "the plan"),
-    ("The group claimed responsibility for the blackout.", "The group", "claimed", "the blackout"),
-    ("She expressed confidence that the bill would pass.", "She", "expressed", "that the bill would pass"),
-])
+@pytest.mark.parametrize(
+    "sentence, speaker, cue_text, said",
+    [
+        ("The mayor expressed deep concern about the budget.", "The mayor", "expressed", "the budget"),
+        ("The senator raised questions about the deal.", "The senator", "raised", "the deal"),
+        ("He voiced support for the plan.", "He", "voiced", "the plan"),
+        ("The group claimed responsibility for the blackout.", "The group", "claimed", "the blackout"),
+        ("She expressed confidence that the bill would pass.", "She", "expressed", "that the bill would pass"),
+    ],
+)
 def test_a_light_verb_with_a_stance_noun_has_the_topic_as_content(sentence, speaker, cue_text, said):
     text, atts = body(sentence)
     att = only_of(atts)
     assert (source(text, att), cue(text, att), content(text, att)) == (speaker, cue_text, said)
 
 
-@pytest.mark.parametrize("sentence", [
-    "She raised money for the party.",
-    "The actor voiced the villain in the film.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She raised money for the party.",
+        "The actor voiced the villain in the film.",
+    ],
+)
 def test_raise_and_voice_without_a_stance_noun_are_no_cues(sentence):
     assert body(sentence)[1] == []
 
 
 # --- round 10 ------------------------------------------------------------------------------
 
+
 def test_a_quotation_closing_on_a_comma_ends_the_content_before_a_participle():
     text, atts = body("The mayor said the budget was \u201cin good shape,\u201d adding that taxes would fall.")
     pairs = sorted((cue(text, a), source(text, a), content(text, a)) for a in atts)
-    assert pairs == [("adding", "The mayor", "that taxes would fall"),
-                     ("said", "The mayor", "the budget was \u201cin good shape,\u201d")]
+    assert pairs == [
+        ("adding", "The mayor", "that taxes would fall"),
+        ("said", "The mayor", "the budget was \u201cin good shape,\u201d"),
+    ]
 
 
 def test_a_quotation_closing_on_a_comma_keeps_a_following_plain_word():
@@ -1147,11 +1248,16 @@ def test_a_quotation_closing_on_a_comma_keeps_a_following_plain_word():
 
 
 def test_a_long_fronted_adverbial_before_a_quotation_is_no_content():
-    text, atts = body("In May, as a heckler was led out of the hall in Reno by two guards, "
-                      "the mayor said, \u201cGet him out of here.\u201d")
+    text, atts = body(
+        "In May, as a heckler was led out of the hall in Reno by two guards, "
+        "the mayor said, \u201cGet him out of here.\u201d"
+    )
     att = only_of(atts)
-    assert (source(text, att), cue(text, att), content(text, att)) == \
-        ("the mayor", "said", "\u201cGet him out of here.\u201d")
+    assert (source(text, att), cue(text, att), content(text, att)) == (
+        "the mayor",
+        "said",
+        "\u201cGet him out of here.\u201d",
+    )
 
 
 def test_a_long_fronted_clause_without_a_following_quotation_stays_content():
@@ -1160,11 +1266,17 @@ def test_a_long_fronted_clause_without_a_following_quotation_stays_content():
     assert content(text, att) == "The harbour will close in May, when the new bridge opens"
 
 
-@pytest.mark.parametrize("sentence, speaker, said", [
-    ("A new Harbor Times poll found Reyes ahead by six points.", "A new Harbor Times poll",
-     "Reyes ahead by six points"),
-    ("The study finds most commuters prefer the train.", "The study", "most commuters prefer the train"),
-])
+@pytest.mark.parametrize(
+    "sentence, speaker, said",
+    [
+        (
+            "A new Harbor Times poll found Reyes ahead by six points.",
+            "A new Harbor Times poll",
+            "Reyes ahead by six points",
+        ),
+        ("The study finds most commuters prefer the train.", "The study", "most commuters prefer the train"),
+    ],
+)
 def test_a_document_finds_with_or_without_that(sentence, speaker, said):
     text, atts = body(sentence)
     att = only_of(atts)
@@ -1175,40 +1287,58 @@ def test_a_person_who_finds_a_thing_is_no_attribution():
     assert body("The mayor found a wallet on the bridge.")[1] == []
 
 
-@pytest.mark.parametrize("sentence, speaker, cue_text, said", [
-    ("Many voters see the mayor as a fighter.", "Many voters", "see", "the mayor as a fighter"),
-    ("The council regards the bridge as a waste of money.", "The council", "regards",
-     "the bridge as a waste of money"),
-    ("Reyes portrayed her rival as out of touch.", "Reyes", "portrayed", "her rival as out of touch"),
-])
+@pytest.mark.parametrize(
+    "sentence, speaker, cue_text, said",
+    [
+        ("Many voters see the mayor as a fighter.", "Many voters", "see", "the mayor as a fighter"),
+        (
+            "The council regards the bridge as a waste of money.",
+            "The council",
+            "regards",
+            "the bridge as a waste of money",
+        ),
+        ("Reyes portrayed her rival as out of touch.", "Reyes", "portrayed", "her rival as out of touch"),
+    ],
+)
 def test_a_judgement_with_an_as_complement(sentence, speaker, cue_text, said):
     text, atts = body(sentence)
     att = only_of(atts)
     assert (source(text, att), cue(text, att), content(text, att)) == (speaker, cue_text, said)
 
 
-@pytest.mark.parametrize("sentence", [
-    "The mayor saw the bridge from her office.",
-    "The mayor saw the bridge as well as the harbour.",
-    "The crew cast the nets at dawn.",
-    "The council regards the matter closed.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor saw the bridge from her office.",
+        "The mayor saw the bridge as well as the harbour.",
+        "The crew cast the nets at dawn.",
+        "The council regards the matter closed.",
+    ],
+)
 def test_seeing_or_casting_without_an_as_complement_is_no_attribution(sentence):
     assert body(sentence)[1] == []
 
 
 # --- round 11: speaker spans in wire and BBC copy ----------------------------------------
 
+
 def cue_text(text: str, att: Attribution) -> str:
-    return text[att.cue[0]:att.cue[1]]
+    return text[att.cue[0] : att.cue[1]]
 
 
-@pytest.mark.parametrize("sentence, speaker, cue", [
-    ("\u201cThe ledger was wrong,\u201d state prosecutor Maria Lopez told reporters.", "state prosecutor Maria Lopez", "told"),
-    ("\u201cIt is over,\u201d state officials have said.", "state officials", "have said"),
-    ("\u201cIt is over,\u201d said Florida state archivist Ann Lee.", "Florida state archivist Ann Lee", "said"),
-    ("\u201cIt is over,\u201d said Stop The Road chairman Ann Lee said.", "Stop The Road chairman Ann Lee", "said"),
-])
+@pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        (
+            "\u201cThe ledger was wrong,\u201d state prosecutor Maria Lopez told reporters.",
+            "state prosecutor Maria Lopez",
+            "told",
+        ),
+        ("\u201cIt is over,\u201d state officials have said.", "state officials", "have said"),
+        ("\u201cIt is over,\u201d said Florida state archivist Ann Lee.", "Florida state archivist Ann Lee", "said"),
+        ("\u201cIt is over,\u201d said Stop The Road chairman Ann Lee said.", "Stop The Road chairman Ann Lee", "said"),
+    ],
+)
 def test_a_cue_word_modifying_the_subject_of_another_verb_is_no_cue(sentence, speaker, cue):
     text = "Headline\n\n" + sentence
     att = only(text)
@@ -1247,32 +1377,41 @@ def test_a_date_governed_by_a_preposition_is_not_the_passive_subject():
 
 
 def test_a_subordinator_right_after_that_opens_the_reported_clause():
-    text = ("Headline\n\nSeveral economists said that while they expect the currency to weaken, "
-            "the central bank is unlikely to act.")
+    text = (
+        "Headline\n\nSeveral economists said that while they expect the currency to weaken, "
+        "the central bank is unlikely to act."
+    )
     att = only(text)
-    assert content(text, att) == ("that while they expect the currency to weaken, "
-                                  "the central bank is unlikely to act")
+    assert content(text, att) == ("that while they expect the currency to weaken, the central bank is unlikely to act")
 
 
 def test_a_short_form_of_an_earlier_organisation_keeps_its_possessive():
-    text = ("Headline\n\nMoody's Investors Service Inc said it cut the ratings of Acme. "
-            "Moody's said the outlook was weak.")
+    text = (
+        "Headline\n\nMoody's Investors Service Inc said it cut the ratings of Acme. Moody's said the outlook was weak."
+    )
     atts = run(text)
     assert [a.speaker for a in atts] == ["Moody's Investors Service Inc"] * 2
     assert atts[1].speaker_type == "organization"
 
 
 def test_a_spaced_dash_ends_the_source_phrase():
-    text = "Headline\n\nExports rose by a fifth of national incomes - the trade ministry has urged firms to invest more."
+    text = (
+        "Headline\n\nExports rose by a fifth of national incomes - the trade ministry has urged firms to invest more."
+    )
     att = only(text)
     assert source(text, att) == "the trade ministry"
 
 
-@pytest.mark.parametrize("sentence, speaker", [
-    ("Jane Doe - a former aide to the mayor - said the plan was flawed.", "Jane Doe"),
-    ("Paul Lee, chief executive of Acme - a music service - believes it is time to act.",
-     "Paul Lee, chief executive of Acme"),
-])
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Jane Doe - a former aide to the mayor - said the plan was flawed.", "Jane Doe"),
+        (
+            "Paul Lee, chief executive of Acme - a music service - believes it is time to act.",
+            "Paul Lee, chief executive of Acme",
+        ),
+    ],
+)
 def test_a_dash_aside_between_the_speaker_and_the_cue(sentence, speaker):
     text = "Headline\n\n" + sentence
     att = only(text)
@@ -1285,15 +1424,19 @@ def test_a_dash_aside_after_a_prepositional_object_names_no_speaker():
 
 
 def test_a_participle_without_complement_and_a_relative_clause_subject():
-    text = ("Headline\n\nThe suit came after Acme Telecom, which had a first offer for Zeta rejected, "
-            "said it would raise its bid.")
+    text = (
+        "Headline\n\nThe suit came after Acme Telecom, which had a first offer for Zeta rejected, "
+        "said it would raise its bid."
+    )
     att = only(text)
     assert cue_text(text, att) == "said" and att.speaker == "Acme Telecom"
     assert source(text, att).startswith("Acme Telecom") and content(text, att) == "it would raise its bid"
 
 
 def test_a_surname_is_not_read_as_a_short_form_of_an_organisation():
-    text = ("Headline\n\nThe Lake Commission report, which says the agency failed, was released. "
-            "Board chairman John Lake said the staff had done their best. "
-            "\u201cIt is a sad story,\u201d Lake told reporters.")
+    text = (
+        "Headline\n\nThe Lake Commission report, which says the agency failed, was released. "
+        "Board chairman John Lake said the staff had done their best. "
+        "\u201cIt is a sad story,\u201d Lake told reporters."
+    )
     assert run(text)[-1].speaker == "John Lake"

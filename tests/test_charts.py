@@ -1,4 +1,5 @@
 """Charts and their aggregations, on small hand-built tables that follow schema.py."""
+
 from __future__ import annotations
 
 import html
@@ -28,12 +29,17 @@ def quotes_table(rows: list[dict]) -> pd.DataFrame:
 @pytest.fixture
 def quotes():
     # Ana: 3 quotes, clearly negative; Ben: 2 quotes, positive; Cy: 1 quote (below min_n=2).
-    return quotes_table([
-        {"speaker": "Ana", "tone": -0.6}, {"speaker": "Ana", "tone": -0.4}, {"speaker": "Ana", "tone": -0.5},
-        {"speaker": "Ben", "tone": 0.3}, {"speaker": "Ben", "tone": 0.5},
-        {"speaker": "Cy", "tone": 0.9},
-        {"speaker": None, "tone": 0.1},
-    ])
+    return quotes_table(
+        [
+            {"speaker": "Ana", "tone": -0.6},
+            {"speaker": "Ana", "tone": -0.4},
+            {"speaker": "Ana", "tone": -0.5},
+            {"speaker": "Ben", "tone": 0.3},
+            {"speaker": "Ben", "tone": 0.5},
+            {"speaker": "Cy", "tone": 0.9},
+            {"speaker": None, "tone": 0.1},
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -74,7 +80,12 @@ def test_parse_published_is_lenient_and_keeps_local_day():
     values = pd.Series(["2024-06-20", "June 21, 2024", "Sat, 22 Jun 2024 23:30:00 -0500", "soon", None])
     parsed = analysis.parse_published(values)
     assert [d.strftime("%Y-%m-%d") if not pd.isna(d) else None for d in parsed] == [
-        "2024-06-20", "2024-06-21", "2024-06-22", None, None]
+        "2024-06-20",
+        "2024-06-21",
+        "2024-06-22",
+        None,
+        None,
+    ]
 
 
 def test_tone_over_time_by_day_with_undated_items():
@@ -99,9 +110,10 @@ def test_tone_over_time_weeks_for_long_spans_and_none_for_one_date():
 
 
 def test_filter_tables_by_date_drops_undated_only_when_filtering():
-    tables = {"articles": pd.DataFrame({"article_id": ["a", "b", "c"],
-                                        "published": ["2024-06-20", "2024-06-22", None]}),
-              "quotes": pd.DataFrame({"article_id": ["a", "b", "c"], "tone": [1, 2, 3]})}
+    tables = {
+        "articles": pd.DataFrame({"article_id": ["a", "b", "c"], "published": ["2024-06-20", "2024-06-22", None]}),
+        "quotes": pd.DataFrame({"article_id": ["a", "b", "c"], "tone": [1, 2, 3]}),
+    }
     assert len(analysis.filter_tables(tables)["quotes"]) == 3
     kept = analysis.filter_tables(tables, date_from="2024-06-21")
     assert list(kept["quotes"]["article_id"]) == ["b"]
@@ -109,9 +121,13 @@ def test_filter_tables_by_date_drops_undated_only_when_filtering():
 
 
 def test_quotes_by_speaker_type():
-    quotes = quotes_table([{"speaker": "Ana", "speaker_type": "person", "tone": 0.1},
-                           {"speaker": "Moscow", "speaker_type": "country", "tone": 0.2},
-                           {"speaker": "Analysts", "speaker_type": "group", "tone": 0.3}])
+    quotes = quotes_table(
+        [
+            {"speaker": "Ana", "speaker_type": "person", "tone": 0.1},
+            {"speaker": "Moscow", "speaker_type": "country", "tone": 0.2},
+            {"speaker": "Analysts", "speaker_type": "group", "tone": 0.3},
+        ]
+    )
     assert list(analysis.quotes_by_speaker_type(quotes, ["person"])["speaker"]) == ["Ana"]
     assert list(analysis.quotes_by_speaker_type(quotes, "group")["speaker"]) == ["Analysts"]
     assert len(analysis.quotes_by_speaker_type(quotes, None)) == 3
@@ -172,25 +188,37 @@ def test_tone_bars_rejects_unknown_mode(quotes):
 
 
 def country_summary(n_col: str) -> pd.DataFrame:
-    return pd.DataFrame({"country": ["Russia", "Ukraine", "Japan"], n_col: [4, 3, 1],
-                         "mean": [-0.3, 0.2, 0.0], "ci_low": [-0.5, 0.0, np.nan],
-                         "ci_high": [-0.1, 0.4, np.nan]})
+    return pd.DataFrame(
+        {
+            "country": ["Russia", "Ukraine", "Japan"],
+            n_col: [4, 3, 1],
+            "mean": [-0.3, 0.2, 0.0],
+            "ci_low": [-0.5, 0.0, np.nan],
+            "ci_high": [-0.1, 0.4, np.nan],
+        }
+    )
 
 
 def test_mentioned_country_chart_says_scores_are_shared():
     fig = charts.mentioned_country_tone_chart(country_summary("n_sentences"), min_n=2)
     assert "counts, with the same score, for both" in fig.newstone_footnote
     assert "95% t interval" in fig.newstone_footnote
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
-        "Russia  (n=4)", "Ukraine  (n=3)", "Japan  (n=1)"]
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Russia  (n=4)", "Ukraine  (n=3)", "Japan  (n=1)"]
     assert "n = number of sentences" in fig.newstone_footnote
     top = charts.mentioned_country_tone_chart(country_summary("n_sentences"), top_n=2)
     assert "Showing the 2 mentioned countries with the most sentences of 3." in top.newstone_footnote
 
 
 def test_country_charts_label_codes_with_names():
-    summary = pd.DataFrame({"country": ["RUS", "PRK", "XKX"], "n_quotes": [5, 4, 3],
-                            "mean": [-0.5, -0.2, 0.1], "ci_low": [-0.7, -0.4, -0.1], "ci_high": [-0.3, 0.0, 0.3]})
+    summary = pd.DataFrame(
+        {
+            "country": ["RUS", "PRK", "XKX"],
+            "n_quotes": [5, 4, 3],
+            "mean": [-0.5, -0.2, 0.1],
+            "ci_low": [-0.7, -0.4, -0.1],
+            "ci_high": [-0.3, 0.0, 0.3],
+        }
+    )
     fig = charts.speaker_country_tone_chart(summary, min_n=2)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["Russia (RUS)  (n=5)", "North Korea (PRK)  (n=4)", "Kosovo (XKX)  (n=3)"]
@@ -207,8 +235,14 @@ def test_speaker_country_chart_uses_n_quotes():
 
 
 def test_heatmap_centred_masked_and_annotated():
-    matrix = pd.DataFrame({"speaker": ["Ana", "Ana", "Ben", "Ben"], "country": ["Russia", "Japan", "Russia", "Japan"],
-                           "n": [5, 1, 2, 3], "mean": [-0.7, 0.4, 0.1, 0.25]})
+    matrix = pd.DataFrame(
+        {
+            "speaker": ["Ana", "Ana", "Ben", "Ben"],
+            "country": ["Russia", "Japan", "Russia", "Japan"],
+            "n": [5, 1, 2, 3],
+            "mean": [-0.7, 0.4, 0.1, 0.25],
+        }
+    )
     fig = charts.speaker_country_heatmap(matrix, min_n=2)
     ax = fig.axes[0]
     image = ax.images[0]
@@ -230,9 +264,16 @@ def test_heatmap_centred_masked_and_annotated():
 
 
 def test_timeline_chart_plots_periods_with_n_and_none_for_single_date():
-    timeline = pd.DataFrame({"period_start": pd.to_datetime(["2024-06-20", "2024-06-21"]), "n": [3, 1],
-                             "mean": [-0.2, 0.4], "std": [0.1, np.nan], "ci_low": [-0.45, np.nan],
-                             "ci_high": [0.05, np.nan]})
+    timeline = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2024-06-20", "2024-06-21"]),
+            "n": [3, 1],
+            "mean": [-0.2, 0.4],
+            "std": [0.1, np.nan],
+            "ci_low": [-0.45, np.nan],
+            "ci_high": [0.05, np.nan],
+        }
+    )
     timeline.attrs.update(period="D", n_undated=2)
     fig = charts.tone_timeline_chart(timeline)
     ax = fig.axes[0]
@@ -249,12 +290,19 @@ def test_timeline_chart_plots_periods_with_n_and_none_for_single_date():
 
 
 def test_timeline_line_breaks_over_days_without_items():
-    timeline = pd.DataFrame({"period_start": pd.to_datetime(["2024-06-20", "2024-06-21", "2024-06-24"]),
-                             "n": [3, 2, 2], "mean": [-0.2, 0.4, 0.1], "std": [0.1, 0.2, 0.1],
-                             "ci_low": [-0.45, 0.1, 0.0], "ci_high": [0.05, 0.7, 0.2]})
+    timeline = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2024-06-20", "2024-06-21", "2024-06-24"]),
+            "n": [3, 2, 2],
+            "mean": [-0.2, 0.4, 0.1],
+            "std": [0.1, 0.2, 0.1],
+            "ci_low": [-0.45, 0.1, 0.0],
+            "ci_high": [0.05, 0.7, 0.2],
+        }
+    )
     timeline.attrs.update(period="D", n_undated=0)
     fig = charts.tone_timeline_chart(timeline)
-    line = next(l for l in fig.axes[0].lines if l.get_gid() == "tone-line")
+    line = next(drawn for drawn in fig.axes[0].lines if drawn.get_gid() == "tone-line")
     assert np.isnan(line.get_ydata()).sum() == 2  # June 22 and 23: no line drawn across them
     assert "breaks over 2 day(s) without quotes" in fig.newstone_footnote
 
@@ -278,18 +326,36 @@ def article_tables():
     q_start, q_end = text.index("We reject"), text.index(',"') + 1
     cue = text.index("said")
     spk = text.index("Ana Li")
-    article = schema.frame([{"article_id": "x/1", "text": text, "published": "2024-06-20", "source": "Wire"}],
-                           schema.ARTICLE_COLUMNS).iloc[0]
-    quotes = quotes_table([{"article_id": "x/1", "speaker": "Ana Li", "tone": -0.7, "tone_label": "negative",
-                            "spans": [[q_start, q_end]], "start": q_start, "end": q_end,
-                            "cue_start": cue, "cue_end": cue + 4, "speaker_start": spk, "speaker_end": spk + 6}])
+    article = schema.frame(
+        [{"article_id": "x/1", "text": text, "published": "2024-06-20", "source": "Wire"}], schema.ARTICLE_COLUMNS
+    ).iloc[0]
+    quotes = quotes_table(
+        [
+            {
+                "article_id": "x/1",
+                "speaker": "Ana Li",
+                "tone": -0.7,
+                "tone_label": "negative",
+                "spans": [[q_start, q_end]],
+                "start": q_start,
+                "end": q_end,
+                "cue_start": cue,
+                "cue_end": cue + 4,
+                "speaker_start": spk,
+                "speaker_end": spk + 6,
+            }
+        ]
+    )
     russia, japan = text.index("Russia"), text.index("Japan")
     reject = text.index("reject")  # a country mention inside the quote, overlapping it
-    mentions = schema.frame([
-        {"article_id": "x/1", "start": russia, "end": russia + 6, "country": "Russia"},
-        {"article_id": "x/1", "start": japan, "end": japan + 5, "country": "Japan"},
-        {"article_id": "x/1", "start": reject, "end": reject + 6, "country": "Testland"},
-    ], schema.MENTION_COLUMNS)
+    mentions = schema.frame(
+        [
+            {"article_id": "x/1", "start": russia, "end": russia + 6, "country": "Russia"},
+            {"article_id": "x/1", "start": japan, "end": japan + 5, "country": "Japan"},
+            {"article_id": "x/1", "start": reject, "end": reject + 6, "country": "Testland"},
+        ],
+        schema.MENTION_COLUMNS,
+    )
     return article, quotes, mentions
 
 
@@ -310,7 +376,9 @@ def test_render_article_marks_quote_cue_speaker_and_countries(article_tables):
     assert '<span class="ns-cue" title="cue">said</span>' in out
     assert re.search(r'<span class="ns-speaker"[^>]*>Ana Li</span>', out)
     assert re.search(r'<span class="ns-country" title="country: Russia">Russia</span>', out)
-    assert re.search(r'<span class="ns-quote"[^>]*><span class="ns-country" title="country: Testland">reject</span></span>', out)
+    assert re.search(
+        r'<span class="ns-quote"[^>]*><span class="ns-country" title="country: Testland">reject</span></span>', out
+    )
     assert re.search(r'class="ns-badge"[^>]*>-0.70</span>', out)
     assert explorer.tone_colour(-0.7) in out and explorer.SPEAKER_COLOURS[0] in out
     assert out.count("<span") == out.count("</span>")  # well nested

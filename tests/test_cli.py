@@ -1,4 +1,5 @@
 """The `newstone` command: help, quotes formats, exit codes, parse/resume, the scorer."""
+
 import json
 import subprocess
 import sys
@@ -7,9 +8,8 @@ import pandas as pd
 import pytest
 
 import newstone
-from newstone.cli import main
-
 from conftest import SAMPLE, SHARED, shared_path
+from newstone.cli import main
 
 
 def run(capsys, *argv):
@@ -20,8 +20,7 @@ def run(capsys, *argv):
 
 @pytest.mark.parametrize("command", ["parse", "quotes", "evaluate", "report"])
 def test_help_on_every_command(command):
-    result = subprocess.run([sys.executable, "-m", "newstone.cli", command, "--help"],
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "newstone.cli", command, "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "usage: newstone " + command in result.stdout
 
@@ -39,7 +38,7 @@ def test_quotes_jsonl_lists_the_sample_quotes(capsys):
     for r in records:
         assert " ".join(text[s:e] for s, e in r["content"]) == r["text"]
         if r["source"]:
-            assert text[r["source"][0]:r["source"][1]] == r["speaker_mention"]
+            assert text[r["source"][0] : r["source"][1]] == r["speaker_mention"]
 
 
 def test_quotes_table_and_csv_formats(capsys):
@@ -107,11 +106,11 @@ def test_parse_with_two_workers_equals_one(capsys, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     for i in range(12):
-        (src / f"{i:02d}.txt").write_text(f"Head {i}\n\n\u201cLine {i} is fine,\u201d Smith said. "
-                                          f"Russia said it would respond.", encoding="utf-8")
+        (src / f"{i:02d}.txt").write_text(
+            f"Head {i}\n\n\u201cLine {i} is fine,\u201d Smith said. Russia said it would respond.", encoding="utf-8"
+        )
     run(capsys, "parse", str(src), "-o", str(tmp_path / "one"), "--jobs", "1", "--no-progress")
-    run(capsys, "parse", str(src), "-o", str(tmp_path / "two"), "--jobs", "2", "--no-progress",
-        "--batch-size", "5")
+    run(capsys, "parse", str(src), "-o", str(tmp_path / "two"), "--jobs", "2", "--no-progress", "--batch-size", "5")
     one, two = newstone.read(tmp_path / "one"), newstone.read(tmp_path / "two")
     for table in ("articles", "sentences", "quotes", "mentions"):
         pd.testing.assert_frame_equal(one.tables[table], two.tables[table])
@@ -122,11 +121,24 @@ def test_jsonl_output_is_accepted_by_the_shared_scorer(tmp_path):
     dev = shared_path("data", "polnear", "dev")
     preds = tmp_path / "preds.jsonl"
     with open(preds, "w", encoding="utf-8") as fh:
-        subprocess.run([sys.executable, "-m", "newstone.cli", "quotes", str(dev / "text"), "--format", "jsonl"],
-                       stdout=fh, check=True)
-    result = subprocess.run([sys.executable, str(SHARED / "eval" / "score_attributions.py"), str(dev),
-                             str(preds), "--metadata", str(SHARED / "data" / "polnear" / "metadata.tsv")],
-                            capture_output=True, text=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "newstone.cli", "quotes", str(dev / "text"), "--format", "jsonl"],
+            stdout=fh,
+            check=True,
+        )
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "eval" / "score_attributions.py"),
+            str(dev),
+            str(preds),
+            "--metadata",
+            str(SHARED / "data" / "polnear" / "metadata.tsv"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     figures = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
     assert "unknown_articles" not in figures
     assert int(figures["predictions"]) > 500

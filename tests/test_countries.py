@@ -1,4 +1,5 @@
 """Tests of the countries stage: gazetteer, matcher, context rules, speaker country, tables."""
+
 from __future__ import annotations
 
 import math
@@ -8,14 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newstone.nlp.countries import CONTEXT_COLUMNS, CountryMatcher, default_matcher, gazetteer_rows
-from newstone.rules import read_table
-from newstone.model import Attribution
-from newstone.nlp.speakers.facts import apply_roster, fill_speaker_country, Roster, speaker_country
-from newstone.spans import merge_spans
-from newstone.nlp.trie import trie_regex
 from newstone.analysis.countries import speaker_country_matrix, tone_by_mentioned_country, tone_by_speaker_country
-from newstone.model import CountryMention
+from newstone.model import Attribution, CountryMention
+from newstone.nlp.countries import CONTEXT_COLUMNS, CountryMatcher, default_matcher, gazetteer_rows
+from newstone.nlp.speakers.facts import Roster, apply_roster, fill_speaker_country, speaker_country
+from newstone.nlp.trie import trie_regex
+from newstone.rules import read_table
+from newstone.spans import merge_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CANDIDATES = [
@@ -54,19 +54,41 @@ def test_gazetteer_covers_every_un_member_observer_and_common_territory():
         assert code in codes, code
 
 
-@pytest.mark.parametrize("surface, country, kind", [
-    ("Russia", "RUS", "name"), ("Russian Federation", "RUS", "name"), ("Russians", "RUS", "demonym"),
-    ("U.S.", "USA", "abbreviation"), ("USA", "USA", "abbreviation"), ("U.S.A.", "USA", "abbreviation"),
-    ("U.K.", "GBR", "abbreviation"), ("UAE", "ARE", "abbreviation"), ("DPRK", "PRK", "abbreviation"),
-    ("ROK", "KOR", "abbreviation"), ("PRC", "CHN", "abbreviation"), ("Briton", "GBR", "demonym"),
-    ("North Koreans", "PRK", "demonym"), ("Kyiv", "UKR", "capital"), ("Kiev", "UKR", "capital"),
-    ("Pyongyang", "PRK", "capital"), ("Tehran", "IRN", "capital"), ("Kremlin", "RUS", "institution"),
-    ("Élysée", "FRA", "institution"), ("Elysee", "FRA", "institution"), ("Zhongnanhai", "CHN", "institution"),
-    ("Bundestag", "DEU", "institution"), ("Capitol Hill", "USA", "institution"),
-    ("Downing Street", "GBR", "institution"), ("Department of Defense", "USA", "institution"),
-    ("NATO", None, "organization"), ("U.N.", None, "organization"), ("IAEA", None, "organization"),
-    ("G20", None, "organization"), ("African Union", None, "organization"),
-])
+@pytest.mark.parametrize(
+    "surface, country, kind",
+    [
+        ("Russia", "RUS", "name"),
+        ("Russian Federation", "RUS", "name"),
+        ("Russians", "RUS", "demonym"),
+        ("U.S.", "USA", "abbreviation"),
+        ("USA", "USA", "abbreviation"),
+        ("U.S.A.", "USA", "abbreviation"),
+        ("U.K.", "GBR", "abbreviation"),
+        ("UAE", "ARE", "abbreviation"),
+        ("DPRK", "PRK", "abbreviation"),
+        ("ROK", "KOR", "abbreviation"),
+        ("PRC", "CHN", "abbreviation"),
+        ("Briton", "GBR", "demonym"),
+        ("North Koreans", "PRK", "demonym"),
+        ("Kyiv", "UKR", "capital"),
+        ("Kiev", "UKR", "capital"),
+        ("Pyongyang", "PRK", "capital"),
+        ("Tehran", "IRN", "capital"),
+        ("Kremlin", "RUS", "institution"),
+        ("Élysée", "FRA", "institution"),
+        ("Elysee", "FRA", "institution"),
+        ("Zhongnanhai", "CHN", "institution"),
+        ("Bundestag", "DEU", "institution"),
+        ("Capitol Hill", "USA", "institution"),
+        ("Downing Street", "GBR", "institution"),
+        ("Department of Defense", "USA", "institution"),
+        ("NATO", None, "organization"),
+        ("U.N.", None, "organization"),
+        ("IAEA", None, "organization"),
+        ("G20", None, "organization"),
+        ("African Union", None, "organization"),
+    ],
+)
 def test_gazetteer_entries(surface, country, kind):
     entry = default_matcher().lookup(surface)
     assert entry is not None and (entry.country, entry.kind) == (country, kind)
@@ -79,23 +101,24 @@ def test_no_row_maps_jackson_anywhere():
 
 def test_data_file_errors_name_the_line(tmp_path):
     bad = tmp_path / "bad.tsv"
-    bad.write_text("# a comment\nsurface\tcountry\tkind\nRussia\tRUS\tname\nMars\tMARS\tname\n",
-                   encoding="utf-8")
+    bad.write_text("# a comment\nsurface\tcountry\tkind\nRussia\tRUS\tname\nMars\tMARS\tname\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.tsv:4: country 'MARS'"):
         CountryMatcher.load(bad)
 
 
 def test_custom_gazetteer_skips_comments_and_unrelated_rules(tmp_path):
     path = tmp_path / "mini.tsv"
-    path.write_text("# only two rows\nsurface\tcountry\tkind\tnote\n# Jordan left out\n"
-                    "Freedonia\tFRE\tname\tfictional\nSylvania\tSYL\tname\t\n", encoding="utf-8")
+    path.write_text(
+        "# only two rows\nsurface\tcountry\tkind\tnote\n# Jordan left out\n"
+        "Freedonia\tFRE\tname\tfictional\nSylvania\tSYL\tname\t\n",
+        encoding="utf-8",
+    )
     matcher = CountryMatcher.load(path)
     assert len(matcher) == 2
     assert [m.country for m in matcher.find("Freedonia and Sylvania, not Russia.")] == ["FRE", "SYL"]
 
 
 def test_every_context_rule_names_a_gazetteer_surface():
-    data = ROOT / "lib" / "newstone" / "data"
     surfaces = {row["surface"] for row in gazetteer_rows()}
     kinds = {row["kind"] for row in gazetteer_rows()}
     for rule in read_table("country_context.tsv", CONTEXT_COLUMNS, optional=("note",)):
@@ -103,7 +126,7 @@ def test_every_context_rule_names_a_gazetteer_surface():
         if rule["side"] == "define":
             assert re.fullmatch(r"%[A-Z_]+%", target), target
         elif target.startswith("kind="):
-            assert target[len("kind="):] in kinds, target
+            assert target[len("kind=") :] in kinds, target
         else:
             assert target in surfaces, f"{rule.where}: {target!r} is not in countries.tsv"
 
@@ -113,8 +136,7 @@ def test_speaker_cue_file_loads_and_stays_apart_from_the_gazetteer():
     cues = CountryMatcher.load(data / "speaker_country.tsv", context_rules=None)
     assert cues.lookup("Republican").country == "USA"
     assert cues.lookup("Social Democrat").kind == "ignore"
-    overlap = {r["surface"] for r in gazetteer_rows("speaker_country.tsv")} & \
-        {r["surface"] for r in gazetteer_rows()}
+    overlap = {r["surface"] for r in gazetteer_rows("speaker_country.tsv")} & {r["surface"] for r in gazetteer_rows()}
     assert overlap == set()
 
 
@@ -129,8 +151,11 @@ def test_trie_regex_prefers_the_longest_surface_that_ends_at_a_word_boundary():
     pattern = re.compile(trie_regex(["Korea", "Korean", "North Korea", "North Korean", "U.S.", "U.S"]))
     # "North Koreans" is not a surface here, and neither "North Korean" nor "North Korea"
     # ends at a word boundary inside it: nothing matches there, nor at "Koreans".
-    assert [m.group() for m in pattern.finditer("North Koreans, a Korean and Korea's U.S. ally")] == \
-        ["Korean", "Korea", "U.S."]
+    assert [m.group() for m in pattern.finditer("North Koreans, a Korean and Korea's U.S. ally")] == [
+        "Korean",
+        "Korea",
+        "U.S.",
+    ]
     assert [m.group() for m in pattern.finditer("North Korea's")] == ["North Korea"]
 
 
@@ -138,8 +163,7 @@ def test_longest_match_wins():
     assert found("North Korean leader") == [("North Korean", "PRK", "demonym")]
     assert found("North Korea said") == [("North Korea", "PRK", "name")]
     assert found("South Korea and Korea") == [("South Korea", "KOR", "name"), ("Korea", "KOR", "name")]
-    assert countries("Papua New Guinea, Equatorial Guinea, Guinea-Bissau and Guinea") == \
-        ["PNG", "GNQ", "GNB", "GIN"]
+    assert countries("Papua New Guinea, Equatorial Guinea, Guinea-Bissau and Guinea") == ["PNG", "GNQ", "GNB", "GIN"]
     assert countries("Niger and Nigeria; a Nigerien and a Nigerian") == ["NER", "NGA", "NER", "NGA"]
     assert countries("Dominica is not the Dominican Republic") == ["DMA", "DOM"]
 
@@ -165,7 +189,7 @@ def test_dotted_abbreviation_keeps_its_final_dot():
 def test_dotted_abbreviation_at_sentence_end():
     text = "Sanctions were imposed by the U.S. Russia objected."
     mentions = default_matcher().find(text)
-    assert [(m.surface, text[m.start:m.end]) for m in mentions] == [("U.S.", "U.S."), ("Russia", "Russia")]
+    assert [(m.surface, text[m.start : m.end]) for m in mentions] == [("U.S.", "U.S."), ("Russia", "Russia")]
 
 
 def test_dotted_abbreviation_when_the_span_stops_before_the_period():
@@ -190,7 +214,7 @@ def test_only_the_given_spans_are_scanned_and_offsets_are_into_the_text():
     text = "WASHINGTON (Reuters) - Moscow and Kyiv talked. (Reporting by Steve Holland in Tokyo)"
     body = (text.index("Moscow"), text.index("(Reporting"))
     mentions = default_matcher().find(text, [body])
-    assert [(m.surface, text[m.start:m.end]) for m in mentions] == [("Moscow", "Moscow"), ("Kyiv", "Kyiv")]
+    assert [(m.surface, text[m.start : m.end]) for m in mentions] == [("Moscow", "Moscow"), ("Kyiv", "Kyiv")]
 
 
 def test_overlapping_spans_do_not_duplicate_mentions():
@@ -214,46 +238,58 @@ def test_merge_spans():
 # --------------------------------------------------------------------------- ambiguous words
 
 
-@pytest.mark.parametrize("text", [
-    "Voters lined up in Atlanta, Georgia, on Tuesday.",
-    "Georgia voters went to the polls.",
-    "Georgia Gov. Brian Kemp signed the bill.",
-    "Georgia's secretary of state certified the result.",
-    "Sen. Jon Ossoff (D-Georgia) said",
-    "Clinton won Georgia and Virginia.",
-    "victories in Massachusetts, Alabama, Georgia and Tennessee",
-    "a Democratic congressman from Georgia",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters lined up in Atlanta, Georgia, on Tuesday.",
+        "Georgia voters went to the polls.",
+        "Georgia Gov. Brian Kemp signed the bill.",
+        "Georgia's secretary of state certified the result.",
+        "Sen. Jon Ossoff (D-Georgia) said",
+        "Clinton won Georgia and Virginia.",
+        "victories in Massachusetts, Alabama, Georgia and Tennessee",
+        "a Democratic congressman from Georgia",
+    ],
+)
 def test_georgia_the_us_state_is_not_the_country(text):
     assert "GEO" not in countries(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Russia invaded Georgia in 2008.",
-    "Putin used his invasions of Georgia and Ukraine as a threat.",
-    "The talks in Tbilisi, Georgia, ended.",
-    "Georgia's parliament passed the foreign agents law.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia invaded Georgia in 2008.",
+        "Putin used his invasions of Georgia and Ukraine as a threat.",
+        "The talks in Tbilisi, Georgia, ended.",
+        "Georgia's parliament passed the foreign agents law.",
+    ],
+)
 def test_georgia_the_country(text):
     assert "GEO" in countries(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Michael Jordan scored 40 points.",
-    "Jordan said he would retire.",
-    "Rep. Jim Jordan asked the question.",
-    "Jordan Peterson gave a lecture.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Michael Jordan scored 40 points.",
+        "Jordan said he would retire.",
+        "Rep. Jim Jordan asked the question.",
+        "Jordan Peterson gave a lecture.",
+    ],
+)
 def test_jordan_the_person(text):
     assert "JOR" not in countries(text)
 
 
-@pytest.mark.parametrize("text", [
-    "King Abdullah of Jordan arrived.",
-    "In Jordan, refugees wait.",
-    "Egypt, Jordan and Syria signed.",
-    "a road-show for investors in Amman, Jordan.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "King Abdullah of Jordan arrived.",
+        "In Jordan, refugees wait.",
+        "Egypt, Jordan and Syria signed.",
+        "a road-show for investors in Amman, Jordan.",
+    ],
+)
 def test_jordan_the_country(text):
     assert "JOR" in countries(text)
 
@@ -283,13 +319,16 @@ def test_georgetown_university_is_not_guyana():
     assert countries("The election in Georgetown was close.") == ["GUY"]
 
 
-@pytest.mark.parametrize("text", [
-    "The Washington Post reported.",
-    "George Washington crossed the Delaware.",
-    "Washington state passed a law.",
-    "Booker T. Washington founded a school.",
-    "apple growers in Seattle, Washington, said",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Washington Post reported.",
+        "George Washington crossed the Delaware.",
+        "Washington state passed a law.",
+        "Booker T. Washington founded a school.",
+        "apple growers in Seattle, Washington, said",
+    ],
+)
 def test_washington_that_is_not_the_us_government(text):
     assert "USA" not in countries(text)
 
@@ -307,14 +346,18 @@ def test_us_states_and_towns_named_like_countries():
 
 
 def test_regions_are_not_countries():
-    text = ("It would destabilize the Korean peninsula. Western countries in Europe, Asia, "
-            "the Middle East, Latin America and the Indian Ocean objected.")
+    text = (
+        "It would destabilize the Korean peninsula. Western countries in Europe, Asia, "
+        "the Middle East, Latin America and the Indian Ocean objected."
+    )
     assert found(text) == []
 
 
 def test_organisations_have_no_country_and_longest_name_wins():
     assert found("It could violate UN Security Council resolutions, NATO said.") == [
-        ("UN Security Council", None, "organization"), ("NATO", None, "organization")]
+        ("UN Security Council", None, "organization"),
+        ("NATO", None, "organization"),
+    ]
 
 
 def test_other_congresses_are_not_the_us_congress():
@@ -350,7 +393,7 @@ def test_sample_article_mentions():
     assert "Korean" not in by_surface and "Georgetown" not in by_surface
     assert "Washington" in by_surface  # "Moscow has told Washington" in the last paragraph
     for mention in mentions:
-        assert text[mention.start:mention.end] == mention.surface
+        assert text[mention.start : mention.end] == mention.surface
         assert isinstance(mention, CountryMention)
 
 
@@ -365,27 +408,30 @@ def test_sample_article_dateline_and_credits_are_outside_the_span():
 # --------------------------------------------------------------------------- speaker country
 
 
-@pytest.mark.parametrize("title, org, mention, expected", [
-    ("Russian President", None, "Vladimir Putin", "RUS"),
-    ("White House national security spokesman", None, "John Kirby", "USA"),
-    ("Republican Senator", None, "Lindsey Graham", "USA"),
-    ("Democratic Senator", None, "Richard Blumenthal", "USA"),
-    ("North Korean leader", None, "Kim Jong Un", "PRK"),
-    ("the State Department spokesman", None, "Matthew Miller", "USA"),
-    ("Department of Defense spokesman", None, None, "USA"),
-    ("Sen.", None, "Graham", "USA"),
-    (None, "Kremlin", None, "RUS"),
-    (None, None, "Moscow", "RUS"),
-    (None, None, "the United States", "USA"),
-    (None, None, "the Kremlin", "RUS"),
-    ("U.S. ambassador to Russia", None, None, "USA"),
-    ("ambassador to Russia", None, None, None),
-    ("The NATO chief", None, None, None),
-    ("Social Democrat lawmaker", None, None, None),
-    ("Secretary of State for Northern Ireland", None, None, "GBR"),
-    (None, None, "he", None),
-    (None, None, None, None),
-])
+@pytest.mark.parametrize(
+    "title, org, mention, expected",
+    [
+        ("Russian President", None, "Vladimir Putin", "RUS"),
+        ("White House national security spokesman", None, "John Kirby", "USA"),
+        ("Republican Senator", None, "Lindsey Graham", "USA"),
+        ("Democratic Senator", None, "Richard Blumenthal", "USA"),
+        ("North Korean leader", None, "Kim Jong Un", "PRK"),
+        ("the State Department spokesman", None, "Matthew Miller", "USA"),
+        ("Department of Defense spokesman", None, None, "USA"),
+        ("Sen.", None, "Graham", "USA"),
+        (None, "Kremlin", None, "RUS"),
+        (None, None, "Moscow", "RUS"),
+        (None, None, "the United States", "USA"),
+        (None, None, "the Kremlin", "RUS"),
+        ("U.S. ambassador to Russia", None, None, "USA"),
+        ("ambassador to Russia", None, None, None),
+        ("The NATO chief", None, None, None),
+        ("Social Democrat lawmaker", None, None, None),
+        ("Secretary of State for Northern Ireland", None, None, "GBR"),
+        (None, None, "he", None),
+        (None, None, None, None),
+    ],
+)
 def test_speaker_country_rules(title, org, mention, expected):
     assert speaker_country(title, org, mention) == expected
 
@@ -405,8 +451,12 @@ def roster(tmp_path) -> Roster:
 
 
 def test_roster_lookup_by_name_and_alias(roster):
-    assert roster.lookup("Matthew Miller") == {"name": "Matthew Miller", "title": "spokesman",
-                                               "org": "State Department", "country": None}
+    assert roster.lookup("Matthew Miller") == {
+        "name": "Matthew Miller",
+        "title": "spokesman",
+        "org": "State Department",
+        "country": None,
+    }
     assert roster.lookup("  miller ")["name"] == "Matthew Miller"
     assert roster.lookup("Nobody") is None
     assert len(roster) == 3
@@ -420,8 +470,14 @@ def test_roster_country_names_are_normalised(roster):
 def roster_country(roster, text: str, mention: str, speaker=None, title=None) -> str | None:
     """What the pipeline gives: the roster applied once, then the speaker's country."""
     start = text.index(mention)
-    attribution = Attribution("indirect", [(0, 1)], source=(start, start + len(mention)), speaker=speaker,
-                              speaker_type="person", speaker_title=title)
+    attribution = Attribution(
+        "indirect",
+        [(0, 1)],
+        source=(start, start + len(mention)),
+        speaker=speaker,
+        speaker_type="person",
+        speaker_title=title,
+    )
     apply_roster(text, attribution, roster)
     fill_speaker_country(text, attribution)
     return attribution.speaker_country
@@ -439,24 +495,34 @@ def test_roster_overrides_the_text(roster):
 
 
 def sentences_table() -> pd.DataFrame:
-    return pd.DataFrame({
-        "article_id": ["a", "a", "a", "b"],
-        "sentence_id": [0, 1, 2, 0],
-        "start": [0, 10, 20, 0], "end": [9, 19, 29, 9], "text": ["s"] * 4,
-        "compound": [0.5, -0.5, 0.1, 0.9], "pos": [0.0] * 4, "neu": [1.0] * 4, "neg": [0.0] * 4,
-    })
+    return pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "b"],
+            "sentence_id": [0, 1, 2, 0],
+            "start": [0, 10, 20, 0],
+            "end": [9, 19, 29, 9],
+            "text": ["s"] * 4,
+            "compound": [0.5, -0.5, 0.1, 0.9],
+            "pos": [0.0] * 4,
+            "neu": [1.0] * 4,
+            "neg": [0.0] * 4,
+        }
+    )
 
 
 def mentions_table() -> pd.DataFrame:
-    return pd.DataFrame({
-        "article_id": ["a", "a", "a", "a", "a", "b", "b"],
-        "sentence_id": [0, 0, 1, 1, 2, 0, 0],
-        "start": [0, 5, 10, 15, 20, 0, 4], "end": [3, 8, 13, 18, 23, 3, 7],
-        "surface": ["Russia", "Moscow", "Russia", "China", "NATO", "Russia", "China"],
-        "country": ["RUS", "RUS", "RUS", "CHN", None, "RUS", "CHN"],
-        "kind": ["name", "capital", "name", "name", "organization", "name", "name"],
-        "quote_id": pd.array([0, 0, pd.NA, 1, 1, 0, pd.NA], dtype="Int64"),
-    })
+    return pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "a", "a", "b", "b"],
+            "sentence_id": [0, 0, 1, 1, 2, 0, 0],
+            "start": [0, 5, 10, 15, 20, 0, 4],
+            "end": [3, 8, 13, 18, 23, 3, 7],
+            "surface": ["Russia", "Moscow", "Russia", "China", "NATO", "Russia", "China"],
+            "country": ["RUS", "RUS", "RUS", "CHN", None, "RUS", "CHN"],
+            "kind": ["name", "capital", "name", "name", "organization", "name", "name"],
+            "quote_id": pd.array([0, 0, pd.NA, 1, 1, 0, pd.NA], dtype="Int64"),
+        }
+    )
 
 
 def test_tone_by_mentioned_country():
@@ -483,18 +549,19 @@ def test_tone_by_mentioned_country_ci_is_nan_for_a_single_sentence():
 
 def test_tone_by_mentioned_country_on_empty_tables():
     table = tone_by_mentioned_country(sentences_table().iloc[:0], mentions_table().iloc[:0])
-    assert table.empty and list(table.columns) == ["country", "n_sentences", "mean", "std",
-                                                   "ci_low", "ci_high"]
+    assert table.empty and list(table.columns) == ["country", "n_sentences", "mean", "std", "ci_low", "ci_high"]
 
 
 def quotes_table() -> pd.DataFrame:
-    return pd.DataFrame({
-        "article_id": ["a", "a", "b", "b"],
-        "quote_id": pd.array([0, 1, 0, 1], dtype="Int64"),
-        "speaker": ["Matthew Miller", "John Kirby", "Matthew Miller", None],
-        "speaker_country": ["USA", "USA", "USA", "RUS"],
-        "compound": [-0.4, 0.2, -0.6, 0.8],
-    })
+    return pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "b"],
+            "quote_id": pd.array([0, 1, 0, 1], dtype="Int64"),
+            "speaker": ["Matthew Miller", "John Kirby", "Matthew Miller", None],
+            "speaker_country": ["USA", "USA", "USA", "RUS"],
+            "compound": [-0.4, 0.2, -0.6, 0.8],
+        }
+    )
 
 
 def test_tone_by_speaker_country():
@@ -520,8 +587,8 @@ def test_speaker_country_matrix_joins_quotes_within_their_article():
 def test_a_roster_without_a_name_column_is_refused_and_unknown_countries_are_named(tmp_path):
     import pytest
 
-    from newstone.nlp.speakers.facts import Roster
     from newstone.errors import RosterError
+    from newstone.nlp.speakers.facts import Roster
 
     (tmp_path / "semicolons.csv").write_text("name;title;country\nA;envoy;RUS\n", encoding="utf-8")
     with pytest.raises(RosterError, match="no 'name' column"):
@@ -535,8 +602,10 @@ def test_a_roster_without_a_name_column_is_refused_and_unknown_countries_are_nam
 def test_a_spreadsheet_export_with_a_bom_and_capitalised_headers_is_read(tmp_path):
     from newstone.nlp.speakers.facts import Roster
 
-    (tmp_path / "excel.csv").write_bytes("\ufeffName,Aliases,Title,Organisation,Country\r\n"
-                                         "Anna Example,Example,envoy,Foreign Ministry,Russia\r\n".encode("utf-8"))
+    (tmp_path / "excel.csv").write_bytes(
+        "\ufeffName,Aliases,Title,Organisation,Country\r\n"
+        "Anna Example,Example,envoy,Foreign Ministry,Russia\r\n".encode("utf-8")
+    )
     person = Roster.load(tmp_path / "excel.csv").lookup("example")
     assert person == {"name": "Anna Example", "title": "envoy", "org": "Foreign Ministry", "country": "RUS"}
 
@@ -555,15 +624,18 @@ def test_the_cli_prints_a_roster_warning_as_one_plain_line(tmp_path, capsys):
 def test_a_sports_club_named_after_a_capital_is_no_mention_of_its_country():
     import newstone
 
-    corpus = newstone.parse_text("Goals\n\nReal Madrid beat Sporting Lisbon 2-0 as London Irish lost. "
-                                 "Madrid said Spain would help.")
+    corpus = newstone.parse_text(
+        "Goals\n\nReal Madrid beat Sporting Lisbon 2-0 as London Irish lost. Madrid said Spain would help."
+    )
     assert corpus.mentions[["surface", "country"]].values.tolist() == [["Madrid", "ESP"], ["Spain", "ESP"]]
 
 
 def test_a_tournament_named_after_a_country_gives_no_mention_and_no_speaker_country():
     import newstone
 
-    corpus = newstone.parse_text("Safin wins\n\nNewly-crowned Australian Open champion Marat Safin said he was "
-                                 "tired. Australian officials said the US Open came next.")
+    corpus = newstone.parse_text(
+        "Safin wins\n\nNewly-crowned Australian Open champion Marat Safin said he was "
+        "tired. Australian officials said the US Open came next."
+    )
     assert corpus.mentions[["surface", "country"]].values.tolist() == [["Australian", "AUS"]]
     assert corpus.quotes["speaker_country"].isna().iloc[0]

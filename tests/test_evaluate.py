@@ -1,28 +1,35 @@
 """`newstone evaluate`: our scorer agrees with the official one, and the PolNeAR dev bar."""
+
 import importlib.util
 import json
 
 import pytest
 
+from conftest import SHARED, shared_path
 from newstone.cli import main
 from newstone.evaluate import GoldAttribution, Prediction, parse_brat, score
-
-from conftest import SHARED, shared_path
 
 
 def test_parse_brat_discontinuous_content(tmp_path):
     ann = tmp_path / "a_x.ann"
-    ann.write_text("T1\tSource 0 4\tPoll\nT2\tCue 4 5\t:\nT3\tContent 6 10;12 15\tabcd efg\n"
-                   "T4\tAttribution 4 5\t:\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n", encoding="utf-8")
+    ann.write_text(
+        "T1\tSource 0 4\tPoll\nT2\tCue 4 5\t:\nT3\tContent 6 10;12 15\tabcd efg\n"
+        "T4\tAttribution 4 5\t:\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
     [gold] = parse_brat(str(ann))
     assert gold.content == [(6, 10), (12, 15)] and gold.source == [(0, 4)] and gold.cue == [(4, 5)]
 
 
 def test_score_rule_on_a_small_case():
     gold = {"a": [GoldAttribution([(10, 30)], [(0, 5)]), GoldAttribution([(40, 60)], [])]}
-    preds = {"a": [Prediction([(10, 30)], (2, 4)),      # right content, right source
-                   Prediction([(41, 60)], None),        # gold has no source: any source is right
-                   Prediction([(70, 80)], (0, 5))]}     # matches nothing
+    preds = {
+        "a": [
+            Prediction([(10, 30)], (2, 4)),  # right content, right source
+            Prediction([(41, 60)], None),  # gold has no source: any source is right
+            Prediction([(70, 80)], (0, 5)),
+        ]
+    }  # matches nothing
     figures = score(gold, preds)
     assert figures["attribution_precision"] == pytest.approx(2 / 3, abs=1e-4)
     assert figures["attribution_recall"] == 1.0
@@ -53,8 +60,7 @@ def test_evaluate_matches_the_official_scorer_and_meets_the_bar(tmp_path, capsys
     preds = tmp_path / "preds.jsonl"
     preds.write_text(capsys.readouterr().out, encoding="utf-8")
     official = official_scorer()
-    counts, unknown = official.score(official.load_gold(str(dev), str(metadata)),
-                                     official.load_predictions(str(preds)))
+    counts, unknown = official.score(official.load_gold(str(dev), str(metadata)), official.load_predictions(str(preds)))
     counts["articles"] = ours["articles"]
     assert official.summarize(counts) == ours
     assert not unknown

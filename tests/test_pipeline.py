@@ -1,36 +1,36 @@
 """End-to-end tables: offsets round-trip, the contract columns, error rows, never raising."""
+
 import pandas as pd
 import pytest
 
 import newstone
+from conftest import SAMPLE, shared_path
 from newstone import pipeline, schema
 from newstone.ingest.plaintext import parse_plain_text
 from newstone.nlp.tone.news import ascii_quotes
-
-from conftest import SAMPLE, shared_path
 
 
 def assert_offsets_round_trip(corpus):
     """text[start:end] gives back every stored piece of every table."""
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
     for row in corpus.sentences.itertuples():
-        assert texts[row.article_id][row.start:row.end] == row.text
+        assert texts[row.article_id][row.start : row.end] == row.text
     for row in corpus.mentions.itertuples():
-        assert texts[row.article_id][row.start:row.end] == row.surface
+        assert texts[row.article_id][row.start : row.end] == row.surface
     for row in corpus.quotes.itertuples():
         text = texts[row.article_id]
         assert " ".join(text[s:e] for s, e in row.spans) == row.text
         assert row.start == min(s for s, _ in row.spans) and row.end == max(e for _, e in row.spans)
         if not pd.isna(row.cue_start):
-            assert text[row.cue_start:row.cue_end] == row.cue
+            assert text[row.cue_start : row.cue_end] == row.cue
         if not pd.isna(row.speaker_start):
-            assert text[row.speaker_start:row.speaker_end] == row.speaker_mention
+            assert text[row.speaker_start : row.speaker_end] == row.speaker_mention
 
 
 def test_every_table_has_the_contract_columns(sample_corpus):
     for name, columns in schema.TABLES.items():
         table = sample_corpus.tables[name]
-        assert list(table.columns[:len(columns)]) == list(columns), name
+        assert list(table.columns[: len(columns)]) == list(columns), name
         assert len(table) > 0, name
 
 
@@ -115,11 +115,20 @@ def test_a_failing_stage_becomes_an_error_row(monkeypatch):
     assert rows.sentences == [] and rows.quotes == []
 
 
-@pytest.mark.parametrize("text", [
-    "", "\n\n\n", "\u201c\u201c\u201d\u201d\u201c", '"' * 500, "Headline only",
-    "x" * 20000, "He said \u201cunbalanced quote and no end", "\u201d closing first \u201c then said.",
-    "''NYT style,'' he said.\n\n'Single quotes' in 'headline', says official",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "\u201c\u201c\u201d\u201d\u201c",
+        '"' * 500,
+        "Headline only",
+        "x" * 20000,
+        "He said \u201cunbalanced quote and no end",
+        "\u201d closing first \u201c then said.",
+        "''NYT style,'' he said.\n\n'Single quotes' in 'headline', says official",
+    ],
+)
 def test_odd_input_never_raises(text):
     corpus = newstone.parse_text(text, "odd")
     assert_offsets_round_trip(corpus)
@@ -159,15 +168,22 @@ def test_sample_country_mentions(sample_corpus):
 def test_roster_overrides_what_the_text_says(tmp_path):
     """The sample's machine translation calls Miller the Defense spokesman; the roster knows better."""
     roster = tmp_path / "officials.csv"
-    roster.write_text("name,aliases,title,organisation,country\n"
-                      "Matthew Miller,Miller,State Department spokesman,State Department,USA\n"
-                      "Ana Reyes,Reyes|Foreign Minister Reyes,Foreign Minister,,Chile\n", encoding="utf-8")
+    roster.write_text(
+        "name,aliases,title,organisation,country\n"
+        "Matthew Miller,Miller,State Department spokesman,State Department,USA\n"
+        "Ana Reyes,Reyes|Foreign Minister Reyes,Foreign Minister,,Chile\n",
+        encoding="utf-8",
+    )
     corpus = newstone.read(SAMPLE, roster=roster)
     miller = corpus.quotes[corpus.quotes["speaker"] == "Matthew Miller"]
     assert len(miller) >= 3
     assert set(miller["speaker_org"]) == {"State Department"}
     assert set(miller["speaker_title"]) == {"State Department spokesman"}
     other = newstone.parse_text("Talks\n\nReyes said the talks were over.", roster=roster).quotes.iloc[0]
-    assert (other["speaker"], other["speaker_country"], other["speaker_title"]) == ("Ana Reyes", "CHL", "Foreign Minister")
+    assert (other["speaker"], other["speaker_country"], other["speaker_title"]) == (
+        "Ana Reyes",
+        "CHL",
+        "Foreign Minister",
+    )
     without = newstone.read(SAMPLE).quotes
     assert "Department of Defense" in set(without.loc[without["speaker"] == "Matthew Miller", "speaker_org"])

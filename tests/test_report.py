@@ -1,5 +1,6 @@
 """newstone report: parameters, papermill execution, offline HTML, the notebooks themselves
 (run on tests/fixtures/reports with non-default parameters) and the HTML in a real browser."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,14 +18,25 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "articles.jsonl"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def report_args(**overrides) -> argparse.Namespace:
     """What cli.py's `report` subcommand hands to run_reports."""
-    values = {"notebooks": [], "parameter": [], "parameters_file": None, "input": None,
-              "output_dir": "reports", "per_article": False}
+    values = {
+        "notebooks": [],
+        "parameter": [],
+        "parameters_file": None,
+        "input": None,
+        "output_dir": "reports",
+        "per_article": False,
+    }
     values.update(overrides)
     return argparse.Namespace(**values)
 
@@ -58,9 +70,14 @@ def test_collect_parameters_file_then_p_then_input(tmp_path, monkeypatch):
     params_file.write_text("min_quotes: 5\ntitle: From file\ndate_from: 2024-03-05\ninput_path: a.txt\n")
     args = report_args(parameters_file=str(params_file), parameter=[["min_quotes", "3"]], input="data/x")
     assert render.collect_parameters(args) == {
-        "min_quotes": 3, "title": "From file", "date_from": "2024-03-05",
-        "input_path": str(tmp_path / "data" / "x")}  # absolute: notebooks run in their own folder
-    assert render.collect_parameters(report_args(parameter=[["input_path", "b.txt"]]))["input_path"] == str(tmp_path / "b.txt")
+        "min_quotes": 3,
+        "title": "From file",
+        "date_from": "2024-03-05",
+        "input_path": str(tmp_path / "data" / "x"),
+    }  # absolute: notebooks run in their own folder
+    assert render.collect_parameters(report_args(parameter=[["input_path", "b.txt"]]))["input_path"] == str(
+        tmp_path / "b.txt"
+    )
 
 
 def test_resolve_input_falls_back_to_sample_only_for_the_default(tmp_path, monkeypatch):
@@ -109,9 +126,13 @@ def test_offline_template_loads_no_remote_script():
 def test_read_records_and_strip_records():
     nb = new_notebook(cells=[new_code_cell("")])
     nb.cells[0].outputs = [
-        nbformat.v4.new_output("display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 1}, "text/plain": ""}),
+        nbformat.v4.new_output(
+            "display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 1}, "text/plain": ""}
+        ),
         nbformat.v4.new_output("display_data", data={"text/plain": "kept"}),
-        nbformat.v4.new_output("display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 2}, "text/plain": ""}),
+        nbformat.v4.new_output(
+            "display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 2}, "text/plain": ""}
+        ),
     ]
     assert notebook.read_records(nb) == {"n": 2}
     stripped = render.strip_records(nb)
@@ -120,22 +141,46 @@ def test_read_records_and_strip_records():
 
 
 def test_validate_parameters_names_each_bad_value():
-    assert render.validate_parameters({"score": "compound", "below_min": "hide", "speaker_types": ["person", "group"],
-                                       "top_n": None, "min_quotes": 0, "date_from": "2024-06-01",
-                                       "date_to": "2024-06-30", "title": "T", "article_id": "a/1",
-                                       "not_a_known_name": object()}) == []
+    assert (
+        render.validate_parameters(
+            {
+                "score": "compound",
+                "below_min": "hide",
+                "speaker_types": ["person", "group"],
+                "top_n": None,
+                "min_quotes": 0,
+                "date_from": "2024-06-01",
+                "date_to": "2024-06-30",
+                "title": "T",
+                "article_id": "a/1",
+                "not_a_known_name": object(),
+            }
+        )
+        == []
+    )
     assert render.validate_parameters({"speaker_types": "person"}) == []
-    problems = render.validate_parameters({"score": "vader", "below_min": "gray", "speaker_types": ["persons"],
-                                           "top_n": 0, "min_quotes": "2", "date_to": "soon"})
+    problems = render.validate_parameters(
+        {
+            "score": "vader",
+            "below_min": "gray",
+            "speaker_types": ["persons"],
+            "top_n": 0,
+            "min_quotes": "2",
+            "date_to": "soon",
+        }
+    )
     assert problems == [
         "parameter score: 'vader' is not one of 'tone', 'compound'",
         "parameter below_min: 'gray' is not one of 'grey', 'hide'",
-        "parameter speaker_types: unknown speaker type(s) 'persons'; known: person, group, organization, country, unknown",
+        "parameter speaker_types: unknown speaker type(s) 'persons'; "
+        "known: person, group, organization, country, unknown",
         "parameter top_n: 0 is not null or a whole number >= 1",
         "parameter min_quotes: '2' is not a whole number >= 0",
-        "parameter date_to: 'soon' is not a date (use YYYY-MM-DD)"]
+        "parameter date_to: 'soon' is not a date (use YYYY-MM-DD)",
+    ]
     assert render.validate_parameters({"date_from": "2024-06-02", "date_to": "2024-06-01"}) == [
-        "parameters date_from '2024-06-02' is after date_to '2024-06-01'"]
+        "parameters date_from '2024-06-02' is after date_to '2024-06-01'"
+    ]
 
 
 def test_bad_parameter_value_stops_the_command_before_any_notebook_runs(tmp_path, capsys):
@@ -185,11 +230,17 @@ def test_run_reports_injects_parameters_and_renders_offline_html(tmp_path, capsy
         "%matplotlib inline\nimport os\nfrom newstone.reports import notebook\nfrom matplotlib.figure import Figure\n"
         "notebook.record('min_quotes', min_quotes)\nnotebook.record('cwd', os.getcwd())\n"
         "notebook.record('input_path', input_path)\n"
-        "fig = Figure(figsize=(2, 2)); fig.add_subplot().plot([0, 1]); display(fig)\nprint('<b>escaped?</b>')")
+        "fig = Figure(figsize=(2, 2)); fig.add_subplot().plot([0, 1]); display(fig)\nprint('<b>escaped?</b>')",
+    )
     out = tmp_path / "out"
-    code = render.run_reports(report_args(notebooks=[str(path)], output_dir=str(out),
-                                          parameter=[["min_quotes", "7"], ["not_declared", "1"]],
-                                          input=str(FIXTURE)))
+    code = render.run_reports(
+        report_args(
+            notebooks=[str(path)],
+            output_dir=str(out),
+            parameter=[["min_quotes", "7"], ["not_declared", "1"]],
+            input=str(FIXTURE),
+        )
+    )
     assert code == 0, capsys.readouterr().err
     assert "ignoring parameters it does not declare: not_declared" in capsys.readouterr().err
     records = notebook.read_records(out / "tiny.ipynb")
@@ -211,9 +262,19 @@ def rendered(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
     params = out / "params.yaml"
     params.write_text("top_n: 3\nscore: compound\ntitle: Harbour talks\nspeaker_types: [person]\n")
-    args = report_args(output_dir=str(out), input=str(FIXTURE), parameters_file=str(params), per_article=True,
-                       parameter=[["min_quotes", "3"], ["min_mentions", "3"], ["below_min", "hide"],
-                                  ["article_id", "harbour/003"], ["date_from", "2024-03-05"]])
+    args = report_args(
+        output_dir=str(out),
+        input=str(FIXTURE),
+        parameters_file=str(params),
+        per_article=True,
+        parameter=[
+            ["min_quotes", "3"],
+            ["min_mentions", "3"],
+            ["below_min", "hide"],
+            ["article_id", "harbour/003"],
+            ["date_from", "2024-03-05"],
+        ],
+    )
     code = render.run_reports(args)
     return code, out
 
@@ -327,8 +388,12 @@ def test_reports_load_offline_in_chromium(rendered):
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            for name, min_images in (("tone_by_official", 2), ("tone_by_country", 3), ("article_explorer", 0),
-                                     ("articles/harbour_003", 0)):
+            for name, min_images in (
+                ("tone_by_official", 2),
+                ("tone_by_country", 3),
+                ("article_explorer", 0),
+                ("articles/harbour_003", 0),
+            ):
                 page = browser.new_page(viewport={"width": 1200, "height": 900})
                 errors, remote = [], []
                 page.on("console", lambda msg, errors=errors: errors.append(msg.text) if msg.type == "error" else None)
@@ -341,7 +406,8 @@ def test_reports_load_offline_in_chromium(rendered):
                 page.route(re.compile(r"^https?://"), block_remote)
                 page.goto((out / f"{name}.html").as_uri(), wait_until="load")
                 images = page.eval_on_selector_all(
-                    "img", "els => els.map(e => ({w: e.naturalWidth, src: e.src.slice(0, 22)}))")
+                    "img", "els => els.map(e => ({w: e.naturalWidth, src: e.src.slice(0, 22)}))"
+                )
                 marked_quotes = page.locator(".ns-quote").count()
                 page.screenshot(path=str(ARTIFACTS / f"report_{name.replace('/', '_')}.png"), full_page=True)
                 page.close()
@@ -363,11 +429,19 @@ def test_run_details_are_dropped_so_reruns_leave_reports_unchanged(tmp_path):
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("1"), nbformat.v4.new_markdown_cell("text")]
-    nb.cells[0].metadata = {"execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
-                            "papermill": {"duration": 0.1, "start_time": "x", "end_time": "y", "status": "completed"},
-                            "tags": ["parameters"]}
-    nb.metadata["papermill"] = {"start_time": "x", "end_time": "y", "duration": 1.0, "parameters": {"a": 1},
-                                "input_path": "/home/me/notebooks/run.ipynb", "output_path": "/home/me/reports/run.ipynb"}
+    nb.cells[0].metadata = {
+        "execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
+        "papermill": {"duration": 0.1, "start_time": "x", "end_time": "y", "status": "completed"},
+        "tags": ["parameters"],
+    }
+    nb.metadata["papermill"] = {
+        "start_time": "x",
+        "end_time": "y",
+        "duration": 1.0,
+        "parameters": {"a": 1},
+        "input_path": "/home/me/notebooks/run.ipynb",
+        "output_path": "/home/me/reports/run.ipynb",
+    }
     path = tmp_path / "run.ipynb"
     nbformat.write(nb, path)
     drop_run_details(path)

@@ -1,4 +1,5 @@
 """The rule-file loader: one convention, checked at load, errors that name file and line."""
+
 from __future__ import annotations
 
 import re
@@ -62,12 +63,15 @@ def test_comments_blank_lines_and_hashes_inside_entries(tmp_path):
     assert rows[0].where.endswith("rules.tsv:5")
 
 
-@pytest.mark.parametrize("text, message", [
-    ("# no header at all\n", "no header line"),
-    ("word\tcountry\n", r"rules.tsv:1: the header names the columns \['word', 'country'\]"),
-    ("word\tnote\nRussia\tone\ttwo\n", r"rules.tsv:2: 3 tab-separated cells, the table has 2"),
-    ("word\tnote\n\tnothing\n", r"rules.tsv:2: empty word"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("# no header at all\n", "no header line"),
+        ("word\tcountry\n", r"rules.tsv:1: the header names the columns \['word', 'country'\]"),
+        ("word\tnote\nRussia\tone\ttwo\n", r"rules.tsv:2: 3 tab-separated cells, the table has 2"),
+        ("word\tnote\n\tnothing\n", r"rules.tsv:2: empty word"),
+    ],
+)
 def test_malformed_tables_name_file_and_line(tmp_path, text, message):
     with pytest.raises(RuleFileError, match=message):
         read_table(write(tmp_path, text), ("word", "note"), optional=("note",))
@@ -80,10 +84,13 @@ def test_a_file_of_the_users_may_leave_out_optional_columns_at_the_end(tmp_path)
         read_table(write(tmp_path, "word\nRussia\n"), ("word", "note"))
 
 
-@pytest.mark.parametrize("flags, cls, message", [
-    ("inv,invv", "speech", r"cues.tsv:3: unknown flag\(s\) invv for 'say'"),
-    ("-", "speeech", r"cues.tsv:3: class 'speeech' is not one of"),
-])
+@pytest.mark.parametrize(
+    "flags, cls, message",
+    [
+        ("inv,invv", "speech", r"cues.tsv:3: unknown flag\(s\) invv for 'say'"),
+        ("-", "speeech", r"cues.tsv:3: class 'speeech' is not one of"),
+    ],
+)
 def test_a_typo_in_cues_tsv_is_an_error_not_ignored(tmp_path, flags, cls, message):
     path = write(tmp_path, f"# cues\nlemma\tclass\tflags\tforms\nsay\t{cls}\t{flags}\tsay said\n", "cues.tsv")
     row = read_table(path, ("lemma", "class", "flags", "forms"))[0]
@@ -95,6 +102,12 @@ def test_cue_flags_become_named_fields(tmp_path):
     path = write(tmp_path, "lemma\tclass\tflags\tforms\nsee\tbelief\tthat,as\tsee saw\nstate\tspeech\tinv,end\tstate\n")
     see, state = read_table(path, ("lemma", "class", "flags", "forms"))
     cue = cue_from_row(see, "saw")
-    assert (cue.words, cue.needs_that, cue.as_complement, cue.that_ok, cue.invertible) == (("saw",), True, True, True, False)
+    assert (cue.words, cue.needs_that, cue.as_complement, cue.that_ok, cue.invertible) == (
+        ("saw",),
+        True,
+        True,
+        True,
+        False,
+    )
     cue = cue_from_row(state, "state")
     assert (cue.end_only, cue.invertible, cue.needs_that, cue.that_ok) == (True, True, False, True)

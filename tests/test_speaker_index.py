@@ -1,12 +1,12 @@
 """The speakers table, built in one streaming pass (newstone.speaker_index)."""
+
 import math
 
 import pandas as pd
 
 import newstone
-from newstone.dataset.speaker_index import INPUT_COLUMNS, SpeakerIndex, speaker_rows
-
 from conftest import SAMPLE
+from newstone.dataset.speaker_index import INPUT_COLUMNS, SpeakerIndex, speaker_rows
 
 
 def quotes(*rows):
@@ -15,13 +15,17 @@ def quotes(*rows):
 
 
 def test_tallies_per_speaker():
-    rows = speaker_rows([quotes(
-        ("a1", "John Kirby", "Kirby", "spokesman", "White House", "USA", "person", -0.5, -0.6),
-        ("a1", "John Kirby", "he", None, None, None, "person", 0.5, 0.2),
-        ("a2", "John Kirby", "John Kirby", "admiral", None, "USA", "person", float("nan"), None),
-        ("a2", None, "someone", None, None, None, None, 0.9, 0.9),
-        ("a2", "Analysts", "analysts", None, None, None, "group", 0.1, 0.1),
-    )])
+    rows = speaker_rows(
+        [
+            quotes(
+                ("a1", "John Kirby", "Kirby", "spokesman", "White House", "USA", "person", -0.5, -0.6),
+                ("a1", "John Kirby", "he", None, None, None, "person", 0.5, 0.2),
+                ("a2", "John Kirby", "John Kirby", "admiral", None, "USA", "person", float("nan"), None),
+                ("a2", None, "someone", None, None, None, None, 0.9, 0.9),
+                ("a2", "Analysts", "analysts", None, None, None, "group", 0.1, 0.1),
+            )
+        ]
+    )
     assert [row["speaker"] for row in rows] == ["John Kirby", "Analysts"]  # most quoted first
     kirby = rows[0]
     assert kirby["n_quotes"] == 3 and kirby["n_articles"] == 2
@@ -34,12 +38,14 @@ def test_tallies_per_speaker():
 
 
 def test_batches_give_the_same_table_as_one_pass():
-    one = quotes(("a1", "X", "X", "t1", None, None, "person", 0.1, 0.1),
-                 ("a2", "X", "Mr X", "t2", None, None, "person", 0.3, 0.3),
-                 ("a3", "X", "Mr X", "t2", None, None, "person", 0.5, 0.5))
+    one = quotes(
+        ("a1", "X", "X", "t1", None, None, "person", 0.1, 0.1),
+        ("a2", "X", "Mr X", "t2", None, None, "person", 0.3, 0.3),
+        ("a3", "X", "Mr X", "t2", None, None, "person", 0.5, 0.5),
+    )
     index = SpeakerIndex()
     for i in range(3):
-        index.add({name: values[i:i + 1] for name, values in one.items()})
+        index.add({name: values[i : i + 1] for name, values in one.items()})
     assert index.rows() == speaker_rows([one])
     assert index.rows()[0]["title"] == "t2" and index.rows()[0]["n_articles"] == 3
 
@@ -52,8 +58,7 @@ def test_dataset_speakers_equal_in_memory_speakers(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     (src / "sample.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
-    (src / "other.txt").write_text("Head\n\n\u201cFine,\u201d Kirby said. Analysts said it was bad.",
-                                   encoding="utf-8")
+    (src / "other.txt").write_text("Head\n\n\u201cFine,\u201d Kirby said. Analysts said it was bad.", encoding="utf-8")
     parse_to_dataset([str(src)], str(tmp_path / "out"), batch_size=1)
     pd.testing.assert_frame_equal(newstone.read(tmp_path / "out").speakers, newstone.read(src).speakers)
 
@@ -68,8 +73,9 @@ def test_resumed_and_parallel_runs_give_the_same_speakers(tmp_path):
     (src / "a_sample.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
     parse_to_dataset([str(src)], str(tmp_path / "resumed"), batch_size=1)  # first run: one article
     for i in range(3):
-        (src / f"b{i}.txt").write_text(f"Head\n\n\u201cFine,\u201d Kirby said. Analysts said {i} was bad.",
-                                       encoding="utf-8")
+        (src / f"b{i}.txt").write_text(
+            f"Head\n\n\u201cFine,\u201d Kirby said. Analysts said {i} was bad.", encoding="utf-8"
+        )
     summary = parse_to_dataset([str(src)], str(tmp_path / "resumed"), batch_size=1)
     assert summary.skipped == 1 and summary.processed == 3
     parse_to_dataset([str(src)], str(tmp_path / "parallel"), batch_size=1, jobs=2)
@@ -80,9 +86,13 @@ def test_resumed_and_parallel_runs_give_the_same_speakers(tmp_path):
 
 def test_a_joint_mention_is_no_alias_of_either_speaker():
     joint = "Senator Ann Lee and Senator Bo Park"
-    rows = speaker_rows([quotes(
-        ("a1", "Ann Lee", joint, "Senator", None, None, "person", 0.1, 0.1),
-        ("a1", "Bo Park", joint, "Senator", None, None, "person", 0.1, 0.1),
-        ("a2", "Ann Lee", "Senator Lee", "Senator", None, None, "person", 0.1, 0.1),
-    )])
+    rows = speaker_rows(
+        [
+            quotes(
+                ("a1", "Ann Lee", joint, "Senator", None, None, "person", 0.1, 0.1),
+                ("a1", "Bo Park", joint, "Senator", None, None, "person", 0.1, 0.1),
+                ("a2", "Ann Lee", "Senator Lee", "Senator", None, None, "person", 0.1, 0.1),
+            )
+        ]
+    )
     assert {row["speaker"]: row["aliases"] for row in rows} == {"Ann Lee": ["Senator Lee"], "Bo Park": []}

@@ -1,11 +1,11 @@
 """Processed datasets: part files, typed list columns, DuckDB queries, resumable writes."""
+
 import pandas as pd
 
 import newstone
+from conftest import SAMPLE
 from newstone.dataset.parse import parse_to_dataset
 from newstone.dataset.store import part_files, read_table
-
-from conftest import SAMPLE
 
 
 def make_inputs(folder, n=7):
@@ -19,8 +19,11 @@ def test_batches_become_part_files_in_input_order(tmp_path):
     make_inputs(tmp_path / "in")
     summary = parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "out"), batch_size=3)
     assert summary.processed == 8 and not summary.errors
-    assert [p.rsplit("/", 1)[1] for p in part_files(str(tmp_path / "out"), "articles")] == \
-        ["part-000000.parquet", "part-000001.parquet", "part-000002.parquet"]
+    assert [p.rsplit("/", 1)[1] for p in part_files(str(tmp_path / "out"), "articles")] == [
+        "part-000000.parquet",
+        "part-000001.parquet",
+        "part-000002.parquet",
+    ]
     ids = read_table(str(tmp_path / "out"), "articles")["article_id"].tolist()
     assert ids == ["a0", "a1", "a2", "a3", "a4", "a5", "a6", "sample"]
 
@@ -40,9 +43,12 @@ def test_a_batch_without_quotes_and_a_speaker_without_aliases_round_trip(tmp_pat
 def test_sql_aggregates_without_loading(tmp_path):
     make_inputs(tmp_path / "in")
     parse_to_dataset([str(tmp_path / "in")], str(tmp_path / "out"), batch_size=3)
-    by_country = newstone.sql(tmp_path / "out", """
+    by_country = newstone.sql(
+        tmp_path / "out",
+        """
         SELECT country, count(*) AS n FROM mentions WHERE country IS NOT NULL
-        GROUP BY country ORDER BY n DESC, country""")
+        GROUP BY country ORDER BY n DESC, country""",
+    )
     direct = newstone.read(tmp_path / "in").mentions.dropna(subset=["country"])
     expected = direct.groupby("country").size().sort_values(ascending=False)
     assert dict(zip(by_country["country"], by_country["n"])) == expected.to_dict()
@@ -89,7 +95,8 @@ def test_one_article_files_are_read_by_the_worker_and_tables_by_the_parent(tmp_p
 
     make_inputs(tmp_path / "in", n=1)
     (tmp_path / "in" / "feed.jsonl").write_text(
-        '{"id": "j1", "text": "Putin spoke."}\n{"id": "j2", "text": "Biden spoke."}\n', encoding="utf-8")
+        '{"id": "j1", "text": "Putin spoke."}\n{"id": "j2", "text": "Biden spoke."}\n', encoding="utf-8"
+    )
     units = list(iter_units([str(tmp_path / "in")]))
     assert [type(u).__name__ for u in units] == ["InputFile", "Article", "Article", "InputFile"]
     assert [u.article_id for u in units] == ["a0", "j1", "j2", "sample"]
@@ -102,8 +109,8 @@ def test_one_article_files_are_read_by_the_worker_and_tables_by_the_parent(tmp_p
 
 def test_a_file_gone_before_its_worker_reads_it_is_an_error_row(tmp_path):
     make_inputs(tmp_path / "in", n=3)
-    from newstone.ingest.reader import iter_units
     from newstone.dataset.parse import BatchJob, write_batch_job
+    from newstone.ingest.reader import iter_units
     from newstone.pipeline import Options
 
     units = list(iter_units([str(tmp_path / "in")]))
@@ -120,9 +127,9 @@ def test_part_files_read_back_equal_to_the_in_memory_tables(tmp_path):
     """Rows go to Arrow directly (no pandas on the way): what is read back must be the very
     tables ``newstone.read`` builds in memory, dtypes, nulls and list columns included."""
     from newstone.dataset.corpus import Corpus
+    from newstone.dataset.store import DatasetWriter
     from newstone.ingest.reader import iter_articles
     from newstone.pipeline import process_article
-    from newstone.dataset.store import DatasetWriter
 
     make_inputs(tmp_path / "in", n=2)
     (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
@@ -164,14 +171,19 @@ def test_rows_become_the_same_arrow_table_pyarrow_would_make():
 
     from newstone.dataset.store import rows_table
 
-    table_schema = pa.schema([
-        ("name", pa.string()), ("count", pa.int64()), ("score", pa.float64()),
-        ("spans", pa.list_(pa.list_(pa.int64()))), ("aliases", pa.list_(pa.string())),
-    ])
+    table_schema = pa.schema(
+        [
+            ("name", pa.string()),
+            ("count", pa.int64()),
+            ("score", pa.float64()),
+            ("spans", pa.list_(pa.list_(pa.int64()))),
+            ("aliases", pa.list_(pa.string())),
+        ]
+    )
     rows = [
         {"name": "Zoë “quoted” 🙂", "count": 3, "score": -0.5, "spans": [[0, 4], [9, 12]], "aliases": ["Z", ""]},
         {"name": None, "count": None, "score": None, "spans": None, "aliases": None},
-        {"name": "", "count": -2**62, "score": float("inf"), "spans": [], "aliases": []},
+        {"name": "", "count": -(2**62), "score": float("inf"), "spans": [], "aliases": []},
         {"name": "x", "count": 0, "score": 1, "spans": [[5, 5]], "aliases": [None, "y"]},
         {"name": "missing keys are nulls"},
     ]
@@ -204,9 +216,12 @@ def test_parse_does_not_import_pandas(tmp_path):
     import sys
 
     make_inputs(tmp_path / "in", n=3)
-    script = ("import sys; from newstone.cli import main; "
-              f"code = main(['parse', {str(tmp_path / 'in')!r}, '-o', {str(tmp_path / 'out')!r}, '-j', '1', '--no-progress']); "
-              "print(code, 'pandas' in sys.modules)")
+    script = (
+        "import sys; from newstone.cli import main; "
+        f"code = main(['parse', {str(tmp_path / 'in')!r}, '-o', {str(tmp_path / 'out')!r}, "
+        "'-j', '1', '--no-progress']); "
+        "print(code, 'pandas' in sys.modules)"
+    )
     for _ in range(2):  # a fresh parse, then a rerun that reads the dataset back
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
         assert result.stdout.split()[-2:] == ["0", "False"], result.stdout + result.stderr

@@ -1,4 +1,5 @@
 """The tone stage: raw VADER kept exact, the news scorer measured against human ratings."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -10,7 +11,17 @@ from pathlib import Path
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newstone.nlp.tone.news import SCORERS, ToneScorer, ascii_quotes, get_scorer, news_lexicon_update, read_news_lexicon, score_many, tone, tone_label
+from newstone.nlp.tone.news import (
+    SCORERS,
+    ToneScorer,
+    ascii_quotes,
+    get_scorer,
+    news_lexicon_update,
+    read_news_lexicon,
+    score_many,
+    tone,
+    tone_label,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -35,6 +46,7 @@ def compound(text: str, scorer: str = "news") -> float:
 
 # --- behaviour that motivated the news scorer ------------------------------------------
 
+
 def test_incredibly_concerning_is_clearly_negative_for_news_but_zero_for_vader():
     # Raw VADER has no entry for "concerning", which is why the news lexicon exists.
     assert compound("It's incredibly concerning", "vader") == 0.0
@@ -47,8 +59,7 @@ def test_support_for_missile_programs_is_not_positive():
 
 
 def test_names_and_institutions_carry_no_tone():
-    for text in ("The United Nations Security Council met.", "The Supreme Court ruled.",
-                 "Shares of the party rose."):
+    for text in ("The United Nations Security Council met.", "The Supreme Court ruled.", "Shares of the party rose."):
         assert compound(text, "vader") > 0.05
         assert compound(text) == 0.0
 
@@ -59,14 +70,15 @@ def test_vader_rules_still_apply_to_new_words():
 
 
 def test_typographic_quotes_read_like_ascii_ones():
-    assert compound("“It’s incredibly concerning,”") == compound("\"It's incredibly concerning,\"")
+    assert compound("“It’s incredibly concerning,”") == compound('"It\'s incredibly concerning,"')
     assert compound("It isn’t concerning") > compound("It is concerning")
-    assert ascii_quotes("‘a’ “b” «c»") == "'a' \"b\" \"c\""
+    assert ascii_quotes("‘a’ “b” «c»") == '\'a\' "b" "c"'
     plain = "plain ASCII text"
     assert ascii_quotes(plain) is plain
 
 
 # --- raw VADER stays raw ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("text", SENTENCES + ["", "   "])
 def test_vader_scorer_is_exactly_vadersentiment(text):
@@ -92,6 +104,7 @@ def test_zero_valence_removes_the_word():
 
 
 # --- API ---------------------------------------------------------------------------------
+
 
 def test_get_scorer_creates_one_scorer_per_kind():
     assert get_scorer("news") is get_scorer("news")
@@ -119,16 +132,25 @@ def test_unknown_scorer_is_rejected():
         ToneScorer("afinn")
 
 
-@pytest.mark.parametrize("value, label", [
-    (0.05, "positive"), (0.0499, "neutral"), (0.0, "neutral"), (-0.0499, "neutral"),
-    (-0.05, "negative"), (0.9, "positive"), (-0.9, "negative"),
-])
+@pytest.mark.parametrize(
+    "value, label",
+    [
+        (0.05, "positive"),
+        (0.0499, "neutral"),
+        (0.0, "neutral"),
+        (-0.0499, "neutral"),
+        (-0.05, "negative"),
+        (0.9, "positive"),
+        (-0.9, "negative"),
+    ],
+)
 def test_labels_use_vader_thresholds(value, label):
     assert tone_label(value) == label
     assert get_scorer("news").label(value) == label
 
 
 # --- the lexicon file --------------------------------------------------------------------
+
 
 def test_lexicon_file_is_documented_and_well_formed():
     path = ROOT / "lib" / "newstone" / "data" / "news_lexicon.tsv"
@@ -141,15 +163,18 @@ def test_lexicon_file_is_documented_and_well_formed():
     assert not {"russia", "china", "korea", "american", "muslim", "republican"} & set(words)
 
 
-@pytest.mark.parametrize("line, message", [
-    ("word\t1.0", "empty reason"),
-    ("Word\t1.0\twhy", "lower case"),
-    ("word\tbig\twhy", "not a number"),
-    ("word\t4.5\twhy", "outside"),
-    ("word\t1.0\t ", "empty reason"),
-    ("very\t1.0\tbooster", "booster/negation"),
-    ("word\t1.0\twhy\textra", "4 tab-separated cells"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("word\t1.0", "empty reason"),
+        ("Word\t1.0\twhy", "lower case"),
+        ("word\tbig\twhy", "not a number"),
+        ("word\t4.5\twhy", "outside"),
+        ("word\t1.0\t ", "empty reason"),
+        ("very\t1.0\tbooster", "booster/negation"),
+        ("word\t1.0\twhy\textra", "4 tab-separated cells"),
+    ],
+)
 def test_lexicon_lines_are_checked(tmp_path, line, message):
     path = tmp_path / "lexicon.tsv"
     path.write_text(f"# a lexicon\nword\tvalence\treason\n{line}\n", encoding="utf-8")
@@ -167,6 +192,7 @@ def test_lexicon_comments_blank_lines_and_duplicates(tmp_path):
 
 
 # --- measurement against human ratings ---------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def evaluate_tone():
@@ -187,8 +213,7 @@ def gold_results(evaluate_tone):
 
 
 def test_split_is_by_article_and_stable(evaluate_tone):
-    assert [evaluate_tone.half_of(a) for a in ("1", "2", "3", "500")] == [
-        "report", "report", "dev", "dev"]
+    assert [evaluate_tone.half_of(a) for a in ("1", "2", "3", "500")] == ["report", "report", "dev", "dev"]
     assert evaluate_tone.gold_class(0.5) == "positive"
     assert evaluate_tone.gold_class(0.45) == "neutral"
     assert evaluate_tone.gold_class(-0.5) == "negative"
@@ -231,7 +256,7 @@ def test_dev_cross_validation_folds(evaluate_tone):
     dev = evaluate_tone.split_halves(snippets)["dev"]
     assert sum(map(len, groups)) == len(dev) == 2534
     articles = [{s.article_id for s in group} for group in groups]
-    assert all(a.isdisjoint(b) for i, a in enumerate(articles) for b in articles[i + 1:])
+    assert all(a.isdisjoint(b) for i, a in enumerate(articles) for b in articles[i + 1 :])
     assert all(evaluate_tone.half_of(a) == "dev" for group in articles for a in group)
     per_fold = evaluate_tone.cross_validate(snippets, 5)
     assert statistics.fmean(per_fold["vader"]) == pytest.approx(0.525, abs=0.002)
@@ -248,7 +273,7 @@ def test_tone_columns_shortcut_equals_scoring_with_both_scorers(sample_text):
     from newstone.nlp.sentences import split_sentences
     from newstone.nlp.tone.news import ascii_quotes, get_scorer, tone_columns
 
-    texts = [sample_text[s.start:s.end] for s in split_sentences(sample_text)]
+    texts = [sample_text[s.start : s.end] for s in split_sentences(sample_text)]
     texts += ["Nothing here at all.", "It is not concerning.", "SANCTIONS!!", "“Delighted,” he said."]
     for text in texts:
         columns = tone_columns(text, "news")

@@ -1,24 +1,38 @@
 """newstone.vader gives vaderSentiment's results exactly, for both lexicons, in one pass."""
+
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from conftest import shared_path
 from newstone.ingest.reader import iter_articles
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.tone.news import ascii_quotes, get_scorer
 from newstone.nlp.tone.vader import MultiLexiconVader
 
-from conftest import shared_path
-
 # One case per VADER rule: boosters, caps, "kind of", "no", "least", "but", never/without,
 # special cases and idioms, emoticons, emoji, punctuation emphasis, empty text.
 RULE_CASES = [
-    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!", "Not bad at all",
-    "At least it isn't a horrible book.", "The book was only kind of good.",
-    "Catch utf-8 emoji such as \U0001f498 and \U0001f48b and \U0001f601", "It has never been this good!",
-    "Without a doubt, excellent idea.", "One of the least compelling variations.", "no no no good",
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+    "Not bad at all",
+    "At least it isn't a horrible book.",
+    "The book was only kind of good.",
+    "Catch utf-8 emoji such as \U0001f498 and \U0001f48b and \U0001f601",
+    "It has never been this good!",
+    "Without a doubt, excellent idea.",
+    "One of the least compelling variations.",
+    "no no no good",
     "The plot was good, but the characters are uncompelling and the dialog is not great.",
-    "kind of bad", "yeah right, that is the shit", ":) :D ok", "", "   ", "no", "the bomb was a kiss of death",
-    "Good good good but bad bad.", "It is NOT good?? Really???", "He was never so happy", "sort of nice",
+    "kind of bad",
+    "yeah right, that is the shit",
+    ":) :D ok",
+    "",
+    "   ",
+    "no",
+    "the bomb was a kiss of death",
+    "Good good good but bad bad.",
+    "It is NOT good?? Really???",
+    "He was never so happy",
+    "sort of nice",
 ]
 
 
@@ -41,8 +55,8 @@ def test_rule_cases_are_exact(both):
 
 
 def test_sample_sentences_are_exact(both, sample_text):
-    texts = [ascii_quotes(sample_text[s.start:s.end]) for s in split_sentences(sample_text)]
-    assert_exact(texts + [sample_text[s.start:s.end] for s in split_sentences(sample_text)], both)
+    texts = [ascii_quotes(sample_text[s.start : s.end]) for s in split_sentences(sample_text)]
+    assert_exact(texts + [sample_text[s.start : s.end] for s in split_sentences(sample_text)], both)
 
 
 def test_a_fresh_analyzer_agrees_too():
@@ -56,6 +70,8 @@ def test_a_fresh_analyzer_agrees_too():
 def test_thousands_of_real_sentences_are_exact(both):
     texts = []
     for article in iter_articles([str(shared_path("data", "bbc", "politics"))]):
-        texts += [ascii_quotes(article.text[s.start:s.end]) for s in split_sentences(article.text, article.body_spans)]
+        texts += [
+            ascii_quotes(article.text[s.start : s.end]) for s in split_sentences(article.text, article.body_spans)
+        ]
     assert len(texts) > 5000
     assert_exact(texts, both)

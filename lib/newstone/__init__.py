@@ -12,6 +12,7 @@ aggregates a processed dataset with DuckDB without loading it.
 Every name is loaded on first use, so ``import newstone.dataset.store`` (or the CLI's
 ``--help``) pays neither for NLTK and VADER nor for pandas.
 """
+
 from importlib import import_module
 
 __all__ = ["Corpus", "read", "parse_text", "tone", "sql"]

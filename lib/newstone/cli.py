@@ -4,6 +4,7 @@ Exit codes: 0 success; 1 when no article could be processed (every input unreada
 a report failed; 2 for usage errors and missing paths. Articles that fail are reported on
 stderr and kept as error rows; the rest of a batch goes on.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,79 +13,119 @@ import os
 import sys
 import time
 import warnings
-from typing import Optional
 
 from newstone.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RosterError, SettingsMismatch
 
 
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newstone", description="Who said what, in which tone, about which country: "
-        "news articles to tables of quotes, speakers, country mentions and tone.")
+        prog="newstone",
+        description="Who said what, in which tone, about which country: "
+        "news articles to tables of quotes, speakers, country mentions and tone.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add_common(p):
-        p.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="files (.txt, .jsonl, .csv, .html), directories or glob patterns")
-        p.add_argument("--tone", choices=("news", "vader"), default="news",
-                       help="scorer for the tone/tone_label columns (default: news); raw VADER "
-                            "columns compound/pos/neu/neg are always kept")
+        p.add_argument(
+            "inputs", nargs="+", metavar="INPUT", help="files (.txt, .jsonl, .csv, .html), directories or glob patterns"
+        )
+        p.add_argument(
+            "--tone",
+            choices=("news", "vader"),
+            default="news",
+            help="scorer for the tone/tone_label columns (default: news); raw VADER "
+            "columns compound/pos/neu/neg are always kept",
+        )
         p.add_argument("--roster", metavar="CSV", help="officials.csv overriding speaker facts (see README)")
-        p.add_argument("-j", "--jobs", type=int, default=None,
-                       help="worker processes (default: parse uses every core, quotes uses 1)")
+        p.add_argument(
+            "-j",
+            "--jobs",
+            type=int,
+            default=None,
+            help="worker processes (default: parse uses every core, quotes uses 1)",
+        )
 
-    p = sub.add_parser("parse", help="write every table as a Parquet dataset",
-                       description="Parse articles and write articles/sentences/quotes/mentions as "
-                       "Parquet datasets (one part file per batch) and speakers.parquet into DIR. "
-                       "Reruns skip articles already done (same id and content hash).")
+    p = sub.add_parser(
+        "parse",
+        help="write every table as a Parquet dataset",
+        description="Parse articles and write articles/sentences/quotes/mentions as "
+        "Parquet datasets (one part file per batch) and speakers.parquet into DIR. "
+        "Reruns skip articles already done (same id and content hash).",
+    )
     add_common(p)
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="output directory")
     p.add_argument("--force", action="store_true", help="redo every article, discarding DIR's tables")
-    p.add_argument("--batch-size", type=int, default=200,
-                   help="articles per part file and per unit of work (default 200); the "
-                        "end of the input comes in smaller parts so workers finish together")
-    p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local processes (default) or a Dask cluster")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask); "
-                   "default: a local cluster with --jobs workers")
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=200,
+        help="articles per part file and per unit of work (default 200); the "
+        "end of the input comes in smaller parts so workers finish together",
+    )
+    p.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster"
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (with --engine dask); default: a local cluster with --jobs workers",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("quotes", help="print the quotes (who said what)",
-                       description="Print one line per attribution. jsonl objects carry article, "
-                       "content [[start, end], ...], source [start, end] or null, cue, speaker, "
-                       "speaker_country, kind, text, compound and tone: the input of the PolNeAR scorer.")
+    p = sub.add_parser(
+        "quotes",
+        help="print the quotes (who said what)",
+        description="Print one line per attribution. jsonl objects carry article, "
+        "content [[start, end], ...], source [start, end] or null, cue, speaker, "
+        "speaker_country, kind, text, compound and tone: the input of the PolNeAR scorer.",
+    )
     add_common(p)
-    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table",
-                   help="table (default, for reading), jsonl (offsets, the PolNeAR scorer's input) or csv")
+    p.add_argument(
+        "--format",
+        choices=("table", "jsonl", "csv"),
+        default="table",
+        help="table (default, for reading), jsonl (offsets, the PolNeAR scorer's input) or csv",
+    )
 
-    p = sub.add_parser("evaluate", help="score attribution against brat gold (PolNeAR layout)",
-                       description="Run the pipeline over GOLD_DIR/text/*.txt and score the quotes "
-                       "against GOLD_DIR/attributions/*.ann with the PolNeAR scorer's rule.")
+    p = sub.add_parser(
+        "evaluate",
+        help="score attribution against brat gold (PolNeAR layout)",
+        description="Run the pipeline over GOLD_DIR/text/*.txt and score the quotes "
+        "against GOLD_DIR/attributions/*.ann with the PolNeAR scorer's rule.",
+    )
     p.add_argument("gold_dir", metavar="GOLD_DIR")
     p.add_argument("--metadata", metavar="FILE", help="PolNeAR metadata.tsv: first annotator is the gold")
     p.add_argument("--json", dest="json_out", metavar="FILE", help="also write the figures as JSON")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
 
-    p = sub.add_parser("report", help="run notebooks with papermill and render HTML reports",
-                       description="Execute notebooks (default: every notebook in notebooks/) with "
-                       "papermill and render each to reports/<name>.html with the code hidden.")
+    p = sub.add_parser(
+        "report",
+        help="run notebooks with papermill and render HTML reports",
+        description="Execute notebooks (default: every notebook in notebooks/) with "
+        "papermill and render each to reports/<name>.html with the code hidden.",
+    )
     p.add_argument("notebooks", nargs="*", metavar="NOTEBOOK")
-    p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                   help="set a notebook parameter (value parsed as YAML)")
+    p.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a notebook parameter (value parsed as YAML)",
+    )
     p.add_argument("-f", "--parameters-file", metavar="YAML", help="parameters from a YAML file")
     p.add_argument("--input", metavar="PATH", help="shorthand for -p input_path PATH")
     p.add_argument("-o", "--output-dir", default="reports", metavar="DIR")
-    p.add_argument("--per-article", action="store_true",
-                   help="also render the article explorer once per article of --input")
+    p.add_argument(
+        "--per-article", action="store_true", help="also render the article explorer once per article of --input"
+    )
     return parser
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"parse": cmd_parse, "quotes": cmd_quotes, "evaluate": cmd_evaluate,
-               "report": cmd_report}[args.command]
+    handler = {"parse": cmd_parse, "quotes": cmd_quotes, "evaluate": cmd_evaluate, "report": cmd_report}[args.command]
     try:
         with warnings.catch_warnings():
             warnings.showwarning = _print_warning
@@ -133,9 +174,11 @@ def _refuse_datasets(inputs: list[str]) -> bool:
 
     datasets = [path for path in inputs if is_dataset(path)]
     if datasets:
-        print(f"newstone: {datasets[0]} is a dataset written by `newstone parse`: its quotes are in "
-              f"{os.path.join(datasets[0], 'quotes')} (read them with newstone.read or newstone.sql)",
-              file=sys.stderr)
+        print(
+            f"newstone: {datasets[0]} is a dataset written by `newstone parse`: its quotes are in "
+            f"{os.path.join(datasets[0], 'quotes')} (read them with newstone.read or newstone.sql)",
+            file=sys.stderr,
+        )
     return bool(datasets)
 
 
@@ -151,18 +194,35 @@ def cmd_parse(args) -> int:
         from newstone.dataset.dask_engine import parse_with_dask
 
         started = time.perf_counter()
-        summary = parse_with_dask(args.inputs, args.output, _options(args), jobs=jobs,
-                                  scheduler=args.scheduler, force=args.force, batch_size=args.batch_size)
+        summary = parse_with_dask(
+            args.inputs,
+            args.output,
+            _options(args),
+            jobs=jobs,
+            scheduler=args.scheduler,
+            force=args.force,
+            batch_size=args.batch_size,
+        )
     else:
         from newstone.dataset.parse import parse_to_dataset
 
         # Timed from here: the seconds reported are the work, not Python's imports.
         started = time.perf_counter()
-        summary = parse_to_dataset(args.inputs, args.output, _options(args), jobs=jobs, force=args.force,
-                                   batch_size=args.batch_size, progress=not args.no_progress)
+        summary = parse_to_dataset(
+            args.inputs,
+            args.output,
+            _options(args),
+            jobs=jobs,
+            force=args.force,
+            batch_size=args.batch_size,
+            progress=not args.no_progress,
+        )
     elapsed = time.perf_counter() - started
-    print(f"newstone: {summary.processed} articles processed, {summary.skipped} already done, "
-          f"{len(summary.errors)} errors, in {elapsed:.1f} s -> {args.output}", file=sys.stderr)
+    print(
+        f"newstone: {summary.processed} articles processed, {summary.skipped} already done, "
+        f"{len(summary.errors)} errors, in {elapsed:.1f} s -> {args.output}",
+        file=sys.stderr,
+    )
     return _report_errors(summary.processed + summary.skipped, summary.errors)
 
 
@@ -186,13 +246,23 @@ def cmd_quotes(args) -> int:
 def quote_record(q: dict) -> dict:
     """One quote as the PolNeAR scorer reads it (plus the fields people want)."""
     return {
-        "article": q["article_id"], "quote_id": q["quote_id"], "kind": q["kind"], "content": q["spans"],
+        "article": q["article_id"],
+        "quote_id": q["quote_id"],
+        "kind": q["kind"],
+        "content": q["spans"],
         "source": [q["speaker_start"], q["speaker_end"]] if q["speaker_start"] is not None else None,
         "cue": [q["cue_start"], q["cue_end"]] if q["cue_start"] is not None else None,
-        "cue_text": q["cue"], "speaker_mention": q["speaker_mention"], "speaker": q["speaker"],
-        "speaker_type": q["speaker_type"], "speaker_title": q["speaker_title"],
-        "speaker_org": q["speaker_org"], "speaker_country": q["speaker_country"], "text": q["text"],
-        "compound": q["compound"], "tone": q["tone"], "tone_label": q["tone_label"],
+        "cue_text": q["cue"],
+        "speaker_mention": q["speaker_mention"],
+        "speaker": q["speaker"],
+        "speaker_type": q["speaker_type"],
+        "speaker_title": q["speaker_title"],
+        "speaker_org": q["speaker_org"],
+        "speaker_country": q["speaker_country"],
+        "text": q["text"],
+        "compound": q["compound"],
+        "tone": q["tone"],
+        "tone_label": q["tone_label"],
     }
 
 
@@ -226,8 +296,9 @@ def cmd_evaluate(args) -> int:
     from newstone.evaluate import evaluate
 
     if not os.path.isdir(os.path.join(args.gold_dir, "text")):
-        raise FileNotFoundError(f"{args.gold_dir!r} has no text/ folder (expected GOLD_DIR/text and "
-                                f"GOLD_DIR/attributions)")
+        raise FileNotFoundError(
+            f"{args.gold_dir!r} has no text/ folder (expected GOLD_DIR/text and GOLD_DIR/attributions)"
+        )
     started = time.perf_counter()
     summary = evaluate(args.gold_dir, args.metadata, jobs=args.jobs)
     for key, value in summary.items():

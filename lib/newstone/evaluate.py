@@ -14,6 +14,7 @@ Gold is ``GOLD_DIR/attributions/NAME_ANNOTATOR.ann``; with ``metadata`` (PolNeAR
 metadata.tsv) the first listed annotator is the gold, otherwise the first file in sorted
 order. A test checks that these figures equal the official scorer's on PolNeAR dev.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,7 +22,6 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
 
 Frags = list[tuple[int, int]]
 
@@ -40,7 +40,7 @@ class GoldAttribution:
 @dataclass
 class Prediction:
     content: Frags
-    source: Optional[tuple[int, int]]
+    source: tuple[int, int] | None
 
 
 def parse_brat(path: str) -> list[GoldAttribution]:
@@ -66,13 +66,16 @@ def parse_brat(path: str) -> list[GoldAttribution]:
                 events.append(roles)
     gold = []
     for roles in events:
-        pick = lambda role: [f for sid in roles.get(role, []) if sid in spans for f in spans[sid]]
+
+        def pick(role: str, roles=roles) -> Frags:
+            return [f for sid in roles.get(role, []) if sid in spans for f in spans[sid]]
+
         if content := pick("Content"):
             gold.append(GoldAttribution(content, pick("Source"), pick("Cue")))
     return gold
 
 
-def gold_files(split_dir: str, metadata: Optional[str] = None) -> dict[str, str]:
+def gold_files(split_dir: str, metadata: str | None = None) -> dict[str, str]:
     """Article name -> gold .ann path, choosing the annotator as the official scorer does."""
     texts, annotations = os.path.join(split_dir, "text"), os.path.join(split_dir, "attributions")
     order: dict[str, list[str]] = {}
@@ -92,7 +95,7 @@ def gold_files(split_dir: str, metadata: Optional[str] = None) -> dict[str, str]
     return chosen
 
 
-def load_gold(split_dir: str, metadata: Optional[str] = None) -> dict[str, list[GoldAttribution]]:
+def load_gold(split_dir: str, metadata: str | None = None) -> dict[str, list[GoldAttribution]]:
     gold = {}
     for name, ann in gold_files(split_dir, metadata).items():
         with open(os.path.join(split_dir, "text", name + ".txt"), encoding="utf-8") as fh:
@@ -151,13 +154,19 @@ def summarize(t: dict[str, int], articles: int) -> dict:
     cp, cr = div(t["content_correct"], t["predictions"]), div(t["content_found"], t["gold"])
     ap, ar = div(t["attribution_correct"], t["predictions"]), div(t["attribution_found"], t["gold"])
     return {
-        "articles": articles, "gold": t["gold"], "predictions": t["predictions"],
-        "content_precision": round(cp, 4), "content_recall": round(cr, 4), "content_f1": round(f1(cp, cr), 4),
-        "attribution_precision": round(ap, 4), "attribution_recall": round(ar, 4),
+        "articles": articles,
+        "gold": t["gold"],
+        "predictions": t["predictions"],
+        "content_precision": round(cp, 4),
+        "content_recall": round(cr, 4),
+        "content_f1": round(f1(cp, cr), 4),
+        "attribution_precision": round(ap, 4),
+        "attribution_recall": round(ar, 4),
         "attribution_f1": round(f1(ap, ar), 4),
         "recall_quoted": round(div(t["attribution_found_quoted"], t["gold_quoted"]), 4),
         "recall_unquoted": round(div(t["attribution_found_unquoted"], t["gold_unquoted"]), 4),
-        "gold_quoted": t["gold_quoted"], "gold_unquoted": t["gold_unquoted"],
+        "gold_quoted": t["gold_quoted"],
+        "gold_unquoted": t["gold_unquoted"],
     }
 
 
@@ -165,13 +174,16 @@ def predictions_from_quotes(quotes) -> dict[str, list[Prediction]]:
     """Scorer input from a quotes table (content pieces and the speaker mention span)."""
     out: dict[str, list[Prediction]] = defaultdict(list)
     for row in quotes.itertuples(index=False):
-        source = None if row.speaker_start is None or row.speaker_start != row.speaker_start \
+        source = (
+            None
+            if row.speaker_start is None or row.speaker_start != row.speaker_start
             else (int(row.speaker_start), int(row.speaker_end))
+        )
         out[row.article_id].append(Prediction([tuple(map(int, s)) for s in row.spans], source))
     return out
 
 
-def evaluate(split_dir: str, metadata: Optional[str] = None, jobs: int = 1) -> dict:
+def evaluate(split_dir: str, metadata: str | None = None, jobs: int = 1) -> dict:
     """Run the pipeline over a brat split and score it. Raises FileNotFoundError if empty."""
     from newstone.dataset.corpus import read
 

@@ -7,10 +7,10 @@ pair of character offsets ``[start, end)`` into ``Article.text``, the text exact
 Python's ``open(path).read()`` gives it (a UTF-8 byte-order mark kept as U+FEFF, which is
 what the PolNeAR scorer reads), so any row can be traced back with ``text[start:end]``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 Span = tuple[int, int]
 
@@ -27,15 +27,15 @@ class Article:
 
     article_id: str
     text: str = ""
-    source_path: Optional[str] = None
-    title: Optional[str] = None
-    title_span: Optional[Span] = None
-    byline: Optional[str] = None
-    dateline: Optional[str] = None
-    published: Optional[str] = None
-    source: Optional[str] = None
+    source_path: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    source: str | None = None
     body_spans: list[Span] = field(default_factory=list)
-    error: Optional[str] = None
+    error: str | None = None
 
 
 @dataclass
@@ -58,13 +58,13 @@ class Attribution:
 
     kind: str  # direct | indirect | mixed
     spans: list[Span]
-    cue: Optional[Span] = None
-    source: Optional[Span] = None
-    speaker: Optional[str] = None
+    cue: Span | None = None
+    source: Span | None = None
+    speaker: str | None = None
     speaker_type: str = "unknown"  # person | group | organization | country | unknown
-    speaker_title: Optional[str] = None
-    speaker_org: Optional[str] = None
-    speaker_country: Optional[str] = None
+    speaker_title: str | None = None
+    speaker_org: str | None = None
+    speaker_country: str | None = None
 
     @property
     def start(self) -> int:
@@ -86,7 +86,7 @@ class CountryMention:
     start: int
     end: int
     surface: str
-    country: Optional[str]
+    country: str | None
     kind: str
 
 

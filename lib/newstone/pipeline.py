@@ -4,23 +4,21 @@
 any stage turns into the article's ``error`` field, so one bad article cannot stop a
 batch of millions. The local engine, the process pool and the Dask engine all call it.
 """
+
 from __future__ import annotations
 
 import bisect
 import hashlib
 import traceback
 from dataclasses import dataclass
-from typing import Optional
 
+from newstone.model import Article, ArticleRows, Attribution, CountryMention, Sentence
 from newstone.nlp.attribution.document import extract_attributions
-from newstone.nlp.speakers.facts import Roster
 from newstone.nlp.countries import default_matcher
-from newstone.model import Article, Attribution, CountryMention, Sentence
 from newstone.nlp.sentences import split_sentences
-from newstone.nlp.tone.news import check_scorer, tone_columns
-from newstone.model import ArticleRows
 from newstone.nlp.speakers.coreference import resolve_speakers
-from newstone.nlp.speakers.facts import apply_roster, fill_speaker_country
+from newstone.nlp.speakers.facts import Roster, apply_roster, fill_speaker_country
+from newstone.nlp.tone.news import check_scorer, tone_columns
 
 
 @dataclass(frozen=True)
@@ -30,12 +28,12 @@ class Options:
     facts from the user's officials.csv."""
 
     tone_scorer: str = "news"
-    roster: Optional[Roster] = None
+    roster: Roster | None = None
 
     def __post_init__(self):
         check_scorer(self.tone_scorer)  # a usage error, not an error row per article
 
-    def settings(self) -> dict[str, Optional[str]]:
+    def settings(self) -> dict[str, str | None]:
         """What a dataset records about the run that made it: rows made with other
         settings must not be mixed in by a rerun (see ``store.check_settings``)."""
         return {"tone_scorer": self.tone_scorer, "roster": self.roster.fingerprint() if self.roster else None}
@@ -48,10 +46,18 @@ def content_hash(text: str) -> str:
 
 def article_row(article: Article) -> dict:
     return {
-        "article_id": article.article_id, "source_path": article.source_path,
-        "title": article.title, "byline": article.byline, "dateline": article.dateline,
-        "published": article.published, "source": article.source, "text": article.text,
-        "n_sentences": 0, "n_quotes": 0, "n_mentions": 0, "error": article.error,
+        "article_id": article.article_id,
+        "source_path": article.source_path,
+        "title": article.title,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "published": article.published,
+        "source": article.source,
+        "text": article.text,
+        "n_sentences": 0,
+        "n_quotes": 0,
+        "n_mentions": 0,
+        "error": article.error,
         "content_hash": content_hash(article.text) if article.text else None,
     }
 
@@ -66,8 +72,10 @@ def process_article(article: Article, options: Options = Options()) -> ArticleRo
     except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
         rows = ArticleRows(article_row(article))
-        rows.article["error"] = (f"internal error while processing: {type(exc).__name__}: {exc} "
-                                 f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+        rows.article["error"] = (
+            f"internal error while processing: {type(exc).__name__}: {exc} "
+            f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
+        )
     return rows
 
 
@@ -83,19 +91,26 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     for quote_id, attribution in enumerate(attributions):
         apply_roster(text, attribution, options.roster)
         fill_speaker_country(text, attribution)
-        rows.quotes.append(quote_row(article.article_id, quote_id, attribution, text,
-                                     sentences, sentence_starts, options.tone_scorer))
+        rows.quotes.append(
+            quote_row(article.article_id, quote_id, attribution, text, sentences, sentence_starts, options.tone_scorer)
+        )
     quote_pieces = QuotePieces(attributions)
     for mention in mentions:
         rows.mentions.append(mention_row(article.article_id, mention, sentences, sentence_starts, quote_pieces))
-    rows.article.update(n_sentences=len(rows.sentences), n_quotes=len(rows.quotes),
-                        n_mentions=len(rows.mentions))
+    rows.article.update(n_sentences=len(rows.sentences), n_quotes=len(rows.quotes), n_mentions=len(rows.mentions))
 
 
 def sentence_row(article_id: str, sentence_id: int, sentence: Sentence, text: str, scorer: str) -> dict:
-    words = text[sentence.start:sentence.end]
-    return {"article_id": article_id, "sentence_id": sentence_id, "paragraph_id": sentence.paragraph_id,
-            "start": sentence.start, "end": sentence.end, "text": words, **tone_columns(words, scorer)}
+    words = text[sentence.start : sentence.end]
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_id,
+        "paragraph_id": sentence.paragraph_id,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": words,
+        **tone_columns(words, scorer),
+    }
 
 
 def quote_text(text: str, attribution: Attribution) -> str:
@@ -103,30 +118,53 @@ def quote_text(text: str, attribution: Attribution) -> str:
     return " ".join(text[s:e] for s, e in attribution.spans)
 
 
-def sentence_index(sentence_starts: list[int], offset: int) -> Optional[int]:
+def sentence_index(sentence_starts: list[int], offset: int) -> int | None:
     """Index of the sentence containing ``offset`` (by start), or None before the first."""
     index = bisect.bisect_right(sentence_starts, offset) - 1
     return index if index >= 0 else None
 
 
-def quote_row(article_id: str, quote_id: int, attribution: Attribution, text: str,
-              sentences: list[Sentence], sentence_starts: list[int], scorer: str) -> dict:
+def quote_row(
+    article_id: str,
+    quote_id: int,
+    attribution: Attribution,
+    text: str,
+    sentences: list[Sentence],
+    sentence_starts: list[int],
+    scorer: str,
+) -> dict:
     words = quote_text(text, attribution)
     cue = attribution.cue
     source = attribution.source
-    sentence_ids = sorted({i for s, e in attribution.spans
-                           for i in range(sentence_index(sentence_starts, s) or 0,
-                                          (sentence_index(sentence_starts, max(e - 1, s)) or 0) + 1)})
+    sentence_ids = sorted(
+        {
+            i
+            for s, e in attribution.spans
+            for i in range(
+                sentence_index(sentence_starts, s) or 0, (sentence_index(sentence_starts, max(e - 1, s)) or 0) + 1
+            )
+        }
+    )
     return {
-        "article_id": article_id, "quote_id": quote_id, "kind": attribution.kind, "text": words,
-        "spans": [[s, e] for s, e in attribution.spans], "start": attribution.start, "end": attribution.end,
-        "cue": text[cue[0]:cue[1]] if cue else None, "cue_start": cue[0] if cue else None,
+        "article_id": article_id,
+        "quote_id": quote_id,
+        "kind": attribution.kind,
+        "text": words,
+        "spans": [[s, e] for s, e in attribution.spans],
+        "start": attribution.start,
+        "end": attribution.end,
+        "cue": text[cue[0] : cue[1]] if cue else None,
+        "cue_start": cue[0] if cue else None,
         "cue_end": cue[1] if cue else None,
-        "speaker_mention": text[source[0]:source[1]] if source else None,
-        "speaker_start": source[0] if source else None, "speaker_end": source[1] if source else None,
-        "speaker": attribution.speaker, "speaker_type": attribution.speaker_type,
-        "speaker_title": attribution.speaker_title, "speaker_org": attribution.speaker_org,
-        "speaker_country": attribution.speaker_country, "sentence_ids": sentence_ids,
+        "speaker_mention": text[source[0] : source[1]] if source else None,
+        "speaker_start": source[0] if source else None,
+        "speaker_end": source[1] if source else None,
+        "speaker": attribution.speaker,
+        "speaker_type": attribution.speaker_type,
+        "speaker_title": attribution.speaker_title,
+        "speaker_org": attribution.speaker_org,
+        "speaker_country": attribution.speaker_country,
+        "sentence_ids": sentence_ids,
         **tone_columns(words, scorer),
     }
 
@@ -141,7 +179,7 @@ class QuotePieces:
         self.pieces = pieces
         self.longest = max((e - s for s, e, _ in pieces), default=0)
 
-    def quote_at(self, start: int, end: int) -> Optional[int]:
+    def quote_at(self, start: int, end: int) -> int | None:
         """The first quote whose content piece contains ``[start, end)``, or None."""
         index = bisect.bisect_right(self.starts, start) - 1
         found = None
@@ -153,12 +191,24 @@ class QuotePieces:
         return found
 
 
-def mention_row(article_id: str, mention: CountryMention, sentences: list[Sentence],
-                sentence_starts: list[int], quote_pieces: QuotePieces) -> dict:
+def mention_row(
+    article_id: str,
+    mention: CountryMention,
+    sentences: list[Sentence],
+    sentence_starts: list[int],
+    quote_pieces: QuotePieces,
+) -> dict:
     sentence_id = sentence_index(sentence_starts, mention.start)
     if sentence_id is not None and mention.start >= sentences[sentence_id].end:
         sentence_id = None  # between sentences (should not happen inside body spans)
     quote_id = quote_pieces.quote_at(mention.start, mention.end)
-    return {"article_id": article_id, "sentence_id": sentence_id, "start": mention.start,
-            "end": mention.end, "surface": mention.surface, "country": mention.country,
-            "kind": mention.kind, "quote_id": quote_id}
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_id,
+        "start": mention.start,
+        "end": mention.end,
+        "surface": mention.surface,
+        "country": mention.country,
+        "kind": mention.kind,
+        "quote_id": quote_id,
+    }

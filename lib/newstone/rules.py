@@ -16,17 +16,17 @@ instead of silently changing results:
 Files are read from the package (``word_set("titles.txt")``), or from a path for files a
 user supplies in the same format (a gazetteer of their own).
 """
+
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Union
 
 from newstone.errors import RuleFileError
 
-Source = Union[str, os.PathLike]
+Source = str | os.PathLike
 
 
 class RuleRow(dict):
@@ -54,17 +54,20 @@ def _read_text(source: Source) -> tuple[str, str]:
 def content_lines(source: Source) -> list[tuple[int, str]]:
     """(line number, line) of every line that is not a comment or blank, unstripped."""
     text, _ = _read_text(source)
-    return [(number, line) for number, line in enumerate(text.splitlines(), start=1)
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        (number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """The entries of a packaged word list, as written, in file order."""
     return tuple(line.strip() for _, line in content_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     """The entries of a packaged word list, lower case (words are matched lower-cased)."""
     return frozenset(entry.lower() for entry in word_list(name))
@@ -87,14 +90,17 @@ def read_table(source: Source, columns: Sequence[str], optional: Sequence[str] =
         where = f"{name}:{number}"
         if header is None:
             header = cells
-            left_out = list(columns[len(header):])
-            if header != list(columns[:len(header)]) or any(c not in optional for c in left_out):
-                raise RuleFileError(f"{where}: the header names the columns {header}, expected {list(columns)}"
-                                    + (f" (optional at the end: {', '.join(optional)})" if optional else ""))
+            left_out = list(columns[len(header) :])
+            if header != list(columns[: len(header)]) or any(c not in optional for c in left_out):
+                raise RuleFileError(
+                    f"{where}: the header names the columns {header}, expected {list(columns)}"
+                    + (f" (optional at the end: {', '.join(optional)})" if optional else "")
+                )
             continue
         if len(cells) > len(header):
-            raise RuleFileError(f"{where}: {len(cells)} tab-separated cells, the table has {len(header)} "
-                                f"columns ({', '.join(header)})")
+            raise RuleFileError(
+                f"{where}: {len(cells)} tab-separated cells, the table has {len(header)} columns ({', '.join(header)})"
+            )
         row = RuleRow({column: cells[i] if i < len(cells) else "" for i, column in enumerate(columns)}, where)
         empty = [column for column in columns if not row[column] and column not in optional]
         if empty:

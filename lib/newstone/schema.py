@@ -3,6 +3,7 @@
 The README documents these columns; tests check every table against them. Extra columns
 may follow the contract ones, never replace them.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -11,33 +12,82 @@ if TYPE_CHECKING:
     import pandas as pd
 
 ARTICLE_COLUMNS = {
-    "article_id": "string", "source_path": "string", "title": "string", "byline": "string",
-    "dateline": "string", "published": "string", "source": "string", "text": "string",
-    "n_sentences": "Int64", "n_quotes": "Int64", "n_mentions": "Int64", "error": "string",
+    "article_id": "string",
+    "source_path": "string",
+    "title": "string",
+    "byline": "string",
+    "dateline": "string",
+    "published": "string",
+    "source": "string",
+    "text": "string",
+    "n_sentences": "Int64",
+    "n_quotes": "Int64",
+    "n_mentions": "Int64",
+    "error": "string",
     "content_hash": "string",
 }
 SENTENCE_COLUMNS = {
-    "article_id": "string", "sentence_id": "Int64", "paragraph_id": "Int64", "start": "Int64",
-    "end": "Int64", "text": "string", "compound": "float64", "pos": "float64", "neu": "float64",
-    "neg": "float64", "tone": "float64", "tone_label": "string",
+    "article_id": "string",
+    "sentence_id": "Int64",
+    "paragraph_id": "Int64",
+    "start": "Int64",
+    "end": "Int64",
+    "text": "string",
+    "compound": "float64",
+    "pos": "float64",
+    "neu": "float64",
+    "neg": "float64",
+    "tone": "float64",
+    "tone_label": "string",
 }
 QUOTE_COLUMNS = {
-    "article_id": "string", "quote_id": "Int64", "kind": "string", "text": "string",
-    "spans": "object", "start": "Int64", "end": "Int64", "cue": "string", "cue_start": "Int64",
-    "cue_end": "Int64", "speaker_mention": "string", "speaker_start": "Int64",
-    "speaker_end": "Int64", "speaker": "string", "speaker_type": "string",
-    "speaker_title": "string", "speaker_org": "string", "speaker_country": "string",
-    "sentence_ids": "object", "compound": "float64", "pos": "float64", "neu": "float64",
-    "neg": "float64", "tone": "float64", "tone_label": "string",
+    "article_id": "string",
+    "quote_id": "Int64",
+    "kind": "string",
+    "text": "string",
+    "spans": "object",
+    "start": "Int64",
+    "end": "Int64",
+    "cue": "string",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
+    "speaker_mention": "string",
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "speaker": "string",
+    "speaker_type": "string",
+    "speaker_title": "string",
+    "speaker_org": "string",
+    "speaker_country": "string",
+    "sentence_ids": "object",
+    "compound": "float64",
+    "pos": "float64",
+    "neu": "float64",
+    "neg": "float64",
+    "tone": "float64",
+    "tone_label": "string",
 }
 MENTION_COLUMNS = {
-    "article_id": "string", "sentence_id": "Int64", "start": "Int64", "end": "Int64",
-    "surface": "string", "country": "string", "kind": "string", "quote_id": "Int64",
+    "article_id": "string",
+    "sentence_id": "Int64",
+    "start": "Int64",
+    "end": "Int64",
+    "surface": "string",
+    "country": "string",
+    "kind": "string",
+    "quote_id": "Int64",
 }
 SPEAKER_COLUMNS = {
-    "speaker": "string", "aliases": "object", "title": "string", "org": "string",
-    "country": "string", "speaker_type": "string", "n_quotes": "Int64", "n_articles": "Int64",
-    "mean_compound": "float64", "mean_tone": "float64",
+    "speaker": "string",
+    "aliases": "object",
+    "title": "string",
+    "org": "string",
+    "country": "string",
+    "speaker_type": "string",
+    "n_quotes": "Int64",
+    "n_articles": "Int64",
+    "mean_compound": "float64",
+    "mean_tone": "float64",
 }
 
 TABLES = {

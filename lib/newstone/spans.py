@@ -3,13 +3,13 @@
 Pure functions at the bottom of every layer: reading an input finds the body's paragraphs
 with them, the sentence splitter and the country matcher use them too.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
 from newstone.model import Span
-
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 

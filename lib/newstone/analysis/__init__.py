@@ -12,6 +12,7 @@ lives in the module of its concept:
 
 Nothing here imports NLTK or VADER: these work on tables already made.
 """
+
 from newstone.analysis.counting import count_once, drop_duplicate_articles, nested_in, quote_spans
 from newstone.analysis.countries import (
     speaker_country_matrix,
@@ -42,9 +43,29 @@ from newstone.analysis.stats import (
 )
 
 __all__ = [
-    "DATE_FORMATS", "EXTREME_COLUMNS", "GROUP_STAT_COLUMNS", "articles_between", "choose_period",
-    "count_once", "date_range_note", "drop_duplicate_articles", "extreme_quotes", "filter_tables",
-    "mean_ci", "nested_in", "parse_date", "parse_published", "quote_spans", "quotes_by_speaker_type",
-    "speaker_country_matrix", "summarise", "t_critical", "tone_by_group", "tone_by_mentioned_country",
-    "tone_by_speaker", "tone_by_speaker_country", "tone_over_time", "with_speaker_country",
+    "DATE_FORMATS",
+    "EXTREME_COLUMNS",
+    "GROUP_STAT_COLUMNS",
+    "articles_between",
+    "choose_period",
+    "count_once",
+    "date_range_note",
+    "drop_duplicate_articles",
+    "extreme_quotes",
+    "filter_tables",
+    "mean_ci",
+    "nested_in",
+    "parse_date",
+    "parse_published",
+    "quote_spans",
+    "quotes_by_speaker_type",
+    "speaker_country_matrix",
+    "summarise",
+    "t_critical",
+    "tone_by_group",
+    "tone_by_mentioned_country",
+    "tone_by_speaker",
+    "tone_by_speaker_country",
+    "tone_over_time",
+    "with_speaker_country",
 ]

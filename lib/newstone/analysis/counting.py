@@ -4,9 +4,11 @@ A corpus often holds the same story twice (an exact copy has the same ``content_
 and PolNeAR-style attribution marks "officials said they believe X" as two nested
 attributions of one speaker; charts count such a statement once.
 """
+
 from __future__ import annotations
 
 import math
+
 import pandas as pd
 
 
@@ -22,9 +24,14 @@ def drop_duplicate_articles(tables: dict) -> dict:
     articles = tables["articles"]
     hashed = articles[articles["content_hash"].notna() & articles["error"].isna()]
     repeated = set(hashed.loc[hashed["content_hash"].duplicated(), "article_id"].astype(str))
-    kept = {name: (table[~table["article_id"].astype(str).isin(repeated)].reset_index(drop=True)
-                   if "article_id" in table.columns and repeated else table)
-            for name, table in tables.items()}
+    kept = {
+        name: (
+            table[~table["article_id"].astype(str).isin(repeated)].reset_index(drop=True)
+            if "article_id" in table.columns and repeated
+            else table
+        )
+        for name, table in tables.items()
+    }
     kept["articles"].attrs["n_duplicates"] = len(repeated)
     return kept
 
@@ -56,8 +63,11 @@ def nested_in(quotes: pd.DataFrame) -> pd.Series:
     """
     result: list = [pd.NA] * len(quotes)
     columns = set(quotes.columns)
-    if quotes.empty or not {"article_id", "speaker", "quote_id"} <= columns or not (
-            "spans" in columns or {"start", "end"} <= columns):
+    if (
+        quotes.empty
+        or not {"article_id", "speaker", "quote_id"} <= columns
+        or not ("spans" in columns or {"start", "end"} <= columns)
+    ):
         return pd.Series(result, index=quotes.index, dtype="Int64")  # nothing to compare
     speakers = quotes["speaker"].tolist()
     articles = quotes["article_id"].tolist()
@@ -75,8 +85,14 @@ def nested_in(quotes: pd.DataFrame) -> pd.Series:
             items = sorted((it for it in items if it[2]), key=lambda it: (-sum(e - b for b, e in it[2]), it[1]))
             outermost: list = []
             for position, quote_id, spans in items:
-                holder = next((outer_id for _, outer_id, outer_spans in outermost
-                               if all(any(ob <= b and e <= oe for ob, oe in outer_spans) for b, e in spans)), None)
+                holder = next(
+                    (
+                        outer_id
+                        for _, outer_id, outer_spans in outermost
+                        if all(any(ob <= b and e <= oe for ob, oe in outer_spans) for b, e in spans)
+                    ),
+                    None,
+                )
                 if holder is None:
                     outermost.append((position, quote_id, spans))
                 else:
@@ -102,9 +118,17 @@ def count_once(quotes: pd.DataFrame) -> pd.DataFrame:
     outer = nested_in(quotes) if len(quotes) else pd.Series(pd.NA, index=quotes.index, dtype="Int64")
     nested = outer.notna().to_numpy()
     kept = quotes[~nested]
-    mapping = {} if not nested.any() else {
-        (str(a), int(q)): int(o) for a, q, o in
-        zip(quotes.loc[nested, "article_id"], quotes.loc[nested, "quote_id"], outer[nested])}
-    kept.attrs = {**quotes.attrs, "n_nested": int(nested.sum()) + quotes.attrs.get("n_nested", 0),
-                  "nested_in": {**quotes.attrs.get("nested_in", {}), **mapping}}
+    mapping = (
+        {}
+        if not nested.any()
+        else {
+            (str(a), int(q)): int(o)
+            for a, q, o in zip(quotes.loc[nested, "article_id"], quotes.loc[nested, "quote_id"], outer[nested])
+        }
+    )
+    kept.attrs = {
+        **quotes.attrs,
+        "n_nested": int(nested.sum()) + quotes.attrs.get("n_nested", 0),
+        "nested_in": {**quotes.attrs.get("nested_in", {}), **mapping},
+    }
     return kept

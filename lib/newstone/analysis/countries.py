@@ -4,17 +4,16 @@ Mentions find the countries (:mod:`newstone.nlp.countries`); these tables count 
 quote that names no country of its own speaker falls back to the country the speakers
 table gives that speaker across the corpus.
 """
+
 from __future__ import annotations
 
 import pandas as pd
-from typing import Optional
 
 from newstone.analysis.counting import count_once
 from newstone.analysis.stats import summarise
 
 
-def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame,
-                              score: str = "compound") -> pd.DataFrame:
+def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame, score: str = "compound") -> pd.DataFrame:
     """Tone of the sentences that mention each country.
 
     One row per country: ``country, n_sentences, mean, std, ci_low, ci_high``. A sentence
@@ -22,13 +21,14 @@ def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame,
     sentence gets that sentence's whole score: sentence-level tone cannot tell which of two
     countries the negative words were about, so this measures the tone of the *company* a
     country keeps, not sentiment towards it. The 95% interval is the normal approximation
-    ``mean ± t·std/√n`` with Student's t for n−1 degrees of freedom (NaN when n < 2). Organisation mentions (no country) and
-    sentences without a score are left out. Sorted by n_sentences, most first.
+    ``mean ± t·std/√n`` with Student's t for n−1 degrees of freedom (NaN when n < 2).
+    Organisation mentions (no country) and sentences without a score are left out. Sorted by n_sentences, most first.
     """
     columns = ["country", "n_sentences", "mean", "std", "ci_low", "ci_high"]
     keys = ["article_id", "sentence_id"]
-    located = mentions.loc[mentions["country"].notna() & mentions["sentence_id"].notna(),
-                           keys + ["country"]].drop_duplicates()
+    located = mentions.loc[
+        mentions["country"].notna() & mentions["sentence_id"].notna(), keys + ["country"]
+    ].drop_duplicates()
     scored = sentences.loc[sentences[score].notna(), keys + [score]]
     joined = located.merge(scored, on=keys, how="inner")
     table = summarise(joined, "country", score, count_name="n_sentences")
@@ -38,7 +38,7 @@ def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame,
 SPEAKER_COUNTRY_SOURCE = ("quote", "speakers table")
 
 
-def with_speaker_country(quotes: pd.DataFrame, speakers: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+def with_speaker_country(quotes: pd.DataFrame, speakers: pd.DataFrame | None = None) -> pd.DataFrame:
     """``quotes`` with ``country`` (the speaker's country to chart) and ``country_source``.
 
     ``country`` is the quote's own ``speaker_country`` when it has one ("quote"). Else,
@@ -54,16 +54,18 @@ def with_speaker_country(quotes: pd.DataFrame, speakers: Optional[pd.DataFrame] 
     if speakers is not None and len(speakers):
         known = speakers.loc[speakers["speaker"].notna() & speakers["country"].notna(), ["speaker", "country"]]
         known = known.drop_duplicates("speaker").set_index("speaker")["country"].astype("string")
-        fallback = pd.Series(known.reindex(quotes["speaker"].astype("string")).to_numpy(),
-                             index=quotes.index, dtype="string")
+        fallback = pd.Series(
+            known.reindex(quotes["speaker"].astype("string")).to_numpy(), index=quotes.index, dtype="string"
+        )
         use = country.isna() & quotes["speaker"].notna() & fallback.notna()
         country = country.mask(use, fallback)
         source = source.mask(use, SPEAKER_COUNTRY_SOURCE[1])
     return quotes.assign(country=country, country_source=source)
 
 
-def tone_by_speaker_country(quotes: pd.DataFrame, score: str = "compound",
-                            speakers: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+def tone_by_speaker_country(
+    quotes: pd.DataFrame, score: str = "compound", speakers: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Tone of quotes grouped by the speaker's country.
 
     ``country, n_quotes, mean, ci_low, ci_high`` (95% Student-t interval, NaN when
@@ -80,14 +82,15 @@ def tone_by_speaker_country(quotes: pd.DataFrame, score: str = "compound",
     charted = scored.loc[scored["country"].notna(), ["country", score]]
     table = summarise(charted, "country", score, count_name="n_quotes")
     table = table[["country", "n_quotes", "mean", "ci_low", "ci_high"]]
-    table.attrs = {"n_without_group": int(len(scored) - len(charted)),
-                   "n_country_from_speakers": int((scored["country_source"] == SPEAKER_COUNTRY_SOURCE[1]).sum()),
-                   "n_nested": once.attrs["n_nested"]}
+    table.attrs = {
+        "n_without_group": int(len(scored) - len(charted)),
+        "n_country_from_speakers": int((scored["country_source"] == SPEAKER_COUNTRY_SOURCE[1]).sum()),
+        "n_nested": once.attrs["n_nested"],
+    }
     return table
 
 
-def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame,
-                           score: str = "compound") -> pd.DataFrame:
+def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame, score: str = "compound") -> pd.DataFrame:
     """Who talks about which country, and in which tone: long format ``speaker, country, n, mean``.
 
     A mention belongs to a quote when its ``quote_id`` equals the quote's within the same
@@ -98,13 +101,13 @@ def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame,
     """
     keys = ["article_id", "quote_id"]
     once = count_once(quotes)
-    quoted = mentions.loc[mentions["quote_id"].notna() & mentions["country"].notna(),
-                          keys + ["country"]]
+    quoted = mentions.loc[mentions["quote_id"].notna() & mentions["country"].notna(), keys + ["country"]]
     quoted = quoted.astype({"article_id": "string", "quote_id": "int64"})
     moved = once.attrs["nested_in"]
     if moved:
-        quoted["quote_id"] = [moved.get((str(a), int(q)), int(q)) for a, q in
-                              zip(quoted["article_id"], quoted["quote_id"])]
+        quoted["quote_id"] = [
+            moved.get((str(a), int(q)), int(q)) for a, q in zip(quoted["article_id"], quoted["quote_id"])
+        ]
     quoted = quoted.drop_duplicates()
     speakers = once.loc[once["speaker"].notna(), keys + ["speaker", score]]
     speakers = speakers.astype({"article_id": "string"})
@@ -112,7 +115,8 @@ def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame,
     joined = quoted.merge(speakers, on=keys, how="inner")
     grouped = joined.groupby(["speaker", "country"], sort=True)[score]
     table = grouped.agg(n="size", mean="mean").reset_index()
-    table = table.sort_values(["n", "speaker", "country"], ascending=[False, True, True],
-                              ignore_index=True)[["speaker", "country", "n", "mean"]]
+    table = table.sort_values(["n", "speaker", "country"], ascending=[False, True, True], ignore_index=True)[
+        ["speaker", "country", "n", "mean"]
+    ]
     table.attrs = {"n_nested": once.attrs["n_nested"]}
     return table

@@ -3,18 +3,18 @@
 Dates come in many forms (ISO, RFC 2822, Reuters' "26-FEB-1987 15:01:01.79"); they are
 parsed with explicit formats first, so day and month are never swapped by a guess.
 """
+
 from __future__ import annotations
 
 import math
-import pandas as pd
 import re
 import warnings
 from datetime import datetime
-from typing import Optional
+
+import pandas as pd
 
 from newstone.analysis.counting import count_once
-from newstone.analysis.stats import _require, GROUP_STAT_COLUMNS, mean_ci
-
+from newstone.analysis.stats import GROUP_STAT_COLUMNS, _require, mean_ci
 
 # Explicit formats tried, in order, after ISO 8601 (``datetime.fromisoformat``). Written out
 # because pandas' format guessing misreads some of them: it took Reuters-21578's
@@ -22,20 +22,20 @@ from newstone.analysis.stats import _require, GROUP_STAT_COLUMNS, mean_ci
 # 15:02:20 became 15:00:20) and warned about it in every report. Month names match in
 # any case ("FEB", "Feb"); a trailing zone name or offset is read, then dropped.
 DATE_FORMATS = [
-    "%d-%b-%Y %H:%M:%S.%f",       # 26-FEB-1987 15:01:01.79 (Reuters-21578)
-    "%d-%b-%Y %H:%M:%S",          # 26-FEB-1987 15:01:01
-    "%d-%b-%Y",                   # 26-FEB-1987
-    "%a, %d %b %Y %H:%M:%S %z",   # Tue, 03 Jun 2008 11:05:30 +0000 (RFC 2822, RSS)
-    "%a, %d %b %Y %H:%M:%S %Z",   # Tue, 03 Jun 2008 11:05:30 GMT
-    "%a, %d %b %Y %H:%M %z",      # Tue, 03 Jun 2008 11:05 +0000
-    "%d %b %Y %H:%M:%S %z",       # 03 Jun 2008 11:05:30 +0000 (RFC 2822 without weekday)
-    "%d %b %Y %H:%M:%S %Z",       # 03 Jun 2008 11:05:30 GMT
-    "%B %d, %Y",                  # June 20, 2024
-    "%b %d, %Y",                  # Jun 20, 2024
-    "%B %d, %Y %H:%M",            # June 20, 2024 14:05
-    "%d %B %Y",                   # 20 June 2024
-    "%d %b %Y",                   # 20 Jun 2024
-    "%Y/%m/%d",                   # 2024/06/20
+    "%d-%b-%Y %H:%M:%S.%f",  # 26-FEB-1987 15:01:01.79 (Reuters-21578)
+    "%d-%b-%Y %H:%M:%S",  # 26-FEB-1987 15:01:01
+    "%d-%b-%Y",  # 26-FEB-1987
+    "%a, %d %b %Y %H:%M:%S %z",  # Tue, 03 Jun 2008 11:05:30 +0000 (RFC 2822, RSS)
+    "%a, %d %b %Y %H:%M:%S %Z",  # Tue, 03 Jun 2008 11:05:30 GMT
+    "%a, %d %b %Y %H:%M %z",  # Tue, 03 Jun 2008 11:05 +0000
+    "%d %b %Y %H:%M:%S %z",  # 03 Jun 2008 11:05:30 +0000 (RFC 2822 without weekday)
+    "%d %b %Y %H:%M:%S %Z",  # 03 Jun 2008 11:05:30 GMT
+    "%B %d, %Y",  # June 20, 2024
+    "%b %d, %Y",  # Jun 20, 2024
+    "%B %d, %Y %H:%M",  # June 20, 2024 14:05
+    "%d %B %Y",  # 20 June 2024
+    "%d %b %Y",  # 20 Jun 2024
+    "%Y/%m/%d",  # 2024/06/20
 ]
 
 
@@ -100,16 +100,17 @@ def parse_published(values: pd.Series) -> pd.Series:
     return pd.Series([parse(v) for v in values], index=values.index, dtype="datetime64[ns]")
 
 
-def choose_period(dates: pd.Series) -> Optional[str]:
-    """"D" (days) for spans up to six weeks, "W" (weeks from Monday) beyond, None if <2 days."""
+def choose_period(dates: pd.Series) -> str | None:
+    """ "D" (days) for spans up to six weeks, "W" (weeks from Monday) beyond, None if <2 days."""
     days = dates.dropna().dt.normalize().unique()
     if len(days) < 2:
         return None
     return "D" if (max(days) - min(days)) <= pd.Timedelta(days=42) else "W"
 
 
-def tone_over_time(items: pd.DataFrame, articles: pd.DataFrame, score: str = "tone",
-                   period: Optional[str] = None) -> pd.DataFrame:
+def tone_over_time(
+    items: pd.DataFrame, articles: pd.DataFrame, score: str = "tone", period: str | None = None
+) -> pd.DataFrame:
     """Mean ``score`` of quotes (or sentences) per day or week of their article's date.
 
     Returns ``[period_start, n, mean, std, ci_low, ci_high]`` in date order, with
@@ -127,8 +128,9 @@ def tone_over_time(items: pd.DataFrame, articles: pd.DataFrame, score: str = "to
     dates = parse_published(articles["published"]).set_axis(articles["article_id"].astype(str))
     dates = dates[~dates.index.duplicated()]
     # reindex, not Series.map: pandas 3 fails mapping an empty frame through datetimes
-    item_dates = pd.Series(dates.reindex(items["article_id"].astype(str)).to_numpy(),
-                           index=items.index, dtype="datetime64[ns]")
+    item_dates = pd.Series(
+        dates.reindex(items["article_id"].astype(str)).to_numpy(), index=items.index, dtype="datetime64[ns]"
+    )
     period = period or choose_period(item_dates)
     columns = ["period_start"] + GROUP_STAT_COLUMNS
     if period is None:
@@ -187,6 +189,11 @@ def filter_tables(tables: dict, date_from=None, date_to=None) -> dict:
     """The tables restricted to articles published in the window (see :func:`articles_between`)."""
     articles = tables["articles"]
     kept_ids = set(articles.loc[articles_between(articles, date_from, date_to), "article_id"].astype(str))
-    return {name: (table[table["article_id"].astype(str).isin(kept_ids)].reset_index(drop=True)
-                   if "article_id" in table.columns else table)
-            for name, table in tables.items()}
+    return {
+        name: (
+            table[table["article_id"].astype(str).isin(kept_ids)].reset_index(drop=True)
+            if "article_id" in table.columns
+            else table
+        )
+        for name, table in tables.items()
+    }

@@ -3,20 +3,50 @@
 Tone groups are often tiny (an official quoted 3 times), where the normal 1.96 would
 understate the uncertainty by a lot, so intervals use Student's t.
 """
+
 from __future__ import annotations
 
 import math
+
 import pandas as pd
 
 from newstone.analysis.counting import count_once
 
-
 # Two-sided 95% critical values of Student's t for 1..30 degrees of freedom. Tone groups
 # are often tiny (an official quoted 3 times), where the normal 1.96 would understate the
 # uncertainty by a lot (t = 4.30 for n = 3). Kept as a table: scipy is not a dependency.
-_T_975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-          2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-          2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042)
+_T_975 = (
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+)
 
 
 _Z_975 = 1.959964
@@ -36,8 +66,12 @@ def t_critical(dof: int) -> float:
     if dof <= len(_T_975):
         return _T_975[dof - 1]
     z = _Z_975
-    return (z + (z ** 3 + z) / (4 * dof) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * dof ** 2)
-            + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * dof ** 3))
+    return (
+        z
+        + (z**3 + z) / (4 * dof)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * dof**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * dof**3)
+    )
 
 
 def mean_ci(values, bounds: tuple[float, float] = (-1.0, 1.0)) -> dict:
@@ -105,8 +139,7 @@ def quotes_by_speaker_type(quotes: pd.DataFrame, speaker_types=None) -> pd.DataF
 EXTREME_COLUMNS = ["speaker", "side", "rank", "score", "text", "article_id", "quote_id"]
 
 
-def extreme_quotes(quotes: pd.DataFrame, n: int = 3, score: str = "tone",
-                   speakers=None) -> pd.DataFrame:
+def extreme_quotes(quotes: pd.DataFrame, n: int = 3, score: str = "tone", speakers=None) -> pd.DataFrame:
     """Up to ``n`` most negative and ``n`` most positive quotes of each speaker in ``speakers``.
 
     ``speakers`` is the list a chart drew, in its order (e.g. the ``speaker`` column of
@@ -132,8 +165,17 @@ def extreme_quotes(quotes: pd.DataFrame, n: int = 3, score: str = "tone",
         positives = group[group[score] > 0].sort_values(score, ascending=False, kind="stable").head(n)
         for side, picked in (("most negative", negatives), ("most positive", positives)):
             for rank, (_, q) in enumerate(picked.iterrows(), 1):
-                rows.append({"speaker": speaker, "side": side, "rank": rank, "score": float(q[score]),
-                             "text": q["text"], "article_id": q["article_id"], "quote_id": q["quote_id"]})
+                rows.append(
+                    {
+                        "speaker": speaker,
+                        "side": side,
+                        "rank": rank,
+                        "score": float(q[score]),
+                        "text": q["text"],
+                        "article_id": q["article_id"],
+                        "quote_id": q["quote_id"],
+                    }
+                )
     return pd.DataFrame.from_records(rows, columns=EXTREME_COLUMNS)
 
 
@@ -141,8 +183,6 @@ def _require(table: pd.DataFrame, columns: list[str]) -> None:
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise KeyError(f"table lacks column(s) {missing}; has {list(table.columns)}")
-
-
 
 
 def summarise(frame: pd.DataFrame, by: str, score: str, count_name: str) -> pd.DataFrame:

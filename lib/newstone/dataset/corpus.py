@@ -5,11 +5,12 @@
 pipeline (NLTK, VADER) is imported only when articles are parsed: loading a dataset, as
 every report does, needs neither.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Union
 
 import pandas as pd
 
@@ -17,7 +18,7 @@ from newstone import schema
 from newstone.dataset.store import ROW_TABLES, is_dataset, read_parquet, read_table
 from newstone.model import ArticleRows
 
-PathLike = Union[str, os.PathLike]
+PathLike = str | os.PathLike
 
 
 @dataclass
@@ -28,7 +29,7 @@ class Corpus:
     sentences: pd.DataFrame
     quotes: pd.DataFrame
     mentions: pd.DataFrame
-    _speakers: Optional[pd.DataFrame] = field(default=None, repr=False)
+    _speakers: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def speakers(self) -> pd.DataFrame:
@@ -38,8 +39,13 @@ class Corpus:
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {"articles": self.articles, "sentences": self.sentences, "quotes": self.quotes,
-                "mentions": self.mentions, "speakers": self.speakers}
+        return {
+            "articles": self.articles,
+            "sentences": self.sentences,
+            "quotes": self.quotes,
+            "mentions": self.mentions,
+            "speakers": self.speakers,
+        }
 
     @property
     def errors(self) -> pd.DataFrame:
@@ -47,22 +53,26 @@ class Corpus:
         return self.articles.loc[self.articles["error"].notna(), ["article_id", "source_path", "error"]]
 
     @classmethod
-    def from_rows(cls, rows: Iterable[ArticleRows]) -> "Corpus":
+    def from_rows(cls, rows: Iterable[ArticleRows]) -> Corpus:
         articles, sentences, quotes, mentions = [], [], [], []
         for r in rows:
             articles.append(r.article)
             sentences.extend(r.sentences)
             quotes.extend(r.quotes)
             mentions.extend(r.mentions)
-        return cls(schema.frame(articles, schema.ARTICLE_COLUMNS),
-                   schema.frame(sentences, schema.SENTENCE_COLUMNS),
-                   schema.frame(quotes, schema.QUOTE_COLUMNS),
-                   schema.frame(mentions, schema.MENTION_COLUMNS))
+        return cls(
+            schema.frame(articles, schema.ARTICLE_COLUMNS),
+            schema.frame(sentences, schema.SENTENCE_COLUMNS),
+            schema.frame(quotes, schema.QUOTE_COLUMNS),
+            schema.frame(mentions, schema.MENTION_COLUMNS),
+        )
 
     def __repr__(self) -> str:
-        return (f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
-                f"{len(self.quotes)} quotes, {len(self.mentions)} country mentions, "
-                f"{int(self.articles['error'].notna().sum())} errors)")
+        return (
+            f"Corpus({len(self.articles)} articles, {len(self.sentences)} sentences, "
+            f"{len(self.quotes)} quotes, {len(self.mentions)} country mentions, "
+            f"{int(self.articles['error'].notna().sum())} errors)"
+        )
 
 
 def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -74,8 +84,14 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
     return schema.frame(speaker_rows([columns]), schema.SPEAKER_COLUMNS)
 
 
-def read(paths: Union[PathLike, Iterable[PathLike]], *, tone: str = "news",
-         roster: Optional[PathLike] = None, jobs: int = 1, progress: bool = False) -> Corpus:
+def read(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    tone: str = "news",
+    roster: PathLike | None = None,
+    jobs: int = 1,
+    progress: bool = False,
+) -> Corpus:
     """Read articles (files, directories, globs) or a processed dataset into a Corpus.
 
     A directory written by ``newstone parse -o DIR`` is loaded from Parquet without
@@ -86,23 +102,27 @@ def read(paths: Union[PathLike, Iterable[PathLike]], *, tone: str = "news",
     datasets = [os.fspath(p) for p in paths if is_dataset(p)]
     if datasets and len(paths) > 1:
         # Walked as input folders they hold no article files: the result would be empty.
-        raise ValueError(f"{', '.join(datasets)}: a parsed dataset is read on its own, not with other paths "
-                         "(read each one and concatenate the tables you need)")
+        raise ValueError(
+            f"{', '.join(datasets)}: a parsed dataset is read on its own, not with other paths "
+            "(read each one and concatenate the tables you need)"
+        )
     if datasets:
         if tone != "news" or roster:
-            raise ValueError(f"{os.fspath(paths[0])} is a parsed dataset: its tone and speaker facts were "
-                             "fixed by `newstone parse` (rerun it with --tone/--roster --force to change them)")
+            raise ValueError(
+                f"{os.fspath(paths[0])} is a parsed dataset: its tone and speaker facts were "
+                "fixed by `newstone parse` (rerun it with --tone/--roster --force to change them)"
+            )
         return load_dataset(paths[0])
     from newstone.dataset.local import map_articles
     from newstone.ingest.reader import iter_articles
 
-    rows = map_articles(iter_articles([os.fspath(p) for p in paths]), _options(tone, roster), jobs=jobs,
-                        progress=progress)
+    rows = map_articles(
+        iter_articles([os.fspath(p) for p in paths]), _options(tone, roster), jobs=jobs, progress=progress
+    )
     return Corpus.from_rows(rows)
 
 
-def parse_text(text: str, article_id: str = "text", *, tone: str = "news",
-               roster: Optional[PathLike] = None) -> Corpus:
+def parse_text(text: str, article_id: str = "text", *, tone: str = "news", roster: PathLike | None = None) -> Corpus:
     """All tables for one article given as a string (headline on the first line)."""
     from newstone.ingest.decode import normalise_newlines
     from newstone.ingest.plaintext import parse_plain_text
@@ -112,7 +132,7 @@ def parse_text(text: str, article_id: str = "text", *, tone: str = "news",
     return Corpus.from_rows([process_article(article, _options(tone, roster))])
 
 
-def _options(tone: str, roster: Optional[PathLike]):
+def _options(tone: str, roster: PathLike | None):
     """The pipeline's options for ``read``/``parse_text`` (imports the pipeline)."""
     from newstone.nlp.speakers.facts import Roster
     from newstone.pipeline import Options

@@ -7,18 +7,17 @@ client writes them with the same :class:`~newstone.store.DatasetWriter`, in inpu
 So the Parquet dataset is the same as the local engine's, workers need no access to the
 inputs or the output folder, and at most ``max_in_flight`` batches are held at once.
 """
+
 from __future__ import annotations
 
 import itertools
 from collections import deque
-from typing import Optional
 
-from newstone.ingest.reader import iter_articles
-from newstone.model import Article
-from newstone.model import ArticleRows
-from newstone.pipeline import Options, process_article
 from newstone.dataset.parse import ParseSummary, count_outcomes, skip_done
 from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
+from newstone.ingest.reader import iter_articles
+from newstone.model import Article, ArticleRows
+from newstone.pipeline import Options, process_article
 
 
 def process_batch(articles: list[Article], options: Options) -> list[ArticleRows]:
@@ -32,9 +31,16 @@ def _batches(iterable, size: int):
         yield batch
 
 
-def parse_with_dask(inputs: list[str], output: str, options: Options = Options(), jobs: int = 2,
-                    scheduler: Optional[str] = None, force: bool = False, batch_size: int = 200,
-                    max_in_flight: Optional[int] = None) -> ParseSummary:
+def parse_with_dask(
+    inputs: list[str],
+    output: str,
+    options: Options = Options(),
+    jobs: int = 2,
+    scheduler: str | None = None,
+    force: bool = False,
+    batch_size: int = 200,
+    max_in_flight: int | None = None,
+) -> ParseSummary:
     """Parse ``inputs`` into the dataset at ``output`` on a Dask cluster."""
     from dask.distributed import Client, LocalCluster
 
@@ -48,8 +54,7 @@ def parse_with_dask(inputs: list[str], output: str, options: Options = Options()
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)

@@ -3,6 +3,7 @@
 Results come back in input order, lazily, so memory is bounded by the batch in flight,
 not by the corpus. The Dask engine (``newstone.dask_engine``) runs the same function.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -10,12 +11,10 @@ import gc
 import itertools
 import multiprocessing
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
-from newstone.model import Article
-from newstone.model import ArticleRows
+from newstone.model import Article, ArticleRows
 from newstone.pipeline import Options, process_article
-
 
 # Articles handed to a worker at once, and articles in flight per worker: large enough to
 # keep both cores busy between batches, small enough to keep memory flat.
@@ -58,8 +57,13 @@ def _process(job: tuple[Article, Options]) -> ArticleRows:
     return process_article(article, options)
 
 
-def map_articles(articles: Iterable[Article], options: Options = Options(), jobs: int = 1,
-                 progress: bool = False, total: int | None = None) -> Iterator[ArticleRows]:
+def map_articles(
+    articles: Iterable[Article],
+    options: Options = Options(),
+    jobs: int = 1,
+    progress: bool = False,
+    total: int | None = None,
+) -> Iterator[ArticleRows]:
     """``process_article`` over ``articles``, in order, with ``jobs`` worker processes."""
     bar = progress_bar(progress, total)
     try:

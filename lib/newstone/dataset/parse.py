@@ -10,20 +10,21 @@ numbers follow input order, so any number of workers writes the same dataset. Ar
 already in the dataset with the same id and content hash are skipped (by the worker, which
 is where the text is read), so an interrupted run resumes.
 """
+
 from __future__ import annotations
 
 import itertools
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from newstone.dataset.local import progress_bar, worker_pool
+from newstone.dataset.speaker_index import SpeakerIndex
+from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
 from newstone.ingest.discover import InputFile, expand_inputs, holds_one_article
 from newstone.ingest.reader import load_unit, units_of
 from newstone.model import Article
 from newstone.pipeline import Options, content_hash, process_article
-from newstone.dataset.speaker_index import SpeakerIndex
-from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
 
 BATCHES_IN_FLIGHT_PER_WORKER = 2
 
@@ -34,7 +35,7 @@ class ParseSummary:
     skipped: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, other: "ParseSummary") -> None:
+    def add(self, other: ParseSummary) -> None:
         self.processed += other.processed
         self.skipped += other.skipped
         self.errors.extend(other.errors)
@@ -161,8 +162,15 @@ def numbered_batches(units: Iterable, first_part: int, size: int) -> Iterator[tu
         yield part, [pending.popleft() for _ in range(min(take, len(pending)))]
 
 
-def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(), jobs: int = 1,
-                     force: bool = False, batch_size: int = 200, progress: bool = False) -> ParseSummary:
+def parse_to_dataset(
+    inputs: list[str],
+    output: str,
+    options: Options = Options(),
+    jobs: int = 1,
+    force: bool = False,
+    batch_size: int = 200,
+    progress: bool = False,
+) -> ParseSummary:
     """Parse ``inputs`` into the dataset at ``output``; returns what was done."""
     summary = ParseSummary()
     files = expand_inputs(inputs)
@@ -173,10 +181,17 @@ def parse_to_dataset(inputs: list[str], output: str, options: Options = Options(
     first_new_part = writer.next_part
     speakers = InPartOrder(first_new_part)
     superseded: set[str] = set()
-    jobs_iter = (BatchJob(output, part, units,
-                          {unit.article_id: done[unit.article_id] for unit in units if unit.article_id in done},
-                          options, frozenset(unit.article_id for unit in units if unit.article_id in previous))
-                 for part, units in numbered_batches(units_of(files), first_new_part, batch_size))
+    jobs_iter = (
+        BatchJob(
+            output,
+            part,
+            units,
+            {unit.article_id: done[unit.article_id] for unit in units if unit.article_id in done},
+            options,
+            frozenset(unit.article_id for unit in units if unit.article_id in previous),
+        )
+        for part, units in numbered_batches(units_of(files), first_new_part, batch_size)
+    )
     # The bar knows its end when every input is one article (a folder of files); the
     # records of a .jsonl/.csv are only counted as they are read.
     bar = progress_bar(progress, len(files) if all(map(holds_one_article, files)) else None)

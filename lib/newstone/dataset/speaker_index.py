@@ -13,21 +13,35 @@ Per speaker: ``n_quotes``; ``n_articles`` (distinct articles); ``mean_compound``
 first); ``aliases``, the distinct in-text mentions other than pronouns and the name itself,
 sorted. Rows come most-quoted first, then by name.
 """
+
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from newstone.nlp.words import PERSONAL_PRONOUNS
 
 # The quotes columns the table is built from (not the quote texts).
-INPUT_COLUMNS = ["article_id", "speaker", "speaker_mention", "speaker_title", "speaker_org",
-                 "speaker_country", "speaker_type", "compound", "tone"]
+INPUT_COLUMNS = [
+    "article_id",
+    "speaker",
+    "speaker_mention",
+    "speaker_title",
+    "speaker_org",
+    "speaker_country",
+    "speaker_type",
+    "compound",
+    "tone",
+]
 # speakers-table column <- quotes column, for the most-frequent-value facts
-FACT_COLUMNS = (("title", "speaker_title"), ("org", "speaker_org"), ("country", "speaker_country"),
-                ("speaker_type", "speaker_type"))
+FACT_COLUMNS = (
+    ("title", "speaker_title"),
+    ("org", "speaker_org"),
+    ("country", "speaker_country"),
+    ("speaker_type", "speaker_type"),
+)
 
 
 def _missing(value) -> bool:
@@ -88,15 +102,19 @@ class SpeakerIndex:
                 if not _missing(values[i]):
                     tally.facts[name][values[i]] += 1
             mention = columns["speaker_mention"][i]
-            if not _missing(mention) and mention != speaker and mention.lower() not in PERSONAL_PRONOUNS \
-                    and not _JOINT.search(mention):
+            if (
+                not _missing(mention)
+                and mention != speaker
+                and mention.lower() not in PERSONAL_PRONOUNS
+                and not _JOINT.search(mention)
+            ):
                 tally.aliases.add(mention)
 
     def add_rows(self, quote_rows: list[dict]) -> None:
         """Add quotes given as row dicts (the pipeline's quotes rows)."""
         self.add({name: [row[name] for row in quote_rows] for name in INPUT_COLUMNS})
 
-    def merge(self, other: "SpeakerIndex") -> None:
+    def merge(self, other: SpeakerIndex) -> None:
         """Add another index's tallies (e.g. one batch's, built by the worker that wrote
         the batch), as if its quotes had been added here."""
         for speaker, theirs in other._tallies.items():
@@ -121,15 +139,18 @@ class SpeakerIndex:
             row = {"speaker": speaker, "aliases": sorted(tally.aliases)}
             for name, _ in FACT_COLUMNS:
                 row[name] = _most_common(tally.facts[name])
-            row.update(n_quotes=tally.n_quotes, n_articles=len(tally.articles),
-                       mean_compound=tally.compound_sum / tally.compound_n if tally.compound_n else None,
-                       mean_tone=tally.tone_sum / tally.tone_n if tally.tone_n else None)
+            row.update(
+                n_quotes=tally.n_quotes,
+                n_articles=len(tally.articles),
+                mean_compound=tally.compound_sum / tally.compound_n if tally.compound_n else None,
+                mean_tone=tally.tone_sum / tally.tone_n if tally.tone_n else None,
+            )
             out.append(row)
         out.sort(key=lambda row: (-row["n_quotes"], row["speaker"]))
         return out
 
 
-def _most_common(counts: Counter) -> Optional[str]:
+def _most_common(counts: Counter) -> str | None:
     """The most frequent value, the alphabetically first among equals; None if none."""
     if not counts:
         return None

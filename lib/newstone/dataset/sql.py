@@ -1,4 +1,5 @@
 """``newstone.sql``: SQL over a processed dataset with DuckDB, without loading it."""
+
 from __future__ import annotations
 
 import os
@@ -31,7 +32,9 @@ def sql(root, query: str) -> pd.DataFrame:
                 connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}')")
         speakers = os.path.join(root, "speakers.parquet")
         if os.path.exists(speakers):
-            connection.execute(f"CREATE VIEW speakers AS SELECT * FROM read_parquet('{speakers.replace(chr(39), chr(39) * 2)}')")
+            connection.execute(
+                f"CREATE VIEW speakers AS SELECT * FROM read_parquet('{speakers.replace(chr(39), chr(39) * 2)}')"
+            )
         return connection.execute(query).df()
     finally:
         connection.close()

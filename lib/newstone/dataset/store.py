@@ -11,15 +11,17 @@ batch and an interrupted run keeps what it finished. A rerun skips articles whos
 ``content_hash`` (and id) is already in ``DIR/articles``; ``--force`` starts afresh.
 DuckDB, pandas, Spark and Dask all read such a folder of Parquet files as one table.
 """
+
 from __future__ import annotations
 
 import glob
 import os
 import shutil
 from array import array
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, repeat
 from operator import is_not, itemgetter
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
@@ -51,8 +53,9 @@ _ARROW_TYPES = {"string": pa.string(), "Int64": pa.int64(), "float64": pa.float6
 
 def arrow_schema(contract: dict[str, str]) -> pa.Schema:
     """The Arrow schema of a contract table (``newstone.schema``): what its part files hold."""
-    return pa.schema([(name, LIST_TYPES[name] if dtype == "object" else _ARROW_TYPES[dtype])
-                      for name, dtype in contract.items()])
+    return pa.schema(
+        [(name, LIST_TYPES[name] if dtype == "object" else _ARROW_TYPES[dtype]) for name, dtype in contract.items()]
+    )
 
 
 def write_rows(rows: list[dict], contract: dict[str, str], path: str) -> None:
@@ -82,8 +85,7 @@ def rows_table(rows: list[dict], table_schema: pa.Schema) -> pa.Table:
     if columns is None:
         columns = [[row.get(name) for row in rows] for name in names]
     try:
-        arrays = [column_array(values, field.type, field.name)
-                  for values, field in zip(columns, table_schema)]
+        arrays = [column_array(values, field.type, field.name) for values, field in zip(columns, table_schema)]
     except OverflowError:  # over 2 GiB of text in one column of one batch: let pyarrow chunk it
         return pa.Table.from_pylist(rows, schema=table_schema)
     return pa.Table.from_arrays(arrays, schema=table_schema)
@@ -101,8 +103,11 @@ def column_array(values: Sequence, arrow_type: pa.DataType, name: str = "value")
     try:
         if pa.types.is_string(arrow_type):
             encoded = list(map(str.encode, values_or_filler))
-            buffers = [validity, pa.py_buffer(array("i", accumulate(map(len, encoded), initial=0))),
-                       pa.py_buffer(b"".join(encoded))]
+            buffers = [
+                validity,
+                pa.py_buffer(array("i", accumulate(map(len, encoded), initial=0))),
+                pa.py_buffer(b"".join(encoded)),
+            ]
             return pa.Array.from_buffers(arrow_type, len(values), buffers)
         if pa.types.is_int64(arrow_type) or pa.types.is_float64(arrow_type):
             data = array("q" if pa.types.is_int64(arrow_type) else "d", values_or_filler)
@@ -121,7 +126,7 @@ def column_array(values: Sequence, arrow_type: pa.DataType, name: str = "value")
 _FILLERS = {pa.string().id: "", pa.int64().id: 0, pa.float64().id: 0.0}
 
 
-def _validity_bitmap(values: Sequence) -> Optional[pa.Buffer]:
+def _validity_bitmap(values: Sequence) -> pa.Buffer | None:
     """Arrow's validity bitmap (bit i set when value i is not None, least significant bit
     first), or None when nothing is missing."""
     if None not in values:
@@ -130,7 +135,7 @@ def _validity_bitmap(values: Sequence) -> Optional[pa.Buffer]:
     return pa.py_buffer(np.packbits(present, bitorder="little"))
 
 
-def read_arrow(path: str, columns: Optional[list[str]] = None) -> pa.Table:
+def read_arrow(path: str, columns: list[str] | None = None) -> pa.Table:
     """One Parquet file as an Arrow table, without pandas (``pq.read_table`` imports it)."""
     return pq.ParquetFile(path).read(columns=columns)
 
@@ -144,7 +149,8 @@ def _write_table_atomically(table: pa.Table, path: str) -> None:
 def is_dataset(path) -> bool:
     """True for a directory written by :class:`DatasetWriter`."""
     return os.path.isdir(os.path.join(os.fspath(path), "articles")) and bool(
-        glob.glob(os.path.join(os.fspath(path), "articles", "*.parquet")))
+        glob.glob(os.path.join(os.fspath(path), "articles", "*.parquet"))
+    )
 
 
 def part_files(root: str, table: str) -> list[str]:
@@ -168,10 +174,15 @@ def check_settings(root: str, settings: dict, force: bool) -> None:
         with open(path, encoding="utf-8") as handle:
             recorded = json.load(handle)
         if recorded != settings:
-            changed = ", ".join(f"{key} {recorded.get(key)!r} -> {settings.get(key)!r}"
-                                for key in sorted(set(recorded) | set(settings)) if recorded.get(key) != settings.get(key))
-            raise SettingsMismatch(f"{root} was made with other settings ({changed}); "
-                                   "rerun with --force to redo every article with the new ones")
+            changed = ", ".join(
+                f"{key} {recorded.get(key)!r} -> {settings.get(key)!r}"
+                for key in sorted(set(recorded) | set(settings))
+                if recorded.get(key) != settings.get(key)
+            )
+            raise SettingsMismatch(
+                f"{root} was made with other settings ({changed}); "
+                "rerun with --force to redo every article with the new ones"
+            )
     os.makedirs(root, exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(settings, handle, sort_keys=True)
@@ -186,9 +197,11 @@ def dataset_keys(root: str) -> tuple[set[tuple[str, str]], set[str]]:
     for path in part_files(root, "articles"):
         columns = read_arrow(path, ["article_id", "content_hash", "error"]).to_pydict()
         ids.update(columns["article_id"])
-        done.update((article_id, content_hash) for article_id, content_hash, error
-                    in zip(columns["article_id"], columns["content_hash"], columns["error"])
-                    if error is None and content_hash is not None)
+        done.update(
+            (article_id, content_hash)
+            for article_id, content_hash, error in zip(columns["article_id"], columns["content_hash"], columns["error"])
+            if error is None and content_hash is not None
+        )
     return done, ids
 
 
@@ -240,8 +253,11 @@ class DatasetWriter:
                 if _part_number(path) >= before_part:
                     continue
                 rows = read_arrow(path)
-                keep = [row for row, article_id in enumerate(rows.column("article_id").to_pylist())
-                        if article_id not in article_ids]
+                keep = [
+                    row
+                    for row, article_id in enumerate(rows.column("article_id").to_pylist())
+                    if article_id not in article_ids
+                ]
                 if len(keep) == rows.num_rows:
                     continue
                 _write_table_atomically(rows.take(column_array(keep, pa.int64())), path)
@@ -267,7 +283,7 @@ class DatasetWriter:
         self.write_batch(batch)
         return written + len(batch)
 
-    def finish(self, new_parts: Optional["SpeakerIndex"] = None, new_from: Optional[int] = None) -> int:
+    def finish(self, new_parts: SpeakerIndex | None = None, new_from: int | None = None) -> int:
         """Rebuild speakers.parquet from every quotes part (speakers span batches), one
         part at a time; returns the number of speakers.
 
@@ -288,7 +304,7 @@ class DatasetWriter:
         return len(rows)
 
 
-def read_table(root: str, table: str, columns: Optional[list[str]] = None) -> pd.DataFrame:
+def read_table(root: str, table: str, columns: list[str] | None = None) -> pd.DataFrame:
     """One table of a dataset as a DataFrame (all parts), conformed to the contract."""
     import pandas as pd
 
@@ -300,7 +316,7 @@ def read_table(root: str, table: str, columns: Optional[list[str]] = None) -> pd
     return df if columns else schema.conform(df, contract)
 
 
-def read_parquet(path: str, columns: Optional[list[str]] = None) -> pd.DataFrame:
+def read_parquet(path: str, columns: list[str] | None = None) -> pd.DataFrame:
     """A part file as a DataFrame whose list columns hold Python lists (as in memory),
     not the numpy arrays pandas would make of them."""
     import pandas as pd
@@ -311,5 +327,3 @@ def read_parquet(path: str, columns: Optional[list[str]] = None) -> pd.DataFrame
         if name in table.column_names:
             df[name] = pd.Series(table.column(name).to_pylist(), dtype=object, index=df.index)
     return df
-
-

@@ -5,23 +5,25 @@ is read with universal newlines and a byte-order mark kept as U+FEFF; cp1252 is 
 fallback; UTF-16/32 with a byte-order mark are decoded (the mark dropped, as ``open``
 does). A file with NUL bytes or mostly control characters is binary and refused.
 """
+
 from __future__ import annotations
-
-from typing import Optional
-
 
 # Byte-order marks of the encodings whose text holds NUL bytes (Windows tools write UTF-16
 # "Unicode" files with one); UTF-32's first, as its little-endian mark starts like UTF-16's.
-WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-             (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
-def wide_encoding(data: bytes) -> Optional[str]:
-    """"utf-16" or "utf-32" when ``data`` starts with that encoding's byte-order mark."""
+def wide_encoding(data: bytes) -> str | None:
+    """ "utf-16" or "utf-32" when ``data`` starts with that encoding's byte-order mark."""
     return next((encoding for bom, encoding in WIDE_BOMS if data.startswith(bom)), None)
 
 
-def decode_bytes(data: bytes) -> tuple[Optional[str], Optional[str]]:
+def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
     """(text, None) or (None, error message). UTF-16/32 with a byte-order mark, else UTF-8
     first, then cp1252.
 

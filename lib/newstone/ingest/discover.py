@@ -5,17 +5,17 @@ A walked folder yields only files with a known suffix and skips a corpus's docum
 is always read. Each file gets an article id from its path below the folder it was found
 in (``politics/001``), made unique when two inputs would share one.
 """
+
 from __future__ import annotations
 
 import glob
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from newstone.rules import word_set
-
 
 # Suffixes read when a directory is walked (a file named on the command line, or matched by
 # a glob, is read whatever its suffix, as plain text unless it is HTML or a table). No

@@ -4,10 +4,10 @@ The paragraphs are joined with blank lines, as in a .txt article, and the text i
 the articles table, so every offset still resolves. The headline is written once even
 when the page repeats it as its first heading.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from newstone.ingest.decode import normalise_newlines
 from newstone.ingest.discover import InputFile
@@ -28,8 +28,7 @@ def read_html(item: InputFile, data: bytes) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     try:
-        document = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
-                                               include_tables=False)
+        document = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False)
         paragraphs = _html_paragraphs(document) if document is not None else []
     except Exception as exc:  # a malformed page must not stop the batch
         return Article(item.article_id, source_path=item.path, error=f"HTML extraction failed: {exc}")
@@ -54,7 +53,7 @@ _HTML_BLOCKS = frozenset({"head", "p", "list", "item", "quote", "table", "div", 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 
 
-def _html_paragraphs(document) -> list[tuple[str, Optional[str]]]:
+def _html_paragraphs(document) -> list[tuple[str, str | None]]:
     """(paragraph, heading level) for every block of trafilatura's extracted body, each
     block's text as trafilatura's own text output renders it (one line per ``<br>``). The
     level is the heading's ``h1``..``h6`` ("" if unknown), None for other blocks."""
@@ -67,16 +66,16 @@ def _html_paragraphs(document) -> list[tuple[str, Optional[str]]]:
     if body is None:  # no tree: trafilatura's text has a block per line
         lines = (getattr(document, "text", None) or "").splitlines()
         return [(line.strip(), None) for line in lines if line.strip()]
-    paragraphs: list[tuple[str, Optional[str]]] = []
+    paragraphs: list[tuple[str, str | None]] = []
 
-    def add(text: Optional[str], heading: Optional[str] = None) -> None:
+    def add(text: str | None, heading: str | None = None) -> None:
         # a blank line inside a block (<br><br> on pages without <p>) parts paragraphs too
         for block in _BLANK_LINES.split(normalise_newlines(text or "")):
             lines = (line.strip() for line in block.split("\n"))
             if paragraph := "\n".join(line for line in lines if line):
                 paragraphs.append((paragraph, heading))
 
-    def leaf(element, heading: Optional[str] = None) -> None:
+    def leaf(element, heading: str | None = None) -> None:
         for piece in _split_at_double_breaks(element):
             add(xmltotxt(piece, False), heading)
 
@@ -128,7 +127,7 @@ def _split_at_double_breaks(element) -> list:
         return [element]
 
 
-def _starts_with_headline(title: str, first: str, heading: Optional[str]) -> bool:
+def _starts_with_headline(title: str, first: str, heading: str | None) -> bool:
     """True when the body's first paragraph is the headline already: the title itself, or
     any heading. An article's body starts with its headline (``<h1>``, or ``<h2>`` where
     the site spends its ``<h1>`` on the logo); the page's title is then often the site's

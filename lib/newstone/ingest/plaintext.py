@@ -5,16 +5,16 @@ The first non-empty line is the headline; a "By ..." line is the byline, a
 (``data/boilerplate.txt``) are left out of the body. The text itself is never changed:
 the article keeps it whole and marks the body with ``body_spans`` offsets.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator, Optional
 
-from newstone.rules import word_set
 from newstone.model import Article, Span
+from newstone.rules import word_set
 from newstone.spans import paragraph_spans
-
 
 BYLINE = re.compile(r"^\s*By\s+(?P<names>[A-Z][^\n]{1,200})$")
 
@@ -22,12 +22,15 @@ BYLINE = re.compile(r"^\s*By\s+(?P<names>[A-Z][^\n]{1,200})$")
 # "WASHINGTON (Reuters) –", "LONDON, March 3 (Reuters) -", "NEW YORK —", "KYIV, Ukraine (AP) --"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Za-z0-9.]+){0,3})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,40})\))?\s*(?:[-\u2013\u2014]{1,2}|:)\s+")
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,40})\))?\s*(?:[-\u2013\u2014]{1,2}|:)\s+"
+)
 
 
 CREDIT = re.compile(
     r"^\(?\s*(?:(?:Additional\s+)?Reporting|Writing|Written|Editing|Edited|Compiled|"
-    r"Reported)\s+by\b", re.IGNORECASE)
+    r"Reported)\s+by\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -36,9 +39,15 @@ def boilerplate_lines() -> frozenset[str]:
     return word_set("boilerplate.txt")
 
 
-def parse_plain_text(article_id: str, text: str, source_path: Optional[str] = None,
-                     title: Optional[str] = None, published: Optional[str] = None,
-                     source: Optional[str] = None, dateline: Optional[str] = None) -> Article:
+def parse_plain_text(
+    article_id: str,
+    text: str,
+    source_path: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    dateline: str | None = None,
+) -> Article:
     """Split a news text into headline, byline, dateline, body and credits.
 
     The headline is the first non-empty paragraph line unless ``title`` is given by the
@@ -46,8 +55,15 @@ def parse_plain_text(article_id: str, text: str, source_path: Optional[str] = No
     headline and every body paragraph; bylines, datelines, credit blocks ("(Reporting
     by ...)") and boilerplate lines ("Related Articles") are left out.
     """
-    article = Article(article_id=article_id, text=text, source_path=source_path,
-                      title=title, published=published, source=source, dateline=dateline)
+    article = Article(
+        article_id=article_id,
+        text=text,
+        source_path=source_path,
+        title=title,
+        published=published,
+        source=source,
+        dateline=dateline,
+    )
     paragraphs = paragraph_spans(text)
     if title is None and paragraphs:
         first_start, first_end = paragraphs[0]
@@ -57,7 +73,7 @@ def parse_plain_text(article_id: str, text: str, source_path: Optional[str] = No
         article.title = text[first_start:line_end].strip()
         article.body_spans.append(article.title_span)
         rest = (line_end, first_end)
-        paragraphs = ([rest] if text[rest[0]:rest[1]].strip() else []) + paragraphs[1:]
+        paragraphs = ([rest] if text[rest[0] : rest[1]].strip() else []) + paragraphs[1:]
     seen_body = False
     for start, end in paragraphs:
         for line_start, line_end in _lines(text, start, end):
@@ -98,7 +114,7 @@ def _merge_line_spans(text: str, spans: list[Span]) -> list[Span]:
     """Join kept lines of one paragraph back together, so sentences may run across lines."""
     merged: list[Span] = []
     for start, end in spans:
-        if merged and "\n\n" not in text[merged[-1][1]:start] and text[merged[-1][1]:start].strip() == "":
+        if merged and "\n\n" not in text[merged[-1][1] : start] and text[merged[-1][1] : start].strip() == "":
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

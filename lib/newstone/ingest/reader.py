@@ -4,15 +4,16 @@ A unit of work is either a file holding one article (read by the worker that pro
 it) or an article already read from a .jsonl/.csv file. Ids repeated across records get a
 ``#2`` suffix, so every article of a run has its own id.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
-from typing import Iterable, Iterator
 
 from newstone.ingest.decode import decode_bytes
-from newstone.ingest.discover import expand_inputs, holds_one_article, HTML_SUFFIXES, InputFile
+from newstone.ingest.discover import HTML_SUFFIXES, InputFile, expand_inputs, holds_one_article
 from newstone.ingest.html import read_html
 from newstone.ingest.plaintext import parse_plain_text
 from newstone.ingest.records import read_csv, read_jsonl

@@ -5,20 +5,20 @@ id, title, date and source from their usual names (``id``/``article_id``, ``titl
 ``headline``, ``date``/``published``, ``source``/``publisher``). A record without text,
 or a line that is no JSON object, becomes an error row of its own; the file goes on.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator, Optional
 
 from newstone.ingest.decode import decode_bytes, normalise_newlines, wide_encoding
 from newstone.ingest.discover import InputFile
 from newstone.ingest.plaintext import parse_plain_text
 from newstone.model import Article
-
 
 # Fields looked up in .jsonl/.csv records, first present wins.
 TEXT_FIELDS = ("text", "body", "content", "article")
@@ -79,8 +79,11 @@ def _wide_lines(handle, encoding: str, item: InputFile) -> Iterator[bytes | Arti
         for line in io.TextIOWrapper(handle, encoding=encoding, newline=""):
             yield line.encode("utf-8")
     except UnicodeDecodeError as exc:
-        yield Article(item.article_id, source_path=item.path,
-                      error=f"{os.path.basename(item.path)}: undecodable {encoding.upper()} text from here on: {exc.reason}")
+        yield Article(
+            item.article_id,
+            source_path=item.path,
+            error=f"{os.path.basename(item.path)}: undecodable {encoding.upper()} text from here on: {exc.reason}",
+        )
 
 
 def read_csv(item: InputFile, data: bytes) -> Iterator[Article]:
@@ -95,17 +98,22 @@ def read_csv(item: InputFile, data: bytes) -> Iterator[Article]:
         if columns and not any(field in columns for field in TEXT_FIELDS):
             # a table that is not articles (an officials roster next to the corpus): one
             # message for the file, not one error row per line
-            yield Article(item.article_id, source_path=item.path,
-                          error=f"{os.path.basename(item.path)}: no text column (one of {', '.join(TEXT_FIELDS)}); "
-                                f"columns: {', '.join(columns[:8])}")
+            yield Article(
+                item.article_id,
+                source_path=item.path,
+                error=f"{os.path.basename(item.path)}: no text column (one of {', '.join(TEXT_FIELDS)}); "
+                f"columns: {', '.join(columns[:8])}",
+            )
             return
         for row_number, record in enumerate(reader, 1):
-            yield article_from_record(record, f"{item.article_id}:{row_number}", item.path, f"{os.path.basename(item.path)} row {row_number}")
+            yield article_from_record(
+                record, f"{item.article_id}:{row_number}", item.path, f"{os.path.basename(item.path)} row {row_number}"
+            )
     except csv.Error as exc:
         yield Article(f"{item.article_id}:csv", source_path=item.path, error=f"malformed CSV: {exc}")
 
 
-def _first(record: dict, fields: tuple[str, ...]) -> Optional[str]:
+def _first(record: dict, fields: tuple[str, ...]) -> str | None:
     for name in fields:
         value = record.get(name)
         if value not in (None, ""):
@@ -124,10 +132,15 @@ def article_from_record(record: dict, fallback_id: str, path: str, where: str) -
         # the field is there ("text": "", a blank CSV cell, a short CSV row): say so
         return Article(article_id, source_path=path, error=f"{where}: empty text (field {field!r})")
     if not isinstance(body, str):
-        return Article(article_id, source_path=path,
-                       error=f"{where}: {field!r} is a {type(body).__name__}, not text")
+        return Article(article_id, source_path=path, error=f"{where}: {field!r} is a {type(body).__name__}, not text")
     title = _first(record, TITLE_FIELDS)
-    article = parse_plain_text(article_id, normalise_newlines(body), source_path=path, title=title,
-                               published=_first(record, DATE_FIELDS), source=_first(record, SOURCE_FIELDS),
-                               dateline=_first(record, ("dateline",)))
+    article = parse_plain_text(
+        article_id,
+        normalise_newlines(body),
+        source_path=path,
+        title=title,
+        published=_first(record, DATE_FIELDS),
+        source=_first(record, SOURCE_FIELDS),
+        dateline=_first(record, ("dateline",)),
+    )
     return article

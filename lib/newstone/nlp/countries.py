@@ -8,19 +8,20 @@ Ambiguous words are then checked against context rules (``data/country_context.t
 packaged gazetteer, :func:`speaker_cue_matcher` the party and office cues of
 ``data/speaker_country.tsv``.
 """
+
 from __future__ import annotations
 
 import functools
 import os
 import re
-from typing import Iterable, NamedTuple, Optional, Union
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from newstone.model import CountryMention
+from newstone.nlp.trie import _WORD_CHAR, trie_regex
 from newstone.nlp.words import honorific_genders, title_abbreviations
 from newstone.rules import RuleRow, read_table
-from newstone.nlp.trie import _WORD_CHAR, trie_regex
 from newstone.spans import merge_spans
-
 
 # The packaged rule files (newstone.rules reads them) and their columns.
 GAZETTEER = "countries.tsv"
@@ -32,8 +33,20 @@ CONTEXT_COLUMNS = ("surface", "side", "pattern", "note")
 
 #: kinds a gazetteer row may have; ``ignore`` rows are matched (so that the longer phrase
 #: "Korean peninsula" wins over "Korean") and then never reported.
-KINDS = frozenset({"name", "demonym", "capital", "institution", "abbreviation", "organization",
-                   "ignore", "party", "office", "honorific"})
+KINDS = frozenset(
+    {
+        "name",
+        "demonym",
+        "capital",
+        "institution",
+        "abbreviation",
+        "organization",
+        "ignore",
+        "party",
+        "office",
+        "honorific",
+    }
+)
 
 
 IGNORE = "ignore"
@@ -52,13 +65,13 @@ _ALPHA3 = re.compile(r"[A-Z]{3}")
 _MACRO = re.compile(r"%[A-Z_]+%")
 
 
-PathLike = Union[str, os.PathLike]
+PathLike = str | os.PathLike
 
 
 class Entry(NamedTuple):
     """What a surface form stands for."""
 
-    country: Optional[str]
+    country: str | None
     kind: str
 
 
@@ -101,7 +114,7 @@ def parse_gazetteer(rows: Iterable[RuleRow]) -> dict[str, Entry]:
     return entries
 
 
-def dotless_variant(surface: str) -> Optional[str]:
+def dotless_variant(surface: str) -> str | None:
     """ "U.S." -> "U.S"; None for surfaces that are not dotted abbreviations ("Sen.")."""
     if surface.endswith(".") and "." in surface[:-1]:
         return surface[:-1]
@@ -150,13 +163,14 @@ def _expand_macros(pattern: str, macros: dict[str, str], row: RuleRow) -> str:
         if match.group() not in macros:
             raise row.error(f"undefined macro {match.group()}")
         return macros[match.group()]
+
     return _MACRO.sub(replace, pattern)
 
 
 def _rule_targets(surface: str, entries: dict[str, Entry]) -> list[str]:
     """The gazetteer surfaces a rule applies to; none when a custom gazetteer lacks it."""
     if surface.startswith("kind="):
-        kind = surface[len("kind="):]
+        kind = surface[len("kind=") :]
         return [s for s, e in entries.items() if e.kind == kind]
     return [surface] if surface in entries else []
 
@@ -168,7 +182,7 @@ class CountryMatcher:
     construction, so one instance can serve every article in a process.
     """
 
-    def __init__(self, entries: dict[str, Entry], rules: Optional[dict[str, ContextRules]] = None):
+    def __init__(self, entries: dict[str, Entry], rules: dict[str, ContextRules] | None = None):
         self._entries = dict(entries)
         self._rules = dict(rules or {})
         # The pattern starts with the trie's first characters, not with a lookbehind: the
@@ -177,8 +191,7 @@ class CountryMatcher:
         self._pattern = re.compile(trie_regex(self._entries))
 
     @classmethod
-    def load(cls, path: Optional[PathLike] = None,
-             context_rules: Optional[PathLike] = CONTEXT_RULES) -> "CountryMatcher":
+    def load(cls, path: PathLike | None = None, context_rules: PathLike | None = CONTEXT_RULES) -> CountryMatcher:
         """A matcher for the gazetteer at ``path`` (default: the packaged countries.tsv).
 
         ``context_rules`` is a rules file (default: the packaged country_context.tsv);
@@ -194,11 +207,11 @@ class CountryMatcher:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def lookup(self, surface: str) -> Optional[Entry]:
+    def lookup(self, surface: str) -> Entry | None:
         """The entry for an exact surface form, or None."""
         return self._entries.get(surface)
 
-    def find(self, text: str, spans: Optional[list[tuple[int, int]]] = None) -> list[CountryMention]:
+    def find(self, text: str, spans: list[tuple[int, int]] | None = None) -> list[CountryMention]:
         """Country and organisation mentions in ``text``, in text order.
 
         Only the regions ``spans`` (``[start, end)`` offsets into ``text``; None = all of it)
@@ -228,8 +241,7 @@ class CountryMatcher:
         """
         if start > 0 and _WORD_CHAR.match(text, start - 1):
             return False
-        return not (end < len(text) and _WORD_CHAR.match(text, end - 1)
-                    and _WORD_CHAR.match(text, end))
+        return not (end < len(text) and _WORD_CHAR.match(text, end - 1) and _WORD_CHAR.match(text, end))
 
     def _excluded_by_context(self, text: str, start: int, end: int, surface: str) -> bool:
         rules = self._rules.get(surface)
@@ -253,7 +265,7 @@ def country_names() -> dict[str, str]:
 
 
 def country_label(code) -> str:
-    """"Russia (RUS)" for charts and tables people read; the code alone if unknown."""
+    """ "Russia (RUS)" for charts and tables people read; the code alone if unknown."""
     if not isinstance(code, str):
         return code
     name = country_names().get(code)

@@ -21,20 +21,23 @@ module. Nothing else in Punkt changes: ``tests/test_sentences.py`` checks that t
 equal stock Punkt's on tricky cases, and on every BBC and PolNeAR article when
 ``../shared`` is present. The benchmark's floor uses stock Punkt.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
+from newstone.model import Sentence, Span
 from newstone.nlp.words import abbreviations, title_abbreviations
 from newstone.rules import word_set
-from newstone.model import Sentence, Span
 from newstone.spans import paragraph_spans, trim_span
 
 # One character for one character: offsets into the mapped text are offsets into the original.
-_STRAIGHTEN = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'",
-                             "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
+_STRAIGHTEN = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"', "\u00bb": '"'}
+)
 
 
 def load_abbreviations() -> set[str]:
@@ -56,10 +59,14 @@ class FastPunktLanguageVars(PunktLanguageVars):
             return self._re_word_tokenizer
         except AttributeError:
             self._re_word_tokenizer = re.compile(
-                self._word_tokenize_fmt % {"NonWord": self._re_non_word_chars,
-                                           "MultiChar": self._re_multi_char_punct,
-                                           "WordStart": self._re_word_start},
-                re.UNICODE | re.VERBOSE)
+                self._word_tokenize_fmt
+                % {
+                    "NonWord": self._re_non_word_chars,
+                    "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start,
+                },
+                re.UNICODE | re.VERBOSE,
+            )
             return self._re_word_tokenizer
 
     def period_context_re(self):
@@ -67,9 +74,10 @@ class FastPunktLanguageVars(PunktLanguageVars):
             return self._re_period_context
         except AttributeError:
             self._re_period_context = re.compile(
-                self._period_context_fmt % {"NonWord": self._re_non_word_chars,
-                                            "SentEndChars": self._re_sent_end_chars},
-                re.UNICODE | re.VERBOSE)
+                self._period_context_fmt
+                % {"NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE,
+            )
             return self._re_period_context
 
 
@@ -102,8 +110,7 @@ def punkt_parameters() -> PunktParameters:
 @lru_cache(maxsize=1)
 def get_tokenizer() -> PunktSentenceTokenizer:
     """The Punkt tokenizer with our parameters and ``re``-compiled patterns, once per process."""
-    return PunktSentenceTokenizer(punkt_parameters(), lang_vars=FastPunktLanguageVars(),
-                                  token_cls=FastPunktToken)
+    return PunktSentenceTokenizer(punkt_parameters(), lang_vars=FastPunktLanguageVars(), token_cls=FastPunktToken)
 
 
 def stock_tokenizer() -> PunktSentenceTokenizer:
@@ -112,8 +119,7 @@ def stock_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(punkt_parameters())
 
 
-def split_sentences(text: str, regions: list[Span] | None = None,
-                    first_paragraph_id: int = 0) -> list[Sentence]:
+def split_sentences(text: str, regions: list[Span] | None = None, first_paragraph_id: int = 0) -> list[Sentence]:
     """Sentences of ``text`` inside ``regions`` (default: all of it), in text order.
 
     Each region is split into paragraphs at blank lines, then each paragraph by Punkt.
@@ -126,8 +132,10 @@ def split_sentences(text: str, regions: list[Span] | None = None,
     paragraph_id = first_paragraph_id
     for region_start, region_end in regions:
         for par_start, par_end in paragraph_spans(text, region_start, region_end):
-            spans = [trim_span(text, par_start + s, par_start + e)
-                     for s, e in tokenizer.span_tokenize(straight[par_start:par_end])]
+            spans = [
+                trim_span(text, par_start + s, par_start + e)
+                for s, e in tokenizer.span_tokenize(straight[par_start:par_end])
+            ]
             for span in merge_after_titles(text, [span for span in spans if span[0] < span[1]]):
                 for s, e in cap_length(text, span):
                     sentences.append(Sentence(s, e, paragraph_id))
@@ -170,7 +178,7 @@ def merge_after_titles(text: str, spans: list[Span]) -> list[Span]:
     titles = title_abbreviations()
     merged: list[Span] = []
     for span in spans:
-        if merged and text[merged[-1][0]:merged[-1][1]].rsplit(None, 1)[-1] in titles:
+        if merged and text[merged[-1][0] : merged[-1][1]].rsplit(None, 1)[-1] in titles:
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)

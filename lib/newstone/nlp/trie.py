@@ -4,11 +4,11 @@ An alternation of thousands of phrases costs time per phrase at every position; 
 a trie (shared prefixes factored out) its cost follows the length of the match instead.
 The gazetteer and the cue prefilter both use it.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
-
+from collections.abc import Iterable
 
 _WORD_CHAR = re.compile(r"\w")
 
@@ -33,8 +33,7 @@ def trie_regex(surfaces: Iterable[str]) -> str:
 
 
 def _node_regex(node: dict, last_char: str) -> str:
-    branches = [re.escape(char) + _node_regex(child, char)
-                for char, child in sorted(node.items()) if char != ""]
+    branches = [re.escape(char) + _node_regex(child, char) for char, child in sorted(node.items()) if char != ""]
     if "" in node:
         branches.append(r"(?!\w)" if _WORD_CHAR.match(last_char) else "")
     if len(branches) == 1:

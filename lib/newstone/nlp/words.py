@@ -6,6 +6,7 @@ block holds the base classes; the rest are the phrase-level classes the attribut
 scan with, built from the base classes where they overlap. Stage-specific sets (what a
 speaker mention may start with, what ends a content) stay next to the one rule using them.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,8 +15,10 @@ from newstone.rules import read_table
 
 # --- base classes --------------------------------------------------------------------
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTHS = frozenset("""january february march april may june july august september october
-november december""".split())
+MONTHS = frozenset(
+    """january february march april may june july august september october
+november december""".split()
+)
 SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
 OBJECT_PRONOUNS = frozenset("me you him her it us them".split())
 POSSESSIVE_DETERMINERS = frozenset("my your his her its our their".split())
@@ -24,8 +27,10 @@ DEMONSTRATIVES = frozenset("this that these those".split())
 QUANTIFIERS = frozenset("some many most several all both no any each every other".split())
 BE_FORMS = frozenset("is was are were be been being 's".split())
 COORDINATORS = frozenset("and but while whereas".split())
-SUBORDINATORS = frozenset("""while when although though as if because since after before once
-unless whereas""".split())
+SUBORDINATORS = frozenset(
+    """while when although though as if because since after before once
+unless whereas""".split()
+)
 ADVERBIAL_PREPS = frozenset("in at on to during after before via through from".split())
 PREPOSITIONS = ADVERBIAL_PREPS | frozenset("of for with by near into across against about under over".split())
 
@@ -40,9 +45,15 @@ PRONOUN_SUBJECTS = SUBJECT_PRONOUNS | {"who"}
 PERSONAL_PRONOUNS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS
 
 #: time words a clause may open or close with ("on Thursday", "last week", "in May")
-TIME_WORDS = WEEKDAYS | MONTHS | frozenset("""yesterday today tonight earlier recently later last
+TIME_WORDS = (
+    WEEKDAYS
+    | MONTHS
+    | frozenset(
+        """yesterday today tonight earlier recently later last
 this next week weeks month months year years night morning afternoon evening weekend on past
-days decades""".split())
+days decades""".split()
+    )
+)
 #: more time phrases, skipped only on the backward scan for a source ("earlier in the day",
 #: "eight years ago", "at the time")
 TIME_BACK = TIME_WORDS | frozenset("day ago time moment hour hours decade".split())
@@ -50,16 +61,20 @@ TIME_BACK = TIME_WORDS | frozenset("day ago time moment hour hours decade".split
 TIME_PREPS = frozenset("in on at for over during the recent past this last".split())
 
 #: an auxiliary and adverb run around a verb ("has also said", "did not immediately say")
-VERB_GROUP = frozenset("""don't doesn't didn't won't wouldn't can't couldn't isn't wasn't
+VERB_GROUP = frozenset(
+    """don't doesn't didn't won't wouldn't can't couldn't isn't wasn't
 aren't weren't hasn't haven't hadn't shouldn't has have had having also is was are were be been being will would could
 can should may might must did do does not n't never just already previously repeatedly later then
 first once again publicly privately reportedly still even long often recently now further ever
-only quickly immediately clearly flatly openly frequently subsequently initially """.split())
+only quickly immediately clearly flatly openly frequently subsequently initially """.split()
+)
 #: words that open or join clauses: a noun phrase scan stops at them
-CLAUSE_WORDS = frozenset("""that which who whom whose when where while because if although though
+CLAUSE_WORDS = frozenset(
+    """that which who whom whose when where while because if although though
 as since after before until unless than but or nor so yet whether what how why and to in on at
 for with from by into about over under against during without between through is was are were
-be been being said says say""".split())
+be been being said says say""".split()
+)
 #: lower-case words inside a name ("Bank of England", "Ursula von der Leyen")
 NP_INNER = frozenset("of the for and 's de la von van der al bin".split())
 #: words that open an apposition after a name ("Medeiros, a former adviser, said")
@@ -67,8 +82,10 @@ APPOSITION_STARTERS = frozenset("a an the who whose which citing according".spli
 #: words a content clause starts with after its cue ("said that", "said the")
 CLAUSE_OPENERS = frozenset("that the a an he she they it we i this these".split())
 #: words that open a fronted adverbial ("In a statement, …", "Asked about it, …")
-FRONTED = frozenset("""in at on for during after before with without from since by as asked
-when while but and not still under""".split())
+FRONTED = frozenset(
+    """in at on for during after before with without from since by as asked
+when while but and not still under""".split()
+)
 #: small words a headline-style (title-cased) phrase keeps in lower case
 TITLE_SMALL_WORDS = frozenset("of the and a an in on for to at with".split())
 #: punctuation that may close a content span (dropped from its end)

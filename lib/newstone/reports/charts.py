@@ -14,20 +14,19 @@ which stays readable for the common forms of colour blindness.
 Figures are created without pyplot, so nothing is registered globally: calling a chart
 function in a loop leaks no memory and a notebook shows a figure only when displayed.
 """
+
 from __future__ import annotations
+
+import textwrap
 
 import numpy as np
 import pandas as pd
-import textwrap
-from typing import Optional
-
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from newstone.analysis.stats import tone_by_speaker
-
 
 DIVERGING_CMAP = "RdBu"  # red = negative, blue = positive; colour-blind safe
 
@@ -53,20 +52,26 @@ MISSING_CELL_COLOUR = "#f0f0f0"
 SCORE_NAMES = {"tone": "news-aware tone", "compound": "VADER compound"}
 
 
-SHARED_SENTENCE_NOTE = ("Every country mentioned in a sentence is given that whole sentence's score: "
-                        "a sentence naming two countries counts, with the same score, for both.")
+SHARED_SENTENCE_NOTE = (
+    "Every country mentioned in a sentence is given that whole sentence's score: "
+    "a sentence naming two countries counts, with the same score, for both."
+)
 
 
 SPEAKER_COUNTRY_NOTE = "Each quote counts once, for the country its speaker represents."
 
 
-NESTED_NOTE = ("{n} quote(s) nested in another quote of the same speaker (a belief inside their "
-               "reported speech) are counted once, with the quote holding them.")
+NESTED_NOTE = (
+    "{n} quote(s) nested in another quote of the same speaker (a belief inside their "
+    "reported speech) are counted once, with the quote holding them."
+)
 
 
-COUNTRY_FALLBACK_NOTE = ("{n} quote(s) that give no country of their own are counted for their speaker's "
-                         "country in the speakers table (the country most often given for that speaker "
-                         "across the corpus).")
+COUNTRY_FALLBACK_NOTE = (
+    "{n} quote(s) that give no country of their own are counted for their speaker's "
+    "country in the speakers table (the country most often given for that speaker "
+    "across the corpus)."
+)
 
 
 BELOW_MIN_MODES = ("grey", "hide")
@@ -85,8 +90,9 @@ def bar_colour(mean: float) -> str:
     return ZERO_COLOUR
 
 
-def select_groups(summary: pd.DataFrame, group: str, n_col: str = "n", min_n: int = 2,
-                  top_n: Optional[int] = None) -> pd.DataFrame:
+def select_groups(
+    summary: pd.DataFrame, group: str, n_col: str = "n", min_n: int = 2, top_n: int | None = None
+) -> pd.DataFrame:
     """The groups a bar chart draws, in drawing order, with a ``status`` column.
 
     ``top_n`` keeps the groups with the most items (ties by name); groups with fewer than
@@ -105,11 +111,21 @@ def select_groups(summary: pd.DataFrame, group: str, n_col: str = "n", min_n: in
     return table
 
 
-def tone_bars(summary: pd.DataFrame, group: str, *, n_col: str = "n", score: str = "tone",
-              min_n: int = 2, below_min: str = "grey", top_n: Optional[int] = None,
-              title: Optional[str] = None, group_label: Optional[str] = None,
-              item_label: str = "items", notes: tuple[str, ...] = (),
-              interval: str = "95% t interval") -> Figure:
+def tone_bars(
+    summary: pd.DataFrame,
+    group: str,
+    *,
+    n_col: str = "n",
+    score: str = "tone",
+    min_n: int = 2,
+    below_min: str = "grey",
+    top_n: int | None = None,
+    title: str | None = None,
+    group_label: str | None = None,
+    item_label: str = "items",
+    notes: tuple[str, ...] = (),
+    interval: str = "95% t interval",
+) -> Figure:
     """Horizontal diverging bars of mean tone per group with 95% CIs and n.
 
     ``summary`` has one row per group: ``group``, ``n_col``, ``mean``, ``ci_low``,
@@ -131,17 +147,25 @@ def tone_bars(summary: pd.DataFrame, group: str, *, n_col: str = "n", score: str
     positions = np.arange(len(table))
     shown = (table["status"] == "shown").to_numpy()
     colours = [bar_colour(m) if ok else SMALL_GROUP_COLOUR for m, ok in zip(table["mean"], shown)]
-    bars = ax.barh(positions, table["mean"], color=colours, edgecolor="#4d4d4d", linewidth=0.6,
-                   height=0.7, label="mean")
+    bars = ax.barh(
+        positions, table["mean"], color=colours, edgecolor="#4d4d4d", linewidth=0.6, height=0.7, label="mean"
+    )
     for bar, ok in zip(bars, shown):
         if not ok:
             bar.set_hatch("///")
     has_ci = table["ci_low"].notna().to_numpy() & table["ci_high"].notna().to_numpy()
     if has_ci.any():
         with_ci = table[has_ci]
-        ax.errorbar(with_ci["mean"], positions[has_ci],
-                    xerr=[with_ci["mean"] - with_ci["ci_low"], with_ci["ci_high"] - with_ci["mean"]],
-                    fmt="none", ecolor="#252525", elinewidth=1.1, capsize=3, label="95% CI")
+        ax.errorbar(
+            with_ci["mean"],
+            positions[has_ci],
+            xerr=[with_ci["mean"] - with_ci["ci_low"], with_ci["ci_high"] - with_ci["mean"]],
+            fmt="none",
+            ecolor="#252525",
+            elinewidth=1.1,
+            capsize=3,
+            label="95% CI",
+        )
     ax.set_yticks(positions, [f"{name}  (n={n})" for name, n in zip(table[group], table["n"])])
     for tick, ok in zip(ax.get_yticklabels(), shown):
         tick.set_color("#000000" if ok else SMALL_GROUP_TEXT)
@@ -152,15 +176,16 @@ def tone_bars(summary: pd.DataFrame, group: str, *, n_col: str = "n", score: str
         ax.text(0, 0, "nothing to show", ha="center", va="center", color=SMALL_GROUP_TEXT)
 
     footnotes = list(notes)
-    footnotes.append(f"Bars: mean; whiskers: {interval} of the mean (none when n < 2); "
-                     f"n = number of {item_label}.")
+    footnotes.append(f"Bars: mean; whiskers: {interval} of the mean (none when n < 2); n = number of {item_label}.")
     if top_n is not None and table.attrs.get("n_total", 0) > top_n:
-        footnotes.append(f"Showing the {top_n} {_plural(group_label)} with the most {item_label} "
-                         f"of {table.attrs['n_total']}.")
+        footnotes.append(
+            f"Showing the {top_n} {_plural(group_label)} with the most {item_label} of {table.attrs['n_total']}."
+        )
     if len(small):
         verb = "Greyed out (hatched)" if below_min == "grey" else "Left out"
-        footnotes.append(f"{verb}: {len(small)} {group_label}(s) with fewer than {min_n} {item_label}: "
-                         f"{_name_list(small[group])}.")
+        footnotes.append(
+            f"{verb}: {len(small)} {group_label}(s) with fewer than {min_n} {item_label}: {_name_list(small[group])}."
+        )
     n_without = summary.attrs.get("n_without_group", 0)
     if n_without:
         footnotes.append(f"Not shown: {n_without} {item_label} without a resolved {group_label}.")
@@ -170,9 +195,14 @@ def tone_bars(summary: pd.DataFrame, group: str, *, n_col: str = "n", score: str
     return fig
 
 
-def speaker_tone_chart(quotes: pd.DataFrame, score: str = "tone", min_n: int = 2,
-                       below_min: str = "grey", top_n: Optional[int] = None,
-                       title: Optional[str] = None) -> Figure:
+def speaker_tone_chart(
+    quotes: pd.DataFrame,
+    score: str = "tone",
+    min_n: int = 2,
+    below_min: str = "grey",
+    top_n: int | None = None,
+    title: str | None = None,
+) -> Figure:
     """Mean quote tone per official (resolved speaker), from the quotes table.
 
     Pass the quotes to chart already narrowed (``aggregate.quotes_by_speaker_type``): the
@@ -189,14 +219,28 @@ def speaker_tone_chart(quotes: pd.DataFrame, score: str = "tone", min_n: int = 2
         notes.append(f"Speakers of type: {', '.join(types)}.")
     if summary.attrs.get("n_nested"):
         notes.append(NESTED_NOTE.format(n=summary.attrs["n_nested"]))
-    return tone_bars(summary, "speaker", score=score, min_n=min_n, below_min=below_min, top_n=top_n,
-                     title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per {label}",
-                     group_label=label, item_label="quotes", notes=tuple(notes))
+    return tone_bars(
+        summary,
+        "speaker",
+        score=score,
+        min_n=min_n,
+        below_min=below_min,
+        top_n=top_n,
+        title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per {label}",
+        group_label=label,
+        item_label="quotes",
+        notes=tuple(notes),
+    )
 
 
-def speaker_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n: int = 2,
-                               below_min: str = "grey", top_n: Optional[int] = None,
-                               title: Optional[str] = None) -> Figure:
+def speaker_country_tone_chart(
+    summary: pd.DataFrame,
+    score: str = "tone",
+    min_n: int = 2,
+    below_min: str = "grey",
+    top_n: int | None = None,
+    title: str | None = None,
+) -> Figure:
     """Mean quote tone per speaker country, from ``aggregate.tone_by_speaker_country``.
 
     The footnote says how many quotes had no speaker country (not shown), how many took
@@ -211,25 +255,50 @@ def speaker_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n
         notes.append(COUNTRY_FALLBACK_NOTE.format(n=attrs["n_country_from_speakers"]))
     if attrs.get("n_nested"):
         notes.append(NESTED_NOTE.format(n=attrs["n_nested"]))
-    return tone_bars(summary, "country", n_col="n_quotes", score=score, min_n=min_n,
-                     below_min=below_min, top_n=top_n, group_label="speaker country",
-                     item_label="quotes", notes=tuple(notes), interval=COUNTRY_INTERVAL,
-                     title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per speaker's country")
+    return tone_bars(
+        summary,
+        "country",
+        n_col="n_quotes",
+        score=score,
+        min_n=min_n,
+        below_min=below_min,
+        top_n=top_n,
+        group_label="speaker country",
+        item_label="quotes",
+        notes=tuple(notes),
+        interval=COUNTRY_INTERVAL,
+        title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per speaker's country",
+    )
 
 
-def mentioned_country_tone_chart(summary: pd.DataFrame, score: str = "tone", min_n: int = 2,
-                                 below_min: str = "grey", top_n: Optional[int] = None,
-                                 title: Optional[str] = None) -> Figure:
+def mentioned_country_tone_chart(
+    summary: pd.DataFrame,
+    score: str = "tone",
+    min_n: int = 2,
+    below_min: str = "grey",
+    top_n: int | None = None,
+    title: str | None = None,
+) -> Figure:
     """Mean sentence tone per mentioned country, from ``aggregate.tone_by_mentioned_country``.
 
     The chart states that countries share their sentence's score: the number is the tone
     of sentences that mention a country, not a tone *towards* it.
     """
     summary = with_country_labels(summary)
-    return tone_bars(summary, "country", n_col="n_sentences", score=score, min_n=min_n,
-                     below_min=below_min, top_n=top_n, group_label="mentioned country",
-                     item_label="sentences", notes=(SHARED_SENTENCE_NOTE,), interval=COUNTRY_INTERVAL,
-                     title=title or f"Mean {SCORE_NAMES.get(score, score)} of sentences mentioning each country")
+    return tone_bars(
+        summary,
+        "country",
+        n_col="n_sentences",
+        score=score,
+        min_n=min_n,
+        below_min=below_min,
+        top_n=top_n,
+        group_label="mentioned country",
+        item_label="sentences",
+        notes=(SHARED_SENTENCE_NOTE,),
+        interval=COUNTRY_INTERVAL,
+        title=title or f"Mean {SCORE_NAMES.get(score, score)} of sentences mentioning each country",
+    )
 
 
 def with_country_labels(table: pd.DataFrame, column: str = "country") -> pd.DataFrame:
@@ -239,10 +308,16 @@ def with_country_labels(table: pd.DataFrame, column: str = "country") -> pd.Data
     return table.assign(**{column: table[column].map(country_label)})
 
 
-def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: int = 2,
-                            top_speakers: Optional[int] = None, top_countries: Optional[int] = None,
-                            title: Optional[str] = None, country_label: str = "Country mentioned in the quote",
-                            notes: tuple[str, ...] = ()) -> Figure:
+def speaker_country_heatmap(
+    matrix: pd.DataFrame,
+    score: str = "tone",
+    min_n: int = 2,
+    top_speakers: int | None = None,
+    top_countries: int | None = None,
+    title: str | None = None,
+    country_label: str = "Country mentioned in the quote",
+    notes: tuple[str, ...] = (),
+) -> Figure:
     """Speaker x country heatmap of mean tone, centred on zero (-1..1, RdBu).
 
     ``matrix`` is long: ``speaker, country, n, mean`` (``aggregate.speaker_country_matrix``).
@@ -262,8 +337,9 @@ def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: in
     counts = counts.reindex(index=speakers, columns=countries).fillna(0).astype(int)
     masked = (counts < min_n) | means.isna()
 
-    fig = Figure(figsize=(max(7.0, 2.8 + 0.9 * len(countries)), 2.2 + 0.55 * max(len(speakers), 1)),
-                 layout="constrained")
+    fig = Figure(
+        figsize=(max(7.0, 2.8 + 0.9 * len(countries)), 2.2 + 0.55 * max(len(speakers), 1)), layout="constrained"
+    )
     ax = fig.add_subplot()
     cmap = colormaps[DIVERGING_CMAP].with_extremes(bad=MISSING_CELL_COLOUR)
     values = np.ma.masked_array(means.to_numpy(dtype=float), mask=masked.to_numpy())
@@ -271,13 +347,30 @@ def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: in
     for (i, j), n in np.ndenumerate(counts.to_numpy()):
         if masked.iat[i, j]:
             if n > 0:
-                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///",
-                                       edgecolor="#bdbdbd", linewidth=0, gid="masked"))
+                ax.add_patch(
+                    Rectangle(
+                        (j - 0.5, i - 0.5),
+                        1,
+                        1,
+                        fill=False,
+                        hatch="///",
+                        edgecolor="#bdbdbd",
+                        linewidth=0,
+                        gid="masked",
+                    )
+                )
                 ax.text(j, i, f"n={n}", ha="center", va="center", fontsize=8, color=SMALL_GROUP_TEXT)
             continue
         value = means.iat[i, j]
-        ax.text(j, i, f"{value:+.2f}\nn={n}", ha="center", va="center", fontsize=8,
-                color="white" if abs(value) > 0.55 else "black")
+        ax.text(
+            j,
+            i,
+            f"{value:+.2f}\nn={n}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white" if abs(value) > 0.55 else "black",
+        )
     ax.set_xticks(range(len(countries)), countries, rotation=40, ha="right")
     ax.set_yticks(range(len(speakers)), speakers)
     ax.set_xlabel(country_label)
@@ -286,24 +379,28 @@ def speaker_country_heatmap(matrix: pd.DataFrame, score: str = "tone", min_n: in
     ax.set_ylabel("Speaker")
     colourbar = fig.colorbar(image, ax=ax, shrink=0.85)
     colourbar.set_label(f"mean {SCORE_NAMES.get(score, score)}\n(-1 negative, +1 positive)")
-    footnotes = list(notes) + [f"Cells with fewer than {min_n} items are masked (grey, hatched, n only); "
-                               "empty cells: no items."]
+    footnotes = list(notes) + [
+        f"Cells with fewer than {min_n} items are masked (grey, hatched, n only); empty cells: no items."
+    ]
     if matrix.attrs.get("n_nested"):
         footnotes.append(NESTED_NOTE.format(n=matrix.attrs["n_nested"]))
     if top_speakers is not None or top_countries is not None:
-        footnotes.append(f"Showing {len(speakers)} of {matrix['speaker'].nunique()} speakers and "
-                         f"{len(countries)} of {matrix['country'].nunique()} countries (most items first).")
+        footnotes.append(
+            f"Showing {len(speakers)} of {matrix['speaker'].nunique()} speakers and "
+            f"{len(countries)} of {matrix['country'].nunique()} countries (most items first)."
+        )
     _decorate(fig, ax, title or f"Mean {SCORE_NAMES.get(score, score)}: speaker x country", footnotes)
     fig.newstone_data = {"mean": means, "n": counts, "masked": masked}
     return fig
 
 
-def _top_index(totals: pd.Series, top: Optional[int]) -> list:
+def _top_index(totals: pd.Series, top: int | None) -> list:
     return list(totals.index if top is None else totals.index[:top])
 
 
-def tone_timeline_chart(timeline: pd.DataFrame, score: str = "tone", item_label: str = "quotes",
-                        title: Optional[str] = None) -> Optional[Figure]:
+def tone_timeline_chart(
+    timeline: pd.DataFrame, score: str = "tone", item_label: str = "quotes", title: str | None = None
+) -> Figure | None:
     """Mean tone per day or week with 95% CIs and n, or None with fewer than two periods.
 
     ``timeline`` is :func:`newstone.aggregate.tone_over_time`'s result; None tells a
@@ -325,9 +422,16 @@ def tone_timeline_chart(timeline: pd.DataFrame, score: str = "tone", item_label:
     has_ci = timeline["ci_low"].notna().to_numpy()
     if has_ci.any():
         with_ci = timeline[has_ci]
-        ax.errorbar(x[has_ci], with_ci["mean"],
-                    yerr=[with_ci["mean"] - with_ci["ci_low"], with_ci["ci_high"] - with_ci["mean"]],
-                    fmt="none", ecolor="#4d4d4d", elinewidth=1.1, capsize=3, label="95% CI")
+        ax.errorbar(
+            x[has_ci],
+            with_ci["mean"],
+            yerr=[with_ci["mean"] - with_ci["ci_low"], with_ci["ci_high"] - with_ci["mean"]],
+            fmt="none",
+            ecolor="#4d4d4d",
+            elinewidth=1.1,
+            capsize=3,
+            label="95% CI",
+        )
     for xi, yi, n in zip(x, timeline["mean"], timeline["n"]):
         ax.annotate(f"n={n}", (xi, yi), xytext=(6, 6), textcoords="offset points", ha="left", fontsize=8)
     if len(x) <= 16:

@@ -4,22 +4,20 @@ Everything is drawn from the tables' character offsets: quotes are tinted with t
 speaker's colour and underlined in their tone's, the speaker mention is outlined, the cue
 dotted, country mentions boxed. The page needs no script and no outside resource.
 """
+
 from __future__ import annotations
 
 import html
-import pandas as pd
-from typing import Optional
 
+import pandas as pd
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
 
 from newstone.analysis.counting import quote_spans
 from newstone.reports.charts import DIVERGING_CMAP
 
-
 # Okabe-Ito: the categorical palette designed to be told apart with colour blindness.
-SPEAKER_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
-                   "#CC79A7", "#999999")
+SPEAKER_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
 
 
 class ArticleHTML(str):
@@ -53,15 +51,16 @@ def speaker_colours(speakers) -> dict:
     return {s: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, s in enumerate(unique)}
 
 
-def tone_colour(value: Optional[float]) -> str:
+def tone_colour(value: float | None) -> str:
     """Underline/badge colour of a quote's tone: the diverging map at that value."""
     if value is None or pd.isna(value):
         return "#969696"
     return to_hex(colormaps[DIVERGING_CMAP](0.5 + 0.5 * max(-1.0, min(1.0, float(value))) * 0.85))
 
 
-def render_article(article: pd.Series, quotes: pd.DataFrame, mentions: pd.DataFrame,
-                   score: str = "tone") -> ArticleHTML:
+def render_article(
+    article: pd.Series, quotes: pd.DataFrame, mentions: pd.DataFrame, score: str = "tone"
+) -> ArticleHTML:
     """HTML of one article with its quotes, cues, speaker mentions and countries marked.
 
     Built from character offsets into ``article["text"]``: the text is cut at every
@@ -86,49 +85,82 @@ def render_article(article: pd.Series, quotes: pd.DataFrame, mentions: pd.DataFr
         tip = html.escape(f"{who} — {score} {value_text} ({q.get('tone_label') or ''})", quote=True)
         spans = quote_spans(q)
         for start, end in spans:
-            marks.append((start, end, "0quote",
-                          f'<span class="ns-quote" data-speaker="{html.escape(who, quote=True)}" '
-                          f'style="{style}" title="{tip}">'))
+            marks.append(
+                (
+                    start,
+                    end,
+                    "0quote",
+                    f'<span class="ns-quote" data-speaker="{html.escape(who, quote=True)}" '
+                    f'style="{style}" title="{tip}">',
+                )
+            )
         if spans:
             badge_at = max(end for _, end in spans)
             ink = "#000" if value is None or pd.isna(value) or abs(float(value)) < 0.45 else "#fff"
             badges.setdefault(badge_at, []).append(
                 f'<span class="ns-badge" style="--ns-tone:{tone};color:{ink}" title="{tip}">'
-                f'{html.escape(value_text)}</span>')
+                f"{html.escape(value_text)}</span>"
+            )
         if not pd.isna(q.get("cue_start")) and not pd.isna(q.get("cue_end")):
             marks.append((int(q["cue_start"]), int(q["cue_end"]), "1cue", '<span class="ns-cue" title="cue">'))
         if not pd.isna(q.get("speaker_start")) and not pd.isna(q.get("speaker_end")):
-            marks.append((int(q["speaker_start"]), int(q["speaker_end"]), "2speaker",
-                          f'<span class="ns-speaker" style="--ns-speaker:{colour}" '
-                          f'title="{html.escape("speaker: " + who, quote=True)}">'))
+            marks.append(
+                (
+                    int(q["speaker_start"]),
+                    int(q["speaker_end"]),
+                    "2speaker",
+                    f'<span class="ns-speaker" style="--ns-speaker:{colour}" '
+                    f'title="{html.escape("speaker: " + who, quote=True)}">',
+                )
+            )
     for _, m in mentions.iterrows():
         if pd.isna(m["start"]) or pd.isna(m["end"]):
             continue
-        marks.append((int(m["start"]), int(m["end"]), "3country",
-                      f'<span class="ns-country" title="{html.escape(_mention_title(m), quote=True)}">'))
+        marks.append(
+            (
+                int(m["start"]),
+                int(m["end"]),
+                "3country",
+                f'<span class="ns-country" title="{html.escape(_mention_title(m), quote=True)}">',
+            )
+        )
     body = _marked_text(text, marks, badges)
-    meta = " · ".join(html.escape(str(article[c])) for c in ("published", "source", "byline")
-                      if c in article.index and isinstance(article[c], str) and article[c])
+    meta = " · ".join(
+        html.escape(str(article[c]))
+        for c in ("published", "source", "byline")
+        if c in article.index and isinstance(article[c], str) and article[c]
+    )
     title = article.get("title")
     if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
         meta = f"<strong>{html.escape(title)}</strong><br>{meta}"  # headline given apart from the text (JSONL/CSV)
-    legend = "".join(f'<span><span class="ns-swatch" style="background:{c}"></span>{html.escape(s)}</span>'
-                     for s, c in colours.items())
-    legend += ('<span><span class="ns-swatch" style="background:%s"></span>negative tone</span>'
-               '<span><span class="ns-swatch" style="background:%s"></span>positive tone</span>'
-               '<span class="ns-cue">cue</span><span class="ns-country">country</span>'
-               % (tone_colour(-1), tone_colour(1)))
+    legend = "".join(
+        f'<span><span class="ns-swatch" style="background:{c}"></span>{html.escape(s)}</span>'
+        for s, c in colours.items()
+    )
+    legend += (
+        f'<span><span class="ns-swatch" style="background:{tone_colour(-1)}"></span>negative tone</span>'
+        f'<span><span class="ns-swatch" style="background:{tone_colour(1)}"></span>positive tone</span>'
+        '<span class="ns-cue">cue</span><span class="ns-country">country</span>'
+    )
     return ArticleHTML(
         f'{ARTICLE_CSS}<div class="ns-article" data-article-id="{html.escape(str(article["article_id"]), quote=True)}">'
         f'<div class="ns-meta">{meta}</div><div class="ns-legend">{legend}</div>'
-        f'<div class="ns-text">{body}</div></div>')
+        f'<div class="ns-text">{body}</div></div>'
+    )
 
 
 def _marked_text(text: str, marks: list[tuple[int, int, str, str]], badges: dict[int, list[str]]) -> str:
     """Escape ``text`` and wrap each piece between boundaries in the marks covering it."""
     marks = [(max(0, s), min(len(text), e), k, tag) for s, e, k, tag in marks if e > s]
-    cuts = sorted({0, len(text), *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks),
-                   *(b for b in badges if 0 <= b <= len(text))})
+    cuts = sorted(
+        {
+            0,
+            len(text),
+            *(s for s, _, _, _ in marks),
+            *(e for _, e, _, _ in marks),
+            *(b for b in badges if 0 <= b <= len(text)),
+        }
+    )
     out = []
     for left, right in zip(cuts, cuts[1:]):
         covering = sorted((k, tag) for s, e, k, tag in marks if s <= left and right <= e)
@@ -157,7 +189,7 @@ def _mention_title(mention) -> str:
     return f"country: {mention['country']}"
 
 
-def pick_article(articles: pd.DataFrame, article_id: Optional[str] = None) -> str:
+def pick_article(articles: pd.DataFrame, article_id: str | None = None) -> str:
     """``article_id`` if the articles table has it, the first article's id when None."""
     if articles.empty:
         raise ValueError("no articles to explore (empty input or date window)")
@@ -169,7 +201,7 @@ def pick_article(articles: pd.DataFrame, article_id: Optional[str] = None) -> st
     return str(article_id)
 
 
-def explorer_html(tables: dict, article_id: Optional[str] = None, score: str = "tone") -> ArticleHTML:
+def explorer_html(tables: dict, article_id: str | None = None, score: str = "tone") -> ArticleHTML:
     """The article explorer for one article: marked-up text, then its quotes as a table.
 
     ``tables`` holds "articles", "quotes" and "mentions"; ``article_id`` None means the
@@ -181,6 +213,7 @@ def explorer_html(tables: dict, article_id: Optional[str] = None, score: str = "
     quotes = tables["quotes"][tables["quotes"]["article_id"] == article_id]
     mentions = tables["mentions"][tables["mentions"]["article_id"] == article_id]
     marked = render_article(chosen.iloc[0], quotes, mentions, score=score)
-    listing = article_quotes_table(quotes, score).to_html(index=False, escape=True, na_rep="–", classes="ns-quotes",
-                                                          float_format=lambda v: f"{v:+.2f}")
+    listing = article_quotes_table(quotes, score).to_html(
+        index=False, escape=True, na_rep="–", classes="ns-quotes", float_format=lambda v: f"{v:+.2f}"
+    )
     return ArticleHTML(f"{marked}<h3>Quotes ({len(quotes)})</h3>{listing}")

@@ -8,14 +8,14 @@ sample; until ``make report`` has parsed it, the bundled sample article is read 
 charted, groups left out...) in its outputs; :func:`read_records` reads them back from an
 executed notebook, for tests and for anyone auditing a report.
 """
+
 from __future__ import annotations
 
 import glob
 import json
 import os
 from datetime import date, datetime
-from typing import Any, Optional
-
+from typing import Any
 
 RECORD_MIME = "application/vnd.newstone.record+json"
 # Both relative to the notebook's folder (the working directory a notebook runs in).
@@ -68,7 +68,7 @@ def readable(table, digits: int = 3):
     return rounded.astype(object).where(rounded.notna(), "\u2013")
 
 
-def resolve_input(input_path: Optional[str] = DEFAULT_INPUT) -> str:
+def resolve_input(input_path: str | None = DEFAULT_INPUT) -> str:
     """The path a notebook should read.
 
     The notebooks' default (``../data/processed``, written by ``make report``) falls back
@@ -83,7 +83,7 @@ def resolve_input(input_path: Optional[str] = DEFAULT_INPUT) -> str:
     raise FileNotFoundError(f"input_path {input_path!r} does not exist (cwd: {os.getcwd()})")
 
 
-def load_input(input_path: Optional[str] = DEFAULT_INPUT, date_from=None, date_to=None):
+def load_input(input_path: str | None = DEFAULT_INPUT, date_from=None, date_to=None):
     """The tables of ``input_path`` restricted to [date_from, date_to], without exact
     duplicate articles (:func:`~newstone.aggregate.drop_duplicate_articles`), and where
     they came from.
@@ -98,8 +98,12 @@ def load_input(input_path: Optional[str] = DEFAULT_INPUT, date_from=None, date_t
 
     source = resolve_input(input_path)
     corpus = newstone.read(source)
-    tables = {"articles": corpus.articles, "sentences": corpus.sentences,
-              "quotes": corpus.quotes, "mentions": corpus.mentions}
+    tables = {
+        "articles": corpus.articles,
+        "sentences": corpus.sentences,
+        "quotes": corpus.quotes,
+        "mentions": corpus.mentions,
+    }
     filtered = drop_duplicate_articles(filter_tables(tables, date_from, date_to))
     # The whole corpus's speakers table, also under a date filter: a speaker's country is
     # a fact about the speaker, read from every quote that gives it.
@@ -118,9 +122,11 @@ def describe_input(tables: dict, source: str, date_from=None, date_to=None) -> s
     if date_from is not None or date_to is not None:
         window = f" Date filter: {date_from or '…'} to {date_to or '…'} (undated articles excluded)."
     duplicates = articles.attrs.get("n_duplicates", 0)
-    return (f"**Data:** {len(articles)} article(s) from `{os.path.basename(os.path.normpath(source))}`"
-            f"{f' ({failed} could not be processed)' if failed else ''}"
-            f"{f' ({duplicates} exact duplicate(s) of another article left out)' if duplicates else ''}, "
-            f"{len(quotes)} quote(s), "
-            f"{attributed} with a resolved speaker, {len(tables['mentions'])} country mention(s). "
-            f"{date_range_note(articles)}{window}")
+    return (
+        f"**Data:** {len(articles)} article(s) from `{os.path.basename(os.path.normpath(source))}`"
+        f"{f' ({failed} could not be processed)' if failed else ''}"
+        f"{f' ({duplicates} exact duplicate(s) of another article left out)' if duplicates else ''}, "
+        f"{len(quotes)} quote(s), "
+        f"{attributed} with a resolved speaker, {len(tables['mentions'])} country mention(s). "
+        f"{date_range_note(articles)}{window}"
+    )

@@ -11,6 +11,7 @@ The project is the working directory the command runs in: its ``notebooks/`` are
 default notebooks and its ``data/processed`` the default input. Nothing is looked up
 relative to the installed package, so an installed wheel behaves like a clone.
 """
+
 from __future__ import annotations
 
 import html
@@ -19,10 +20,9 @@ import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from newstone.reports.notebook import RECORD_MIME, load_input
-
 
 KERNEL = "python3"
 
@@ -98,6 +98,7 @@ def _one_of(allowed):
     def check(value):
         if value not in allowed:
             return f"{value!r} is not one of {', '.join(map(repr, allowed))}"
+
     return check
 
 
@@ -107,6 +108,7 @@ def _count(minimum: int, allow_none: bool = False):
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             return f"{value!r} is not {'null or ' if allow_none else ''}a whole number >= {minimum}"
+
     return check
 
 
@@ -115,7 +117,7 @@ def _speaker_types(value):
         return None
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        return f"{value!r} is not null, a speaker type or a list of them (e.g. \"[person, group]\")"
+        return f'{value!r} is not null, a speaker type or a list of them (e.g. "[person, group]")'
     unknown = [v for v in values if v not in SPEAKER_TYPES]
     if unknown:
         return f"unknown speaker type(s) {', '.join(map(repr, unknown))}; known: {', '.join(SPEAKER_TYPES)}"
@@ -178,7 +180,7 @@ def validate_parameters(parameters: dict[str, Any]) -> list[str]:
     return problems
 
 
-def portable_path(path: str, cwd: Path, project: Optional[Path] = None) -> str:
+def portable_path(path: str, cwd: Path, project: Path | None = None) -> str:
     """``path`` relative to ``cwd`` when both are inside the project (the working
     directory), else absolute.
 
@@ -204,7 +206,7 @@ def default_notebooks() -> list[Path]:
     return sorted(Path("notebooks").glob("*.ipynb"))
 
 
-def execute_notebook(notebook: Path, output: Path, parameters: dict) -> Optional[str]:
+def execute_notebook(notebook: Path, output: Path, parameters: dict) -> str | None:
     """Run ``notebook`` into ``output`` (cwd = its folder); None on success, else why it failed.
 
     On failure papermill has already saved the executed notebook, with the error, at
@@ -219,9 +221,15 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict) -> Optional
     # warns on every notebook that its TCP traffic is unencrypted.
     local_sockets = Config({"KernelManager": {"transport": "ipc"}})
     try:
-        papermill.execute_notebook(os.fspath(notebook), os.fspath(output), parameters=parameters,
-                                   kernel_name=KERNEL, progress_bar=True, cwd=os.fspath(notebook.parent),
-                                   config=local_sockets)
+        papermill.execute_notebook(
+            os.fspath(notebook),
+            os.fspath(output),
+            parameters=parameters,
+            kernel_name=KERNEL,
+            progress_bar=True,
+            cwd=os.fspath(notebook.parent),
+            config=local_sockets,
+        )
     except PapermillExecutionError as exc:
         return f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {exc.evalue}"
     drop_run_details(output)
@@ -250,9 +258,15 @@ def html_exporter():
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="lab", extra_loaders=[DictLoader({OFFLINE_TEMPLATE_NAME: OFFLINE_TEMPLATE})],
-                        template_file=OFFLINE_TEMPLATE_NAME, exclude_input=True,
-                        exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True)
+    return HTMLExporter(
+        template_name="lab",
+        extra_loaders=[DictLoader({OFFLINE_TEMPLATE_NAME: OFFLINE_TEMPLATE})],
+        template_file=OFFLINE_TEMPLATE_NAME,
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
 
 
 def strip_records(nb):
@@ -275,7 +289,7 @@ def render_html(executed: Path, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
-def first_png(executed: Path) -> Optional[bytes]:
+def first_png(executed: Path) -> bytes | None:
     """The first PNG image in a notebook's outputs (its headline chart), if any."""
     import base64
 
@@ -306,11 +320,13 @@ def article_page(tables: dict, article_id: str, score: str = "tone") -> str:
 
     title = tables["articles"].loc[tables["articles"]["article_id"] == article_id, "title"]
     heading = html.escape(str(title.iloc[0]) if len(title) and isinstance(title.iloc[0], str) else article_id)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{heading}</title><style>body{{margin:2em auto;max-width:60em;font-family:sans-serif}}"
-            "table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;padding:3px 6px;"
-            f"vertical-align:top}}</style></head><body><h1>{heading}</h1>"
-            f"{explorer_html(tables, article_id, score)}</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{heading}</title><style>body{{margin:2em auto;max-width:60em;font-family:sans-serif}}"
+        "table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;padding:3px 6px;"
+        f"vertical-align:top}}</style></head><body><h1>{heading}</h1>"
+        f"{explorer_html(tables, article_id, score)}</body></html>\n"
+    )
 
 
 def render_article_pages(input_path: str, output_dir: Path, score: str = "tone") -> list[Path]:
@@ -338,8 +354,9 @@ def run_reports(args) -> int:
     notebooks = [Path(p) for p in args.notebooks] if args.notebooks else default_notebooks()
     missing = [p for p in notebooks if not p.is_file()]
     if missing or not notebooks:
-        print(f"newstone report: no such notebook: {', '.join(map(str, missing)) or 'notebooks/*.ipynb'}",
-              file=sys.stderr)
+        print(
+            f"newstone report: no such notebook: {', '.join(map(str, missing)) or 'notebooks/*.ipynb'}", file=sys.stderr
+        )
         return EXIT_USAGE
     try:
         parameters = collect_parameters(args)
@@ -359,8 +376,10 @@ def run_reports(args) -> int:
         declared = notebook_parameter_names(notebook)
         ignored = sorted(set(parameters) - declared - {"input_path"})
         if ignored:
-            print(f"newstone report: {notebook.name}: ignoring parameters it does not declare: "
-                  f"{', '.join(ignored)}", file=sys.stderr)
+            print(
+                f"newstone report: {notebook.name}: ignoring parameters it does not declare: {', '.join(ignored)}",
+                file=sys.stderr,
+            )
         executed = output_dir / f"{notebook.stem}.ipynb"
         injected = {k: v for k, v in parameters.items() if k in declared}
         if isinstance(injected.get("input_path"), str):
@@ -368,8 +387,11 @@ def run_reports(args) -> int:
         error = execute_notebook(notebook, executed, injected)
         if error:
             failures += 1
-            print(f"newstone report: {notebook.name} FAILED in {error}\n"
-                  f"  the executed notebook with the traceback is at {executed}", file=sys.stderr)
+            print(
+                f"newstone report: {notebook.name} FAILED in {error}\n"
+                f"  the executed notebook with the traceback is at {executed}",
+                file=sys.stderr,
+            )
             continue
         render_html(executed, output_dir / f"{notebook.stem}.html")
         image = first_png(executed)
@@ -394,7 +416,7 @@ def _default_input() -> Path:
     return processed if processed.exists() else Path("data") / "sample_reuters_putin_north_korea.txt"
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """``python -m newstone.reports.render EXECUTED.ipynb ...``: render notebooks run elsewhere
     (e.g. by the papermill CLI) to offline HTML next to them, with the code hidden."""
     paths = [Path(p) for p in (sys.argv[1:] if argv is None else argv)]

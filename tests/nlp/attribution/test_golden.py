@@ -10,6 +10,7 @@ Print what the system gives for a text (to write a new case)::
 
     .venv/bin/python tests/nlp/attribution/test_golden.py "Body text." [--headline "Headline"]
 """
+
 from __future__ import annotations
 
 import sys
@@ -24,8 +25,22 @@ DEFAULT_HEADLINE = "Harbour town notebook"  # neutral: gives no attribution itse
 NONE = "-"  # no source / no cue / (in all three) no attribution at all
 PIECES = " | "  # joins the content pieces of one attribution
 # every flag of data/cues.tsv (see its header); each must be exercised by a passing case
-CUE_FLAGS = {"inv", "obj", "noun", "q", "end", "raise", "passq", "qthat", "that", "stance",
-             "stanceonly", "as", "np", "pass"}
+CUE_FLAGS = {
+    "inv",
+    "obj",
+    "noun",
+    "q",
+    "end",
+    "raise",
+    "passq",
+    "qthat",
+    "that",
+    "stance",
+    "stanceonly",
+    "as",
+    "np",
+    "pass",
+}
 
 Triple = tuple[str, str, str]  # (source mention, cue, content pieces joined by PIECES)
 
@@ -87,14 +102,22 @@ def load_cases(path: Path = GOLDEN) -> list[Case]:
             assert row["text"] or row["headline"], f"{where}: a case needs a headline or a text"
             flags = frozenset(f for f in row["cue_flags"].split(",") if f and f != NONE)
             assert flags <= CUE_FLAGS, f"{where}: unknown cue flags {sorted(flags - CUE_FLAGS)}"
-            last = cases[case_id] = Case(case_id, row["shape"], flags,
-                                         unescape(row["headline"]) or DEFAULT_HEADLINE,
-                                         unescape(row["text"]), row["xfail"].strip(), number)
+            last = cases[case_id] = Case(
+                case_id,
+                row["shape"],
+                flags,
+                unescape(row["headline"]) or DEFAULT_HEADLINE,
+                unescape(row["text"]),
+                row["xfail"].strip(),
+                number,
+            )
         else:  # a further expected attribution of the case just above
-            assert last is not None and case_id == last.case_id, \
+            assert last is not None and case_id == last.case_id, (
                 f"{where}: a continuation row must follow its case's first row ({case_id!r})"
-            assert not (row["text"] or row["headline"] or row["cue_flags"] or row["xfail"]), \
+            )
+            assert not (row["text"] or row["headline"] or row["cue_flags"] or row["xfail"]), (
                 f"{where}: a continuation row fills only source, cue and content"
+            )
         if triple == (NONE, NONE, NONE):
             assert not last.expected and row["shape"], f"{where}: a no-attribution case has one row"
         else:
@@ -113,10 +136,20 @@ def _rows(quotes) -> dict[str, list[tuple]]:
     content spans, stored text, start, end)."""
     out: dict[str, list[tuple]] = {}
     for q in quotes.itertuples(index=False):
-        out.setdefault(q.article_id, []).append((
-            _value(q.speaker_mention), _value(q.speaker_start), _value(q.speaker_end),
-            _value(q.cue), _value(q.cue_start), _value(q.cue_end),
-            [tuple(int(x) for x in span) for span in q.spans], q.text, int(q.start), int(q.end)))
+        out.setdefault(q.article_id, []).append(
+            (
+                _value(q.speaker_mention),
+                _value(q.speaker_start),
+                _value(q.speaker_end),
+                _value(q.cue),
+                _value(q.cue_start),
+                _value(q.cue_end),
+                [tuple(int(x) for x in span) for span in q.spans],
+                q.text,
+                int(q.start),
+                int(q.end),
+            )
+        )
     return out
 
 
@@ -137,8 +170,13 @@ def parse_one(article: str) -> list[tuple]:
 def triples(article: str, rows: list[tuple]) -> set[Triple]:
     out = set()
     for mention, _, _, cue, _, _, spans, _, _, _ in rows:
-        out.add((mention if mention is not None else NONE, cue if cue is not None else NONE,
-                 PIECES.join(article[s:e] for s, e in spans)))
+        out.add(
+            (
+                mention if mention is not None else NONE,
+                cue if cue is not None else NONE,
+                PIECES.join(article[s:e] for s, e in spans),
+            )
+        )
     return out
 
 
@@ -191,7 +229,8 @@ def test_golden_attributions(case: Case, system):
             f"  got:\n{_show(got)}\n"
             f"  missing:\n{_show(case.expected - got)}\n"
             f"  unexpected:\n{_show(got - case.expected)}",
-            pytrace=False)
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.case_id) for c in CASES])
@@ -202,13 +241,14 @@ def test_offsets_map_back_to_the_text(case: Case, system):
         assert spans, f"{case.case_id}: an attribution without content spans"
         assert all(0 <= s < e <= len(article) for s, e in spans), (case.case_id, spans)
         assert spans == sorted(spans), (case.case_id, spans)
-        assert text == " ".join(article[s:e] for s, e in spans), \
+        assert text == " ".join(article[s:e] for s, e in spans), (
             f"{case.case_id}: text {text!r} is not the spans {[article[s:e] for s, e in spans]!r}"
+        )
         assert (start, end) == (spans[0][0], spans[-1][1]), (case.case_id, start, end, spans)
         if mention is not None:
-            assert article[int(m_start):int(m_end)] == mention, (case.case_id, mention, m_start, m_end)
+            assert article[int(m_start) : int(m_end)] == mention, (case.case_id, mention, m_start, m_end)
         if cue is not None:
-            assert article[int(c_start):int(c_end)] == cue, (case.case_id, cue, c_start, c_end)
+            assert article[int(c_start) : int(c_end)] == cue, (case.case_id, cue, c_start, c_end)
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.case_id) for c in CASES[::15]])
@@ -242,8 +282,9 @@ def _print_system_output(argv: list[str]) -> None:
     body = unescape(args.text)
     article = f"{args.headline}\n\n{body}" if body else args.headline
     for source, cue, content in sorted(triples(article, parse_one(article))) or [(NONE, NONE, NONE)]:
-        print("\t".join(v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                        for v in (source, cue, content)))
+        print(
+            "\t".join(v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for v in (source, cue, content))
+        )
 
 
 if __name__ == "__main__":

@@ -5,16 +5,24 @@ tank"), when a noun-verb homograph ("report", "calls") is used as a noun, when i
 inside a proper name ("Fire Brigades Union"), or when its flags ask for a complement the
 sentence lacks (a that-clause, a quotation, an "as" complement, a document that finds).
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 from newstone.nlp.attribution.lexicon import Cue, cue_blockers, cue_lexicon, word_set
 from newstone.nlp.attribution.tokens import Clause, Token
-from newstone.nlp.words import ADVERBIAL_PREPS, BE_FORMS, CLAUSE_OPENERS, CLAUSE_WORDS, DETERMINERS, PRONOUN_SUBJECTS, TITLE_SMALL_WORDS, VERB_GROUP
+from newstone.nlp.words import (
+    ADVERBIAL_PREPS,
+    BE_FORMS,
+    CLAUSE_OPENERS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    PRONOUN_SUBJECTS,
+    TITLE_SMALL_WORDS,
+    VERB_GROUP,
+)
 
 
-def cue_at(tokens: list[Token], i: int) -> Optional[Cue]:
+def cue_at(tokens: list[Token], i: int) -> Cue | None:
     tok = tokens[i]
     if not tok.is_word:
         return None
@@ -47,8 +55,13 @@ def verb_context(tokens: list[Token], i: int, cue: Cue) -> bool:
         return True
     if prev.lower in word_set("evidence_nouns.txt") and word.endswith("s") != prev.lower.endswith("s"):
         return True  # "polls show Clinton ahead", "a new survey shows": a document as subject
-    if prev.capitalized and not word.endswith("s") and prev.lower not in PRONOUN_SUBJECTS \
-            and not prev.lower.endswith("s") and prev.lower not in VERB_GROUP:
+    if (
+        prev.capitalized
+        and not word.endswith("s")
+        and prev.lower not in PRONOUN_SUBJECTS
+        and not prev.lower.endswith("s")
+        and prev.lower not in VERB_GROUP
+    ):
         return False  # a base form after a singular name is a noun: "the NBC show", "a Trump call"
     if prev.lower in VERB_GROUP or prev.lower in PRONOUN_SUBJECTS or prev.capitalized:
         return True
@@ -58,9 +71,14 @@ def verb_context(tokens: list[Token], i: int, cue: Cue) -> bool:
     agree = word.endswith("s") != (prev.lower.endswith("s") and not prev.lower.endswith(("ss", "'s", "us", "is")))
     if agree and prev.is_word and i >= 2 and (nxt is None or nxt.text in (".", "!", "?")):
         return True  # closing the sentence: "…, a new poll shows."
-    return agree and prev.is_word and i >= 2 \
-        and _after_determiner(tokens, i - 1) and nxt is not None \
+    return (
+        agree
+        and prev.is_word
+        and i >= 2
+        and _after_determiner(tokens, i - 1)
+        and nxt is not None
         and (nxt.lower in CLAUSE_OPENERS or nxt.kind == "Q" or nxt.capitalized or nxt.lower[:1].isdigit())
+    )
 
 
 def _after_determiner(tokens: list[Token], j: int, reach: int = 4) -> bool:
@@ -75,9 +93,11 @@ def _after_determiner(tokens: list[Token], j: int, reach: int = 4) -> bool:
     return False
 
 
-FINITE_AUXILIARIES = VERB_GROUP - frozenset("""having being also not never just then now once first again
+FINITE_AUXILIARIES = VERB_GROUP - frozenset(
+    """having being also not never just then now once first again
 later still even only further ever long already previously repeatedly publicly privately reportedly
-quickly immediately clearly flatly openly frequently subsequently initially recently often n't""".split())
+quickly immediately clearly flatly openly frequently subsequently initially recently often n't""".split()
+)
 
 
 def finite_verb(tokens: list[Token], k: int) -> bool:
@@ -110,15 +130,18 @@ def complement_ok(tokens: list[Token], clause: Clause, cue: Cue, that_clause: bo
     """Whether a cue that needs a complement (flags ``that`` / ``as``) has one: a that-clause
     ("she knew that …"), an object with an "as" description ("voters see him as …"), or, for
     an evidence verb after a document, any clause ("a poll found Smith ahead")."""
-    return (that_clause and cue.that_ok) or _document_finding(tokens, clause, cue) \
+    return (
+        (that_clause and cue.that_ok)
+        or _document_finding(tokens, clause, cue)
         or (cue.as_complement and clause.shape == "forward" and _as_complement(tokens, clause.cue_last + 1))
+    )
 
 
 AS_NOT_COMPLEMENT = frozenset("well soon long much many if though of part far recently early late".split())
 
 
 def _as_complement(tokens: list[Token], i: int) -> bool:
-    """"Voters see him as a fighter", "she views the deal as a mistake": an object and then
+    """ "Voters see him as a fighter", "she views the deal as a mistake": an object and then
     "as" with a description is a judgement, the object and description its content; "saw
     him there", "saw the crowd" and "as well as" / "as soon as" / "as if" are not."""
     n = len(tokens)
@@ -132,7 +155,7 @@ def _as_complement(tokens: list[Token], i: int) -> bool:
 
 
 def _document_finding(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
-    """"A new poll found Smith ahead by six points", "the study finds most voters undecided":
+    """ "A new poll found Smith ahead by six points", "the study finds most voters undecided":
     when a document (``data/evidence_nouns.txt``) is the subject, an evidence verb reports its
     result with or without "that"; a person who "found a wallet" needs the that-clause."""
     if cue.cls != "evidence" or clause.source is None:
@@ -143,18 +166,28 @@ def _document_finding(tokens: list[Token], clause: Clause, cue: Cue) -> bool:
 
 
 def demonstrative_complement(tokens: list[Token], i: int) -> bool:
-    """"called that troubling", "called it a disgrace": an object and its description."""
-    return i + 1 < len(tokens) and tokens[i].lower in ("that", "this", "it", "these", "those") \
-        and tokens[i + 1].is_word and tokens[i + 1].lower not in CLAUSE_WORDS
+    """ "called that troubling", "called it a disgrace": an object and its description."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].lower in ("that", "this", "it", "these", "those")
+        and tokens[i + 1].is_word
+        and tokens[i + 1].lower not in CLAUSE_WORDS
+    )
 
 
 def is_passive(tokens: list[Token], cue_first: int, cue_last: int) -> bool:
-    """"was rejected", "confirmed by the Senate", "is widely known": not the source's act."""
+    """ "was rejected", "confirmed by the Senate", "is widely known": not the source's act."""
     word = tokens[cue_first].lower
-    if not (word.endswith("ed") or word.endswith("en") or word in ("told", "known", "thought", "said", "found", "seen")):
+    if not (
+        word.endswith("ed") or word.endswith("en") or word in ("told", "known", "thought", "said", "found", "seen")
+    ):
         return False
     j = cue_first - 1
-    while j >= 0 and tokens[j].is_word and (tokens[j].lower.endswith("ly") or tokens[j].lower in ("also", "not", "never", "widely", "long")):
+    while (
+        j >= 0
+        and tokens[j].is_word
+        and (tokens[j].lower.endswith("ly") or tokens[j].lower in ("also", "not", "never", "widely", "long"))
+    ):
         j -= 1
     if j >= 0 and tokens[j].lower in BE_FORMS:
         return True

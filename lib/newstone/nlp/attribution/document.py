@@ -8,15 +8,15 @@ quotation paragraph with no cue after a quoted speaker continues that speaker (a
 quote); a paragraph opening with a speaker label in capitals (``TAPPER: …``) is a
 transcript turn.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from newstone.model import Attribution, Sentence, Span
 from newstone.nlp.attribution.lexicon import cue_prefilter, end_only_words, word_set
 from newstone.nlp.attribution.nesting import cut_coordinated, drop_nested, lift_nested_pronouns
-from newstone.nlp.attribution.quotes import quote_kind, quotes_in, find_quotes
+from newstone.nlp.attribution.quotes import find_quotes, quote_kind, quotes_in
 from newstone.nlp.attribution.shapes import sentence_clauses
 from newstone.nlp.attribution.tokens import Token, tokenize
 
@@ -49,9 +49,9 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
     prefilter = cue_prefilter()
     qi = 0
     first_paragraph = sentences[0].paragraph_id
-    last_sentence_attr: Optional[Attribution] = None  # attribution of the previous sentence
+    last_sentence_attr: Attribution | None = None  # attribution of the previous sentence
     covered_until = -1
-    previous_paragraph_last: Optional[Attribution] = None
+    previous_paragraph_last: Attribution | None = None
     tails: set[int] = set()  # clauses inside the tail of an end attribution's source
     for (p_start, p_end), sents in paragraphs:
         count_before = len(results)
@@ -64,8 +64,10 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
             headline = sent.paragraph_id == first_paragraph
             while qi < len(quotes) and quotes[qi][1] <= sent.start:
                 qi += 1
-            if not (_cue_outside_quotes(prefilter, text, sent.start, sent.end, quotes, qi)
-                    or _colon_in(text, sent, quotes, qi, headline)):
+            if not (
+                _cue_outside_quotes(prefilter, text, sent.start, sent.end, quotes, qi)
+                or _colon_in(text, sent, quotes, qi, headline)
+            ):
                 if last_sentence_attr is None or not _may_be_bare_quote(text, sent, quotes, qi):
                     last_sentence_attr = None  # only a bare "“B.”" right after may continue it
                     continue
@@ -78,8 +80,12 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
                     # "“… be?”" | "Pence said in response.": the splitter cut after the quote
                     tokens, _ = tokenize(text, merged[0], sent.end, quotes, merged[1])
                     clauses = sentence_clauses(tokens, headline)
-                    if not (clauses and clauses[0].shape == "end" and clauses[0].content
-                            and clauses[0].content[0][0] <= merged[0] + 1):
+                    if not (
+                        clauses
+                        and clauses[0].shape == "end"
+                        and clauses[0].content
+                        and clauses[0].content[0][0] <= merged[0] + 1
+                    ):
                         tokens = None
                 if tokens is None:
                     tokens, qi = tokenize(text, sent.start, sent.end, quotes, qi)
@@ -89,14 +95,15 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
             cut_coordinated(tokens, clauses)
             lift_nested_pronouns(tokens, clauses)
             made: list[Attribution] = []
-            anchor: Optional[Attribution] = None  # an end clause the sentence closes with
+            anchor: Attribution | None = None  # an end clause the sentence closes with
             anchor_source = -1
             for clause in clauses:
                 content = [(s, e) for s, e in clause.content if e > s]
                 if not content:
                     continue
-                made.append(Attribution(kind=quote_kind(content, quotes), spans=content,
-                                        cue=clause.cue, source=clause.source))
+                made.append(
+                    Attribution(kind=quote_kind(content, quotes), spans=content, cue=clause.cue, source=clause.source)
+                )
                 if clause.shape == "end":
                     anchor, anchor_source = made[-1], clause.source_first
                 elif anchor is not None and 0 <= anchor_source <= clause.source_first:
@@ -106,7 +113,7 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
             made = drop_nested(made, text)
             if turn is not None:
                 for att in made:  # "FALLIN: I think …": the speaker of the turn thinks it
-                    if att.source is not None and text[att.source[0]:att.source[1]].lower() in ("i", "we"):
+                    if att.source is not None and text[att.source[0] : att.source[1]].lower() in ("i", "we"):
                         att.source = turn.source
             if made:
                 results.extend(made)
@@ -122,8 +129,11 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
                     covered_until = piece[1]
                     continue
             last_sentence_attr = None
-        if len(results) == count_before and previous_paragraph_last is not None \
-                and previous_paragraph_last.kind != "indirect":
+        if (
+            len(results) == count_before
+            and previous_paragraph_last is not None
+            and previous_paragraph_last.kind != "indirect"
+        ):
             floating = _floating_quote(text, p_start, p_end, quotes, covered_until)
             if floating is not None:
                 prev = previous_paragraph_last
@@ -131,8 +141,9 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
                 covered_until = floating[1]
         # the speaker a following cue-less quotation paragraph falls back to: the paragraph's
         # last attribution with a source ("… Miller said when asked about X." -> Miller)
-        previous_paragraph_last = next((a for a in reversed(results[count_before:])
-                                        if a.source is not None and id(a) not in tails), None)
+        previous_paragraph_last = next(
+            (a for a in reversed(results[count_before:]) if a.source is not None and id(a) not in tails), None
+        )
     return results
 
 
@@ -140,7 +151,7 @@ def extract_attributions(text: str, sentences: list[Sentence]) -> list[Attributi
 _TRANSCRIPT_LABEL = re.compile(r"(?:[A-Z][A-Z'\-]+\.? ){0,2}[A-Z][A-Z'\-]*[A-Z]:[ \t]+(?=\S)")
 
 
-def _transcript_turn(text: str, p_start: int, p_end: int, quotes: list[Span]) -> Optional[Attribution]:
+def _transcript_turn(text: str, p_start: int, p_end: int, quotes: list[Span]) -> Attribution | None:
     """A transcript or interview turn: the label is the source, the colon the cue and the
     rest of the paragraph the content ("FALLIN: Well, I think …" -> FALLIN)."""
     m = _TRANSCRIPT_LABEL.match(text, p_start, p_end)
@@ -155,12 +166,14 @@ def _transcript_turn(text: str, p_start: int, p_end: int, quotes: list[Span]) ->
     if end - m.end() < 2:
         return None
     spans = [(m.end(), end)]
-    return Attribution(kind=quote_kind(spans, quotes), spans=spans, cue=(label_end, label_end + 1),
-                       source=(p_start, label_end))
+    return Attribution(
+        kind=quote_kind(spans, quotes), spans=spans, cue=(label_end, label_end + 1), source=(p_start, label_end)
+    )
 
 
-def _after_split_quote(text: str, sent: Sentence, p_start: int, quotes: list[Span], qi: int,
-                       covered_until: int) -> Optional[tuple[int, int]]:
+def _after_split_quote(
+    text: str, sent: Sentence, p_start: int, quotes: list[Span], qi: int, covered_until: int
+) -> tuple[int, int] | None:
     """(start, index) of a quotation that ends right before ``sent`` in the same paragraph,
     is not attributed yet and ends with its own ?/!/. — the sentence splitter cut the
     attribution "“Why not?” he asked." in two."""
@@ -168,14 +181,14 @@ def _after_split_quote(text: str, sent: Sentence, p_start: int, quotes: list[Spa
     if k < 0 or k >= len(quotes):
         return None
     q_start, q_end = quotes[k]
-    if q_start < p_start or q_start < covered_until or q_end > sent.start or text[q_end:sent.start].strip():
+    if q_start < p_start or q_start < covered_until or q_end > sent.start or text[q_end : sent.start].strip():
         return None
-    if text[max(q_start, q_end - 3):q_end].rstrip("\u201d\"'")[-1:] not in ("?", "!", "."):
+    if text[max(q_start, q_end - 3) : q_end].rstrip("\u201d\"'")[-1:] not in ("?", "!", "."):
         return None
     return q_start, k
 
 
-def _floating_quote(text: str, p_start: int, p_end: int, quotes: list[Span], covered_until: int) -> Optional[Span]:
+def _floating_quote(text: str, p_start: int, p_end: int, quotes: list[Span], covered_until: int) -> Span | None:
     """A paragraph that is one quotation with no cue of its own ("“It’s obviously something
     we take seriously.”" after a paragraph quoting Kirby)."""
     for q_start, q_end in quotes_in(quotes, p_start, p_end):
@@ -194,7 +207,7 @@ def _colon_in(text: str, sent: Sentence, quotes: list[Span], qi: int, headline: 
     k = qi
     while k < len(quotes) and quotes[k][0] <= pos:
         k += 1
-    return k < len(quotes) and quotes[k][0] < sent.end and not text[pos + 1:quotes[k][0]].strip()
+    return k < len(quotes) and quotes[k][0] < sent.end and not text[pos + 1 : quotes[k][0]].strip()
 
 
 def _quote_near(quotes: list[Span], qi: int, start: int, end: int) -> bool:
@@ -204,8 +217,7 @@ def _quote_near(quotes: list[Span], qi: int, start: int, end: int) -> bool:
     return qi > 0 and quotes[qi - 1][1] >= start - 3
 
 
-def _cue_outside_quotes(prefilter: re.Pattern, text: str, start: int, end: int,
-                        quotes: list[Span], qi: int) -> bool:
+def _cue_outside_quotes(prefilter: re.Pattern, text: str, start: int, end: int, quotes: list[Span], qi: int) -> bool:
     """Whether a possible cue word occurs in ``text[start:end]`` outside quotations (a
     cue that only closes quotations counts only next to one)."""
     end_only = end_only_words()
@@ -229,7 +241,7 @@ def _may_be_bare_quote(text: str, sent: Sentence, quotes: list[Span], qi: int) -
         k += 1
     if k >= len(quotes) or quotes[k][0] > sent.start:
         return False
-    rest = text[min(quotes[k][1], sent.end):sent.end]
+    rest = text[min(quotes[k][1], sent.end) : sent.end]
     return not any(ch.isalnum() for ch in rest)
 
 

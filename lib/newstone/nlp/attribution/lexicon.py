@@ -5,15 +5,15 @@ where it counts (only with a quotation, only closing one, only with a that-claus
 file's header explains each) and its forms. Look-alikes that start with a cue form ("think
 tank") are in ``data/not_cues.txt``. Everything is compiled once per process.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newstone.rules import RuleRow, read_table, word_set
 from newstone.nlp.trie import trie_regex
-
+from newstone.rules import RuleRow, read_table, word_set
 
 # What a cue's class and flags may be (data/cues.tsv's header explains each flag).
 CUE_CLASSES = frozenset({"speech", "belief", "intent", "evidence"})
@@ -50,8 +50,9 @@ def cue_flags(row: RuleRow) -> frozenset[str]:
     flags = frozenset() if row["flags"] == "-" else frozenset(f.strip() for f in row["flags"].split(","))
     unknown = sorted(flags - CUE_FLAGS)
     if unknown:
-        raise row.error(f"unknown flag(s) {', '.join(unknown)} for {row['lemma']!r} "
-                        f"(known: {', '.join(sorted(CUE_FLAGS))})")
+        raise row.error(
+            f"unknown flag(s) {', '.join(unknown)} for {row['lemma']!r} (known: {', '.join(sorted(CUE_FLAGS))})"
+        )
     return flags
 
 
@@ -61,13 +62,25 @@ def cue_from_row(row: RuleRow, form: str) -> Cue:
         raise row.error(f"class {row['class']!r} is not one of {', '.join(sorted(CUE_CLASSES))}")
     flags = cue_flags(row)
     return Cue(
-        words=tuple(form.lower().split("_")), lemma=row["lemma"], cls=row["class"],
-        invertible="inv" in flags, takes_object="obj" in flags, also_noun="noun" in flags,
-        needs_quote="q" in flags or "qthat" in flags, passive_to="pass" in flags, end_only="end" in flags,
-        raising="raise" in flags, needs_that="that" in flags or "as" in flags, passive_question="passq" in flags,
-        quote_or_that="qthat" in flags, object_np="np" in flags,
-        stance="stance" in flags or "stanceonly" in flags, stance_only="stanceonly" in flags,
-        as_complement="as" in flags, that_ok="that" in flags or "as" not in flags)
+        words=tuple(form.lower().split("_")),
+        lemma=row["lemma"],
+        cls=row["class"],
+        invertible="inv" in flags,
+        takes_object="obj" in flags,
+        also_noun="noun" in flags,
+        needs_quote="q" in flags or "qthat" in flags,
+        passive_to="pass" in flags,
+        end_only="end" in flags,
+        raising="raise" in flags,
+        needs_that="that" in flags or "as" in flags,
+        passive_question="passq" in flags,
+        quote_or_that="qthat" in flags,
+        object_np="np" in flags,
+        stance="stance" in flags or "stanceonly" in flags,
+        stance_only="stanceonly" in flags,
+        as_complement="as" in flags,
+        that_ok="that" in flags or "as" not in flags,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -96,9 +109,9 @@ def cue_prefilter() -> re.Pattern:
 @lru_cache(maxsize=1)
 def end_only_words() -> frozenset[str]:
     """Cue forms that attribute only when closing a quotation ("“…,” she continued")."""
-    return frozenset(" ".join(c.words) for cues in cue_lexicon().values() for c in cues
-                     if c.end_only and not c.needs_that)
-
+    return frozenset(
+        " ".join(c.words) for cues in cue_lexicon().values() for c in cues if c.end_only and not c.needs_that
+    )
 
 
 @lru_cache(maxsize=1)

@@ -6,8 +6,8 @@ they believe") belongs to the outer speaker; an attribution told inside another 
 content ("Smith said Jones believes Z") is dropped, as PolNeAR annotates it, unless its
 cue is a plain reporting or sourcing word (``data/nested_cue_words.txt``).
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 from newstone.model import Attribution, Span
 from newstone.nlp.attribution.lexicon import word_set
@@ -31,8 +31,12 @@ def cut_coordinated(tokens: list[Token], clauses: list[Clause]) -> None:
                 if tokens[back].lower in COORDINATORS | {";"} and tokens[back].start > a.content[-1][0]:
                     k = back
                     break
-        if k >= 0 and tokens[k].lower in SUBORDINATORS and tokens[k].start >= a.content[-1][0] \
-                and all(t.lower == "that" or not t.is_word for t in tokens[a.cue_last + 1:k]):
+        if (
+            k >= 0
+            and tokens[k].lower in SUBORDINATORS
+            and tokens[k].start >= a.content[-1][0]
+            and all(t.lower == "that" or not t.is_word for t in tokens[a.cue_last + 1 : k])
+        ):
             continue  # "said that while they expect A, B": "while" opens the reported clause itself
         if k >= 0 and (tokens[k].lower in COORDINATORS | {";"} or (shared and tokens[k].text == ",")):
             k -= 1
@@ -44,7 +48,7 @@ def cut_coordinated(tokens: list[Token], clauses: list[Clause]) -> None:
 
 
 def lift_nested_pronouns(tokens: list[Token], clauses: list[Clause]) -> None:
-    """"Menendez said he does not think …": PolNeAR credits the inner attribution to the
+    """ "Menendez said he does not think …": PolNeAR credits the inner attribution to the
     outer source, not to the pronoun that opens the reported clause."""
     for outer, inner in zip(clauses, clauses[1:]):
         if outer.shape != "forward" or not outer.content or inner.source is None or outer.source is None:
@@ -56,12 +60,19 @@ def lift_nested_pronouns(tokens: list[Token], clauses: list[Clause]) -> None:
     # pronoun after "what"/"whom" inside an earlier clause's content is that clause's source
     for k, inner in enumerate(clauses):
         first = inner.source_first
-        if inner.source is None or first < 1 or tokens[first].lower not in ("he", "she", "they") \
-                or tokens[first - 1].lower not in ("what", "whom"):
+        if (
+            inner.source is None
+            or first < 1
+            or tokens[first].lower not in ("he", "she", "they")
+            or tokens[first - 1].lower not in ("what", "whom")
+        ):
             continue
         for outer in clauses[:k]:
-            if outer.source is not None and outer.shape in ("forward", "according") \
-                    and any(s <= inner.source[0] < e for s, e in outer.content):
+            if (
+                outer.source is not None
+                and outer.shape in ("forward", "according")
+                and any(s <= inner.source[0] < e for s, e in outer.content)
+            ):
                 inner.source = outer.source
                 break
 
@@ -82,10 +93,16 @@ def drop_nested(made: list[Attribution], text: str) -> list[Attribution]:
     keep_words = word_set("nested_cue_words.txt")
     kept = []
     for att in made:
-        cue_words = text[att.cue[0]:att.cue[1]].lower().split() if att.cue is not None else []
-        if cue_words and att.source is not None and cue_words[-1] not in keep_words \
-                and any(other is not att and _inside(att.cue[0], other.spans) and _inside(att.source[0], other.spans)
-                        for other in made):
+        cue_words = text[att.cue[0] : att.cue[1]].lower().split() if att.cue is not None else []
+        if (
+            cue_words
+            and att.source is not None
+            and cue_words[-1] not in keep_words
+            and any(
+                other is not att and _inside(att.cue[0], other.spans) and _inside(att.source[0], other.spans)
+                for other in made
+            )
+        ):
             continue
         kept.append(att)
     return kept

@@ -6,14 +6,13 @@ quote over several paragraphs). Straight quotes are told opening or closing by t
 neighbours, the NYT's ''…'' counts, and single quotes only in paragraphs without double
 ones (headlines).
 """
+
 from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
 
 from newstone.model import Span
-
 
 _MARK = re.compile(r"''|``|[\u201c\u201d\u201e\"\u00ab\u00bb]")
 
@@ -49,11 +48,12 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Span]:
     only in paragraphs without double ones (headlines), paired conservatively.
     """
     quotes: list[Span] = []
-    open_at: Optional[int] = None
+    open_at: int | None = None
     for n, (p_start, p_end) in enumerate(paragraphs):
         marks = list(_MARK.finditer(text, p_start, p_end))
-        if open_at is not None and not (marks and marks[0].start() == p_start
-                                        and _is_opening(text, p_start, marks[0].group())):
+        if open_at is not None and not (
+            marks and marks[0].start() == p_start and _is_opening(text, p_start, marks[0].group())
+        ):
             quotes.append((open_at, paragraphs[n - 1][1]))
             open_at = None
         for i, m in enumerate(marks):

@@ -15,17 +15,75 @@ For each cue one shape is recognised:
 :func:`sentence_clauses` returns them before contents are cut at each other
 (:mod:`~newstone.nlp.attribution.nesting` does that).
 """
+
 from __future__ import annotations
 
-from typing import Optional
-
 from newstone.model import Span
-from newstone.nlp.attribution.content import adverbial_reach, clause_after_adverbial, content_spans, find_content_start, cut_participle, ends_attribution, fronted_adverbial, last_attached_clause, object_end, object_np_end, parenthetical_rest, quote_or_clause_start, relative_clause_end, stance_topic, trailing_quote, trim_end, CONJUNCTION_LEADS
-from newstone.nlp.attribution.cues import blocked, complement_ok, cue_at, demonstrative_complement, finite_verb, inside_proper_name, is_passive, title_cased, verb_context
+from newstone.nlp.attribution.content import (
+    CONJUNCTION_LEADS,
+    adverbial_reach,
+    clause_after_adverbial,
+    content_spans,
+    cut_participle,
+    ends_attribution,
+    find_content_start,
+    fronted_adverbial,
+    last_attached_clause,
+    object_end,
+    object_np_end,
+    parenthetical_rest,
+    quote_or_clause_start,
+    relative_clause_end,
+    stance_topic,
+    trailing_quote,
+    trim_end,
+)
+from newstone.nlp.attribution.cues import (
+    blocked,
+    complement_ok,
+    cue_at,
+    demonstrative_complement,
+    finite_verb,
+    inside_proper_name,
+    is_passive,
+    title_cased,
+    verb_context,
+)
 from newstone.nlp.attribution.lexicon import Cue, cue_lexicon, word_set
-from newstone.nlp.attribution.source import dash_aside_start, full_subject, good_source, inverted_source, np_back, np_forward, participle_after_preposition, reduced_participle, shared_subject, skip_verb_group_back, source_before, subject_over_preposition, time_phrase, trim_source_front
-from newstone.nlp.attribution.tokens import comma_before, has_quote, next_comma, next_semicolon, token_span, Clause, text_at, Token
-from newstone.nlp.words import APPOSITION_STARTERS, CLAUSE_WORDS, PRONOUN_SUBJECTS, SUBORDINATORS, TIME_PREPS, TIME_WORDS
+from newstone.nlp.attribution.source import (
+    dash_aside_start,
+    full_subject,
+    good_source,
+    inverted_source,
+    np_back,
+    np_forward,
+    participle_after_preposition,
+    reduced_participle,
+    shared_subject,
+    skip_verb_group_back,
+    source_before,
+    subject_over_preposition,
+    time_phrase,
+    trim_source_front,
+)
+from newstone.nlp.attribution.tokens import (
+    Clause,
+    Token,
+    comma_before,
+    has_quote,
+    next_comma,
+    next_semicolon,
+    text_at,
+    token_span,
+)
+from newstone.nlp.words import (
+    APPOSITION_STARTERS,
+    CLAUSE_WORDS,
+    PRONOUN_SUBJECTS,
+    SUBORDINATORS,
+    TIME_PREPS,
+    TIME_WORDS,
+)
 
 
 def sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
@@ -47,18 +105,30 @@ def sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
             i += 2
             continue
         cue = cue_at(tokens, i)
-        if cue is None or (cue.also_noun and not verb_context(tokens, i, cue)) or blocked(tokens, i) \
-                or (not title_case and inside_proper_name(tokens, i)):
+        if (
+            cue is None
+            or (cue.also_noun and not verb_context(tokens, i, cue))
+            or blocked(tokens, i)
+            or (not title_case and inside_proper_name(tokens, i))
+        ):
             i += 1
             continue
         cue_last = i + len(cue.words) - 1
         clause = _cue_clause(tokens, i, cue_last, cue, clauses)
-        if clause and cue.needs_quote and not has_quote(tokens, clause.content) \
-                and not demonstrative_complement(tokens, cue_last + 1) \
-                and not (cue.quote_or_that and clause.content and text_at(tokens, clause.content[0][0]) == "that"):
+        if (
+            clause
+            and cue.needs_quote
+            and not has_quote(tokens, clause.content)
+            and not demonstrative_complement(tokens, cue_last + 1)
+            and not (cue.quote_or_that and clause.content and text_at(tokens, clause.content[0][0]) == "that")
+        ):
             clause = None  # "a firm called Acme", "Obama called her": naming or phoning
-        that_clause = clause is not None and clause.shape == "forward" and bool(clause.content) \
+        that_clause = (
+            clause is not None
+            and clause.shape == "forward"
+            and bool(clause.content)
             and text_at(tokens, clause.content[0][0]) == "that"
+        )
         closing = clause is not None and clause.shape == "end" and has_quote(tokens, clause.content)
         if clause and cue.end_only and cue.needs_that:
             if not (closing or that_clause):
@@ -67,8 +137,11 @@ def sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
             clause = None  # "a poll found that …" but not "found a wallet"
         elif clause and cue.end_only and not closing:
             clause = None  # "“…,” he continued." but not "he continued to campaign"
-        if clause and cue.object_np and any(c.content and c.content[0][0] <= tokens[i].start < c.content[-1][1]
-                                            for c in clauses):
+        if (
+            clause
+            and cue.object_np
+            and any(c.content and c.content[0][0] <= tokens[i].start < c.content[-1][1] for c in clauses)
+        ):
             clause = None  # "According to a poll, most residents oppose the plan": the stance is the content
         if clause:
             clauses.append(clause)
@@ -91,8 +164,8 @@ def sentence_clauses(tokens: list[Token], headline: bool) -> list[Clause]:
 SENTENCE_ADVERBS = frozenset("however though too also meanwhile".split())
 
 
-def _survey_lead_clause(tokens: list[Token]) -> Optional[Clause]:
-    """"In the latest CBS News poll, Clinton led by six points.": a sentence-opening "in"
+def _survey_lead_clause(tokens: list[Token]) -> Clause | None:
+    """ "In the latest CBS News poll, Clinton led by six points.": a sentence-opening "in"
     phrase naming a poll or survey (``data/survey_nouns.txt``) up to its comma is the source,
     "In" the cue, and the clause after the comma (four tokens or more) the content. Only
     for a sentence with no other cue: "In a poll released Monday, 31% said …" is already
@@ -106,22 +179,34 @@ def _survey_lead_clause(tokens: list[Token]) -> Optional[Clause]:
     if comma >= min(n, first + 16) or tokens[comma].text != ",":
         return None
     nouns = word_set("survey_nouns.txt")
-    if not any(t.lower in nouns for t in tokens[first + 1:comma]) or any(t.kind == "Q" for t in tokens[first:comma]):
+    if not any(t.lower in nouns for t in tokens[first + 1 : comma]) or any(t.kind == "Q" for t in tokens[first:comma]):
         return None
     src_last = comma - 1
     nxt = tokens[comma + 1] if comma + 1 < n else None
-    if nxt is not None and nxt.is_word and not nxt.capitalized and (nxt.lower.endswith("ed") or nxt.lower in SENTENCE_ADVERBS):
+    if (
+        nxt is not None
+        and nxt.is_word
+        and not nxt.capitalized
+        and (nxt.lower.endswith("ed") or nxt.lower in SENTENCE_ADVERBS)
+    ):
         src_last = comma - 1 if nxt.lower in SENTENCE_ADVERBS else next_comma(tokens, comma + 1, n) - 1
         comma = next_comma(tokens, comma + 1, n)  # "In the poll, conducted in May, …" / "…, however, …"
     last = trim_end(tokens, comma + 1, n - 1)
     if last - comma < 4:
         return None
-    return Clause(token_span(tokens, first, first), first, first, token_span(tokens, first + 1, src_last),
-                  content_spans(tokens, comma + 1, last), "according", first + 1)
+    return Clause(
+        token_span(tokens, first, first),
+        first,
+        first,
+        token_span(tokens, first + 1, src_last),
+        content_spans(tokens, comma + 1, last),
+        "according",
+        first + 1,
+    )
 
 
-def _body_colon_clause(tokens: list[Token]) -> Optional[Clause]:
-    """"Fallon fired back: “…”": a sentence whose subject introduces a quotation after a
+def _body_colon_clause(tokens: list[Token]) -> Clause | None:
+    """ "Fallon fired back: “…”": a sentence whose subject introduces a quotation after a
     colon, with no cue verb; the colon is the cue and the subject the source."""
     for k in range(2, min(len(tokens) - 1, 25)):
         if tokens[k].text == ":" and tokens[k + 1].kind == "Q":
@@ -134,12 +219,19 @@ def _body_colon_clause(tokens: list[Token]) -> Optional[Clause]:
             if subject is None:
                 return None
             last = trim_end(tokens, k + 1, len(tokens) - 1)
-            return Clause((tokens[k].start, tokens[k].end), k, k, token_span(tokens, *subject),
-                          content_spans(tokens, k + 1, last), "bodycolon", subject[0])
+            return Clause(
+                (tokens[k].start, tokens[k].end),
+                k,
+                k,
+                token_span(tokens, *subject),
+                content_spans(tokens, k + 1, last),
+                "bodycolon",
+                subject[0],
+            )
     return None
 
 
-def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
+def _according_to(tokens: list[Token], i: int) -> Clause | None:
     n = len(tokens)
     last = np_forward(tokens, i + 2, n)
     if last < i + 2:
@@ -159,9 +251,15 @@ def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
         spans = content_spans(tokens, first, c_last)
         # "The implication, according to the aide, is that …": the content resumes
         resume = src_last + 2
-        if tokens[before].text == "," and resume <= rest and tokens[src_last + 1].text == "," \
-                and tokens[resume].is_word and (not tokens[resume].capitalized or fronted_adverbial(tokens, 0, before - 1)) \
-                and tokens[resume].lower not in APPOSITION_STARTERS and rest - resume >= 2:
+        if (
+            tokens[before].text == ","
+            and resume <= rest
+            and tokens[src_last + 1].text == ","
+            and tokens[resume].is_word
+            and (not tokens[resume].capitalized or fronted_adverbial(tokens, 0, before - 1))
+            and tokens[resume].lower not in APPOSITION_STARTERS
+            and rest - resume >= 2
+        ):
             spans += content_spans(tokens, resume, rest)
         return Clause(cue, i, i + 1, source, spans, "according", i + 2)
     after = src_last + 1
@@ -183,7 +281,7 @@ def _according_to(tokens: list[Token], i: int) -> Optional[Clause]:
     return Clause(cue, i, i + 1, source, content_spans(tokens, after, c_last), "according", i + 2)
 
 
-def _colon_clause(tokens: list[Token]) -> Optional[Clause]:
+def _colon_clause(tokens: list[Token]) -> Clause | None:
     """Headline "Poll: Wealthy Voters Abandon …": a short name, a colon, the content."""
     for k, tok in enumerate(tokens[:6]):
         if tok.text == ":":
@@ -197,8 +295,9 @@ def _colon_clause(tokens: list[Token]) -> Optional[Clause]:
             last = trim_end(tokens, k + 1, next_semicolon(tokens, k + 1, len(tokens)) - 1)
             if last < k + 1:
                 return None
-            return Clause((tok.start, tok.end), k, k, token_span(tokens, 0, k - 1),
-                          content_spans(tokens, k + 1, last), "colon", 0)
+            return Clause(
+                (tok.start, tok.end), k, k, token_span(tokens, 0, k - 1), content_spans(tokens, k + 1, last), "colon", 0
+            )
     return None
 
 
@@ -207,22 +306,28 @@ def _colon_clause(tokens: list[Token]) -> Optional[Clause]:
 SHARED_SUBJECT_LINKS = frozenset(("and", ",", "but"))
 
 
-def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
-                clauses: list[Clause]) -> Optional[Clause]:
+def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue, clauses: list[Clause]) -> Clause | None:
     n = len(tokens)
     after = cue_last + 1
     if cue.stance_only and stance_topic(tokens, after, n) is None:
         return None  # "raised money", "voiced the ad", "…, the group raised."
     prev = tokens[cue_first - 1] if cue_first > 0 else None
-    if cue.passive_question and tokens[cue_first].lower == "asked" \
-            and (prev is None or prev.lower in ("when", "was", "were", "being", "after", "if") or prev.text == ","):
+    if (
+        cue.passive_question
+        and tokens[cue_first].lower == "asked"
+        and (prev is None or prev.lower in ("when", "was", "were", "being", "after", "if") or prev.text == ",")
+    ):
         clause = _asked_clause(tokens, cue_first, cue_last)
         if clause is not None:
             return clause
     # inverted: "“…,” said Evan Medeiros, an Asia specialist …"
-    if cue.invertible and prev is not None and not tokens[cue_first].lower.endswith("ing") \
-            and inverted_source(tokens, cue_first, after) \
-            and (not cue.takes_object or prev.kind == "Q" or tokens[cue_first - 2].kind == "Q"):
+    if (
+        cue.invertible
+        and prev is not None
+        and not tokens[cue_first].lower.endswith("ing")
+        and inverted_source(tokens, cue_first, after)
+        and (not cue.takes_object or prev.kind == "Q" or tokens[cue_first - 2].kind == "Q")
+    ):
         src_last = np_forward(tokens, after, n)
         if src_last >= after:
             content_last = cue_first - 1
@@ -232,8 +337,15 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
             if first is not None and first <= content_last:
                 content = content_spans(tokens, first, trim_end(tokens, first, content_last))
                 content += trailing_quote(tokens, src_last + 1)
-                return Clause(token_span(tokens, cue_first, cue_last), cue_first, cue_last,
-                              token_span(tokens, after, trim_end(tokens, after, src_last)), content, "end", after)
+                return Clause(
+                    token_span(tokens, cue_first, cue_last),
+                    cue_first,
+                    cue_last,
+                    token_span(tokens, after, trim_end(tokens, after, src_last)),
+                    content,
+                    "end",
+                    after,
+                )
     if cue.raising:  # "The senator seemed to soften": no source, content "The senator" + "to soften"
         return None if clauses else _passive_to_clause(tokens, cue_first, cue_last, raising=True)
     if is_passive(tokens, cue_first, cue_last):
@@ -242,13 +354,23 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
         return None
     src_first, src_last, cue_first2 = source_before(tokens, cue_first)
     borrowed = False  # the subject is shared with an earlier clause ("X said …, adding …")
-    if src_first is not None and src_first == src_last and tokens[src_first].lower in ("who", "which") \
-            and src_first > 0 and tokens[src_first - 1].text not in (",", "(", "\u2014", "\u2013", "-", "--"):
+    if (
+        src_first is not None
+        and src_first == src_last
+        and tokens[src_first].lower in ("who", "which")
+        and src_first > 0
+        and tokens[src_first - 1].text not in (",", "(", "\u2014", "\u2013", "-", "--")
+    ):
         return None  # "candidates who think …", "those who said …": a restrictive relative clause
     if src_first is not None and reduced_participle(tokens, cue_first, cue_first2, src_first, src_last):
         return None  # "a statement defending Lewandowski", "groups opposing her": a modifier, not a clause
-    if src_first is not None and tokens[cue_first].lower.endswith("ing") and cue_first > 0 \
-            and tokens[cue_first - 1].text == "," and src_last == cue_first - 2:
+    if (
+        src_first is not None
+        and tokens[cue_first].lower.endswith("ing")
+        and cue_first > 0
+        and tokens[cue_first - 1].text == ","
+        and src_last == cue_first - 2
+    ):
         # "X thanked voters, saying …": the participle's subject is the clause subject,
         # not the object before the comma
         shared = shared_subject(tokens, cue_first, clauses)
@@ -258,12 +380,16 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
     if src_first is not None and tokens[src_first].lower == "you" and src_last == src_first:
         return None  # generic or questioning "you" ("What do you think …")
     if src_first is None:
-        if tokens[cue_first].lower.endswith("ing") or (cue_first2 > 0 and tokens[cue_first2 - 1].lower in SHARED_SUBJECT_LINKS):
+        if tokens[cue_first].lower.endswith("ing") or (
+            cue_first2 > 0 and tokens[cue_first2 - 1].lower in SHARED_SUBJECT_LINKS
+        ):
             shared = shared_subject(tokens, cue_first, clauses)
-            if shared is None or (tokens[cue_first].lower.endswith("ing") and cue_first > 0
-                                  and not comma_before(tokens, cue_first)
-                                  and not (participle_after_preposition(tokens, cue_first)
-                                           and full_subject(tokens, *shared))):
+            if shared is None or (
+                tokens[cue_first].lower.endswith("ing")
+                and cue_first > 0
+                and not comma_before(tokens, cue_first)
+                and not (participle_after_preposition(tokens, cue_first) and full_subject(tokens, *shared))
+            ):
                 return None
             src_first, src_last = shared
             borrowed = True
@@ -274,20 +400,32 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
     # end attribution: "…, the spokesman said." / "“…,” he said, “…”"
     before_src = src_first - 1
     # (not with a borrowed subject: "“…,” X said, referring to Y" refers to Y, after the cue)
-    if not borrowed and before_src >= 0 and (tokens[before_src].text == "," or tokens[before_src].kind == "Q") \
-            and tokens[src_first].lower not in ("who", "which") \
-            and ends_attribution(tokens, before_src, object_end(tokens, after, n) if cue.takes_object else after, n):
+    if (
+        not borrowed
+        and before_src >= 0
+        and (tokens[before_src].text == "," or tokens[before_src].kind == "Q")
+        and tokens[src_first].lower not in ("who", "which")
+        and ends_attribution(tokens, before_src, object_end(tokens, after, n) if cue.takes_object else after, n)
+    ):
         content_last = before_src if tokens[before_src].kind == "Q" else before_src - 1
         first = quote_or_clause_start(tokens, content_last, clauses)
-        if first is not None and first <= content_last and (not fronted_adverbial(tokens, first, content_last,
-                                                                                  adverbial_reach(tokens, after, n))
-                                                            or clause_after_adverbial(tokens, first, content_last, after, n)):
+        if (
+            first is not None
+            and first <= content_last
+            and (
+                not fronted_adverbial(tokens, first, content_last, adverbial_reach(tokens, after, n))
+                or clause_after_adverbial(tokens, first, content_last, after, n)
+            )
+        ):
             content = content_spans(tokens, first, trim_end(tokens, first, content_last))
             content += trailing_quote(tokens, after) or parenthetical_rest(tokens, after, n)
             return Clause(cue_span, cue_first2, cue_last, source, content, "end", src_first)
     # "As X noted, CONTENT." / "CONTENT, as X noted."
-    if src_first > 0 and tokens[src_first - 1].lower == "as" \
-            and (src_first == 1 or tokens[src_first - 2].text in (",", ";", ":")):
+    if (
+        src_first > 0
+        and tokens[src_first - 1].lower == "as"
+        and (src_first == 1 or tokens[src_first - 2].text in (",", ";", ":"))
+    ):
         return _as_clause(tokens, src_first - 1, cue_span, cue_first2, cue_last, source, src_first, clauses)
     # forward: "X said (that) …"
     start = find_content_start(tokens, after, n, cue)
@@ -310,14 +448,26 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue,
     return Clause(cue_span, cue_first2, cue_last, source, content_spans(tokens, start, last), "forward", src_first)
 
 
-def _as_clause(tokens: list[Token], as_index: int, cue_span: Span, cue_first: int, cue_last: int,
-               source: Span, src_first: int, clauses: list[Clause]) -> Optional[Clause]:
-    """"As the study noted, A." (A after the clause), "A, as he said on Monday." (A before)
+def _as_clause(
+    tokens: list[Token],
+    as_index: int,
+    cue_span: Span,
+    cue_first: int,
+    cue_last: int,
+    source: Span,
+    src_first: int,
+    clauses: list[Clause],
+) -> Clause | None:
+    """ "As the study noted, A." (A after the clause), "A, as he said on Monday." (A before)
     and "A, as he said, B." (both); the clause itself may end only with a short adverbial."""
     n = len(tokens)
     k = cue_last + 1
-    while k < n and k - cue_last <= 3 and tokens[k].is_word and (
-            tokens[k].lower in TIME_WORDS or tokens[k].lower in TIME_PREPS or tokens[k].lower.endswith("ly")):
+    while (
+        k < n
+        and k - cue_last <= 3
+        and tokens[k].is_word
+        and (tokens[k].lower in TIME_WORDS or tokens[k].lower in TIME_PREPS or tokens[k].lower.endswith("ly"))
+    ):
         k += 1
     closes = k >= n or tokens[k].text in (".", "!", "?")
     if not closes and tokens[k].text != ",":
@@ -339,8 +489,8 @@ def _as_clause(tokens: list[Token], as_index: int, cue_span: Span, cue_first: in
 QUESTION_WORDS = frozenset("whether if how why what which who whom when where about".split())
 
 
-def _asked_clause(tokens: list[Token], cue_first: int, cue_last: int) -> Optional[Clause]:
-    """"Asked on Monday whether Mr. Clinton would …, Mrs. Clinton said": a passive question
+def _asked_clause(tokens: list[Token], cue_first: int, cue_last: int) -> Clause | None:
+    """ "Asked on Monday whether Mr. Clinton would …, Mrs. Clinton said": a passive question
     with no source; the content is the question, up to the next comma."""
     n = len(tokens)
     k = cue_last + 1
@@ -360,13 +510,19 @@ def _asked_clause(tokens: list[Token], cue_first: int, cue_last: int) -> Optiona
         if tokens[b].lower == "by":
             source = token_span(tokens, b + 1, k - 1)
             break
-    return Clause(token_span(tokens, cue_first, cue_last), cue_first, cue_last, source,
-                  content_spans(tokens, first, last), "passive", -1)
+    return Clause(
+        token_span(tokens, cue_first, cue_last),
+        cue_first,
+        cue_last,
+        source,
+        content_spans(tokens, first, last),
+        "passive",
+        -1,
+    )
 
 
-def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int,
-                       raising: bool = False) -> Optional[Clause]:
-    """"The leaders are expected to discuss …": an attribution without a source whose
+def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int, raising: bool = False) -> Clause | None:
+    """ "The leaders are expected to discuss …": an attribution without a source whose
     content is the subject and the infinitive ("The leaders" + "to discuss …")."""
     n = len(tokens)
     to = cue_last + 1
@@ -382,8 +538,18 @@ def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int,
         # "Figures for the period to February 28 are expected to …": a date is the object of a
         # preposition inside the subject, not the subject
         first = subject_over_preposition(tokens, first)
-    if raising and j >= 0 and (tokens[j].lower in CLAUSE_WORDS or (first > 0 and tokens[first - 1].lower in CLAUSE_WORDS
-                                                       and tokens[first - 1].lower not in ("and", "but", "or"))):
+    if (
+        raising
+        and j >= 0
+        and (
+            tokens[j].lower in CLAUSE_WORDS
+            or (
+                first > 0
+                and tokens[first - 1].lower in CLAUSE_WORDS
+                and tokens[first - 1].lower not in ("and", "but", "or")
+            )
+        )
+    ):
         return None  # "the issue that seemed to …", "why the battle seemed to …": inside another clause
     source = None
     if first <= j and good_source(tokens, first, j):
@@ -397,5 +563,12 @@ def _passive_to_clause(tokens: list[Token], cue_first: int, cue_last: int,
     if last <= to:
         return None
     content += content_spans(tokens, to, last)
-    return Clause(token_span(tokens, cue_first, cue_last), cue_first, cue_last, source, content, "passive",
-                  first if source else -1)
+    return Clause(
+        token_span(tokens, cue_first, cue_last),
+        cue_first,
+        cue_last,
+        source,
+        content,
+        "passive",
+        first if source else -1,
+    )

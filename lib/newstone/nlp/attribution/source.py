@@ -7,21 +7,37 @@ inverted cue ("said Evan Medeiros") takes the phrase after it. A lone "It" is a 
 before a speech verb; a cue after "and"/"but"/"," with no subject of its own shares the
 clause subject ("X did not name Y, but told reporters that …").
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 from newstone.nlp.attribution.cues import cue_at, finite_verb
 from newstone.nlp.attribution.lexicon import cue_lexicon, word_set
-from newstone.nlp.attribution.tokens import next_comma, spaced_dash, ticker_at, Clause, Token
-from newstone.nlp.words import APPOSITION_STARTERS, CLAUSE_WORDS, DETERMINERS, FRONTED, NP_INNER, PREPOSITIONS, PRONOUN_SUBJECTS, SUBORDINATORS, TIME_BACK, TIME_PREPS, VERB_GROUP, WEEKDAYS
-from newstone.nlp.words import SUBJECT_PRONOUNS
+from newstone.nlp.attribution.tokens import Clause, Token, next_comma, spaced_dash, ticker_at
+from newstone.nlp.words import (
+    APPOSITION_STARTERS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    FRONTED,
+    NP_INNER,
+    PREPOSITIONS,
+    PRONOUN_SUBJECTS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TIME_BACK,
+    TIME_PREPS,
+    VERB_GROUP,
+    WEEKDAYS,
+)
 
 
 def skip_verb_group_back(tokens: list[Token], j: int) -> int:
     # capitalised, "May" or "Will" right before a cue is a name ("Theresa May said"), not a modal
-    while j >= 0 and tokens[j].is_word and not tokens[j].capitalized and (
-            tokens[j].lower in VERB_GROUP or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4)):
+    while (
+        j >= 0
+        and tokens[j].is_word
+        and not tokens[j].capitalized
+        and (tokens[j].lower in VERB_GROUP or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4))
+    ):
         j -= 1
     return j
 
@@ -34,8 +50,12 @@ def _in_name(tokens: list[Token], j: int) -> bool:
 
 def _skip_time_back(tokens: list[Token], j: int) -> int:
     """Skip "on Thursday", "last week", "in the past", "in 2014", "for years" backwards."""
-    while j >= 0 and tokens[j].is_word and (tokens[j].lower in TIME_BACK or tokens[j].lower.isdigit()) \
-            and not _in_name(tokens, j):
+    while (
+        j >= 0
+        and tokens[j].is_word
+        and (tokens[j].lower in TIME_BACK or tokens[j].lower.isdigit())
+        and not _in_name(tokens, j)
+    ):
         k = j - 1
         while k >= 0 and tokens[k].lower in TIME_PREPS:
             k -= 1
@@ -53,15 +73,26 @@ def np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
             if start == j + 1 and ticker_at(tokens, j):
                 j -= 3  # "American Express Co <AXP> said": the stock symbol after a company name
                 continue
-            if tok.text in ("-", "\u2013", ".", "&") and j > 0 and start <= j + 1 and start - j < limit \
-                    and not spaced_dash(tokens, j):
+            if (
+                tok.text in ("-", "\u2013", ".", "&")
+                and j > 0
+                and start <= j + 1
+                and start - j < limit
+                and not spaced_dash(tokens, j)
+            ):
                 j -= 1
                 continue
             break
         low = tok.lower
         if low in ("and", "&"):
-            if start == j + 1 and start < len(tokens) and tokens[start].capitalized and j > 0 \
-                    and tokens[j - 1].is_word and tokens[j - 1].lower not in CLAUSE_WORDS:
+            if (
+                start == j + 1
+                and start < len(tokens)
+                and tokens[start].capitalized
+                and j > 0
+                and tokens[j - 1].is_word
+                and tokens[j - 1].lower not in CLAUSE_WORDS
+            ):
                 j -= 1
                 continue
             break
@@ -70,8 +101,12 @@ def np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
             continue
         if low in CLAUSE_WORDS:
             break
-        if low in lexicon and not tok.capitalized and not any(c.also_noun for c in lexicon[low]) \
-                and not (start == j + 1 and start < len(tokens) and tokens[start].is_word and _opens_clause(tokens, j)):
+        if (
+            low in lexicon
+            and not tok.capitalized
+            and not any(c.also_noun for c in lexicon[low])
+            and not (start == j + 1 and start < len(tokens) and tokens[start].is_word and _opens_clause(tokens, j))
+        ):
             # ("“…,” state prosecutor X told …": a cue-like word opening the clause right
             # before the phrase modifies it, as a capitalised one does at a sentence start)
             break
@@ -84,7 +119,7 @@ def np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
     return start
 
 
-def dash_aside_start(tokens: list[Token], j: int, reach: int = 20) -> Optional[int]:
+def dash_aside_start(tokens: list[Token], j: int, reach: int = 20) -> int | None:
     """Index of the spaced dash opening an aside that the spaced dash at ``j`` closes ("Jane
     Doe - a former aide - said"), if there is one within ``reach`` tokens."""
     if not spaced_dash(tokens, j):
@@ -115,17 +150,21 @@ def good_source(tokens: list[Token], first: int, last: int) -> bool:
 # What a backward scan sweeps in before the speaker and a source span should not start
 # with: fronted time phrases and sentence adverbs ("On Monday Tony Blair said",
 # "Earlier Tory leader Michael Howard said", "Meanwhile, Lib Dem leader …").
-SOURCE_FRONT_JUNK = WEEKDAYS | frozenset("""january february april june july august september october
+SOURCE_FRONT_JUNK = WEEKDAYS | frozenset(
+    """january february april june july august september october
 november december yesterday today tonight earlier later recently meanwhile however also now then
 instead separately still yet indeed ago last week weeks month months year years night morning
 afternoon evening weekend days hours in on at during after before but and so moreover furthermore
-similarly likewise additionally besides nonetheless nevertheless""".split())
+similarly likewise additionally besides nonetheless nevertheless""".split()
+)
 
 
 # Lower-case words that belong to a name or role right after them ("former President X",
 # "the spokesman", "Lindsey Graham and Richard Blumenthal").
-TITLE_MODIFIERS = frozenset("""former then acting incoming outgoing new current late retired fellow
-senior top junior shadow interim longtime veteran ex""".split())
+TITLE_MODIFIERS = frozenset(
+    """former then acting incoming outgoing new current late retired fellow
+senior top junior shadow interim longtime veteran ex""".split()
+)
 
 
 def trim_source_front(tokens: list[Token], first: int, last: int) -> int:
@@ -159,19 +198,28 @@ ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "
 
 def _role_like(word: str) -> bool:
     """Whether a lower-case word before a name can be part of the speaker's description."""
-    return (word in TITLE_MODIFIERS or word in DETERMINERS or word in NP_INNER or word in ("and", "or", "&")
-            or word in word_set("titles.txt") or word in word_set("group_nouns.txt")
-            or word.endswith(ROLE_ENDINGS) or not word.isalpha())
+    return (
+        word in TITLE_MODIFIERS
+        or word in DETERMINERS
+        or word in NP_INNER
+        or word in ("and", "or", "&")
+        or word in word_set("titles.txt")
+        or word in word_set("group_nouns.txt")
+        or word.endswith(ROLE_ENDINGS)
+        or not word.isalpha()
+    )
 
 
 # speech verbs after which a lone "it" is a source ("It said …", "It also warned …") rather than
 # a dummy subject ("it seems", "it shows", "it is expected")
-IT_SPEECH_CUES = frozenset("""said says added adds told tells wrote writes announced announces reported
+IT_SPEECH_CUES = frozenset(
+    """said says added adds told tells wrote writes announced announces reported
 reports stated states warned warns argued argues claimed claims insisted insists noted notes
-explained explains acknowledged acknowledges urged urges accused accuses""".split())
+explained explains acknowledged acknowledges urged urges accused accuses""".split()
+)
 
 
-def source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], Optional[int], int]:
+def source_before(tokens: list[Token], cue_first: int) -> tuple[int | None, int | None, int]:
     """(first, last) token of the source left of the cue, and the new cue start."""
     j = skip_verb_group_back(tokens, cue_first - 1)
     new_cue_first = j + 1
@@ -193,10 +241,17 @@ def source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], O
         # "Jane Doe - a former aide - said": the name before the aside (not the object of a
         # preposition: "suspended over images on her blog - a web diary - says")
         first = np_back(tokens, opening - 1)
-        if first <= opening - 1 and good_source(tokens, first, opening - 1) \
-                and not (first > 0 and tokens[first - 1].lower in PREPOSITIONS):
-            if first > 0 and tokens[first - 1].text == "," and not tokens[first].capitalized \
-                    and tokens[first].lower not in DETERMINERS:
+        if (
+            first <= opening - 1
+            and good_source(tokens, first, opening - 1)
+            and not (first > 0 and tokens[first - 1].lower in PREPOSITIONS)
+        ):
+            if (
+                first > 0
+                and tokens[first - 1].text == ","
+                and not tokens[first].capitalized
+                and tokens[first].lower not in DETERMINERS
+            ):
                 # "Paul Lee, chief executive of Acme - a music service - said": the name before the role
                 head = _apposition_head(tokens, opening)
                 if head is not None and tokens[head].capitalized:
@@ -207,8 +262,7 @@ def source_before(tokens: list[Token], cue_first: int) -> tuple[Optional[int], O
         if ticker_at(tokens, last):
             last -= 3  # the speaker is the company, not its stock symbol
         return first, last, new_cue_first
-    if first == last >= 0 and tokens[last].lower == "it" \
-            and tokens[cue_first].lower in IT_SPEECH_CUES:
+    if first == last >= 0 and tokens[last].lower == "it" and tokens[cue_first].lower in IT_SPEECH_CUES:
         return first, last, new_cue_first  # "It said …": an organisation or document named before
     # apposition: "Medeiros, an Asia specialist ..., said" (up to four comma segments)
     if last >= 0 and tokens[last].text == ",":
@@ -230,7 +284,7 @@ def _opens_clause(tokens: list[Token], first: int) -> bool:
     return first == 0 or tokens[first - 1].kind == "Q" or tokens[first - 1].text in (";", ":")
 
 
-def _apposition_head(tokens: list[Token], last: int) -> Optional[int]:
+def _apposition_head(tokens: list[Token], last: int) -> int | None:
     """First token of the speaker named before a run of comma-set modifiers ending at the
     comma ``last`` ("Jane Doe, who lost her son in Denver, Colorado, in 2010, said").
 
@@ -248,15 +302,21 @@ def _apposition_head(tokens: list[Token], last: int) -> Optional[int]:
         if k <= 0 or tokens[k].text != ",":
             break
         name_first = np_back(tokens, k - 1, limit=8)
-        if name_first <= k - 1 and good_source(tokens, name_first, k - 1) \
-                and not all(tokens[m].lower in SOURCE_FRONT_JUNK for m in range(name_first, k)):
+        if (
+            name_first <= k - 1
+            and good_source(tokens, name_first, k - 1)
+            and not all(tokens[m].lower in SOURCE_FRONT_JUNK for m in range(name_first, k))
+        ):
             before = tokens[name_first - 1] if name_first > 0 else None
             if _opens_clause(tokens, name_first):
                 return name_first
             # ("after X, which had its offer rejected, said": a subordinator that opens a clause
             # whose subject X is, not a preposition governing X)
-            governed = before is not None and before.lower in PREPOSITIONS \
+            governed = (
+                before is not None
+                and before.lower in PREPOSITIONS
                 and not (before.lower in SUBORDINATORS and tokens[k + 1].lower in ("who", "which"))
+            )
             if nearest is None and not governed and (tokens[k + 1].lower in APPOSITION_STARTERS or before.text == ","):
                 nearest = name_first
         k -= 1
@@ -273,8 +333,15 @@ def np_forward(tokens: list[Token], i: int, end: int) -> int:
             break
         if tok.text == ",":
             # keep an apposition ("said X, an Asia specialist ...") up to the next quote
-            if last >= i and k + 1 < end and (tokens[k + 1].lower in APPOSITION_STARTERS
-                                              or tokens[k + 1].capitalized or tokens[k + 1].text[:1].isdigit()):
+            if (
+                last >= i
+                and k + 1 < end
+                and (
+                    tokens[k + 1].lower in APPOSITION_STARTERS
+                    or tokens[k + 1].capitalized
+                    or tokens[k + 1].text[:1].isdigit()
+                )
+            ):
                 k += 1
                 continue
             break
@@ -303,9 +370,18 @@ def inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
     prev = tokens[cue_first - 1]
     after_quote = prev.kind == "Q" or (prev.text == "," and cue_first > 1 and tokens[cue_first - 2].kind == "Q")
     # "“…,” said master of ceremonies X", "“…,” said former tech executive X", "… said another adviser"
-    titled = after_quote and first.is_word and first.lower not in CLAUSE_WORDS and (
-        first.lower in word_set("titles.txt") or first.lower in ("another", "one") or _role_like(first.lower))
-    if not (first.capitalized or first.lower in DETERMINERS or titled) or first.lower in ("that", "this", "these", "those"):
+    titled = (
+        after_quote
+        and first.is_word
+        and first.lower not in CLAUSE_WORDS
+        and (first.lower in word_set("titles.txt") or first.lower in ("another", "one") or _role_like(first.lower))
+    )
+    if not (first.capitalized or first.lower in DETERMINERS or titled) or first.lower in (
+        "that",
+        "this",
+        "these",
+        "those",
+    ):
         return False
     if prev.kind != "Q" and prev.text != ",":
         return False
@@ -315,9 +391,13 @@ def inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
         return False
     k = after
     titles = word_set("titles.txt")
-    while k < n and (tokens[k].capitalized or tokens[k].lower in NP_INNER or tokens[k].lower in DETERMINERS
-                     or tokens[k].text in (".", "-") or (k > after and tokens[k].is_word
-                                                         and (tokens[k].lower in titles or _role_like(tokens[k].lower)))):
+    while k < n and (
+        tokens[k].capitalized
+        or tokens[k].lower in NP_INNER
+        or tokens[k].lower in DETERMINERS
+        or tokens[k].text in (".", "-")
+        or (k > after and tokens[k].is_word and (tokens[k].lower in titles or _role_like(tokens[k].lower)))
+    ):
         k += 1
     if k >= n or tokens[k].text in (",", ".", "!", "?", ";"):
         return True
@@ -344,14 +424,17 @@ def _phrase_has_verb(tokens: list[Token], cue_first: int, after: int, n: int) ->
             return False
         if finite_verb(tokens, k):
             other = cue_at(tokens, k)
-            if other is not None and (tok.lower == other.lemma.split("_")[0] and tokens[k - 1].capitalized
-                                      or (cue is not None and other.lemma == cue.lemma)):
+            if other is not None and (
+                tok.lower == other.lemma.split("_")[0]
+                and tokens[k - 1].capitalized
+                or (cue is not None and other.lemma == cue.lemma)
+            ):
                 continue
             return True
     return False
 
 
-def shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) -> Optional[tuple[int, int]]:
+def shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) -> tuple[int, int] | None:
     """The subject of an earlier clause, for "X criticized Y, saying …" / "… and said …"."""
     if clauses and clauses[-1].source is not None and clauses[-1].source_first >= 0:
         first = clauses[-1].source_first
@@ -363,20 +446,33 @@ def shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) -
     last = -1
     begin = 2 if cue_first > 3 and tokens[1].text == "," and tokens[0].lower.endswith("ly") else 0
     lead = tokens[0].lower if tokens else ""
-    if lead in FRONTED or lead in ("here", "there", "now", "then", "meanwhile", "later", "earlier") \
-            or (lead.endswith("ing") and len(lead) > 5):
+    if (
+        lead in FRONTED
+        or lead in ("here", "there", "now", "then", "meanwhile", "later", "earlier")
+        or (lead.endswith("ing") and len(lead) > 5)
+    ):
         comma = next_comma(tokens, 1, min(cue_first, 14))  # "Here in Columbia, Sanders …, saying"
         if comma < min(cue_first, 14) - 1:
             begin = comma + 1
     roles = word_set("titles.txt") | word_set("group_nouns.txt")
     for k in range(begin, min(cue_first, 10 + begin)):
         tok = tokens[k]
-        if tok.is_word and (tok.capitalized or tok.lower in DETERMINERS or tok.lower in NP_INNER
-                            or (tok.lower in roles and k > begin)) and tok.lower not in CLAUSE_WORDS:
+        if (
+            tok.is_word
+            and (
+                tok.capitalized
+                or tok.lower in DETERMINERS
+                or tok.lower in NP_INNER
+                or (tok.lower in roles and k > begin)
+            )
+            and tok.lower not in CLAUSE_WORDS
+        ):
             last = k
         else:
             break
-    if last >= begin and (tokens[last].capitalized or tokens[last].lower in PRONOUN_SUBJECTS or tokens[last].lower in roles):
+    if last >= begin and (
+        tokens[last].capitalized or tokens[last].lower in PRONOUN_SUBJECTS or tokens[last].lower in roles
+    ):
         return begin, last
     return None
 
@@ -405,8 +501,13 @@ def full_subject(tokens: list[Token], first: int, last: int) -> bool:
     """Whether a borrowed sentence subject is a whole noun phrase rather than its first
     word ("The", "Two", "Most" before a lower-case noun) or a contracted "It's"/"There's"."""
     word = tokens[last].lower
-    return word not in DETERMINERS and word not in NUMBER_WORDS and word not in CONTRACTED_BE \
-        and word not in ("there's", "here's") and not (last + 1 < len(tokens) and tokens[last + 1].lower in ("of", "'s", "’s"))
+    return (
+        word not in DETERMINERS
+        and word not in NUMBER_WORDS
+        and word not in CONTRACTED_BE
+        and word not in ("there's", "here's")
+        and not (last + 1 < len(tokens) and tokens[last + 1].lower in ("of", "'s", "’s"))
+    )
 
 
 # "he's saying", "they're warning": a contracted "be" keeps the participle a verb
@@ -414,7 +515,7 @@ CONTRACTED_BE = frozenset("he's she's it's that's who's they're we're you're i'm
 
 
 def reduced_participle(tokens: list[Token], cue_first: int, cue_first2: int, src_first: int, src_last: int) -> bool:
-    """"a statement saying …", "lawsuits alleging fraud": an "-ing" cue with no auxiliary
+    """ "a statement saying …", "lawsuits alleging fraud": an "-ing" cue with no auxiliary
     and no comma, right after the noun phrase it modifies, is a reduced relative clause
     or a gerund, not an attribution of that noun phrase; "with X saying …" (an absolute
     phrase) and "he's saying" are kept."""
@@ -427,7 +528,7 @@ def reduced_participle(tokens: list[Token], cue_first: int, cue_first2: int, src
 
 def time_phrase(tokens: list[Token], first: int, last: int) -> bool:
     """Whether ``tokens[first:last+1]`` is only a date or time ("February 28", "1987")."""
-    return all(t.is_word and (t.lower in TIME_BACK or t.lower.isdigit()) for t in tokens[first:last + 1])
+    return all(t.is_word and (t.lower in TIME_BACK or t.lower.isdigit()) for t in tokens[first : last + 1])
 
 
 def subject_over_preposition(tokens: list[Token], first: int) -> int:
@@ -436,8 +537,13 @@ def subject_over_preposition(tokens: list[Token], first: int) -> int:
     prepositional phrases are taken in; ``first`` if there is no such noun."""
     for _ in range(2):
         k = first - 1
-        if k < 1 or tokens[k].lower not in PREPOSITIONS or not tokens[k - 1].is_word \
-                or tokens[k - 1].lower in CLAUSE_WORDS or tokens[k - 1].lower in VERB_GROUP:
+        if (
+            k < 1
+            or tokens[k].lower not in PREPOSITIONS
+            or not tokens[k - 1].is_word
+            or tokens[k - 1].lower in CLAUSE_WORDS
+            or tokens[k - 1].lower in VERB_GROUP
+        ):
             break
         before = np_back(tokens, k - 1)
         if before > k - 1:

@@ -5,12 +5,12 @@ Every quotation is one opaque ``Q`` token, so a cue verb inside a quote never tr
 sentence, in token indices and character spans. The helpers here answer small questions
 about a token list (the next comma, a closed sentence) that every rule asks.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
 
 from newstone.model import Span
 from newstone.nlp.words import title_abbreviations
@@ -24,7 +24,7 @@ class Token:
 
     __slots__ = ("text", "start", "end", "kind", "lower", "quote", "is_word", "capitalized")
 
-    def __init__(self, text: str, start: int, end: int, kind: str, quote: Optional[Span] = None):
+    def __init__(self, text: str, start: int, end: int, kind: str, quote: Span | None = None):
         self.text = text
         self.start = start
         self.end = end
@@ -65,8 +65,10 @@ def token_pattern() -> re.Pattern:
     their period (``data/abbreviations.tsv``: "Sen.", "Gen."), words with inner apostrophes,
     hyphens and dots, and any other single character."""
     titles = sorted((re.escape(a[:-1]) for a in title_abbreviations()), key=lambda t: (-len(t), t))
-    return re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|(?:" + "|".join(titles) + r")\."
-                      r"|\w+(?:[\u2019'\-&.]\w+)*(?:[\u2019']s?)?|\S")
+    return re.compile(
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|(?:" + "|".join(titles) + r")\."
+        r"|\w+(?:[\u2019'\-&.]\w+)*(?:[\u2019']s?)?|\S"
+    )
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[Span], qi: int) -> tuple[list[Token], int]:
@@ -106,7 +108,7 @@ class Clause:
     cue: Span
     cue_first: int  # token index range of the cue [cue_first, cue_last]
     cue_last: int
-    source: Optional[Span]
+    source: Span | None
     content: list[Span] = field(default_factory=list)
     shape: str = "forward"  # forward | end | according | colon
     source_first: int = -1  # token index of the source start (for cutting contents)
@@ -116,15 +118,25 @@ def spaced_dash(tokens: list[Token], j: int) -> bool:
     """Whether ``tokens[j]`` is a dash set off by spaces on both sides ("… incomes - the
     Commission has urged …"): a break between clauses, not a joint inside a name."""
     tok = tokens[j]
-    return tok.text in ("-", "\u2013") and 0 < j < len(tokens) - 1 \
-        and tokens[j - 1].end < tok.start and tok.end < tokens[j + 1].start
+    return (
+        tok.text in ("-", "\u2013")
+        and 0 < j < len(tokens) - 1
+        and tokens[j - 1].end < tok.start
+        and tok.end < tokens[j + 1].start
+    )
 
 
 def ticker_at(tokens: list[Token], j: int) -> bool:
     """Whether ``tokens[j]`` closes a stock symbol in angle brackets right after a word
     ("Moody's Investors Service Inc <MCO>", as wire copy writes company names)."""
-    return j >= 3 and tokens[j].text == ">" and tokens[j - 2].text == "<" and tokens[j - 1].is_word \
-        and tokens[j - 1].text.upper() == tokens[j - 1].text and tokens[j - 3].is_word
+    return (
+        j >= 3
+        and tokens[j].text == ">"
+        and tokens[j - 2].text == "<"
+        and tokens[j - 1].is_word
+        and tokens[j - 1].text.upper() == tokens[j - 1].text
+        and tokens[j - 3].is_word
+    )
 
 
 def token_span(tokens: list[Token], first: int, last: int) -> Span:
@@ -141,11 +153,10 @@ def closed_sentence(tokens: list[Token], q: int) -> bool:
     """Whether the quotation at ``q`` ends a sentence of its own (".”" / "?''") and the next
     word starts a new one with a capital."""
     nxt = tokens[q + 1] if q + 1 < len(tokens) else None
-    return nxt is not None and nxt.capitalized \
-        and tokens[q].text.rstrip("\u201d\"'\u2019 ")[-1:] in (".", "!", "?")
+    return nxt is not None and nxt.capitalized and tokens[q].text.rstrip("\u201d\"'\u2019 ")[-1:] in (".", "!", "?")
 
 
-def text_at(tokens: list[Token], pos: int) -> Optional[str]:
+def text_at(tokens: list[Token], pos: int) -> str | None:
     """The lower-case token starting at character ``pos``."""
     for tok in tokens:
         if tok.start == pos:

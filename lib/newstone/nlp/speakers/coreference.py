@@ -7,21 +7,44 @@ government, "Miller" the earlier "Matthew Miller", "the spokesman" the earlier s
 the body gives. :func:`complete_person_facts` then gives every quote of a person the title
 and organisation known for them anywhere in the article.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Optional
 
-from newstone.nlp.speakers.facts import speaker_country
 from newstone.model import Attribution
-from newstone.nlp.speakers.evidence import first_names, honorific_gender, is_given_name, is_title_word, known_organisations, name_evidence, occurrences, org_word_surname, name_gender
+from newstone.nlp.speakers.evidence import (
+    first_names,
+    honorific_gender,
+    is_given_name,
+    is_title_word,
+    known_organisations,
+    name_evidence,
+    name_gender,
+    occurrences,
+    org_word_surname,
+)
+from newstone.nlp.speakers.facts import speaker_country
+from newstone.nlp.speakers.mention import (
+    CLAUSE_MARK,
+    NEUTER_PRONOUNS,
+    NP_INNER_WORDS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+    SpeakerInfo,
+    describe_mention_cached,
+    describe_one,
+    unnamed_role_name,
+)
 from newstone.rules import word_set
-from newstone.nlp.speakers.mention import CLAUSE_MARK, describe_mention_cached, describe_one, unnamed_role_name, NEUTER_PRONOUNS, NP_INNER_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, SpeakerInfo
 
-
-_TRAILING_NAME_TAG = re.compile(r"\s*(?:[A-Z][\w.]*\s+){0,4}[A-Z][\w.]*,\s+"
-                                r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\.")
+_TRAILING_NAME_TAG = re.compile(
+    r"\s*(?:[A-Z][\w.]*\s+){0,4}[A-Z][\w.]*,\s+"
+    r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){1,2})\."
+)
 
 
 HISTORY = 50  # speakers remembered for pronouns, surnames and roles
@@ -39,22 +62,27 @@ _NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
 def _sentence_end_inside(words: str) -> bool:
     """A word with a final period that is neither an initial nor an abbreviated title or
     honorific ends a sentence: "… fan Steve Morgan. Parry joined" has no "Steve Morgan Parry"."""
-    return any(word.endswith(".") and len(word) > 2 and honorific_gender(word) is None and not is_title_word(word)
-               for word in words.split())
+    return any(
+        word.endswith(".") and len(word) > 2 and honorific_gender(word) is None and not is_title_word(word)
+        for word in words.split()
+    )
 
 
-def _gender_clash(gender: Optional[str], other: Optional[str]) -> bool:
+def _gender_clash(gender: str | None, other: str | None) -> bool:
     return gender is not None and other is not None and gender != other
 
 
-def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo],
-               gender: Optional[str] = None) -> Optional[str]:
+def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo], gender: str | None = None) -> str | None:
     """The nearest earlier full name ending in ``surname`` ("Matthew Miller" for "Miller"):
     first among the speakers so far, then in the preceding text (bounded look-back). A
     known ``gender`` ("Mrs. Clinton") skips names of the other one ("Bill Clinton")."""
     for info in reversed(known):
-        if info.name and info.name != surname and info.name.split()[-1] == surname \
-                and not _gender_clash(gender, info.gender or name_gender(info.name)):
+        if (
+            info.name
+            and info.name != surname
+            and info.name.split()[-1] == surname
+            and not _gender_clash(gender, info.gender or name_gender(info.name))
+        ):
             return info.name
     floor = max(0, before - NAME_LOOKBACK)
     pos = before
@@ -84,7 +112,7 @@ def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo],
 HEADLINE_LOOKAHEAD = 5_000  # characters searched after a headline for a surname's full form
 
 
-def _full_name_at(text: str, pos: int, surname: str, gender: Optional[str]) -> Optional[str]:
+def _full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str | None:
     """The full name ending in the ``surname`` found at ``pos`` ("Tony" + "Blair"), or None
     when no given name precedes it there."""
     after = pos + len(surname)
@@ -100,17 +128,24 @@ def _full_name_at(text: str, pos: int, surname: str, gender: Optional[str]) -> O
     return None
 
 
-def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
-             history: list[SpeakerInfo]) -> SpeakerInfo:
+def _resolve(info: SpeakerInfo, text: str, attribution: Attribution, history: list[SpeakerInfo]) -> SpeakerInfo:
     if info.owner is not None:
         return _resolve_owned(info, text, attribution, history)
-    if info.kind == "person" and info.name and org_word_surname(info.name.split()) \
-            and name_evidence(info.name, text)[1]:
+    if (
+        info.kind == "person"
+        and info.name
+        and org_word_surname(info.name.split())
+        and name_evidence(info.name, text)[1]
+    ):
         return SpeakerInfo(info.name, "organization")  # "retailer John Lewis", "John Lewis's sales"
     if info.kind == "organization" and info.name and " " not in info.name:
         for prev in reversed(history):
-            if prev.kind == "person" and prev.name and org_word_surname(prev.name.split()) \
-                    and prev.name.split()[-1] == info.name:
+            if (
+                prev.kind == "person"
+                and prev.name
+                and org_word_surname(prev.name.split())
+                and prev.name.split()[-1] == info.name
+            ):
                 return prev  # "Fox said" after "Liam Fox said": his surname, not the network
     if info.pronoun in RELATIVE_PRONOUNS:
         antecedent = _antecedent(text, attribution.source[0]) if attribution.source else None
@@ -121,8 +156,7 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
         wanted = PRONOUN_GENDER.get(info.pronoun)
         if attribution.source and history and info.pronoun in ("he", "she"):  # not "I" inside a quotation
             subject = _previous_subject(text, attribution.source[0], history)
-            if subject is not None and subject.name != history[-1].name \
-                    and not _gender_clash(wanted, subject.gender):
+            if subject is not None and subject.name != history[-1].name and not _gender_clash(wanted, subject.gender):
                 return replace(subject, pronoun=None, gender=subject.gender or wanted)
         for prev in reversed(history):
             if prev.kind == "person" and prev.name and not _gender_clash(wanted, prev.gender):
@@ -150,16 +184,14 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
         return info
     if info.kind == "person" and info.name and " " not in info.name and info.name != unnamed_role_name(info):
         # A surname, bare or with a title ("Judge Clark" after "Letitia Clark")
-        full = _full_name(info.name, text, attribution.source[0] if attribution.source else 0, history,
-                          info.gender)
+        full = _full_name(info.name, text, attribution.source[0] if attribution.source else 0, history, info.gender)
         if full:
             for prev in reversed(history):
                 if prev.name == full:
                     return replace(prev, gender=prev.gender or info.gender, title=prev.title or info.title)
             return replace(info, name=full, gender=info.gender or name_gender(full))
         for prev in reversed(history):
-            if prev.name and prev.name.split()[-1] == info.name \
-                    and not _gender_clash(info.gender, prev.gender):
+            if prev.name and prev.name.split()[-1] == info.name and not _gender_clash(info.gender, prev.gender):
                 return replace(prev, title=prev.title or info.title)
         if info.gender is None and not info.title:
             return _lone_name(info, text)
@@ -168,15 +200,18 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution,
         if tag:
             return replace(info, name=tag.group(1))
         for prev in reversed(history):
-            if prev.kind == "person" and prev.title and prev.name != unnamed_role_name(prev) \
-                    and prev.title.split()[-1].lower() == info.title.lower():
+            if (
+                prev.kind == "person"
+                and prev.title
+                and prev.name != unnamed_role_name(prev)
+                and prev.title.split()[-1].lower() == info.title.lower()
+            ):
                 return prev
     return info
 
 
-def _resolve_owned(info: SpeakerInfo, text: str, attribution: Attribution,
-                   history: list[SpeakerInfo]) -> SpeakerInfo:
-    """"Biden's administration" -> "Joe Biden's administration", an organisation whose
+def _resolve_owned(info: SpeakerInfo, text: str, attribution: Attribution, history: list[SpeakerInfo]) -> SpeakerInfo:
+    """ "Biden's administration" -> "Joe Biden's administration", an organisation whose
     ``org`` is its owner as the article best describes them ("Norwegian Prime Minister Ola
     Berg"), so that the speaker's country is the owner's (see
     :func:`newstone.countries.speaker_country`, which also knows heads of government)."""
@@ -188,8 +223,7 @@ def _resolve_owned(info: SpeakerInfo, text: str, attribution: Attribution,
     return SpeakerInfo(f"{owner.name}'s {noun}", "organization", org=" ".join(filter(None, [title, owner.name])))
 
 
-def _owner_title(person: SpeakerInfo, text: str, attribution: Attribution,
-                 history: list[SpeakerInfo]) -> Optional[str]:
+def _owner_title(person: SpeakerInfo, text: str, attribution: Attribution, history: list[SpeakerInfo]) -> str | None:
     """The title that best places a person: the first of the title at this mention, at an
     earlier quote of theirs, or where the article first names them ("Russian President
     Vladimir Putin's comments …") that names a country; else the first title found."""
@@ -207,8 +241,8 @@ _GIVEN_NAME_MENTION = re.compile(r"^(Sir|Dame) (\S+)$")
 _SURNAME_AFTER = re.compile(r"\s+([A-Z][\w'\u2019-]+)")
 
 
-def _full_name_from_given(honorific: str, given: str, text: str) -> Optional[str]:
-    """"John Stevens" for "Sir John" when the article writes "Sir John Stevens" anywhere
+def _full_name_from_given(honorific: str, given: str, text: str) -> str | None:
+    """ "John Stevens" for "Sir John" when the article writes "Sir John Stevens" anywhere
     (British style names a knight in full once, then "Sir John")."""
     for pos in occurrences(text, f"{honorific} {given}"):
         after = _SURNAME_AFTER.match(text, pos + len(honorific) + 1 + len(given))
@@ -236,19 +270,24 @@ def _lone_name(info: SpeakerInfo, text: str) -> SpeakerInfo:
     return info
 
 
-def _antecedent(text: str, relative_start: int) -> Optional[SpeakerInfo]:
+def _antecedent(text: str, relative_start: int) -> SpeakerInfo | None:
     """What a relative pronoun at ``relative_start`` refers to: the noun phrase ending
     right before it ("said Mr Howard, who" -> Mr Howard; "women who" -> women), read as a
     mention. None when that is not a name, title, group or organisation."""
-    before = text[max(0, relative_start - 160):relative_start].rstrip().rstrip(",").rstrip()
+    before = text[max(0, relative_start - 160) : relative_start].rstrip().rstrip(",").rstrip()
     marks = list(CLAUSE_MARK.finditer(before))
-    tokens = before[marks[-1].end() if marks else 0:].replace("\u2019", "'").split()
+    tokens = before[marks[-1].end() if marks else 0 :].replace("\u2019", "'").split()
     start = len(tokens)
     while start > 0 and len(tokens) - start < 8:
         token = tokens[start - 1]
         lower = token.lower()
-        if not (token[:1].isupper() or lower in NP_INNER_WORDS or is_title_word(token)
-                or lower in word_set("group_nouns.txt") or lower in word_set("org_words.txt")):
+        if not (
+            token[:1].isupper()
+            or lower in NP_INNER_WORDS
+            or is_title_word(token)
+            or lower in word_set("group_nouns.txt")
+            or lower in word_set("org_words.txt")
+        ):
             break
         start -= 1
     while start < len(tokens) and tokens[start].lower() in NP_INNER_WORDS:
@@ -260,14 +299,16 @@ def _antecedent(text: str, relative_start: int) -> Optional[SpeakerInfo]:
 
 
 # A sentence opening with a person's name: an optional honorific, then capitalised words.
-_SENTENCE_SUBJECT = re.compile(r"[\"\u201c\u2018']?((?:[A-Z][a-z]{0,3}\.? )?[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2})"
-                               r"(?=(?P<after> [a-z][\w'\u2019-]*|[,.;:]))")
+_SENTENCE_SUBJECT = re.compile(
+    r"[\"\u201c\u2018']?((?:[A-Z][a-z]{0,3}\.? )?[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2})"
+    r"(?=(?P<after> [a-z][\w'\u2019-]*|[,.;:]))"
+)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019']?\s+|\n")
 
 
-def _previous_subject(text: str, pronoun_start: int, history: list[SpeakerInfo]) -> Optional[SpeakerInfo]:
+def _previous_subject(text: str, pronoun_start: int, history: list[SpeakerInfo]) -> SpeakerInfo | None:
     """The person a sentence-opening "He said …" most likely continues with: the subject of
     the sentence just before, when that sentence opens with the name of a person already
     quoted in the article. News prose moves the topic to a person ("Mr Blair has been
@@ -276,7 +317,9 @@ def _previous_subject(text: str, pronoun_start: int, history: list[SpeakerInfo])
     a sentence (", he said.") is left to the last speaker, as is a possessive or a noun
     after the name ("Mr Blair's aides", "Blair allies"). None when no such subject."""
     line_start = text.rfind("\n", 0, pronoun_start) + 1
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(line_start - 1, pronoun_start - 600, 0), pronoun_start)]
+    breaks = [
+        m.end() for m in _SENTENCE_BREAK.finditer(text, max(line_start - 1, pronoun_start - 600, 0), pronoun_start)
+    ]
     sentence_start = breaks[-1] if breaks else max(line_start, 0)
     if text[sentence_start:pronoun_start].strip(" \"\u201c\u2018'"):
         return None  # the pronoun does not open its sentence
@@ -305,8 +348,13 @@ def _previous_subject(text: str, pronoun_start: int, history: list[SpeakerInfo])
     if last and _says_in(last, text[previous_start:sentence_start]):
         return None  # "…, Mr Bannister said. He said …": the last speaker still holds the floor
     for prev in reversed(history):
-        if prev.kind == "person" and prev.name and " " in prev.name and not prev.pronoun \
-                and (prev.name == " ".join(words) or prev.name.split()[-1] == words[-1]):
+        if (
+            prev.kind == "person"
+            and prev.name
+            and " " in prev.name
+            and not prev.pronoun
+            and (prev.name == " ".join(words) or prev.name.split()[-1] == words[-1])
+        ):
             return prev
     return None
 
@@ -319,13 +367,18 @@ def _says_in(surname: str, sentence: str) -> bool:
     """Whether ``sentence`` reports ``surname`` speaking ("…, Mr Bannister said.", "said
     Bannister"), as opposed to merely naming them ("visited Pullman")."""
     name = re.escape(surname)
-    return re.search(rf"\b{name}\b\W+(?:\w+\W+)?(?:{_SAYS})\b|\b(?:{_SAYS})\W+(?:\w+\W+){{0,3}}{name}\b",
-                     sentence) is not None
+    return (
+        re.search(rf"\b{name}\b\W+(?:\w+\W+)?(?:{_SAYS})\b|\b(?:{_SAYS})\W+(?:\w+\W+){{0,3}}{name}\b", sentence)
+        is not None
+    )
 
 
 def _sentence_end(text: str, attribution: Attribution) -> int:
-    end = max(attribution.end, attribution.source[1] if attribution.source else 0,
-              attribution.cue[1] if attribution.cue else 0)
+    end = max(
+        attribution.end,
+        attribution.source[1] if attribution.source else 0,
+        attribution.cue[1] if attribution.cue else 0,
+    )
     stop = text.find(".", end)
     newline = text.find("\n", end)
     if stop < 0 or (0 <= newline < stop):
@@ -342,7 +395,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
         if att.source is None:
             out.append(att)
             continue
-        mention = text[att.source[0]:att.source[1]]
+        mention = text[att.source[0] : att.source[1]]
         short = _short_form_of(mention, history)
         if short is not None:
             resolved = [short]
@@ -353,8 +406,19 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
             # An organisation or a country has no title: words caught before its name are
             # the span's leftovers ("response-time figures gathered by Netcraft").
             title = info.title if info.kind not in ("organization", "country") else None
-            out.append(Attribution(att.kind, list(att.spans), att.cue, att.source, _display_name(info),
-                                   info.kind, title, info.org, att.speaker_country))
+            out.append(
+                Attribution(
+                    att.kind,
+                    list(att.spans),
+                    att.cue,
+                    att.source,
+                    _display_name(info),
+                    info.kind,
+                    title,
+                    info.org,
+                    att.speaker_country,
+                )
+            )
             if info.name:
                 history.append(info)
                 if len(history) > 2 * HISTORY:
@@ -362,7 +426,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
     return complete_person_facts(text, out)
 
 
-def _short_form_of(mention: str, history: list[SpeakerInfo]) -> Optional[SpeakerInfo]:
+def _short_form_of(mention: str, history: list[SpeakerInfo]) -> SpeakerInfo | None:
     """An earlier organisation whose name the mention begins ("Moody's" after "Moody's
     Investors Service Inc"): the short form names it, "'s" included, and is no possessor."""
     mention = mention.replace("\u2019", "'").strip()
@@ -371,8 +435,12 @@ def _short_form_of(mention: str, history: list[SpeakerInfo]) -> Optional[Speaker
     if any(prev.kind == "person" and prev.name and prev.name.split()[-1] == mention for prev in history):
         return None  # "Tower told reporters" after "John Tower" (and a "Tower Commission report")
     for prev in reversed(history):
-        if prev.kind == "organization" and prev.name and prev.name.startswith(mention + " ") \
-                and all(w[:1].isupper() or w in ("of", "and", "&") for w in prev.name[len(mention):].split()):
+        if (
+            prev.kind == "organization"
+            and prev.name
+            and prev.name.startswith(mention + " ")
+            and all(w[:1].isupper() or w in ("of", "and", "&") for w in prev.name[len(mention) :].split())
+        ):
             return prev  # the rest is more of the name ("Investors Service Inc"), not a description
     return None
 
@@ -396,7 +464,7 @@ def complete_person_facts(text: str, attributions: list[Attribution]) -> list[At
     rules as a mention. The search is bounded to a window before the first attribution,
     so the cost stays linear in the article length.
     """
-    facts: dict[str, tuple[Optional[str], Optional[str]]] = {}
+    facts: dict[str, tuple[str | None, str | None]] = {}
     first_source: dict[str, int] = {}
     for att in attributions:
         if att.speaker_type != "person" or not att.speaker:
@@ -417,7 +485,7 @@ def complete_person_facts(text: str, attributions: list[Attribution]) -> list[At
     return out
 
 
-def _introduction(text: str, name: str, before: int) -> tuple[Optional[str], Optional[str]]:
+def _introduction(text: str, name: str, before: int) -> tuple[str | None, str | None]:
     """(title, org) written right before the first occurrence of ``name`` in the window."""
     window_start = max(0, before - INTRODUCTION_WINDOW)
     at = text.find(name, window_start, before + len(name) + 200)
@@ -446,7 +514,7 @@ def _unnamed_if_generic(info: SpeakerInfo) -> SpeakerInfo:
     return info
 
 
-def _display_name(info: SpeakerInfo) -> Optional[str]:
+def _display_name(info: SpeakerInfo) -> str | None:
     name = info.name
     if name and name.lower().startswith("the "):
         name = name[4:]

@@ -5,17 +5,16 @@ Word tables (``data/honorifics.tsv``, ``first_names.tsv``, ``titles.txt``,
 around a lone capitalised name ("security firm Sophos", "Yukos's shares", "Cairn Energy":
 ``data/organisation_evidence.tsv``) that tell a person from an organisation.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator, Optional
 
 from newstone.nlp.countries import speaker_cue_matcher
 from newstone.nlp.words import honorific_genders
-from newstone.rules import read_table, word_list
-from newstone.rules import word_set
-
+from newstone.rules import read_table, word_list, word_set
 
 
 @lru_cache(maxsize=1)
@@ -36,13 +35,13 @@ def first_names() -> dict[str, str]:
     return table
 
 
-def honorific_gender(word: str) -> Optional[str]:
+def honorific_gender(word: str) -> str | None:
     """The gender an honorific signals ("m", "f", "-"), or None if ``word`` is none."""
     return honorific_genders().get(word.lower().rstrip("."))
 
 
-def name_gender(name: Optional[str]) -> Optional[str]:
-    """"m" / "f" from the given name of a full name ("Hillary Clinton" -> "f"), else None
+def name_gender(name: str | None) -> str | None:
+    """ "m" / "f" from the given name of a full name ("Hillary Clinton" -> "f"), else None
     (also for names both men and women carry, "-" in the table)."""
     if not name or " " not in name:
         return None
@@ -56,13 +55,18 @@ def is_given_name(word: str) -> bool:
 
 
 def org_word_surname(tokens: list[str]) -> bool:
-    """"Liam Fox", "Chris Fox": a known given name, then a capitalised last word that
+    """ "Liam Fox", "Chris Fox": a known given name, then a capitalised last word that
     otherwise makes a name an organisation (``org_words.txt``: "Fox News", "the Fox
     network"). Read as a person's surname, since news names people this way far more often
     than firms; :func:`_resolve` still types it an organisation when the article writes the
     full name as one ("retailer John Lewis")."""
-    return (len(tokens) >= 2 and tokens[-1][:1].isupper() and tokens[-2][:1].isupper()
-            and tokens[-1].lower() in word_set("org_words.txt") and is_given_name(tokens[-2]))
+    return (
+        len(tokens) >= 2
+        and tokens[-1][:1].isupper()
+        and tokens[-2][:1].isupper()
+        and tokens[-1].lower() in word_set("org_words.txt")
+        and is_given_name(tokens[-2])
+    )
 
 
 def organisation_words(tokens: list[str]) -> list[str]:

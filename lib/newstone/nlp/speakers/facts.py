@@ -8,6 +8,7 @@ cues (``data/speaker_country.tsv``: "Republican", "Sen."); an organisation named
 owner ("Joe Biden's administration") takes the owner's country from
 ``data/office_holders.tsv``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,19 +16,15 @@ import functools
 import math
 import os
 import warnings
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
+from newstone.model import Attribution
 from newstone.nlp.countries import PathLike, country_names, default_matcher, speaker_cue_matcher
 from newstone.rules import read_table
-from newstone.model import Attribution
-
-
-
 
 #: words that make the country after them the object of a title, not the speaker's own:
 #: "ambassador to Russia", "envoy for North Korea", "Senator from Georgia".
-OBJECT_PREPOSITIONS = frozenset(
-    "to for from in on at with against toward towards about into over".split())
+OBJECT_PREPOSITIONS = frozenset("to for from in on at with against toward towards about into over".split())
 
 
 class Roster:
@@ -50,7 +47,7 @@ class Roster:
         return hashlib.blake2b(facts.encode("utf-8"), digest_size=8).hexdigest()
 
     @classmethod
-    def load(cls, path: PathLike) -> "Roster":
+    def load(cls, path: PathLike) -> Roster:
         """Read an officials.csv. A file without a ``name`` column (a semicolon-separated
         export, a wrong file) raises :class:`~newstone.errors.RosterError`; country values
         that are no country we know are named in a warning and left empty, since a silent
@@ -62,18 +59,26 @@ class Roster:
             # Header names ignore case: spreadsheets export "Name,Aliases,Title,…".
             columns = [c.strip().lower() for c in reader.fieldnames or []]
             if "name" not in columns:
-                raise RosterError(f"roster {os.fspath(path)!r} has no 'name' column (columns: {', '.join(columns) or 'none'}); "
-                                  "expected comma-separated name, aliases, title, organisation, country")
+                raise RosterError(
+                    f"roster {os.fspath(path)!r} has no 'name' column (columns: {', '.join(columns) or 'none'}); "
+                    "expected comma-separated name, aliases, title, organisation, country"
+                )
             records = [{(k or "").strip().lower(): v for k, v in row.items()} for row in reader]
-        unknown = sorted({str(r.get("country")).strip() for r in records
-                          if _clean(r.get("country")) and normalise_country(r.get("country")) is None})
+        unknown = sorted(
+            {
+                str(r.get("country")).strip()
+                for r in records
+                if _clean(r.get("country")) and normalise_country(r.get("country")) is None
+            }
+        )
         if unknown:
-            warnings.warn(f"roster {os.fspath(path)!r}: unknown country value(s) left empty: {', '.join(unknown)}",
-                          stacklevel=2)
+            warnings.warn(
+                f"roster {os.fspath(path)!r}: unknown country value(s) left empty: {', '.join(unknown)}", stacklevel=2
+            )
         return cls.from_records(records)
 
     @classmethod
-    def from_records(cls, records: Iterable[dict]) -> "Roster":
+    def from_records(cls, records: Iterable[dict]) -> Roster:
         """A roster from dicts shaped like the CSV rows; the first row for a key wins."""
         by_key: dict[str, dict] = {}
         for record in records:
@@ -92,7 +97,7 @@ class Roster:
                     by_key.setdefault(_roster_key(key), person)
         return cls(by_key)
 
-    def lookup(self, name_or_alias: Optional[str]) -> Optional[dict]:
+    def lookup(self, name_or_alias: str | None) -> dict | None:
         """``{"name", "title", "org", "country"}`` for a name or alias, else None."""
         if not name_or_alias:
             return None
@@ -103,7 +108,7 @@ class Roster:
         return len({id(p) for p in self._by_key.values()})
 
 
-def _clean(value) -> Optional[str]:
+def _clean(value) -> str | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     value = " ".join(str(value).split())
@@ -114,7 +119,7 @@ def _roster_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def normalise_country(value) -> Optional[str]:
+def normalise_country(value) -> str | None:
     """An alpha-3 code from a code ("rus") or a name the gazetteer knows ("Russia")."""
     value = _clean(value)
     if value is None:
@@ -129,8 +134,7 @@ def normalise_country(value) -> Optional[str]:
     return country_in_phrase(value)
 
 
-def speaker_country(title: Optional[str], org: Optional[str], mention: Optional[str],
-                    name: Optional[str] = None) -> Optional[str]:
+def speaker_country(title: str | None, org: str | None, mention: str | None, name: str | None = None) -> str | None:
     """The speaker's country (alpha-3) from what the text says about them, or None.
 
     The title, the organisation and the mention are read in that order, each first for
@@ -153,7 +157,7 @@ def office_holders() -> dict[str, str]:
     return {row["name"]: row["country"] for row in read_table("office_holders.tsv", ("name", "country"))}
 
 
-def owner_country(name: Optional[str]) -> Optional[str]:
+def owner_country(name: str | None) -> str | None:
     """The country of an organisation named by its owner ("Joe Biden's administration" ->
     USA) when the owner is a head of state or government in ``office_holders.tsv``; None
     for any other name (a person's own country is never guessed from this list)."""
@@ -162,7 +166,7 @@ def owner_country(name: Optional[str]) -> Optional[str]:
     return office_holders().get(name.split("'s ", 1)[0])
 
 
-def country_in_phrase(phrase: Optional[str]) -> Optional[str]:
+def country_in_phrase(phrase: str | None) -> str | None:
     """The first gazetteer country in ``phrase`` that is not the object of a preposition."""
     if not phrase:
         return None
@@ -172,7 +176,7 @@ def country_in_phrase(phrase: Optional[str]) -> Optional[str]:
     return None
 
 
-def cue_country(phrase: Optional[str]) -> Optional[str]:
+def cue_country(phrase: str | None) -> str | None:
     """The country of the first party or office cue in ``phrase`` ("Democratic" -> USA)."""
     if not phrase:
         return None
@@ -189,7 +193,7 @@ def _after_object_preposition(phrase: str, start: int) -> bool:
     return bool(words) and words[-1].casefold() in OBJECT_PREPOSITIONS
 
 
-def apply_roster(text: str, attribution: Attribution, roster: Optional[Roster]) -> None:
+def apply_roster(text: str, attribution: Attribution, roster: Roster | None) -> None:
     """The user's roster overrides what the text says about a known person.
 
     Looked up by the resolved name, then by the in-text mention (an alias such as "Putin");
@@ -197,7 +201,7 @@ def apply_roster(text: str, attribution: Attribution, roster: Optional[Roster]) 
     """
     if roster is None:
         return
-    mention = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
+    mention = text[attribution.source[0] : attribution.source[1]] if attribution.source else None
     person = roster.lookup(attribution.speaker) or roster.lookup(mention)
     if person is None:
         return
@@ -221,6 +225,7 @@ def fill_speaker_country(text: str, attribution: Attribution) -> None:
     if attribution.speaker_type == "country" and attribution.speaker:
         mention = attribution.speaker
     else:
-        mention = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
-    attribution.speaker_country = speaker_country(attribution.speaker_title, attribution.speaker_org,
-                                                  mention, attribution.speaker)
+        mention = text[attribution.source[0] : attribution.source[1]] if attribution.source else None
+    attribution.speaker_country = speaker_country(
+        attribution.speaker_title, attribution.speaker_org, mention, attribution.speaker
+    )

@@ -6,18 +6,29 @@ House; a joint mention ("Graham and Blumenthal") gives one description per perso
 pronoun one that says so, a demonym ("the Russians") a group with its country. Word lists
 live in ``data/titles.txt``, ``data/group_nouns.txt`` and ``data/org_words.txt``.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional
 
 from newstone.nlp.countries import country_names, default_matcher
-from newstone.nlp.speakers.evidence import honorific_gender, is_given_name, is_party_name, is_party_word, is_title_word, known_organisations, org_word_surname, organisation_evidence_words, organisation_words, proper_groups, name_gender
-from newstone.rules import word_set
+from newstone.nlp.speakers.evidence import (
+    honorific_gender,
+    is_given_name,
+    is_party_name,
+    is_party_word,
+    is_title_word,
+    known_organisations,
+    name_gender,
+    org_word_surname,
+    organisation_evidence_words,
+    organisation_words,
+    proper_groups,
+)
 from newstone.nlp.words import POSSESSIVE_DETERMINERS, WEEKDAYS
-
+from newstone.rules import word_set
 
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
 
@@ -30,8 +41,10 @@ NEUTER_PRONOUNS = frozenset(["it"])
 
 
 # Indefinite subjects name nobody in particular ("Nothing said here was new", "Some said …").
-INDEFINITES = frozenset("""nothing nobody everybody somebody anybody everyone someone anyone
-none all both each either neither one some many few others other most several""".split())
+INDEFINITES = frozenset(
+    """nothing nobody everybody somebody anybody everyone someone anyone
+none all both each either neither one some many few others other most several""".split()
+)
 
 
 # Words that open a common-noun group and are capitalised only at a sentence start
@@ -58,8 +71,10 @@ NP_INNER_WORDS = frozenset("of the for and 's".split())
 NAME_CONNECTORS = frozenset("of the for and & de du von van".split())
 
 
-LEADING_JUNK = frozenset("""the a an in on at for by from with after before during as
-when while of to then but and so also""".split())
+LEADING_JUNK = frozenset(
+    """the a an in on at for by from with after before during as
+when while of to then but and so also""".split()
+)
 
 
 # Determiners dropped before a noun ("Our correspondent", "Its lawyer", "Another analyst"),
@@ -68,8 +83,10 @@ DROPPED_DETERMINERS = POSSESSIVE_DETERMINERS | {"another", "this", "these", "tho
 
 
 # Time words a mention may open with ("Yesterday Mr Blair said"); not months: "May" is a name.
-LEADING_TIME_WORDS = WEEKDAYS | frozenset("""yesterday today tonight earlier later last this next
-week month year night morning""".split())
+LEADING_TIME_WORDS = WEEKDAYS | frozenset(
+    """yesterday today tonight earlier later last this next
+week month year night morning""".split()
+)
 
 
 APPOSITION_CUTS = re.compile(r"\s+(?:in|at|of|for|with|who|which|whose|from|on|to)\s+", re.I)
@@ -82,16 +99,16 @@ NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|bin|al-\w+)$")
 class SpeakerInfo:
     """What a mention says about its speaker; ``kind`` is the speaker_type value."""
 
-    name: Optional[str]
+    name: str | None
     kind: str = "unknown"
-    title: Optional[str] = None
-    org: Optional[str] = None
-    pronoun: Optional[str] = None  # "he", "they", ... when the mention is a pronoun
-    gender: Optional[str] = None  # "m" / "f" from an honorific, a given name or a pronoun
-    owner: Optional["SpeakerInfo"] = None  # the person of "Biden's administration", resolved later
+    title: str | None = None
+    org: str | None = None
+    pronoun: str | None = None  # "he", "they", ... when the mention is a pronoun
+    gender: str | None = None  # "m" / "f" from an honorific, a given name or a pronoun
+    owner: SpeakerInfo | None = None  # the person of "Biden's administration", resolved later
 
 
-def _country_match(phrase: str) -> Optional[tuple[str, Optional[str]]]:
+def _country_match(phrase: str) -> tuple[str, str | None] | None:
     """(kind, canonical name or None) when the whole phrase is a country or an alliance:
     "US", "the U.S." and "United States" all give ("country", "United States")."""
     if not phrase:
@@ -111,34 +128,45 @@ def _country_match(phrase: str) -> Optional[tuple[str, Optional[str]]]:
 def _strip_leading(tokens: list[str]) -> list[str]:
     """Drop what a backward scan may have swept in before the speaker: prepositions,
     time words, and lower-case words before a capitalised name ("something Moscow")."""
-    while tokens and (tokens[0].lower() in LEADING_JUNK or tokens[0].lower() in LEADING_TIME_WORDS
-                      or (tokens[0].lower() in DROPPED_DETERMINERS and len(tokens) > 1)
-                      or (tokens[0].islower() and not is_title_word(tokens[0]) and len(tokens) > 1
-                          and tokens[1][:1].isupper())):
+    while tokens and (
+        tokens[0].lower() in LEADING_JUNK
+        or tokens[0].lower() in LEADING_TIME_WORDS
+        or (tokens[0].lower() in DROPPED_DETERMINERS and len(tokens) > 1)
+        or (tokens[0].islower() and not is_title_word(tokens[0]) and len(tokens) > 1 and tokens[1][:1].isupper())
+    ):
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1].islower() and (tokens[-1] in TRAILING_ADVERBS or tokens[-1] in LEADING_TIME_WORDS):
+    while (
+        len(tokens) > 1
+        and tokens[-1].islower()
+        and (tokens[-1] in TRAILING_ADVERBS or tokens[-1] in LEADING_TIME_WORDS)
+    ):
         tokens = tokens[:-1]  # "The foreign secretary meanwhile said", "Mr Smith also said"
     return tokens
 
 
 # Adverbs a source span may end with, between the speaker and the cue.
-TRAILING_ADVERBS = frozenset("""meanwhile also however too though instead still now then again
+TRAILING_ADVERBS = frozenset(
+    """meanwhile also however too though instead still now then again
 himself herself themselves itself alone both all later earlier yesterday today recently
-previously separately privately publicly""".split())
+previously separately privately publicly""".split()
+)
 
 
 def _name_run(tokens: list[str]) -> int:
     """Index where the trailing personal name starts (len(tokens) if none)."""
     k = len(tokens)
     surname_may_be_org_word = org_word_surname(tokens)
-    while k > 0 and NAME_TOKEN.match(tokens[k - 1]) and not is_title_word(tokens[k - 1]) \
-            and (tokens[k - 1].lower() not in word_set("org_words.txt")
-                 or (k == len(tokens) and surname_may_be_org_word)):
+    while (
+        k > 0
+        and NAME_TOKEN.match(tokens[k - 1])
+        and not is_title_word(tokens[k - 1])
+        and (tokens[k - 1].lower() not in word_set("org_words.txt") or (k == len(tokens) and surname_may_be_org_word))
+    ):
         k -= 1
     return k
 
 
-def _org_of(title_tokens: list[str]) -> Optional[str]:
+def _org_of(title_tokens: list[str]) -> str | None:
     """The capitalised lead of a title ("White House" of "White House national security
     spokesman"; "Department of Defense" of "Department of Defense spokesman")."""
     lead: list[str] = []
@@ -149,7 +177,9 @@ def _org_of(title_tokens: list[str]) -> Optional[str]:
             break
     # "Foreign Secretary", "UK Culture Secretary": the portfolio is part of the title
     joined = "of" in lead or "for" in lead  # "Department of Defense": the portfolio names the organisation
-    while lead and (lead[-1] in ("of", "for", "and") or (not joined and lead[-1].lower() in word_set("office_words.txt"))):
+    while lead and (
+        lead[-1] in ("of", "for", "and") or (not joined and lead[-1].lower() in word_set("office_words.txt"))
+    ):
         lead.pop()
     if not lead or lead[0] in ("Republican", "Democratic", "Democrat", "Former", "Senior", "Top"):
         return None
@@ -166,7 +196,7 @@ def _is_demonym(phrase: str) -> bool:
     return any(m.kind == "demonym" and m.start == 0 and m.end == len(phrase) for m in found)
 
 
-def describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
+def describe_one(phrase: str, first_word: str | None = None) -> SpeakerInfo:
     """What one mention (no joint subject) says about its speaker. ``first_word``: the
     mention's first word as written, before leading words were stripped (default: the
     phrase is the whole mention); a group noun capitalised only because it opens the
@@ -213,21 +243,32 @@ def describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     last = tokens[-1].lower().rstrip(".,")
     if last in word_set("group_nouns.txt") or (last.endswith("s") and last[:-1] in word_set("titles.txt")):
         first = tokens[0].lower()
-        if tokens[0] == original_first and tokens[0][1:].islower() and first not in proper_groups() \
-                and (first in word_set("group_nouns.txt") or first in GROUP_OPENERS
-                     or (first.endswith("s") and first[:-1] in word_set("titles.txt"))):
+        if (
+            tokens[0] == original_first
+            and tokens[0][1:].islower()
+            and first not in proper_groups()
+            and (
+                first in word_set("group_nouns.txt")
+                or first in GROUP_OPENERS
+                or (first.endswith("s") and first[:-1] in word_set("titles.txt"))
+            )
+        ):
             # "Analysts said": capitalised only as the sentence's first word, so "analysts";
             # "the Conservatives" keeps its capital (a name, after a determiner)
-            text = first + text[len(first):]
+            text = first + text[len(first) :]
         return SpeakerInfo(text, "group")
     if is_party_name(text):
         return SpeakerInfo(text, "organization")  # "Labour said": the party speaks
     if organisation_words(tokens) and not any(is_title_word(t) for t in tokens):
         return SpeakerInfo(text, "organization")
-    if len(tokens) > 1 and tokens[-1][:1].isupper() and not org_word_surname(tokens) \
-            and tokens[-1].rstrip(".,").lower() in organisation_evidence_words()["suffix"] \
-            and not (len(tokens) == 2 and is_given_name(tokens[0])) \
-            and all(t[:1].isupper() or t in NAME_CONNECTORS for t in tokens):
+    if (
+        len(tokens) > 1
+        and tokens[-1][:1].isupper()
+        and not org_word_surname(tokens)
+        and tokens[-1].rstrip(".,").lower() in organisation_evidence_words()["suffix"]
+        and not (len(tokens) == 2 and is_given_name(tokens[0]))
+        and all(t[:1].isupper() or t in NAME_CONNECTORS for t in tokens)
+    ):
         # "Cairn Energy", "British Airways"; not "Alan Watch" (a given name first) nor
         # "analyst Alex Potter at Lehman Brothers" (a person described by the firm)
         return SpeakerInfo(text, "organization")
@@ -237,14 +278,20 @@ def describe_one(phrase: str, first_word: Optional[str] = None) -> SpeakerInfo:
     while len(tokens) - start > 2 and is_party_word(tokens[start]):
         start += 1  # "Conservative Graham Brady": the party describes the person, as a title does
     name_tokens, title_tokens = tokens[start:], tokens[:start]
-    if name_tokens and not title_tokens and len(name_tokens) == 1 and name_tokens[0].isupper() \
-            and len(name_tokens[0]) > 1:
+    if (
+        name_tokens
+        and not title_tokens
+        and len(name_tokens) == 1
+        and name_tokens[0].isupper()
+        and len(name_tokens[0]) > 1
+    ):
         return SpeakerInfo(text, "organization")  # an acronym: NATO, CNN
     if name_tokens:
         title = " ".join(title_tokens) or None
         name = " ".join(name_tokens)
-        return SpeakerInfo(name, "person", title, _org_of(title_tokens) if title_tokens else None,
-                           gender=gender or name_gender(name))
+        return SpeakerInfo(
+            name, "person", title, _org_of(title_tokens) if title_tokens else None, gender=gender or name_gender(name)
+        )
     if is_title_word(last):
         org = _org_of(tokens)
         return SpeakerInfo(text, "person", title=last, org=org)
@@ -258,7 +305,7 @@ _CONTRACTION = re.compile(r"^(?P<pronoun>[A-Za-z]+)'(?:m|s|re|ve|ll|d)$")
 
 
 def _without_final_possessive(tokens: list[str]) -> list[str]:
-    """"I'm" -> "I", "It's" -> "It" (a pronoun's contraction), and "The EU's" -> "EU": a
+    """ "I'm" -> "I", "It's" -> "It" (a pronoun's contraction), and "The EU's" -> "EU": a
     span cut right after a possessive ("The EU's comments …") names the possessor."""
     if not tokens:
         return tokens
@@ -272,7 +319,7 @@ def _without_final_possessive(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _common_word_reading(word: str) -> Optional[SpeakerInfo]:
+def _common_word_reading(word: str) -> SpeakerInfo | None:
     """A one-word mention that is an ordinary word, never a name: a linking word that opens
     sentences ("However, the BCC found …"; ``sentence_starters.txt``) names nobody; a
     document that "shows" things (``evidence_nouns.txt``) is a group when plural ("Figures
@@ -286,13 +333,13 @@ def _common_word_reading(word: str) -> Optional[SpeakerInfo]:
     return None
 
 
-def _demonym_entry(surface: str) -> Optional[str]:
+def _demonym_entry(surface: str) -> str | None:
     """The country of a gazetteer demonym ("Israelis" -> ISR), else None."""
     entry = default_matcher().lookup(surface)
     return entry.country if entry and entry.kind == "demonym" else None
 
 
-def _demonym_reading(text: str, first_word: Optional[str]) -> Optional[SpeakerInfo]:
+def _demonym_reading(text: str, first_word: str | None) -> SpeakerInfo | None:
     """A mention that is only a nationality. Plural ("the Israelis", "Britons") or a
     collective adjective after "the" ("the British", "the Chinese"): the nation's people
     or side speaking, a group (the country comes from the mention). A singular noun after
@@ -314,8 +361,8 @@ def _demonym_reading(text: str, first_word: Optional[str]) -> Optional[SpeakerIn
     return SpeakerInfo(text, "group")
 
 
-def _owned_organisation(tokens: list[str]) -> Optional[SpeakerInfo]:
-    """"President Joe Biden's administration", "Putin's government": a person's
+def _owned_organisation(tokens: list[str]) -> SpeakerInfo | None:
+    """ "President Joe Biden's administration", "Putin's government": a person's
     organisation, typed organization, with the person kept as ``owner`` so that
     resolution can name them in full and give the organisation their country. None when
     the mention is no possessive of a named person followed by lower-case words ending in
@@ -325,7 +372,7 @@ def _owned_organisation(tokens: list[str]) -> Optional[SpeakerInfo]:
             break
     else:
         return None
-    rest = tokens[i + 1:]
+    rest = tokens[i + 1 :]
     if not all(t.islower() for t in rest) or rest[-1] not in word_set("org_words.txt"):
         return None
     owner = describe_one(" ".join(tokens[:i] + [tokens[i][:-2]]))
@@ -334,7 +381,7 @@ def _owned_organisation(tokens: list[str]) -> Optional[SpeakerInfo]:
     return SpeakerInfo(f"{owner.name}'s {' '.join(rest)}", "organization", owner=owner)
 
 
-def _apposition_title(appos: str) -> tuple[Optional[str], Optional[str]]:
+def _apposition_title(appos: str) -> tuple[str | None, str | None]:
     """("an Asia specialist in the Obama administration who …") -> ("Asia specialist",
     "Obama administration")."""
     tokens = _strip_leading(appos.split())
@@ -361,17 +408,23 @@ def _opens_joint_title(part: str) -> bool:
     (``portfolio_words.txt``: "Trade and Industry") or a nationality ("British and Irish
     Lions coach")."""
     words = part.split()
-    return len(words) == 1 and (words[0].lower() in word_set("portfolio_words.txt")
-                                or _demonym_entry(words[0]) is not None)
+    return len(words) == 1 and (
+        words[0].lower() in word_set("portfolio_words.txt") or _demonym_entry(words[0]) is not None
+    )
 
 
 # "<someone> at <Firm>": a person described by where they work (no comma before "at").
-_PERSON_AT_FIRM = re.compile(r"^(?P<person>.*?[A-Z][\w'\u2019.-]*) at (?:the )?(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$")
+_PERSON_AT_FIRM = re.compile(
+    r"^(?P<person>.*?[A-Z][\w'\u2019.-]*) at (?:the )?"
+    r"(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$"
+)
 
 
 # "<role> at <Firm>" with no name: "economist at Barclays", "an analyst at the Bank of England".
-_ROLE_AT_FIRM = re.compile(r"^(?:(?:an?|the) )?(?P<role>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) at (?:the )?"
-                           r"(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$")
+_ROLE_AT_FIRM = re.compile(
+    r"^(?:(?:an?|the) )?(?P<role>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) at (?:the )?"
+    r"(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$"
+)
 
 
 def describe_mention(mention: str) -> list[SpeakerInfo]:
@@ -390,8 +443,14 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
     first_word = (mention.split() or [None])[0]
     role, comma, name = mention.partition(",")
     role_words, name_words = role.split(), name.split()
-    if comma and role_words and name_words and role_words[-1].lower() in word_set("titles.txt") \
-            and not any(w[:1].isupper() for w in role_words) and all(NAME_TOKEN.match(w) for w in name_words):
+    if (
+        comma
+        and role_words
+        and name_words
+        and role_words[-1].lower() in word_set("titles.txt")
+        and not any(w[:1].isupper() for w in role_words)
+        and all(NAME_TOKEN.match(w) for w in name_words)
+    ):
         # "the treasurer, Ann Cole": a role, then the name in apposition
         return [describe_one(" ".join(role_words[-1:] + name_words))]
     mention = " ".join(_strip_leading(mention.split()))
@@ -410,14 +469,22 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and any(_opens_joint_title(part) for part in parts[:-1]):
         parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person
-    if len(parts) > 1 and not all(p[:1].isupper() or p.lower().startswith(("the ", "democratic ", "republican "))
-                                  for p in parts):
+    if len(parts) > 1 and not all(
+        p[:1].isupper() or p.lower().startswith(("the ", "democratic ", "republican ")) for p in parts
+    ):
         parts = [head]
     infos = [describe_one(p, first_word) for p in parts]
-    if len(infos) > 1 and infos[-1].kind == "person" and infos[-1].name and infos[-1].name != unnamed_role_name(infos[-1]) \
-            and all((i.kind == "unknown" or (i.kind == "person" and i.title and i.name == unnamed_role_name(i)))
-                    and opener.lower() not in ("the", "a", "an", "both")
-                    for i, opener in zip(infos[:-1], [first_word or ""] + [p.split()[0] for p in parts[1:-1]])):
+    if (
+        len(infos) > 1
+        and infos[-1].kind == "person"
+        and infos[-1].name
+        and infos[-1].name != unnamed_role_name(infos[-1])
+        and all(
+            (i.kind == "unknown" or (i.kind == "person" and i.title and i.name == unnamed_role_name(i)))
+            and opener.lower() not in ("the", "a", "an", "both")
+            for i, opener in zip(infos[:-1], [first_word or ""] + [p.split()[0] for p in parts[1:-1]])
+        )
+    ):
         return [infos[-1]]  # "chat show host and East Midlands MEP Robert Kilroy-Silk": one person, two roles
     if len(infos) > 1 and not all(i.kind in ("person", "country") and i.name for i in infos):
         infos = [describe_one(head, first_word)]
@@ -436,6 +503,6 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
 GIVEN_NAME_HONORIFICS = frozenset({"sir", "dame"})
 
 
-def unnamed_role_name(info: SpeakerInfo) -> Optional[str]:
+def unnamed_role_name(info: SpeakerInfo) -> str | None:
     """The name an unnamed role mention gets by itself ("NATO chief")."""
     return info.name if info.title and info.name and info.name.split()[-1].lower() == info.title.lower() else None

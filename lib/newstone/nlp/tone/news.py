@@ -22,15 +22,16 @@ both scorers against human ratings of NYT editorial sentences.
     >>> tone("It's incredibly concerning", scorer="vader")["compound"]
     0.0
 """
+
 from __future__ import annotations
 
 import math
+import os
 import sys
 import types
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-import os
-from typing import Iterable, Mapping, Union
+from functools import cache, lru_cache
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
@@ -46,6 +47,8 @@ def check_scorer(scorer: str) -> str:
     if scorer not in SCORERS:
         raise ValueError(f"unknown tone scorer {scorer!r}: use one of {', '.join(SCORERS)}")
     return scorer
+
+
 NEWS_LEXICON = "news_lexicon.tsv"  # the packaged update (newstone.rules reads it)
 VALENCE_RANGE = (-4.0, 4.0)
 # VADER's usual cut-offs on compound: >= 0.05 positive, <= -0.05 negative.
@@ -56,9 +59,18 @@ NEGATIVE_THRESHOLD = -0.05
 # in typeset news ("concerning,”", "don’t") it misses both the word and the negation.
 # The news scorer maps typographic quotes and apostrophes to ASCII before scoring.
 TYPOGRAPHIC_QUOTES = (
-    ("\u2018", "'"), ("\u2019", "'"), ("\u201a", "'"), ("\u201b", "'"), ("\u2032", "'"),
-    ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2033", '"'),
-    ("\u00ab", '"'), ("\u00bb", '"'),
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201a", "'"),
+    ("\u201b", "'"),
+    ("\u2032", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u201f", '"'),
+    ("\u2033", '"'),
+    ("\u00ab", '"'),
+    ("\u00bb", '"'),
 )
 
 
@@ -116,7 +128,7 @@ def lexicon_entry(row: RuleRow) -> LexiconEntry:
     return LexiconEntry(word, valence, row["reason"])
 
 
-def read_news_lexicon(source: Union[str, os.PathLike] = NEWS_LEXICON) -> list[LexiconEntry]:
+def read_news_lexicon(source: str | os.PathLike = NEWS_LEXICON) -> list[LexiconEntry]:
     """All entries of a lexicon-update file (the packaged one, or a path), in file order;
     a word may appear only once."""
     entries: list[LexiconEntry] = []
@@ -215,7 +227,7 @@ class ToneScorer:
         return f"ToneScorer({self.scorer!r})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scorer_of_kind(scorer: str) -> ToneScorer:
     return ToneScorer(scorer)
 
@@ -260,8 +272,14 @@ def tone_columns(text: str, scorer: str = "news") -> dict:
     text = ascii_quotes(text if text.__class__ is str else _as_text(text))
     raw, news = _raw_and_news().polarity(text)
     tone_value = raw["compound"] if scorer == "vader" else news["compound"]
-    return {"compound": raw["compound"], "pos": raw["pos"], "neu": raw["neu"], "neg": raw["neg"],
-            "tone": tone_value, "tone_label": tone_label(tone_value)}
+    return {
+        "compound": raw["compound"],
+        "pos": raw["pos"],
+        "neu": raw["neu"],
+        "neg": raw["neg"],
+        "tone": tone_value,
+        "tone_label": tone_label(tone_value),
+    }
 
 
 def score_many(texts: Iterable[str], scorer: str = "news") -> list[dict]:
@@ -271,7 +289,19 @@ def score_many(texts: Iterable[str], scorer: str = "news") -> list[dict]:
 
 
 __all__ = [
-    "SCORERS", "NEWS_LEXICON", "TYPOGRAPHIC_QUOTES", "ascii_quotes", "LexiconEntry", "ToneScorer", "get_scorer", "tone",
-    "score_many", "tone_label", "tone_columns", "read_news_lexicon", "lexicon_entry",
-    "news_lexicon_update", "apply_lexicon_update",
+    "SCORERS",
+    "NEWS_LEXICON",
+    "TYPOGRAPHIC_QUOTES",
+    "ascii_quotes",
+    "LexiconEntry",
+    "ToneScorer",
+    "get_scorer",
+    "tone",
+    "score_many",
+    "tone_label",
+    "tone_columns",
+    "read_news_lexicon",
+    "lexicon_entry",
+    "news_lexicon_update",
+    "apply_lexicon_update",
 ]

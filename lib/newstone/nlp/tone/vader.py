@@ -14,14 +14,22 @@ Adapted from vaderSentiment 3.3.2 (MIT License, (c) C.J. Hutto). Cite: Hutto, C.
 Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis of
 Social Media Text. ICWSM-14.
 """
+
 from __future__ import annotations
 
 import math
 import string
 
-from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASES,
-                                           SentimentIntensityAnalyzer, normalize,
-                                           scalar_inc_dec)
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    C_INCR,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    normalize,
+    scalar_inc_dec,
+)
 
 _NEGATE = frozenset(NEGATE)
 _PUNCTUATION = string.punctuation
@@ -45,8 +53,11 @@ def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> f
             valence = valence * N_SCALAR
     if start_i == 2:
         # Operator precedence kept exactly as in vaderSentiment: (A and (B or C)) or (D or E).
-        if lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this") or \
-                (lower[i - 1] == "so" or lower[i - 1] == "this"):
+        if (
+            lower[i - 3] == "never"
+            and (lower[i - 2] == "so" or lower[i - 2] == "this")
+            or (lower[i - 1] == "so" or lower[i - 1] == "this")
+        ):
             valence = valence * 1.25
         elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
             pass
@@ -97,8 +108,11 @@ def _word_valence(i: int, words: list[str], lower: list[str], lexicon: dict, is_
     valence = lexicon[item_lowercase]
     if item_lowercase == "no" and i != n - 1 and lower[i + 1] in lexicon:
         valence = 0.0
-    if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") \
-            or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"]):
+    if (
+        (i > 0 and lower[i - 1] == "no")
+        or (i > 1 and lower[i - 2] == "no")
+        or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"])
+    ):
         valence = lexicon[item_lowercase] * N_SCALAR
     if words[i].isupper() and is_cap_diff:
         if valence > 0:
@@ -149,10 +163,12 @@ def _tokens(text: str) -> list[str]:
     """``SentiText._words_and_emoticons``: split on white space, strip edge punctuation
     unless that leaves two characters or fewer (emoticons). Most tokens have no edge
     punctuation, so the strip is only attempted when there is some."""
-    return [_strip_token(token)
-            if token[0] in _PUNCTUATION_SET or token[-1] in _PUNCTUATION_SET or len(token) <= 2
-            else token
-            for token in text.split()]
+    return [
+        _strip_token(token)
+        if token[0] in _PUNCTUATION_SET or token[-1] in _PUNCTUATION_SET or len(token) <= 2
+        else token
+        for token in text.split()
+    ]
 
 
 def _cap_differential(words: list[str]) -> bool:
@@ -188,9 +204,9 @@ def _score_valence(sentiments: list, text: str) -> dict:
     neu_count = 0
     for sentiment_score in sentiments:
         if sentiment_score > 0:
-            pos_sum += (float(sentiment_score) + 1)
+            pos_sum += float(sentiment_score) + 1
         if sentiment_score < 0:
-            neg_sum += (float(sentiment_score) - 1)
+            neg_sum += float(sentiment_score) - 1
         if sentiment_score == 0:
             neu_count += 1
     if pos_sum > math.fabs(neg_sum):
@@ -198,8 +214,12 @@ def _score_valence(sentiments: list, text: str) -> dict:
     elif pos_sum < math.fabs(neg_sum):
         neg_sum -= punct_emph_amplifier
     total = pos_sum + math.fabs(neg_sum) + neu_count
-    return {"neg": round(math.fabs(neg_sum / total), 3), "neu": round(math.fabs(neu_count / total), 3),
-            "pos": round(math.fabs(pos_sum / total), 3), "compound": round(compound, 4)}
+    return {
+        "neg": round(math.fabs(neg_sum / total), 3),
+        "neu": round(math.fabs(neu_count / total), 3),
+        "pos": round(math.fabs(pos_sum / total), 3),
+        "compound": round(compound, 4),
+    }
 
 
 class MultiLexiconVader:
@@ -218,8 +238,7 @@ class MultiLexiconVader:
         # Words whose entry differs from the first lexicon's: a text containing none of
         # them scores the same with that lexicon, so its result is reused.
         first = lexicons[0]
-        self._differs = [frozenset(w for w in set(first) | set(lex) if first.get(w) != lex.get(w))
-                         for lex in lexicons]
+        self._differs = [frozenset(w for w in set(first) | set(lex) if first.get(w) != lex.get(w)) for lex in lexicons]
 
     def polarity(self, text: str) -> list[dict]:
         """One ``polarity_scores``-style dict per lexicon, in the order given."""
