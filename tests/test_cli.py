@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import newstone
-from conftest import SAMPLE, SHARED, shared_path
 from newstone.cli import main
+from tests.helpers import SAMPLE, SHARED, shared_path
 
 
 def run(capsys, *argv):

@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 import newstone
-from conftest import SAMPLE
 from newstone.dataset.dask_engine import parse_with_dask
 from newstone.dataset.parse import parse_to_dataset
+from tests.helpers import SAMPLE
 
 
 @pytest.mark.slow

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from conftest import SHARED, shared_path
 from newstone.cli import main
 from newstone.evaluate import GoldAttribution, Prediction, parse_brat, score
+from tests.helpers import SHARED, shared_path
 
 
 def test_parse_brat_discontinuous_content(tmp_path):

@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from conftest import SAMPLE
 from newstone.ingest.decode import decode_bytes
 from newstone.ingest.discover import InputNotFound, expand_inputs
 from newstone.ingest.plaintext import parse_plain_text
 from newstone.ingest.reader import iter_articles
+from tests.helpers import SAMPLE
 
 
 def test_sample_header_fields():

@@ -4,10 +4,10 @@ import pandas as pd
 import pytest
 
 import newstone
-from conftest import SAMPLE, shared_path
 from newstone import pipeline, schema
 from newstone.ingest.plaintext import parse_plain_text
 from newstone.nlp.tone.news import ascii_quotes
+from tests.helpers import SAMPLE, shared_path
 
 
 def assert_offsets_round_trip(corpus):

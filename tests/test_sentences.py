@@ -94,8 +94,8 @@ def test_fast_punkt_equals_stock_punkt(text):
 
 def test_fast_punkt_equals_stock_punkt_on_real_news():
     """Every BBC article and every PolNeAR training article: the same spans."""
-    from conftest import shared_path
     from newstone.nlp.sentences import get_tokenizer, stock_tokenizer
+    from tests.helpers import shared_path
 
     files = sorted(shared_path("data", "bbc").rglob("*.txt")) + sorted(
         shared_path("data", "polnear", "train").rglob("*.txt")

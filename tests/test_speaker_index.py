@@ -5,8 +5,8 @@ import math
 import pandas as pd
 
 import newstone
-from conftest import SAMPLE
 from newstone.dataset.speaker_index import INPUT_COLUMNS, SpeakerIndex, speaker_rows
+from tests.helpers import SAMPLE
 
 
 def quotes(*rows):

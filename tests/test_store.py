@@ -3,9 +3,9 @@
 import pandas as pd
 
 import newstone
-from conftest import SAMPLE
 from newstone.dataset.parse import parse_to_dataset
 from newstone.dataset.store import part_files, read_table
+from tests.helpers import SAMPLE
 
 
 def make_inputs(folder, n=7):

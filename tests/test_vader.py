@@ -3,11 +3,11 @@
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import shared_path
 from newstone.ingest.reader import iter_articles
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.tone.news import ascii_quotes, get_scorer
 from newstone.nlp.tone.vader import MultiLexiconVader
+from tests.helpers import shared_path
 
 # One case per VADER rule: boosters, caps, "kind of", "no", "least", "but", never/without,
 # special cases and idioms, emoticons, emoji, punctuation emphasis, empty text.
