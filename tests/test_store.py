@@ -88,25 +88,6 @@ def test_the_end_of_the_input_comes_in_smaller_batches():
     assert list(numbered_batches([], 0, 10)) == []
 
 
-def test_one_article_files_are_read_by_the_worker_and_tables_by_the_parent(tmp_path):
-    from newstone.ingest.discover import InputFile
-    from newstone.ingest.reader import iter_units, load_unit
-    from newstone.model import Article
-
-    make_inputs(tmp_path / "in", n=1)
-    (tmp_path / "in" / "feed.jsonl").write_text(
-        '{"id": "j1", "text": "Putin spoke."}\n{"id": "j2", "text": "Biden spoke."}\n', encoding="utf-8"
-    )
-    units = list(iter_units([str(tmp_path / "in")]))
-    assert [type(u).__name__ for u in units] == ["InputFile", "Article", "Article", "InputFile"]
-    assert [u.article_id for u in units] == ["a0", "j1", "j2", "sample"]
-    assert load_unit(units[1]) == [units[1]]
-    (read,) = load_unit(units[0])
-    assert isinstance(read, Article) and read.title == "Head 0" and read.error is None
-    (missing,) = load_unit(InputFile(str(tmp_path / "gone.txt"), "gone"))
-    assert missing.article_id == "gone" and missing.error.startswith("unreadable file")
-
-
 def test_a_file_gone_before_its_worker_reads_it_is_an_error_row(tmp_path):
     make_inputs(tmp_path / "in", n=3)
     from newstone.dataset.parse import BatchJob, write_batch_job
