@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newstone.errors import RuleFileError
-from newstone.nlp.attribution.lexicon import cue_from_row, cue_lexicon
+from newstone.nlp.attribution.lexicon import cue_lexicon
 from newstone.nlp.countries import default_matcher, speaker_cue_matcher
 from newstone.nlp.speakers.evidence import first_names, organisation_evidence_words
 from newstone.nlp.speakers.facts import office_holders
@@ -82,32 +82,3 @@ def test_a_file_of_the_users_may_leave_out_optional_columns_at_the_end(tmp_path)
     assert rows[0] == {"word": "Russia", "note": ""}
     with pytest.raises(RuleFileError, match="header"):
         read_table(write(tmp_path, "word\nRussia\n"), ("word", "note"))
-
-
-@pytest.mark.parametrize(
-    "flags, cls, message",
-    [
-        ("inv,invv", "speech", r"cues.tsv:3: unknown flag\(s\) invv for 'say'"),
-        ("-", "speeech", r"cues.tsv:3: class 'speeech' is not one of"),
-    ],
-)
-def test_a_typo_in_cues_tsv_is_an_error_not_ignored(tmp_path, flags, cls, message):
-    path = write(tmp_path, f"# cues\nlemma\tclass\tflags\tforms\nsay\t{cls}\t{flags}\tsay said\n", "cues.tsv")
-    row = read_table(path, ("lemma", "class", "flags", "forms"))[0]
-    with pytest.raises(RuleFileError, match=message):
-        cue_from_row(row, "said")
-
-
-def test_cue_flags_become_named_fields(tmp_path):
-    path = write(tmp_path, "lemma\tclass\tflags\tforms\nsee\tbelief\tthat,as\tsee saw\nstate\tspeech\tinv,end\tstate\n")
-    see, state = read_table(path, ("lemma", "class", "flags", "forms"))
-    cue = cue_from_row(see, "saw")
-    assert (cue.words, cue.needs_that, cue.as_complement, cue.that_ok, cue.invertible) == (
-        ("saw",),
-        True,
-        True,
-        True,
-        False,
-    )
-    cue = cue_from_row(state, "state")
-    assert (cue.end_only, cue.invertible, cue.needs_that, cue.that_ok) == (True, True, False, True)
