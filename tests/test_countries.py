@@ -10,9 +10,8 @@ import pandas as pd
 import pytest
 
 from newstone.analysis.countries import speaker_country_matrix, tone_by_mentioned_country, tone_by_speaker_country
-from newstone.model import Attribution, CountryMention
+from newstone.model import CountryMention
 from newstone.nlp.countries import CONTEXT_COLUMNS, CountryMatcher, default_matcher, gazetteer_rows
-from newstone.nlp.speakers.facts import Roster, apply_roster, fill_speaker_country, speaker_country
 from newstone.nlp.trie import trie_regex
 from newstone.rules import read_table
 from newstone.spans import merge_spans
@@ -408,89 +407,6 @@ def test_sample_article_dateline_and_credits_are_outside_the_span():
 # --------------------------------------------------------------------------- speaker country
 
 
-@pytest.mark.parametrize(
-    "title, org, mention, expected",
-    [
-        ("Russian President", None, "Vladimir Putin", "RUS"),
-        ("White House national security spokesman", None, "John Kirby", "USA"),
-        ("Republican Senator", None, "Lindsey Graham", "USA"),
-        ("Democratic Senator", None, "Richard Blumenthal", "USA"),
-        ("North Korean leader", None, "Kim Jong Un", "PRK"),
-        ("the State Department spokesman", None, "Matthew Miller", "USA"),
-        ("Department of Defense spokesman", None, None, "USA"),
-        ("Sen.", None, "Graham", "USA"),
-        (None, "Kremlin", None, "RUS"),
-        (None, None, "Moscow", "RUS"),
-        (None, None, "the United States", "USA"),
-        (None, None, "the Kremlin", "RUS"),
-        ("U.S. ambassador to Russia", None, None, "USA"),
-        ("ambassador to Russia", None, None, None),
-        ("The NATO chief", None, None, None),
-        ("Social Democrat lawmaker", None, None, None),
-        ("Secretary of State for Northern Ireland", None, None, "GBR"),
-        (None, None, "he", None),
-        (None, None, None, None),
-    ],
-)
-def test_speaker_country_rules(title, org, mention, expected):
-    assert speaker_country(title, org, mention) == expected
-
-
-ROSTER_CSV = """name,aliases,title,organisation,country
-Matthew Miller,Miller|State Dept spokesman Miller,spokesman,State Department,
-Evan Medeiros,Medeiros,professor,Georgetown University,Russia
-Jane Doe,,,,gbr
-"""
-
-
-@pytest.fixture()
-def roster(tmp_path) -> Roster:
-    path = tmp_path / "officials.csv"
-    path.write_text(ROSTER_CSV, encoding="utf-8")
-    return Roster.load(path)
-
-
-def test_roster_lookup_by_name_and_alias(roster):
-    assert roster.lookup("Matthew Miller") == {
-        "name": "Matthew Miller",
-        "title": "spokesman",
-        "org": "State Department",
-        "country": None,
-    }
-    assert roster.lookup("  miller ")["name"] == "Matthew Miller"
-    assert roster.lookup("Nobody") is None
-    assert len(roster) == 3
-
-
-def test_roster_country_names_are_normalised(roster):
-    assert roster.lookup("Medeiros")["country"] == "RUS"
-    assert roster.lookup("Jane Doe")["country"] == "GBR"
-
-
-def roster_country(roster, text: str, mention: str, speaker=None, title=None) -> str | None:
-    """What the pipeline gives: the roster applied once, then the speaker's country."""
-    start = text.index(mention)
-    attribution = Attribution(
-        "indirect",
-        [(0, 1)],
-        source=(start, start + len(mention)),
-        speaker=speaker,
-        speaker_type="person",
-        speaker_title=title,
-    )
-    apply_roster(text, attribution, roster)
-    fill_speaker_country(text, attribution)
-    return attribution.speaker_country
-
-
-def test_roster_overrides_the_text(roster):
-    # The text calls him a Chinese official; the roster says Russia.
-    assert roster_country(roster, "Medeiros said so.", "Medeiros", title="Chinese official") == "RUS"
-    assert roster_country(roster, "He said so.", "He", speaker="Evan Medeiros") == "RUS"
-    # No country in the roster: its organisation decides.
-    assert roster_country(roster, "Miller said so.", "Miller", title="Japanese diplomat") == "USA"
-
-
 # --------------------------------------------------------------------------- tables
 
 
@@ -582,32 +498,6 @@ def test_speaker_country_matrix_joins_quotes_within_their_article():
     # Kirby: quote a/1 names China (NATO has no country). b/1 has no speaker.
     assert rows[("John Kirby", "CHN")] == (1, pytest.approx(0.2))
     assert set(rows) == {("Matthew Miller", "RUS"), ("John Kirby", "CHN")}
-
-
-def test_a_roster_without_a_name_column_is_refused_and_unknown_countries_are_named(tmp_path):
-    import pytest
-
-    from newstone.errors import RosterError
-    from newstone.nlp.speakers.facts import Roster
-
-    (tmp_path / "semicolons.csv").write_text("name;title;country\nA;envoy;RUS\n", encoding="utf-8")
-    with pytest.raises(RosterError, match="no 'name' column"):
-        Roster.load(tmp_path / "semicolons.csv")
-    (tmp_path / "odd.csv").write_text("name,country\nA,GER\nB,Narnia\nC,Russia\n", encoding="utf-8")
-    with pytest.warns(UserWarning, match="GER, Narnia"):
-        roster = Roster.load(tmp_path / "odd.csv")
-    assert roster.lookup("A")["country"] is None and roster.lookup("C")["country"] == "RUS"
-
-
-def test_a_spreadsheet_export_with_a_bom_and_capitalised_headers_is_read(tmp_path):
-    from newstone.nlp.speakers.facts import Roster
-
-    (tmp_path / "excel.csv").write_bytes(
-        "\ufeffName,Aliases,Title,Organisation,Country\r\n"
-        "Anna Example,Example,envoy,Foreign Ministry,Russia\r\n".encode("utf-8")
-    )
-    person = Roster.load(tmp_path / "excel.csv").lookup("example")
-    assert person == {"name": "Anna Example", "title": "envoy", "org": "Foreign Ministry", "country": "RUS"}
 
 
 def test_the_cli_prints_a_roster_warning_as_one_plain_line(tmp_path, capsys):

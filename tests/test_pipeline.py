@@ -163,27 +163,3 @@ def test_sample_country_mentions(sample_corpus):
     found = set(sample_corpus.mentions["country"].dropna())
     assert {"RUS", "PRK", "USA", "UKR", "KOR", "CHN", "IRN", "CUB", "SYR"} <= found
     assert not found & {"JPN", "IND", "PHL", "GUY", "NLD", "ITA"}
-
-
-def test_roster_overrides_what_the_text_says(tmp_path):
-    """The sample's machine translation calls Miller the Defense spokesman; the roster knows better."""
-    roster = tmp_path / "officials.csv"
-    roster.write_text(
-        "name,aliases,title,organisation,country\n"
-        "Matthew Miller,Miller,State Department spokesman,State Department,USA\n"
-        "Ana Reyes,Reyes|Foreign Minister Reyes,Foreign Minister,,Chile\n",
-        encoding="utf-8",
-    )
-    corpus = newstone.read(SAMPLE, roster=roster)
-    miller = corpus.quotes[corpus.quotes["speaker"] == "Matthew Miller"]
-    assert len(miller) >= 3
-    assert set(miller["speaker_org"]) == {"State Department"}
-    assert set(miller["speaker_title"]) == {"State Department spokesman"}
-    other = newstone.parse_text("Talks\n\nReyes said the talks were over.", roster=roster).quotes.iloc[0]
-    assert (other["speaker"], other["speaker_country"], other["speaker_title"]) == (
-        "Ana Reyes",
-        "CHL",
-        "Foreign Minister",
-    )
-    without = newstone.read(SAMPLE).quotes
-    assert "Department of Defense" in set(without.loc[without["speaker"] == "Matthew Miller", "speaker_org"])

@@ -1,0 +1,245 @@
+"""One source mention read on its own: name, type, title, organisation
+(lib/newstone/nlp/speakers/mention.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstone.nlp.speakers.coreference import resolve_speakers
+from newstone.nlp.speakers.mention import describe_mention
+from tests.helpers.speakers import attributed_to, one_speaker
+
+# --- names, titles and organisations ---
+
+
+def test_title_before_name():
+    info = one_speaker("White House national security spokesman John Kirby")
+    assert (info.name, info.kind, info.title, info.org) == (
+        "John Kirby",
+        "person",
+        "White House national security spokesman",
+        "White House",
+    )
+
+
+def test_apposition_gives_title_and_org():
+    info = one_speaker(
+        "Evan Medeiros, an Asia specialist in the Obama administration who now teaches at Georgetown University"
+    )
+    assert (info.name, info.title, info.org) == ("Evan Medeiros", "Asia specialist", "Obama administration")
+
+
+def test_abbreviated_title():
+    info = one_speaker("Sen. Maria Lopez")
+    assert info.name == "Maria Lopez" and info.title == "Sen." and info.kind == "person"
+
+
+def test_honorific_with_period_is_not_a_title():
+    info = one_speaker("Mrs. Quill")
+    assert (info.name, info.title, info.gender) == ("Quill", None, "f")
+
+
+def test_role_then_name_in_apposition():
+    (info,) = describe_mention("the treasurer, Ann Cole")
+    assert (info.name, info.kind, info.title) == ("Ann Cole", "person", "treasurer")
+
+
+def test_a_prefixed_title_is_a_title():
+    info = one_speaker("The Tory co-chairman")
+    assert (info.kind, info.title, info.org) == ("person", "co-chairman", "Tory")
+
+
+@pytest.mark.parametrize(
+    "mention, name, title, org",
+    [
+        ("Foreign Secretary Jack Straw", "Jack Straw", "Foreign Secretary", None),
+        ("Shadow Chancellor Oliver Letwin", "Oliver Letwin", "Shadow Chancellor", None),
+        ("UK Culture Secretary Tessa Jowell", "Tessa Jowell", "UK Culture Secretary", None),
+        ("Home Office minister Hazel Blears", "Hazel Blears", "Home Office minister", "Home Office"),
+        ("Treasury Secretary John Snow", "John Snow", "Treasury Secretary", "Treasury"),
+        (
+            "Department of Defense spokesman Tom Crane",
+            "Tom Crane",
+            "Department of Defense spokesman",
+            "Department of Defense",
+        ),
+        ("White House spokesman John Kirby", "John Kirby", "White House spokesman", "White House"),
+        ("Secretary of State Colin Powell", "Colin Powell", "Secretary of State", None),
+        ("Chief of Staff John Kelly", "John Kelly", "Chief of Staff", None),
+        ("Labour MP Karen Buck", "Karen Buck", "Labour MP", "Labour"),
+    ],
+)
+def test_portfolio_words_belong_to_the_title_not_the_organisation(mention, name, title, org):
+    info = describe_mention(mention)[0]
+    assert (info.name, info.title, info.org) == (name, title, org)
+
+
+def test_a_person_described_by_the_firm_they_work_at():
+    info = describe_mention("analyst Alex Potter at Lehman Brothers")[0]
+    assert (info.name, info.kind, info.title, info.org) == ("Alex Potter", "person", "analyst", "Lehman Brothers")
+    info = describe_mention("Jane Doe at the Bank of England")[0]
+    assert (info.name, info.org) == ("Jane Doe", "Bank of England")
+
+
+def test_an_unnamed_role_at_a_firm_is_that_firm_s_role():
+    info = describe_mention("chief economist at Capital Economics")[0]
+    assert (info.name, info.kind, info.title, info.org) == (
+        "Capital Economics chief economist",
+        "person",
+        "economist",
+        "Capital Economics",
+    )
+    assert describe_mention("people at Microsoft")[0].name != "Microsoft people"  # "people" is no title
+
+
+def test_unnamed_role_is_a_person():
+    info = one_speaker("The NATO chief")
+    assert (info.name, info.kind, info.title, info.org) == ("NATO chief", "person", "chief", "NATO")
+
+
+def test_a_member_of_a_party_stays_a_person():
+    assert one_speaker("the Republican").kind == "person"
+
+
+# --- groups, organisations and countries ---
+
+
+@pytest.mark.parametrize(
+    "mention", ["U.S. officials", "Analysts", "sources", "Several experts", "Democratic lawmakers"]
+)
+def test_groups(mention):
+    assert one_speaker(mention).kind == "group"
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Tories", "Tories"),
+        ("MPs", "MPs"),
+        ("many MPs", "MPs"),
+        ("Campaigners", "campaigners"),
+        ("Senior officials", "senior officials"),
+        ("U.S. officials", "U.S. officials"),
+    ],
+)
+def test_group_names_keep_or_drop_the_sentence_start_capital(mention, name):
+    (info,) = describe_mention(mention)
+    assert (info.name, info.kind) == (name, "group")
+
+
+@pytest.mark.parametrize(
+    "mention,kind",
+    [
+        ("the Department of Energy", "organization"),
+        ("The Clinton campaign", "organization"),
+        ("CNN", "organization"),
+    ],
+)
+def test_organizations(mention, kind):
+    assert one_speaker(mention).kind == kind
+
+
+@pytest.mark.parametrize("mention", ["Moscow", "the United States", "the Kremlin"])
+def test_places_and_governments_are_countries(mention):
+    pytest.importorskip("newstone.nlp.countries")
+    assert one_speaker(mention).kind == "country"
+
+
+def test_alliance_is_an_organization():
+    pytest.importorskip("newstone.nlp.countries")
+    assert one_speaker("NATO").kind == "organization"
+
+
+@pytest.mark.parametrize("mention", ["US", "the U.S.", "The United States", "the United States of America"])
+def test_country_mentions_share_one_canonical_name(mention):
+    info = one_speaker(mention)
+    assert (info.name, info.kind) == ("United States", "country")
+
+
+# --- joint mentions ---
+
+
+def test_joint_subject_gives_two_people():
+    infos = describe_mention("Republican Senator Ann Cole and Democratic Senator Raj Patel")
+    assert [(i.name, i.title) for i in infos] == [
+        ("Ann Cole", "Republican Senator"),
+        ("Raj Patel", "Democratic Senator"),
+    ]
+
+
+def test_joint_common_noun_stays_one_group():
+    infos = describe_mention("teachers and parents")
+    assert len(infos) == 1 and infos[0].kind == "group"
+
+
+def test_a_nationality_before_and_is_half_of_one_title():
+    info = one_speaker("Swedish and Danish Lions coach Per Holm")
+    assert (info.name, info.kind, info.title) == ("Per Holm", "person", "Swedish and Danish Lions coach")
+    info = one_speaker("Trade and Industry Secretary Jane Cole")
+    assert (info.name, info.title) == ("Jane Cole", "Trade and Industry Secretary")
+    assert [i.name for i in describe_mention("Blair and Foreign Secretary Jack Straw")] == ["Blair", "Jack Straw"]
+
+
+@pytest.mark.parametrize(
+    "mention, names",
+    [
+        ("The foreign secretary meanwhile", ["foreign secretary"]),  # a trailing adverb is no part of the speaker
+        ("Tony Blair himself", ["Tony Blair"]),
+        ("Conservative Graham Brady", ["Graham Brady"]),  # a party label describes, like a title
+        (
+            "Ex-BBC chat show host and East Midlands MEP Robert Kilroy-Silk",
+            ["Robert Kilroy-Silk"],
+        ),  # one person, two roles
+        ("European Justice and Home Affairs Commissioner Franco Frattini", ["Franco Frattini"]),
+        ("The Queen and Duke of Edinburgh", ["Queen", "Edinburgh"]),  # two people
+        ("Blair and Foreign Secretary Jack Straw", ["Blair", "Jack Straw"]),
+    ],
+)
+def test_mentions_with_adverbs_party_labels_and_joint_roles(mention, names):
+    assert [info.name for info in describe_mention(mention)] == names
+
+
+# --- pronouns, demonyms, parties and ordinary words ---
+
+
+def test_pronoun_is_left_for_resolution():
+    info = one_speaker("she")
+    assert info.pronoun == "she" and info.name is None
+
+
+def test_contractions_and_determiners():
+    assert one_speaker("I'm").pronoun == "i" and one_speaker("It's").pronoun == "it"
+    text = "Our correspondent said the vote was close."
+    assert resolve_speakers(text, [attributed_to(text, "Our correspondent")])[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    "mention,speaker,kind",
+    [
+        ("The Norwegians", "Norwegians", "group"),  # a plural: the nation's side
+        ("the French", "French", "group"),  # a collective adjective after "the"
+        ("the Norwegian", None, "person"),  # one person named earlier: not pooled
+        ("The 31-year-old Dutchman", None, "person"),
+        ("Norwegian", None, "unknown"),  # a modifier of a speaker the span cut off
+    ],
+)
+def test_a_demonym_alone(mention, speaker, kind):
+    text = f"Last week {mention} said the talks would go on."
+    out = resolve_speakers(text, [attributed_to(text, mention)])
+    assert (out[0].speaker, out[0].speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "mention,speaker,kind",
+    [
+        ("Labour", "Labour", "organization"),  # a party's name (speaker_country.tsv)
+        ("The Zorgan Party's", "Zorgan Party", "organization"),  # a span cut after a possessive
+        ("However", None, "unknown"),  # a linking word
+        ("Figures", "figures", "group"),  # documents that "show", like polls
+        ("Research", None, "unknown"),
+    ],
+)
+def test_ordinary_words_parties_and_possessives(mention, speaker, kind):
+    text = f"{mention} said the vote would be close."
+    out = resolve_speakers(text, [attributed_to(text, mention)])
+    assert (out[0].speaker, out[0].speaker_type) == (speaker, kind)
