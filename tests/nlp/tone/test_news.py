@@ -1,4 +1,5 @@
-"""The tone stage: raw VADER kept exact, the news scorer measured against human ratings."""
+"""The tone stage: raw VADER kept exact, the news scorer measured against human ratings
+(lib/newstone/nlp/tone/news.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import importlib.util
 import math
 import statistics
 import sys
-from pathlib import Path
 
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -22,11 +22,13 @@ from newstone.nlp.tone.news import (
     tone,
     tone_label,
 )
+from tests.helpers import ROOT, shared_path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-GOLD_DIR = SHARED / "data" / "vader_gold"
 EVALUATE_SCRIPT = ROOT / "scripts" / "evaluate_tone.py"
+
+
+# --- helpers ---
+
 
 SENTENCES = [
     "VADER is smart, handsome, and funny.",
@@ -44,7 +46,7 @@ def compound(text: str, scorer: str = "news") -> float:
     return get_scorer(scorer).polarity(text)["compound"]
 
 
-# --- behaviour that motivated the news scorer ------------------------------------------
+# --- what the news scorer changes, and why ---
 
 
 def test_incredibly_concerning_is_clearly_negative_for_news_but_zero_for_vader():
@@ -77,7 +79,22 @@ def test_typographic_quotes_read_like_ascii_ones():
     assert ascii_quotes(plain) is plain
 
 
-# --- raw VADER stays raw ---------------------------------------------------------------
+def test_tone_columns_shortcut_equals_scoring_with_both_scorers(sample_text):
+    """The news scorer is skipped only where it cannot differ from raw VADER."""
+    from newstone.nlp.sentences import split_sentences
+    from newstone.nlp.tone.news import ascii_quotes, get_scorer, tone_columns
+
+    texts = [sample_text[s.start : s.end] for s in split_sentences(sample_text)]
+    texts += ["Nothing here at all.", "It is not concerning.", "SANCTIONS!!", "“Delighted,” he said."]
+    for text in texts:
+        columns = tone_columns(text, "news")
+        plain = ascii_quotes(text)
+        assert columns["tone"] == get_scorer("news").polarity(plain)["compound"], text
+        assert columns["compound"] == get_scorer("vader").polarity(plain)["compound"], text
+    assert tone_columns("“Delighted,” he said.")["compound"] > 0.3
+
+
+# --- raw VADER stays raw ---
 
 
 @pytest.mark.parametrize("text", SENTENCES + ["", "   "])
@@ -103,7 +120,7 @@ def test_zero_valence_removes_the_word():
     assert compound("I like it") == 0.0
 
 
-# --- API ---------------------------------------------------------------------------------
+# --- scorers, labels and the public tone() ---
 
 
 def test_get_scorer_creates_one_scorer_per_kind():
@@ -132,6 +149,15 @@ def test_unknown_scorer_is_rejected():
         ToneScorer("afinn")
 
 
+def test_an_unknown_scorer_name_is_an_error_not_the_default():
+    import newstone
+
+    with pytest.raises(ValueError, match="unknown tone scorer"):
+        newstone.tone("fine", scorer="foo")
+    with pytest.raises(ValueError, match="unknown tone scorer"):
+        newstone.parse_text("Head\n\nIt was fine, he said.", tone="foo")
+
+
 @pytest.mark.parametrize(
     "value, label",
     [
@@ -149,7 +175,7 @@ def test_labels_use_vader_thresholds(value, label):
     assert get_scorer("news").label(value) == label
 
 
-# --- the lexicon file --------------------------------------------------------------------
+# --- the news lexicon file ---
 
 
 def test_lexicon_file_is_documented_and_well_formed():
@@ -191,7 +217,7 @@ def test_lexicon_comments_blank_lines_and_duplicates(tmp_path):
         read_news_lexicon(path)
 
 
-# --- measurement against human ratings ---------------------------------------------------
+# --- measured against human ratings (scripts/evaluate_tone.py, gold data in ../shared) ---
 
 
 @pytest.fixture(scope="module")
@@ -206,9 +232,7 @@ def evaluate_tone():
 
 @pytest.fixture(scope="module")
 def gold_results(evaluate_tone):
-    if not GOLD_DIR.exists():
-        pytest.skip(f"VADER gold data not available ({GOLD_DIR})")
-    results = evaluate_tone.evaluate(evaluate_tone.load_gold(GOLD_DIR))
+    results = evaluate_tone.evaluate(evaluate_tone.load_gold(shared_path("data", "vader_gold")))
     return {(r.scorer, r.half): r for r in results}
 
 
@@ -219,6 +243,7 @@ def test_split_is_by_article_and_stable(evaluate_tone):
     assert evaluate_tone.gold_class(-0.5) == "negative"
 
 
+@pytest.mark.shared
 def test_news_scorer_beats_vader_on_the_report_half(gold_results):
     news, vader = gold_results["news", "report"], gold_results["vader", "report"]
     assert news.n == vader.n == 2656
@@ -227,12 +252,14 @@ def test_news_scorer_beats_vader_on_the_report_half(gold_results):
     assert news.pearson_r >= 0.50
 
 
+@pytest.mark.shared
 def test_news_scorer_on_the_dev_half(gold_results):
     # In-sample: the lexicon was developed on this half.
     assert gold_results["news", "dev"].pearson_r >= 0.60
     assert gold_results["vader", "dev"].pearson_r == pytest.approx(0.526, abs=0.001)
 
 
+@pytest.mark.shared
 def test_news_scorer_on_the_report_half_holds_what_it_reached(gold_results):
     """What is reached on the held-out half, not the target.
 
@@ -247,11 +274,10 @@ def test_news_scorer_on_the_report_half_holds_what_it_reached(gold_results):
     assert news.macro_f1 >= 0.573 - 0.01
 
 
+@pytest.mark.shared
 def test_dev_cross_validation_folds(evaluate_tone):
     """--cv K splits only the dev half, by article, into K stable folds."""
-    if not GOLD_DIR.exists():
-        pytest.skip(f"VADER gold data not available ({GOLD_DIR})")
-    snippets = evaluate_tone.load_gold(GOLD_DIR)
+    snippets = evaluate_tone.load_gold(shared_path("data", "vader_gold"))
     groups = evaluate_tone.dev_folds(snippets, 5)
     dev = evaluate_tone.split_halves(snippets)["dev"]
     assert sum(map(len, groups)) == len(dev) == 2534
@@ -266,27 +292,3 @@ def test_dev_cross_validation_folds(evaluate_tone):
 def test_evaluation_exits_nonzero_without_gold(evaluate_tone, tmp_path, capsys):
     assert evaluate_tone.main(["--gold", str(tmp_path)]) == 2
     assert "gold file not found" in capsys.readouterr().err
-
-
-def test_tone_columns_shortcut_equals_scoring_with_both_scorers(sample_text):
-    """The news scorer is skipped only where it cannot differ from raw VADER."""
-    from newstone.nlp.sentences import split_sentences
-    from newstone.nlp.tone.news import ascii_quotes, get_scorer, tone_columns
-
-    texts = [sample_text[s.start : s.end] for s in split_sentences(sample_text)]
-    texts += ["Nothing here at all.", "It is not concerning.", "SANCTIONS!!", "“Delighted,” he said."]
-    for text in texts:
-        columns = tone_columns(text, "news")
-        plain = ascii_quotes(text)
-        assert columns["tone"] == get_scorer("news").polarity(plain)["compound"], text
-        assert columns["compound"] == get_scorer("vader").polarity(plain)["compound"], text
-    assert tone_columns("“Delighted,” he said.")["compound"] > 0.3
-
-
-def test_an_unknown_scorer_name_is_an_error_not_the_default():
-    import newstone
-
-    with pytest.raises(ValueError, match="unknown tone scorer"):
-        newstone.tone("fine", scorer="foo")
-    with pytest.raises(ValueError, match="unknown tone scorer"):
-        newstone.parse_text("Head\n\nIt was fine, he said.", tone="foo")

@@ -1,4 +1,5 @@
-"""newstone.vader gives vaderSentiment's results exactly, for both lexicons, in one pass."""
+"""MultiLexiconVader gives vaderSentiment's results exactly, for both lexicons, in one pass
+(lib/newstone/nlp/tone/vader.py)."""
 
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -8,6 +9,9 @@ from newstone.nlp.sentences import split_sentences
 from newstone.nlp.tone.news import ascii_quotes, get_scorer
 from newstone.nlp.tone.vader import MultiLexiconVader
 from tests.helpers import shared_path
+
+# --- helpers ---
+
 
 # One case per VADER rule: boosters, caps, "kind of", "no", "least", "but", never/without,
 # special cases and idioms, emoticons, emoji, punctuation emphasis, empty text.
@@ -48,6 +52,9 @@ def assert_exact(texts, both):
         fast_raw, fast_news = fast.polarity(text)
         assert fast_raw == raw.polarity_scores(text), text
         assert fast_news == news.polarity_scores(text), text
+
+
+# --- the same scores as vaderSentiment ---
 
 
 def test_rule_cases_are_exact(both):

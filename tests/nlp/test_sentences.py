@@ -1,8 +1,12 @@
-"""Sentence splitting with our Punkt parameters: offsets exact, news abbreviations kept."""
+"""Sentence splitting with our Punkt parameters: offsets exact, news abbreviations kept
+(lib/newstone/nlp/sentences.py)."""
 
 import pytest
 
 from newstone.nlp.sentences import split_sentences
+from tests.helpers import shared_path
+
+# --- splitting news text ---
 
 
 def sentences(text):
@@ -70,7 +74,21 @@ def test_sample_article_sentences_round_trip(sample_text):
         assert piece == piece.strip() and piece
 
 
-# --- The fast Punkt plumbing (re instead of nltk.redos) must not change a single span ---
+def test_a_run_on_sentence_is_cut_at_commas_into_bounded_pieces():
+    """An unpunctuated transcript must not become one huge sentence: every cue in it would
+    carry the rest of it as content (quadratic time). Pieces end at a comma or space."""
+    from newstone.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "Head\n\n" + " ".join(f"the minister said item {i} was fine, and" for i in range(400)) + " so on."
+    sentences = split_sentences(text, [(6, len(text))])
+    assert len(sentences) > 1 and all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.end - 1] in ",d." for s in sentences)  # a comma, a word end, the full stop
+    covered = "".join(text[s.start : s.end] for s in sentences)
+    assert covered.replace(" ", "") == text[6:].replace(" ", "")  # nothing lost, nothing doubled
+
+
+# --- the fast Punkt plumbing (re instead of nltk.redos) must not change a single span ---
+
 
 PUNKT_TRICKY = [
     "U.S. officials met U.N. envoys. They agreed.",
@@ -92,10 +110,10 @@ def test_fast_punkt_equals_stock_punkt(text):
     assert list(get_tokenizer().span_tokenize(text)) == list(stock_tokenizer().span_tokenize(text))
 
 
+@pytest.mark.shared
 def test_fast_punkt_equals_stock_punkt_on_real_news():
     """Every BBC article and every PolNeAR training article: the same spans."""
     from newstone.nlp.sentences import get_tokenizer, stock_tokenizer
-    from tests.helpers import shared_path
 
     files = sorted(shared_path("data", "bbc").rglob("*.txt")) + sorted(
         shared_path("data", "polnear", "train").rglob("*.txt")
@@ -105,16 +123,3 @@ def test_fast_punkt_equals_stock_punkt_on_real_news():
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert list(fast.span_tokenize(text)) == list(stock.span_tokenize(text)), path
-
-
-def test_a_run_on_sentence_is_cut_at_commas_into_bounded_pieces():
-    """An unpunctuated transcript must not become one huge sentence: every cue in it would
-    carry the rest of it as content (quadratic time). Pieces end at a comma or space."""
-    from newstone.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
-
-    text = "Head\n\n" + " ".join(f"the minister said item {i} was fine, and" for i in range(400)) + " so on."
-    sentences = split_sentences(text, [(6, len(text))])
-    assert len(sentences) > 1 and all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
-    assert all(text[s.end - 1] in ",d." for s in sentences)  # a comma, a word end, the full stop
-    covered = "".join(text[s.start : s.end] for s in sentences)
-    assert covered.replace(" ", "") == text[6:].replace(" ", "")  # nothing lost, nothing doubled
