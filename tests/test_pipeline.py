@@ -134,13 +134,6 @@ def test_odd_input_never_raises(text):
     assert_offsets_round_trip(corpus)
 
 
-def test_speakers_table_from_sample(sample_corpus):
-    speakers = sample_corpus.speakers.set_index("speaker")
-    assert speakers.loc["John Kirby", "n_quotes"] >= 4
-    assert "Kirby" in speakers.loc["John Kirby", "aliases"]
-    assert speakers.loc["Matthew Miller", "country"] == "USA"
-
-
 @pytest.mark.shared
 @pytest.mark.parametrize("corpus_dir", ["data/bbc/politics", "data/polnear/dev/text"])
 def test_offsets_round_trip_on_real_corpora(corpus_dir):

@@ -1,4 +1,4 @@
-"""The speakers table, built in one streaming pass (newstone.speaker_index)."""
+"""The speakers table, built in one streaming pass (lib/newstone/dataset/speaker_index.py)."""
 
 import math
 
@@ -7,6 +7,8 @@ import pandas as pd
 import newstone
 from newstone.dataset.speaker_index import INPUT_COLUMNS, SpeakerIndex, speaker_rows
 from tests.helpers import SAMPLE
+
+# --- tallies ---
 
 
 def quotes(*rows):
@@ -37,6 +39,20 @@ def test_tallies_per_speaker():
     assert rows[1]["aliases"] == ["analysts"] and rows[1]["title"] is None
 
 
+def test_a_joint_mention_is_no_alias_of_either_speaker():
+    joint = "Senator Ann Lee and Senator Bo Park"
+    rows = speaker_rows(
+        [
+            quotes(
+                ("a1", "Ann Lee", joint, "Senator", None, None, "person", 0.1, 0.1),
+                ("a1", "Bo Park", joint, "Senator", None, None, "person", 0.1, 0.1),
+                ("a2", "Ann Lee", "Senator Lee", "Senator", None, None, "person", 0.1, 0.1),
+            )
+        ]
+    )
+    assert {row["speaker"]: row["aliases"] for row in rows} == {"Ann Lee": ["Senator Lee"], "Bo Park": []}
+
+
 def test_batches_give_the_same_table_as_one_pass():
     one = quotes(
         ("a1", "X", "X", "t1", None, None, "person", 0.1, 0.1),
@@ -48,6 +64,16 @@ def test_batches_give_the_same_table_as_one_pass():
         index.add({name: values[i : i + 1] for name, values in one.items()})
     assert index.rows() == speaker_rows([one])
     assert index.rows()[0]["title"] == "t2" and index.rows()[0]["n_articles"] == 3
+
+
+# --- the same table from memory, a dataset, a resumed or a parallel run ---
+
+
+def test_speakers_table_from_sample(sample_corpus):
+    speakers = sample_corpus.speakers.set_index("speaker")
+    assert speakers.loc["John Kirby", "n_quotes"] >= 4
+    assert "Kirby" in speakers.loc["John Kirby", "aliases"]
+    assert speakers.loc["Matthew Miller", "country"] == "USA"
 
 
 def test_dataset_speakers_equal_in_memory_speakers(tmp_path):
@@ -82,17 +108,3 @@ def test_resumed_and_parallel_runs_give_the_same_speakers(tmp_path):
     expected = newstone.read(src).speakers
     for name in ("resumed", "parallel"):
         pd.testing.assert_frame_equal(newstone.read(tmp_path / name).speakers, expected)
-
-
-def test_a_joint_mention_is_no_alias_of_either_speaker():
-    joint = "Senator Ann Lee and Senator Bo Park"
-    rows = speaker_rows(
-        [
-            quotes(
-                ("a1", "Ann Lee", joint, "Senator", None, None, "person", 0.1, 0.1),
-                ("a1", "Bo Park", joint, "Senator", None, None, "person", 0.1, 0.1),
-                ("a2", "Ann Lee", "Senator Lee", "Senator", None, None, "person", 0.1, 0.1),
-            )
-        ]
-    )
-    assert {row["speaker"]: row["aliases"] for row in rows} == {"Ann Lee": ["Senator Lee"], "Bo Park": []}

@@ -1,4 +1,5 @@
-"""The Dask engine writes the same dataset as the local engine (local cluster, 2 workers)."""
+"""The Dask engine writes the same dataset as the local engine (local cluster, 2 workers)
+(lib/newstone/dataset/dask_engine.py)."""
 
 import pandas as pd
 import pytest
@@ -7,6 +8,8 @@ import newstone
 from newstone.dataset.dask_engine import parse_with_dask
 from newstone.dataset.parse import parse_to_dataset
 from tests.helpers import SAMPLE
+
+# --- the same dataset as the local engine ---
 
 
 @pytest.mark.slow
