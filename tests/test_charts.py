@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import math
 import re
 
 import numpy as np
@@ -11,7 +10,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from newstone import analysis, schema
+from newstone import schema
 from newstone.reports import charts, explorer
 
 
@@ -44,104 +43,6 @@ def quotes():
 
 # ---------------------------------------------------------------------------------------
 # aggregate
-
-
-def test_t_critical_matches_tables_and_approaches_normal():
-    assert analysis.t_critical(1) == pytest.approx(12.706)
-    assert analysis.t_critical(2) == pytest.approx(4.303)
-    assert analysis.t_critical(40) == pytest.approx(2.021, abs=1e-3)
-    assert analysis.t_critical(120) == pytest.approx(1.980, abs=1e-3)
-    with pytest.raises(ValueError):
-        analysis.t_critical(0)
-
-
-def test_mean_ci_uses_t_interval_and_none_below_two():
-    stats = analysis.mean_ci([-0.6, -0.4, -0.5])
-    half = 4.303 * 0.1 / math.sqrt(3)
-    assert stats["n"] == 3 and stats["mean"] == pytest.approx(-0.5)
-    assert (stats["ci_low"], stats["ci_high"]) == pytest.approx((-0.5 - half, -0.5 + half), abs=1e-3)
-    single = analysis.mean_ci([0.9, None])
-    assert single["n"] == 1 and math.isnan(single["ci_low"]) and math.isnan(single["std"])
-
-
-def test_tone_by_speaker_sorted_and_counts_unattributed(quotes):
-    table = analysis.tone_by_speaker(quotes)
-    assert list(table["speaker"]) == ["Ana", "Ben", "Cy"]
-    assert list(table["n"]) == [3, 2, 1]
-    assert table.attrs["n_without_group"] == 1
-
-
-def test_tone_by_group_uses_requested_score(quotes):
-    quotes["compound"] = -quotes["tone"]
-    assert list(analysis.tone_by_speaker(quotes, score="compound")["speaker"]) == ["Cy", "Ben", "Ana"]
-
-
-def test_parse_published_is_lenient_and_keeps_local_day():
-    values = pd.Series(["2024-06-20", "June 21, 2024", "Sat, 22 Jun 2024 23:30:00 -0500", "soon", None])
-    parsed = analysis.parse_published(values)
-    assert [d.strftime("%Y-%m-%d") if not pd.isna(d) else None for d in parsed] == [
-        "2024-06-20",
-        "2024-06-21",
-        "2024-06-22",
-        None,
-        None,
-    ]
-
-
-def test_tone_over_time_by_day_with_undated_items():
-    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "published": ["2024-06-20", "2024-06-22", None]})
-    items = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "tone": [0.2, 0.4, -0.5, 0.9]})
-    timeline = analysis.tone_over_time(items, articles)
-    assert timeline.attrs["period"] == "D" and timeline.attrs["n_undated"] == 1
-    assert [d.strftime("%Y-%m-%d") for d in timeline["period_start"]] == ["2024-06-20", "2024-06-22"]
-    assert list(timeline["n"]) == [2, 1]
-    assert timeline["mean"].tolist() == pytest.approx([0.3, -0.5])
-
-
-def test_tone_over_time_weeks_for_long_spans_and_none_for_one_date():
-    articles = pd.DataFrame({"article_id": ["a", "b"], "published": ["2024-01-03", "2024-03-20"]})
-    items = pd.DataFrame({"article_id": ["a", "b"], "tone": [0.1, 0.2]})
-    weekly = analysis.tone_over_time(items, articles)
-    assert weekly.attrs["period"] == "W"
-    assert [d.weekday() for d in weekly["period_start"]] == [0, 0]  # weeks start on Monday
-    same_day = pd.DataFrame({"article_id": ["a", "b"], "published": ["2024-01-03", "2024-01-03T09:00"]})
-    assert analysis.tone_over_time(items, same_day).attrs["period"] is None
-    assert "2024-01-03" in analysis.date_range_note(same_day)
-
-
-def test_filter_tables_by_date_drops_undated_only_when_filtering():
-    tables = {
-        "articles": pd.DataFrame({"article_id": ["a", "b", "c"], "published": ["2024-06-20", "2024-06-22", None]}),
-        "quotes": pd.DataFrame({"article_id": ["a", "b", "c"], "tone": [1, 2, 3]}),
-    }
-    assert len(analysis.filter_tables(tables)["quotes"]) == 3
-    kept = analysis.filter_tables(tables, date_from="2024-06-21")
-    assert list(kept["quotes"]["article_id"]) == ["b"]
-    assert list(analysis.filter_tables(tables, date_to="2024-06-20")["articles"]["article_id"]) == ["a"]
-
-
-def test_quotes_by_speaker_type():
-    quotes = quotes_table(
-        [
-            {"speaker": "Ana", "speaker_type": "person", "tone": 0.1},
-            {"speaker": "Moscow", "speaker_type": "country", "tone": 0.2},
-            {"speaker": "Analysts", "speaker_type": "group", "tone": 0.3},
-        ]
-    )
-    assert list(analysis.quotes_by_speaker_type(quotes, ["person"])["speaker"]) == ["Ana"]
-    assert list(analysis.quotes_by_speaker_type(quotes, "group")["speaker"]) == ["Analysts"]
-    assert len(analysis.quotes_by_speaker_type(quotes, None)) == 3
-
-
-def test_extreme_quotes_split_by_sign(quotes):
-    table = analysis.extreme_quotes(quotes, n=2)
-    ana = table[table["speaker"] == "Ana"]
-    assert list(ana["side"]) == ["most negative", "most negative"]
-    assert ana["score"].tolist() == [-0.6, -0.5]  # most negative first, only n of them
-    ben = table[table["speaker"] == "Ben"]
-    assert list(ben["side"]) == ["most positive", "most positive"] and ben["score"].tolist() == [0.5, 0.3]
-    assert None not in set(table["speaker"])  # unattributed quotes are not anybody's extreme
-    assert list(table.columns) == analysis.EXTREME_COLUMNS
 
 
 # ---------------------------------------------------------------------------------------
@@ -398,26 +299,6 @@ def test_explorer_html_picks_article_shows_separate_title_and_quote_table(articl
 def test_tone_colour_diverges():
     assert explorer.tone_colour(-1) != explorer.tone_colour(1)
     assert explorer.tone_colour(None) == "#969696"
-
-
-def test_tone_over_time_of_nothing_is_an_empty_timeline():
-    """A date filter that leaves no article (undated .txt inputs) must not crash a report."""
-    articles = pd.DataFrame({"article_id": pd.Series([], dtype="string"), "published": pd.Series([], dtype="string")})
-    items = pd.DataFrame({"article_id": pd.Series([], dtype="string"), "tone": pd.Series([], dtype="float64")})
-    timeline = analysis.tone_over_time(items, articles)
-    assert timeline.empty and timeline.attrs["period"] is None
-
-
-def test_intervals_stay_on_the_tone_scale_and_missing_values_read_as_a_dash():
-    from newstone.reports import notebook
-
-    wide = analysis.mean_ci([0.9, -0.8])
-    assert wide["ci_low"] == -1.0 and wide["ci_high"] == 1.0 and wide["mean"] == pytest.approx(0.05)
-    narrow = analysis.mean_ci([0.1, 0.2, 0.15, 0.12])
-    assert -1 < narrow["ci_low"] < 0.1 < 0.2 < narrow["ci_high"] < 1
-    table = pd.DataFrame([{"speaker": "Smith", **analysis.mean_ci([0.5])}])
-    shown = notebook.readable(table)
-    assert shown.loc[0, "ci_low"] == "\u2013" and shown.loc[0, "mean"] == 0.5
 
 
 def test_explorer_hover_text_never_shows_a_raw_missing_value():
