@@ -1,5 +1,6 @@
-"""newstone report: parameters, papermill execution, offline HTML, the notebooks themselves
-(run on tests/fixtures/reports with non-default parameters) and the HTML in a real browser."""
+"""``newstone report``: parameters, papermill execution, offline HTML, the notebooks
+themselves (run on tests/fixtures/reports with non-default parameters) and the HTML in a real
+browser (lib/newstone/reports/render.py)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,17 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from newstone.reports import notebook, render
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "reports" / "articles.jsonl"
 ARTIFACTS = ROOT / "test-artifacts"
+
+
+# --- helpers ---
+
+
 CHROMIUM = Path("/usr/bin/chromium")
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -41,9 +48,9 @@ def report_args(**overrides) -> argparse.Namespace:
     return argparse.Namespace(**values)
 
 
-def write_notebook(path: Path, *sources: str) -> Path:
-    """A notebook whose first cell is tagged `parameters`."""
-    cells = [new_code_cell(sources[0], metadata={"tags": ["parameters"]})]
+def write_notebook(path: Path, *sources: str, parameters: bool = True) -> Path:
+    """A notebook of code cells, the first tagged `parameters` unless ``parameters`` is false."""
+    cells = [new_code_cell(sources[0], metadata={"tags": ["parameters"]} if parameters else {})]
     cells += [new_code_cell(s) for s in sources[1:]]
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -51,8 +58,7 @@ def write_notebook(path: Path, *sources: str) -> Path:
     return path
 
 
-# ---------------------------------------------------------------------------------------
-# Parameters and helpers (no kernel)
+# --- parameters and helpers (no kernel) ---
 
 
 def test_parse_value_reads_yaml_and_keeps_dates_as_strings():
@@ -78,66 +84,6 @@ def test_collect_parameters_file_then_p_then_input(tmp_path, monkeypatch):
     assert render.collect_parameters(report_args(parameter=[["input_path", "b.txt"]]))["input_path"] == str(
         tmp_path / "b.txt"
     )
-
-
-def test_resolve_input_falls_back_to_sample_only_for_the_default(tmp_path, monkeypatch):
-    (tmp_path / "notebooks").mkdir()
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "sample_reuters_putin_north_korea.txt").write_text("Headline\n\nText.")
-    monkeypatch.chdir(tmp_path / "notebooks")  # a notebook's folder, with no ../data/processed
-    assert notebook.resolve_input(notebook.DEFAULT_INPUT) == notebook.SAMPLE_INPUT
-    assert notebook.resolve_input(None) == notebook.SAMPLE_INPUT
-    with pytest.raises(FileNotFoundError):
-        notebook.resolve_input("../data/procesed")  # a typo is an error, not the sample
-    (tmp_path / "notebooks" / "mine.txt").write_text("x")
-    assert notebook.resolve_input("mine.txt") == "mine.txt"
-    assert notebook.resolve_input("*.txt") == "*.txt"
-
-
-def test_portable_path_is_relative_inside_the_project_only(tmp_path, monkeypatch):
-    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
-    notebooks = project / "notebooks"
-    notebooks.mkdir(parents=True)
-    elsewhere.mkdir()
-    monkeypatch.chdir(project)  # `newstone report` runs in the project
-    assert render.portable_path(str(project / "data" / "processed"), notebooks) == "../data/processed"
-    assert render.portable_path(str(elsewhere / "x.txt"), notebooks) == str(elsewhere / "x.txt")
-    assert render.portable_path(str(project / "data"), elsewhere) == str(project / "data")
-
-
-def test_safe_file_name_sanitises_and_deduplicates():
-    taken: set[str] = set()
-    assert render.safe_file_name("politics/001", taken) == "politics_001"
-    assert render.safe_file_name("politics:001", taken) == "politics_001_2"
-    assert render.safe_file_name("../../etc/passwd", taken) == "etc_passwd"
-    assert render.safe_file_name("a#2", taken) == "a_2"
-
-
-def test_offline_template_loads_no_remote_script():
-    nb = new_notebook(cells=[new_code_cell("x = 1")])
-    body, _ = render.html_exporter().from_notebook_node(nb)
-    assert "<script src=" not in body
-    assert not re.search(r"(src|href)=\"https?://", body)
-    assert "mathjax" not in body.lower() and "require.js" not in body.lower()
-    assert "x = 1" not in body  # code hidden
-    assert "jp-Notebook" in body  # still the lab look
-
-
-def test_read_records_and_strip_records():
-    nb = new_notebook(cells=[new_code_cell("")])
-    nb.cells[0].outputs = [
-        nbformat.v4.new_output(
-            "display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 1}, "text/plain": ""}
-        ),
-        nbformat.v4.new_output("display_data", data={"text/plain": "kept"}),
-        nbformat.v4.new_output(
-            "display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 2}, "text/plain": ""}
-        ),
-    ]
-    assert notebook.read_records(nb) == {"n": 2}
-    stripped = render.strip_records(nb)
-    assert [o["data"]["text/plain"] for o in stripped.cells[0].outputs] == ["kept"]
-    assert len(nb.cells[0].outputs) == 3  # the original is untouched
 
 
 def test_validate_parameters_names_each_bad_value():
@@ -193,12 +139,82 @@ def test_bad_parameter_value_stops_the_command_before_any_notebook_runs(tmp_path
     assert not out.exists() or not list(out.iterdir())  # nothing executed, nothing written
 
 
-def test_tone_by_official_charts_people_by_default_and_groups_on_request():
-    import papermill
+def test_portable_path_is_relative_inside_the_project_only(tmp_path, monkeypatch):
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    notebooks = project / "notebooks"
+    notebooks.mkdir(parents=True)
+    elsewhere.mkdir()
+    monkeypatch.chdir(project)  # `newstone report` runs in the project
+    assert render.portable_path(str(project / "data" / "processed"), notebooks) == "../data/processed"
+    assert render.portable_path(str(elsewhere / "x.txt"), notebooks) == str(elsewhere / "x.txt")
+    assert render.portable_path(str(project / "data"), elsewhere) == str(project / "data")
 
-    declared = papermill.inspect_notebook(str(ROOT / "notebooks" / "tone_by_official.ipynb"))
-    assert declared["speaker_types"]["default"] == '["person"]'
-    assert "official" in declared["title"]["default"]
+
+def test_safe_file_name_sanitises_and_deduplicates():
+    taken: set[str] = set()
+    assert render.safe_file_name("politics/001", taken) == "politics_001"
+    assert render.safe_file_name("politics:001", taken) == "politics_001_2"
+    assert render.safe_file_name("../../etc/passwd", taken) == "etc_passwd"
+    assert render.safe_file_name("a#2", taken) == "a_2"
+
+
+def test_offline_template_loads_no_remote_script():
+    nb = new_notebook(cells=[new_code_cell("x = 1")])
+    body, _ = render.html_exporter().from_notebook_node(nb)
+    assert "<script src=" not in body
+    assert not re.search(r"(src|href)=\"https?://", body)
+    assert "mathjax" not in body.lower() and "require.js" not in body.lower()
+    assert "x = 1" not in body  # code hidden
+    assert "jp-Notebook" in body  # still the lab look
+
+
+def test_read_records_and_strip_records():
+    nb = new_notebook(cells=[new_code_cell("")])
+    nb.cells[0].outputs = [
+        nbformat.v4.new_output(
+            "display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 1}, "text/plain": ""}
+        ),
+        nbformat.v4.new_output("display_data", data={"text/plain": "kept"}),
+        nbformat.v4.new_output(
+            "display_data", data={notebook.RECORD_MIME: {"name": "n", "value": 2}, "text/plain": ""}
+        ),
+    ]
+    assert notebook.read_records(nb) == {"n": 2}
+    stripped = render.strip_records(nb)
+    assert [o["data"]["text/plain"] for o in stripped.cells[0].outputs] == ["kept"]
+    assert len(nb.cells[0].outputs) == 3  # the original is untouched
+
+
+def test_run_details_are_dropped_so_reruns_leave_reports_unchanged(tmp_path):
+    import nbformat
+
+    from newstone.reports.render import drop_run_details
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("1"), nbformat.v4.new_markdown_cell("text")]
+    nb.cells[0].metadata = {
+        "execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
+        "papermill": {"duration": 0.1, "start_time": "x", "end_time": "y", "status": "completed"},
+        "tags": ["parameters"],
+    }
+    nb.metadata["papermill"] = {
+        "start_time": "x",
+        "end_time": "y",
+        "duration": 1.0,
+        "parameters": {"a": 1},
+        "input_path": "/home/me/notebooks/run.ipynb",
+        "output_path": "/home/me/reports/run.ipynb",
+    }
+    path = tmp_path / "run.ipynb"
+    nbformat.write(nb, path)
+    drop_run_details(path)
+    once = path.read_text(encoding="utf-8")
+    cleaned = nbformat.read(path, as_version=4)
+    assert [c["id"] for c in cleaned.cells] == ["cell-0", "cell-1"]
+    assert cleaned.cells[0].metadata == {"papermill": {"status": "completed"}, "tags": ["parameters"]}
+    assert cleaned.metadata["papermill"] == {"parameters": {"a": 1}}
+    drop_run_details(path)
+    assert path.read_text(encoding="utf-8") == once
 
 
 def test_run_reports_rejects_missing_notebook(tmp_path, capsys):
@@ -206,8 +222,7 @@ def test_run_reports_rejects_missing_notebook(tmp_path, capsys):
     assert code == 2 and "nope.ipynb" in capsys.readouterr().err
 
 
-# ---------------------------------------------------------------------------------------
-# run_reports with small notebooks (a kernel, but not the pipeline)
+# --- run_reports with small notebooks (a kernel, but not the pipeline) ---
 
 
 def test_failing_notebook_keeps_error_notebook_and_names_the_cell(tmp_path, capsys):
@@ -252,8 +267,18 @@ def test_run_reports_injects_parameters_and_renders_offline_html(tmp_path, capsy
     assert (out / "img" / "tiny.png").read_bytes()[:4] == b"\x89PNG"
 
 
-# ---------------------------------------------------------------------------------------
-# The real notebooks on the fixture, with non-default parameters
+def test_notebooks_run_on_a_kernel_reached_over_local_sockets_not_tcp(tmp_path, capfd):
+    """No port listens while a report renders, and ipykernel's warning about unencrypted
+    TCP (printed once per notebook) is gone from ``make report``."""
+    write_notebook(tmp_path / "tiny.ipynb", "import os\nprint(os.getpid())", parameters=False)
+    assert render.execute_notebook(tmp_path / "tiny.ipynb", tmp_path / "ran.ipynb", {}) is None
+    ran = nbformat.read(tmp_path / "ran.ipynb", as_version=4)
+    assert ran.cells[0].outputs[0]["text"].strip().isdigit()
+    assert "without encryption" not in capfd.readouterr().err
+    assert not [p for p in tmp_path.iterdir() if "ipc" in p.name]
+
+
+# --- the real notebooks on the fixture, with non-default parameters ---
 
 
 @pytest.fixture(scope="module")
@@ -321,23 +346,6 @@ def test_tone_by_official_respects_parameters(rendered, fixture_quotes):
     assert records["extreme_speakers"] and records["n_extreme_quotes"] <= 6 * len(records["speakers"])
 
 
-def test_every_notebook_parameter_is_visible_to_papermill():
-    """papermill silently skips a parameters line it cannot parse (e.g. '=' in a comment)."""
-    import ast
-
-    import papermill
-
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        first_code = next(c for c in nb.cells if c.cell_type == "code")
-        assert "parameters" in first_code.metadata.get("tags", []), path.name
-        assigned = {t.id for node in ast.parse(first_code.source).body for t in node.targets}
-        assert set(papermill.inspect_notebook(str(path))) == assigned, path.name
-        assert {"input_path", "top_n", "date_from", "date_to", "title", "score"} <= assigned, path.name
-        assert all(c.get("outputs") in (None, []) for c in nb.cells), f"{path.name} has outputs"
-        assert all(c.get("execution_count") is None for c in nb.cells if c.cell_type == "code"), path.name
-
-
 def test_tone_by_country_respects_parameters(rendered, fixture_quotes):
     import newstone
     from newstone import analysis
@@ -374,8 +382,7 @@ def test_per_article_pages(rendered):
     assert 'class="ns-quote"' in page
 
 
-# ---------------------------------------------------------------------------------------
-# A real browser, offline
+# --- a real browser, offline ---
 
 
 def test_reports_load_offline_in_chromium(rendered):
@@ -420,49 +427,3 @@ def test_reports_load_offline_in_chromium(rendered):
         finally:
             browser.close()
     assert not problems, json.dumps(problems, indent=1)
-
-
-def test_run_details_are_dropped_so_reruns_leave_reports_unchanged(tmp_path):
-    import nbformat
-
-    from newstone.reports.render import drop_run_details
-
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("1"), nbformat.v4.new_markdown_cell("text")]
-    nb.cells[0].metadata = {
-        "execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
-        "papermill": {"duration": 0.1, "start_time": "x", "end_time": "y", "status": "completed"},
-        "tags": ["parameters"],
-    }
-    nb.metadata["papermill"] = {
-        "start_time": "x",
-        "end_time": "y",
-        "duration": 1.0,
-        "parameters": {"a": 1},
-        "input_path": "/home/me/notebooks/run.ipynb",
-        "output_path": "/home/me/reports/run.ipynb",
-    }
-    path = tmp_path / "run.ipynb"
-    nbformat.write(nb, path)
-    drop_run_details(path)
-    once = path.read_text(encoding="utf-8")
-    cleaned = nbformat.read(path, as_version=4)
-    assert [c["id"] for c in cleaned.cells] == ["cell-0", "cell-1"]
-    assert cleaned.cells[0].metadata == {"papermill": {"status": "completed"}, "tags": ["parameters"]}
-    assert cleaned.metadata["papermill"] == {"parameters": {"a": 1}}
-    drop_run_details(path)
-    assert path.read_text(encoding="utf-8") == once
-
-
-def test_notebooks_run_on_a_kernel_reached_over_local_sockets_not_tcp(tmp_path, capfd):
-    """No port listens while a report renders, and ipykernel's warning about unencrypted
-    TCP (printed once per notebook) is gone from ``make report``."""
-    nb = new_notebook()
-    nb.cells = [new_code_cell("import os\nprint(os.getpid())")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, tmp_path / "tiny.ipynb")
-    assert render.execute_notebook(tmp_path / "tiny.ipynb", tmp_path / "ran.ipynb", {}) is None
-    ran = nbformat.read(tmp_path / "ran.ipynb", as_version=4)
-    assert ran.cells[0].outputs[0]["text"].strip().isdigit()
-    assert "without encryption" not in capfd.readouterr().err
-    assert not [p for p in tmp_path.iterdir() if "ipc" in p.name]

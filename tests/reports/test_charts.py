@@ -1,52 +1,18 @@
-"""Charts and their aggregations, on small hand-built tables that follow schema.py."""
+"""Charts of who said what in which tone, on small hand-built tables that follow schema.py
+(lib/newstone/reports/charts.py)."""
 
 from __future__ import annotations
-
-import html
-import re
 
 import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from newstone import schema
-from newstone.reports import charts, explorer
+from newstone import analysis
+from newstone.reports import charts
+from tests.helpers.tables import quotes_table
 
-
-def quotes_table(rows: list[dict]) -> pd.DataFrame:
-    """A quotes table with the contract columns; rows give only what a test needs."""
-    defaults = {"kind": "direct", "spans": None, "cue": None, "sentence_ids": None}
-    filled = []
-    for i, row in enumerate(rows):
-        row = {**defaults, "quote_id": i, "article_id": "a1", "text": f"quote {i}", **row}
-        row.setdefault("compound", row.get("tone"))
-        filled.append(row)
-    return schema.frame(filled, schema.QUOTE_COLUMNS)
-
-
-@pytest.fixture
-def quotes():
-    # Ana: 3 quotes, clearly negative; Ben: 2 quotes, positive; Cy: 1 quote (below min_n=2).
-    return quotes_table(
-        [
-            {"speaker": "Ana", "tone": -0.6},
-            {"speaker": "Ana", "tone": -0.4},
-            {"speaker": "Ana", "tone": -0.5},
-            {"speaker": "Ben", "tone": 0.3},
-            {"speaker": "Ben", "tone": 0.5},
-            {"speaker": "Cy", "tone": 0.9},
-            {"speaker": None, "tone": 0.1},
-        ]
-    )
-
-
-# ---------------------------------------------------------------------------------------
-# aggregate
-
-
-# ---------------------------------------------------------------------------------------
-# Diverging bars
+# --- tone per official: diverging bars ---
 
 
 def bar_colours(ax) -> list[str]:
@@ -86,6 +52,25 @@ def test_speaker_chart_top_n_keeps_most_quoted_and_says_so(quotes):
 def test_tone_bars_rejects_unknown_mode(quotes):
     with pytest.raises(ValueError):
         charts.speaker_tone_chart(quotes, below_min="drop")
+
+
+def test_speaker_chart_names_officials_only_when_all_speakers_are_people():
+    quotes = quotes_table(
+        [
+            {"speaker": "Ana", "tone": -0.2},
+            {"speaker": "Ana", "tone": -0.1},
+            {"speaker": "police", "speaker_type": "group", "tone": 0.3},
+        ]
+    )
+    people = charts.speaker_tone_chart(analysis.quotes_by_speaker_type(quotes, ["person"]))
+    assert people._suptitle.get_text().endswith("per official") and people.axes[0].get_ylabel() == "official"
+    assert "Speakers of type: person." in people.newstone_footnote
+    mixed = charts.speaker_tone_chart(quotes)
+    assert mixed._suptitle.get_text().endswith("per speaker") and mixed.axes[0].get_ylabel() == "speaker"
+    assert "Speakers of type: group, person." in mixed.newstone_footnote
+
+
+# --- tone per country ---
 
 
 def country_summary(n_col: str) -> pd.DataFrame:
@@ -131,8 +116,17 @@ def test_speaker_country_chart_uses_n_quotes():
     assert "Left out: 2 speaker country(s) with fewer than 4 quotes" in fig.newstone_footnote
 
 
-# ---------------------------------------------------------------------------------------
-# Heatmap
+def test_speaker_country_chart_says_what_it_left_out_and_what_it_filled_in(blair):
+    quotes, speakers = blair
+    fig = charts.speaker_country_tone_chart(analysis.tone_by_speaker_country(quotes, "tone", speakers))
+    assert "Not shown: 2 quotes without a resolved speaker country." in fig.newstone_footnote
+    assert (
+        "1 quote(s) that give no country of their own are counted for their speaker's country in the "
+        "speakers table" in fig.newstone_footnote
+    )
+
+
+# --- speaker by country heatmap ---
 
 
 def test_heatmap_centred_masked_and_annotated():
@@ -160,8 +154,7 @@ def test_heatmap_centred_masked_and_annotated():
     assert ax.get_xlabel() and ax.get_ylabel() == "Speaker"
 
 
-# ---------------------------------------------------------------------------------------
-# Timeline
+# --- tone over time ---
 
 
 def test_timeline_chart_plots_periods_with_n_and_none_for_single_date():
@@ -208,104 +201,10 @@ def test_timeline_line_breaks_over_days_without_items():
     assert "breaks over 2 day(s) without quotes" in fig.newstone_footnote
 
 
+# --- saving ---
+
+
 def test_save_png_writes_an_image(tmp_path, quotes):
     path = tmp_path / "chart.png"
     charts.save_png(charts.speaker_tone_chart(quotes), path)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-
-
-# ---------------------------------------------------------------------------------------
-# Article renderer
-
-
-ARTICLE_TEXT = 'Talks <stalled>\n\n"We reject this & more," said Ana Li of Russia. Japan & Korea <b>met</b>.'
-
-
-@pytest.fixture
-def article_tables():
-    text = ARTICLE_TEXT
-    q_start, q_end = text.index("We reject"), text.index(',"') + 1
-    cue = text.index("said")
-    spk = text.index("Ana Li")
-    article = schema.frame(
-        [{"article_id": "x/1", "text": text, "published": "2024-06-20", "source": "Wire"}], schema.ARTICLE_COLUMNS
-    ).iloc[0]
-    quotes = quotes_table(
-        [
-            {
-                "article_id": "x/1",
-                "speaker": "Ana Li",
-                "tone": -0.7,
-                "tone_label": "negative",
-                "spans": [[q_start, q_end]],
-                "start": q_start,
-                "end": q_end,
-                "cue_start": cue,
-                "cue_end": cue + 4,
-                "speaker_start": spk,
-                "speaker_end": spk + 6,
-            }
-        ]
-    )
-    russia, japan = text.index("Russia"), text.index("Japan")
-    reject = text.index("reject")  # a country mention inside the quote, overlapping it
-    mentions = schema.frame(
-        [
-            {"article_id": "x/1", "start": russia, "end": russia + 6, "country": "Russia"},
-            {"article_id": "x/1", "start": japan, "end": japan + 5, "country": "Japan"},
-            {"article_id": "x/1", "start": reject, "end": reject + 6, "country": "Testland"},
-        ],
-        schema.MENTION_COLUMNS,
-    )
-    return article, quotes, mentions
-
-
-def test_render_article_escapes_and_keeps_text(article_tables):
-    article, quotes, mentions = article_tables
-    out = explorer.render_article(article, quotes, mentions)
-    assert isinstance(out, str) and out._repr_html_() == out
-    assert "<b>met</b>" not in out and "&lt;b&gt;met&lt;/b&gt;" in out and "&lt;stalled&gt;" in out
-    visible = html.unescape(re.sub(r"<[^>]+>", "", out.split('<div class="ns-text">', 1)[1]))
-    assert ARTICLE_TEXT in visible.replace("-0.70", "")  # every character once, in order
-
-
-def test_render_article_marks_quote_cue_speaker_and_countries(article_tables):
-    article, quotes, mentions = article_tables
-    out = explorer.render_article(article, quotes, mentions)
-    assert out.count('class="ns-quote"') == 3  # quote cut around the nested country mention
-    assert 'data-speaker="Ana Li"' in out
-    assert '<span class="ns-cue" title="cue">said</span>' in out
-    assert re.search(r'<span class="ns-speaker"[^>]*>Ana Li</span>', out)
-    assert re.search(r'<span class="ns-country" title="country: Russia">Russia</span>', out)
-    assert re.search(
-        r'<span class="ns-quote"[^>]*><span class="ns-country" title="country: Testland">reject</span></span>', out
-    )
-    assert re.search(r'class="ns-badge"[^>]*>-0.70</span>', out)
-    assert explorer.tone_colour(-0.7) in out and explorer.SPEAKER_COLOURS[0] in out
-    assert out.count("<span") == out.count("</span>")  # well nested
-
-
-def test_explorer_html_picks_article_shows_separate_title_and_quote_table(article_tables):
-    article, quotes, mentions = article_tables
-    articles = pd.DataFrame([article]).assign(title="Headline <kept apart>")
-    tables = {"articles": articles, "quotes": quotes, "mentions": mentions}
-    out = explorer.explorer_html(tables, None)
-    assert 'data-article-id="x/1"' in out and "<strong>Headline &lt;kept apart&gt;</strong>" in out
-    assert 'class="dataframe ns-quotes"' in out and "<td>–</td>" in out  # missing speaker_country
-    with pytest.raises(KeyError):
-        explorer.explorer_html(tables, "nope")
-
-
-def test_tone_colour_diverges():
-    assert explorer.tone_colour(-1) != explorer.tone_colour(1)
-    assert explorer.tone_colour(None) == "#969696"
-
-
-def test_explorer_hover_text_never_shows_a_raw_missing_value():
-    import newstone
-    from newstone.reports import explorer
-
-    corpus = newstone.parse_text("Head\n\nNATO said Russia and the UN were wrong.", article_id="a")
-    page = explorer.explorer_html(corpus.tables, "a")
-    assert "&lt;NA&gt;" not in page and "<NA>" not in page
-    assert "NATO: organization, no country" in page and "country: RUS" in page
