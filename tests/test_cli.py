@@ -1,4 +1,5 @@
-"""The `newstone` command: help, quotes formats, exit codes, parse/resume, the scorer."""
+"""The `newstone` command: help, quotes formats, exit codes, parse/resume, warnings
+(lib/newstone/cli.py)."""
 
 import json
 import subprocess
@@ -11,6 +12,8 @@ import newstone
 from newstone.cli import main
 from tests.helpers import SAMPLE, SHARED, shared_path
 
+# --- helpers ---
+
 
 def run(capsys, *argv):
     code = main(list(argv))
@@ -18,11 +21,47 @@ def run(capsys, *argv):
     return code, out, err
 
 
+# --- help and exit codes ---
+
+
 @pytest.mark.parametrize("command", ["parse", "quotes", "evaluate", "report"])
 def test_help_on_every_command(command):
     result = subprocess.run([sys.executable, "-m", "newstone.cli", command, "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "usage: newstone " + command in result.stdout
+
+
+def test_missing_path_exits_2_with_a_message(capsys, tmp_path):
+    code, _, err = run(capsys, "quotes", str(tmp_path / "nope.txt"))
+    assert code == 2 and "no such file" in err
+
+
+def test_unreadable_only_input_exits_1(capsys, tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    code, _, err = run(capsys, "quotes", str(path))
+    assert code == 1 and "binary" in err and "no article could be processed" in err
+
+
+def test_a_bad_file_in_a_batch_is_reported_not_fatal(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, out, err = run(capsys, "quotes", str(tmp_path), "--format", "jsonl")
+    assert code == 0 and "empty: empty file" in err and len(out.splitlines()) > 10
+
+
+def test_the_cli_prints_a_roster_warning_as_one_plain_line(tmp_path, capsys):
+    from newstone.cli import main
+
+    (tmp_path / "roster.csv").write_text("name,country\nAnna Example,Narnia\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Head\n\nAnna Example said it worked.", encoding="utf-8")
+    assert main(["quotes", str(tmp_path / "a.txt"), "--roster", str(tmp_path / "roster.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "newstone: warning: roster" in err and "Narnia" in err
+    assert "UserWarning" not in err and ".py:" not in err
+
+
+# --- newstone quotes ---
 
 
 def test_quotes_jsonl_lists_the_sample_quotes(capsys):
@@ -48,9 +87,47 @@ def test_quotes_table_and_csv_formats(capsys):
     assert code == 0 and out.splitlines()[0].startswith("article,quote_id,kind,content")
 
 
-def test_missing_path_exits_2_with_a_message(capsys, tmp_path):
-    code, _, err = run(capsys, "quotes", str(tmp_path / "nope.txt"))
-    assert code == 2 and "no such file" in err
+def test_quotes_of_a_parsed_dataset_points_to_its_tables(capsys, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.", encoding="utf-8")
+    run(capsys, "parse", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--no-progress")
+    code, _, err = run(capsys, "quotes", str(tmp_path / "out"))
+    assert code == 2 and "newstone.read" in err
+    code, _, err = run(capsys, "parse", str(tmp_path / "out"), "-o", str(tmp_path / "again"), "--no-progress")
+    assert code == 2 and "dataset written by `newstone parse`" in err and not (tmp_path / "again").exists()
+
+
+@pytest.mark.shared
+def test_jsonl_output_is_accepted_by_the_shared_scorer(tmp_path):
+    dev = shared_path("data", "polnear", "dev")
+    preds = tmp_path / "preds.jsonl"
+    with open(preds, "w", encoding="utf-8") as fh:
+        subprocess.run(
+            [sys.executable, "-m", "newstone.cli", "quotes", str(dev / "text"), "--format", "jsonl"],
+            stdout=fh,
+            check=True,
+        )
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "eval" / "score_attributions.py"),
+            str(dev),
+            str(preds),
+            "--metadata",
+            str(SHARED / "data" / "polnear" / "metadata.tsv"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+    assert "unknown_articles" not in figures
+    assert int(figures["predictions"]) > 500
+    assert float(figures["attribution_f1"]) > 0.3
+
+
+# --- newstone parse ---
 
 
 def test_parse_refuses_a_missing_path_or_an_empty_glob_before_reading_anything(capsys, tmp_path):
@@ -61,20 +138,6 @@ def test_parse_refuses_a_missing_path_or_an_empty_glob_before_reading_anything(c
     assert not (tmp_path / "out").exists()
     code, _, _ = run(capsys, "parse", str(tmp_path / "*.txt"), "-o", str(tmp_path / "out"), "--no-progress")
     assert code == 0 and (tmp_path / "out" / "articles").is_dir()
-
-
-def test_unreadable_only_input_exits_1(capsys, tmp_path):
-    path = tmp_path / "blob.txt"
-    path.write_bytes(bytes(range(256)) * 8)
-    code, _, err = run(capsys, "quotes", str(path))
-    assert code == 1 and "binary" in err and "no article could be processed" in err
-
-
-def test_a_bad_file_in_a_batch_is_reported_not_fatal(capsys, tmp_path):
-    (tmp_path / "good.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
-    (tmp_path / "empty.txt").write_bytes(b"")
-    code, out, err = run(capsys, "quotes", str(tmp_path), "--format", "jsonl")
-    assert code == 0 and "empty: empty file" in err and len(out.splitlines()) > 10
 
 
 def test_parse_writes_parquet_resumes_and_forces(capsys, tmp_path):
@@ -116,35 +179,6 @@ def test_parse_with_two_workers_equals_one(capsys, tmp_path):
         pd.testing.assert_frame_equal(one.tables[table], two.tables[table])
 
 
-@pytest.mark.shared
-def test_jsonl_output_is_accepted_by_the_shared_scorer(tmp_path):
-    dev = shared_path("data", "polnear", "dev")
-    preds = tmp_path / "preds.jsonl"
-    with open(preds, "w", encoding="utf-8") as fh:
-        subprocess.run(
-            [sys.executable, "-m", "newstone.cli", "quotes", str(dev / "text"), "--format", "jsonl"],
-            stdout=fh,
-            check=True,
-        )
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(SHARED / "eval" / "score_attributions.py"),
-            str(dev),
-            str(preds),
-            "--metadata",
-            str(SHARED / "data" / "polnear" / "metadata.tsv"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    figures = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
-    assert "unknown_articles" not in figures
-    assert int(figures["predictions"]) > 500
-    assert float(figures["attribution_f1"]) > 0.3
-
-
 def test_a_rerun_replaces_an_edited_or_failed_article_instead_of_adding_it(capsys, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
@@ -181,14 +215,3 @@ def test_parse_into_a_file_is_a_usage_error(capsys, tmp_path):
     (tmp_path / "taken").write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "parse", str(tmp_path / "a.txt"), "-o", str(tmp_path / "taken"), "--no-progress")
     assert code == 2 and "newstone:" in err
-
-
-def test_quotes_of_a_parsed_dataset_points_to_its_tables(capsys, tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.", encoding="utf-8")
-    run(capsys, "parse", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--no-progress")
-    code, _, err = run(capsys, "quotes", str(tmp_path / "out"))
-    assert code == 2 and "newstone.read" in err
-    code, _, err = run(capsys, "parse", str(tmp_path / "out"), "-o", str(tmp_path / "again"), "--no-progress")
-    assert code == 2 and "dataset written by `newstone parse`" in err and not (tmp_path / "again").exists()

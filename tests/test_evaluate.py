@@ -1,4 +1,5 @@
-"""`newstone evaluate`: our scorer agrees with the official one, and the PolNeAR dev bar."""
+"""`newstone evaluate`: our scorer agrees with the official one, and the PolNeAR dev bar
+(lib/newstone/evaluate.py)."""
 
 import importlib.util
 import json
@@ -8,6 +9,8 @@ import pytest
 from newstone.cli import main
 from newstone.evaluate import GoldAttribution, Prediction, parse_brat, score
 from tests.helpers import SHARED, shared_path
+
+# --- brat gold and the PolNeAR rule ---
 
 
 def test_parse_brat_discontinuous_content(tmp_path):
@@ -35,6 +38,9 @@ def test_score_rule_on_a_small_case():
     assert figures["attribution_recall"] == 1.0
     wrong_source = score(gold, {"a": [Prediction([(10, 30)], (6, 9))]})
     assert wrong_source["content_recall"] == 0.5 and wrong_source["attribution_recall"] == 0.0
+
+
+# --- newstone evaluate ---
 
 
 def official_scorer():

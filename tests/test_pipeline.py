@@ -1,13 +1,16 @@
-"""End-to-end tables: offsets round-trip, the contract columns, error rows, never raising."""
+"""One article in, its rows of every table out: offsets round-trip, error rows, never raising
+(lib/newstone/pipeline.py), end to end through ``newstone.read`` and ``parse_text``."""
 
 import pandas as pd
 import pytest
 
 import newstone
-from newstone import pipeline, schema
+from newstone import pipeline
 from newstone.ingest.plaintext import parse_plain_text
 from newstone.nlp.tone.news import ascii_quotes
 from tests.helpers import SAMPLE, shared_path
+
+# --- helpers ---
 
 
 def assert_offsets_round_trip(corpus):
@@ -27,92 +30,17 @@ def assert_offsets_round_trip(corpus):
             assert text[row.speaker_start : row.speaker_end] == row.speaker_mention
 
 
-def test_every_table_has_the_contract_columns(sample_corpus):
-    for name, columns in schema.TABLES.items():
-        table = sample_corpus.tables[name]
-        assert list(table.columns[: len(columns)]) == list(columns), name
-        assert len(table) > 0, name
-
-
-def test_sample_offsets_round_trip(sample_corpus):
-    assert_offsets_round_trip(sample_corpus)
-
-
-def test_sample_counts_and_no_error(sample_corpus):
-    article = sample_corpus.articles.iloc[0]
-    assert pd.isna(article["error"])
-    assert article["n_sentences"] == len(sample_corpus.sentences) > 25
-    assert article["n_quotes"] == len(sample_corpus.quotes) >= 15
-
-
 def quote_by_words(corpus, words):
     hits = corpus.quotes[corpus.quotes["text"].str.contains(words, regex=False)]
     assert len(hits) >= 1, f"no quote containing {words!r}"
     return hits.iloc[0]
 
 
-def test_sample_headline_quotes_with_speakers(sample_corpus):
-    miller = quote_by_words(sample_corpus, "It\u2019s incredibly concerning")
-    assert miller["speaker"] == "Matthew Miller"
-    assert miller["kind"] == "direct"
-    blumenthal = quote_by_words(sample_corpus, "This photo says it all")
-    assert blumenthal["speaker"] == "Richard Blumenthal"
-    assert blumenthal["speaker_mention"] == "Blumenthal"
-    assert blumenthal["cue"] == "said"
+# --- offsets: text[start:end] gives back every stored piece ---
 
 
-def test_quote_tone_is_on_the_quote_words_only():
-    corpus = newstone.parse_text("Talks\n\n\u201cWe are delighted,\u201d the killer said angrily.", "t")
-    quote = corpus.quotes.iloc[0]
-    assert "We are delighted" in quote["text"]
-    assert "killer" not in quote["text"]
-    # Raw VADER on the quote's words, typographic quotes read as ASCII ones.
-    assert quote["compound"] == pytest.approx(newstone.tone(ascii_quotes(quote["text"]), scorer="vader")["compound"])
-    assert quote["compound"] > 0.3
-
-
-def test_direct_quote_case():
-    corpus = newstone.parse_text("Headline\n\n\u201cThe talks have failed,\u201d Smith said on Monday.", "d")
-    quote = corpus.quotes.iloc[0]
-    assert (quote["kind"], quote["speaker_mention"], quote["cue"]) == ("direct", "Smith", "said")
-    assert "The talks have failed" in quote["text"]
-    assert quote["sentence_ids"] == [1]
-
-
-def test_mentions_point_into_sentences_and_quotes(sample_corpus):
-    mentions = sample_corpus.mentions
-    assert mentions["sentence_id"].notna().all()
-    in_quotes = mentions[mentions["quote_id"].notna()]
-    assert len(in_quotes) > 0
-    quotes = sample_corpus.quotes.set_index("quote_id")
-    for row in in_quotes.itertuples():
-        spans = quotes.loc[row.quote_id, "spans"]
-        assert any(s <= row.start and row.end <= e for s, e in spans)
-
-
-def test_read_a_folder_with_bad_files_gives_error_rows(tmp_path):
-    (tmp_path / "good.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
-    (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    (tmp_path / "latin.txt").write_bytes("R\u00e9sum\u00e9\n\n\u201cIt is fine,\u201d Dupont said.".encode("cp1252"))
-    corpus = newstone.read(tmp_path)
-    errors = dict(zip(corpus.articles["article_id"], corpus.articles["error"]))
-    assert errors["empty"] == "empty file"
-    assert "binary" in errors["binary"]
-    assert pd.isna(errors["good"]) and pd.isna(errors["latin"])
-    assert set(corpus.errors["article_id"]) == {"empty", "binary"}
-    assert (corpus.quotes["article_id"] == "latin").sum() == 1
-    assert_offsets_round_trip(corpus)
-
-
-def test_a_failing_stage_becomes_an_error_row(monkeypatch):
-    def broken(text, sentences):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(pipeline, "extract_attributions", broken)
-    rows = pipeline.process_article(parse_plain_text("x", "Head\n\nBody said."))
-    assert "RuntimeError: boom" in rows.article["error"]
-    assert rows.sentences == [] and rows.quotes == []
+def test_sample_offsets_round_trip(sample_corpus):
+    assert_offsets_round_trip(sample_corpus)
 
 
 @pytest.mark.parametrize(
@@ -141,6 +69,86 @@ def test_offsets_round_trip_on_real_corpora(corpus_dir):
     assert corpus.errors.empty
     assert len(corpus.quotes) > 100
     assert_offsets_round_trip(corpus)
+
+
+def test_mentions_point_into_sentences_and_quotes(sample_corpus):
+    mentions = sample_corpus.mentions
+    assert mentions["sentence_id"].notna().all()
+    in_quotes = mentions[mentions["quote_id"].notna()]
+    assert len(in_quotes) > 0
+    quotes = sample_corpus.quotes.set_index("quote_id")
+    for row in in_quotes.itertuples():
+        spans = quotes.loc[row.quote_id, "spans"]
+        assert any(s <= row.start and row.end <= e for s, e in spans)
+
+
+# --- quote rows ---
+
+
+def test_direct_quote_case():
+    corpus = newstone.parse_text("Headline\n\n\u201cThe talks have failed,\u201d Smith said on Monday.", "d")
+    quote = corpus.quotes.iloc[0]
+    assert (quote["kind"], quote["speaker_mention"], quote["cue"]) == ("direct", "Smith", "said")
+    assert "The talks have failed" in quote["text"]
+    assert quote["sentence_ids"] == [1]
+
+
+def test_quote_tone_is_on_the_quote_words_only():
+    corpus = newstone.parse_text("Talks\n\n\u201cWe are delighted,\u201d the killer said angrily.", "t")
+    quote = corpus.quotes.iloc[0]
+    assert "We are delighted" in quote["text"]
+    assert "killer" not in quote["text"]
+    # Raw VADER on the quote's words, typographic quotes read as ASCII ones.
+    assert quote["compound"] == pytest.approx(newstone.tone(ascii_quotes(quote["text"]), scorer="vader")["compound"])
+    assert quote["compound"] > 0.3
+
+
+# --- error rows ---
+
+
+def test_read_a_folder_with_bad_files_gives_error_rows(tmp_path):
+    (tmp_path / "good.txt").write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "latin.txt").write_bytes("R\u00e9sum\u00e9\n\n\u201cIt is fine,\u201d Dupont said.".encode("cp1252"))
+    corpus = newstone.read(tmp_path)
+    errors = dict(zip(corpus.articles["article_id"], corpus.articles["error"]))
+    assert errors["empty"] == "empty file"
+    assert "binary" in errors["binary"]
+    assert pd.isna(errors["good"]) and pd.isna(errors["latin"])
+    assert set(corpus.errors["article_id"]) == {"empty", "binary"}
+    assert (corpus.quotes["article_id"] == "latin").sum() == 1
+    assert_offsets_round_trip(corpus)
+
+
+def test_a_failing_stage_becomes_an_error_row(monkeypatch):
+    def broken(text, sentences):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "extract_attributions", broken)
+    rows = pipeline.process_article(parse_plain_text("x", "Head\n\nBody said."))
+    assert "RuntimeError: boom" in rows.article["error"]
+    assert rows.sentences == [] and rows.quotes == []
+
+
+# --- the sample article end to end ---
+
+
+def test_sample_counts_and_no_error(sample_corpus):
+    article = sample_corpus.articles.iloc[0]
+    assert pd.isna(article["error"])
+    assert article["n_sentences"] == len(sample_corpus.sentences) > 25
+    assert article["n_quotes"] == len(sample_corpus.quotes) >= 15
+
+
+def test_sample_headline_quotes_with_speakers(sample_corpus):
+    miller = quote_by_words(sample_corpus, "It\u2019s incredibly concerning")
+    assert miller["speaker"] == "Matthew Miller"
+    assert miller["kind"] == "direct"
+    blumenthal = quote_by_words(sample_corpus, "This photo says it all")
+    assert blumenthal["speaker"] == "Richard Blumenthal"
+    assert blumenthal["speaker_mention"] == "Blumenthal"
+    assert blumenthal["cue"] == "said"
 
 
 def test_sample_speaker_countries(sample_corpus):

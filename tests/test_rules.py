@@ -1,9 +1,9 @@
-"""The rule-file loader: one convention, checked at load, errors that name file and line."""
+"""The rule-file loader: one convention, checked at load, errors that name file and line
+(lib/newstone/rules.py)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,15 +15,12 @@ from newstone.nlp.speakers.facts import office_holders
 from newstone.nlp.tone.news import read_news_lexicon
 from newstone.nlp.words import abbreviations, honorific_genders
 from newstone.rules import read_table, word_list
+from tests.helpers import DATA, write_rule_file
 
-DATA = Path(__file__).resolve().parents[1] / "lib" / "newstone" / "data"
 RULE_FILES = sorted(p.name for p in DATA.iterdir() if p.suffix in (".txt", ".tsv"))
 
 
-def write(tmp_path: Path, text: str, name: str = "rules.tsv") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+# --- the packaged rule files ---
 
 
 def test_every_packaged_table_loads_through_its_stage():
@@ -56,8 +53,11 @@ def test_the_data_readme_indexes_every_rule_file():
     assert indexed == set(RULE_FILES)
 
 
+# --- reading a table: comments, malformed lines, optional columns ---
+
+
 def test_comments_blank_lines_and_hashes_inside_entries(tmp_path):
-    path = write(tmp_path, "# what it is\nword\tnote\n\n  # an indented comment\nC#\ta language\nx\t\n")
+    path = write_rule_file(tmp_path, "# what it is\nword\tnote\n\n  # an indented comment\nC#\ta language\nx\t\n")
     rows = read_table(path, ("word", "note"), optional=("note",))
     assert [(r["word"], r["note"]) for r in rows] == [("C#", "a language"), ("x", "")]
     assert rows[0].where.endswith("rules.tsv:5")
@@ -74,11 +74,11 @@ def test_comments_blank_lines_and_hashes_inside_entries(tmp_path):
 )
 def test_malformed_tables_name_file_and_line(tmp_path, text, message):
     with pytest.raises(RuleFileError, match=message):
-        read_table(write(tmp_path, text), ("word", "note"), optional=("note",))
+        read_table(write_rule_file(tmp_path, text), ("word", "note"), optional=("note",))
 
 
 def test_a_file_of_the_users_may_leave_out_optional_columns_at_the_end(tmp_path):
-    rows = read_table(write(tmp_path, "word\nRussia\n"), ("word", "note"), optional=("note",))
+    rows = read_table(write_rule_file(tmp_path, "word\nRussia\n"), ("word", "note"), optional=("note",))
     assert rows[0] == {"word": "Russia", "note": ""}
     with pytest.raises(RuleFileError, match="header"):
-        read_table(write(tmp_path, "word\nRussia\n"), ("word", "note"))
+        read_table(write_rule_file(tmp_path, "word\nRussia\n"), ("word", "note"))
