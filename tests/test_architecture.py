@@ -84,10 +84,10 @@ def test_every_package_folder_is_a_regular_package():
         assert (folder / "__init__.py").exists(), folder
 
 
-def test_dataset_and_analysis_layers_import_without_nltk_or_vader():
+def test_dataset_identity_and_analysis_layers_import_without_nltk_or_vader():
     code = (
         "import sys\n"
-        "import newstone.dataset.store, newstone.dataset.speaker_index, newstone.dataset.sql\n"
+        "import newstone.dataset.store, newstone.dataset.identity, newstone.dataset.sql\n"
         "import newstone.dataset.corpus, newstone.analysis, newstone.reports.charts, newstone.reports.notebook\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'vaderSentiment')))\n"
     )

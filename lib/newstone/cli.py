@@ -232,13 +232,17 @@ def cmd_quotes(args) -> int:
 
     if _refuse_datasets(args.inputs):
         return EXIT_USAGE
+    from newstone.dataset.identity import identify_rows
+
     articles = iter_articles(args.inputs)
-    n_articles, errors, quotes = 0, [], []
+    n_articles, errors, quotes, article_rows = 0, [], [], []
     for rows in map_articles(articles, _options(args), jobs=args.jobs or 1):
         n_articles += 1
         if rows.article["error"]:
             errors.append((rows.article["article_id"], rows.article["error"]))
         quotes.extend(rows.quotes)
+        article_rows.append({key: rows.article[key] for key in ("article_id", "published", "text")})
+    identify_rows(quotes, article_rows)  # the corpus's speakers, as newstone parse gives them
     write_quotes(quotes, args.format, sys.stdout)
     return _report_errors(n_articles, errors)
 
@@ -255,6 +259,9 @@ def quote_record(q: dict) -> dict:
         "cue_text": q["cue"],
         "speaker_mention": q["speaker_mention"],
         "speaker": q["speaker"],
+        "speaker_id": q["speaker_id"],
+        "speaker_role": q["speaker_role"],
+        "article_speaker": q["article_speaker"],
         "speaker_type": q["speaker_type"],
         "speaker_title": q["speaker_title"],
         "speaker_org": q["speaker_org"],

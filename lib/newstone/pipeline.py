@@ -159,11 +159,19 @@ def quote_row(
         "speaker_mention": text[source[0] : source[1]] if source else None,
         "speaker_start": source[0] if source else None,
         "speaker_end": source[1] if source else None,
+        # speaker, speaker_id, speaker_role and speaker_country are the corpus's view,
+        # filled by the identity pass (newstone.identity) from the article_* columns;
+        # until it runs they hold what this article says.
         "speaker": attribution.speaker,
+        "speaker_id": None,
         "speaker_type": attribution.speaker_type,
+        "speaker_role": None,
         "speaker_title": attribution.speaker_title,
         "speaker_org": attribution.speaker_org,
         "speaker_country": attribution.speaker_country,
+        "article_speaker": attribution.speaker,
+        "article_speaker_country": attribution.speaker_country,
+        "country_evidence": attribution.country_evidence,
         "sentence_ids": sentence_ids,
         **tone_columns(words, scorer),
     }

@@ -63,6 +63,7 @@ def test_part_files_read_back_equal_to_the_in_memory_tables(tmp_path):
     """Rows go to Arrow directly (no pandas on the way): what is read back must be the very
     tables ``newstone.read`` builds in memory, dtypes, nulls and list columns included."""
     from newstone.dataset.corpus import Corpus
+    from newstone.dataset.identity import identify_dataset
     from newstone.dataset.store import DatasetWriter
     from newstone.ingest.reader import iter_articles
     from newstone.pipeline import process_article
@@ -74,6 +75,7 @@ def test_part_files_read_back_equal_to_the_in_memory_tables(tmp_path):
     assert any(r.article["error"] for r in rows)
     writer = DatasetWriter(str(tmp_path / "out"))
     writer.write_all(iter(rows), batch_size=2)
+    identify_dataset(str(tmp_path / "out"))  # what newstone parse does last
     expected = Corpus.from_rows(rows)
     for table in ("articles", "sentences", "quotes", "mentions"):
         pd.testing.assert_frame_equal(read_table(str(tmp_path / "out"), table), getattr(expected, table))

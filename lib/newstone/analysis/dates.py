@@ -6,79 +6,23 @@ parsed with explicit formats first, so day and month are never swapped by a gues
 
 from __future__ import annotations
 
-import math
-import re
-import warnings
-from datetime import datetime
-
 import pandas as pd
 
 from newstone.analysis.counting import count_once
 from newstone.analysis.stats import GROUP_STAT_COLUMNS, _require, mean_ci
-
-# Explicit formats tried, in order, after ISO 8601 (``datetime.fromisoformat``). Written out
-# because pandas' format guessing misreads some of them: it took Reuters-21578's
-# "26-FEB-1987 15:02:20.00" for "%d-FEB-%Y %H:%m:%S" (minutes read as the month, so
-# 15:02:20 became 15:00:20) and warned about it in every report. Month names match in
-# any case ("FEB", "Feb"); a trailing zone name or offset is read, then dropped.
-DATE_FORMATS = [
-    "%d-%b-%Y %H:%M:%S.%f",  # 26-FEB-1987 15:01:01.79 (Reuters-21578)
-    "%d-%b-%Y %H:%M:%S",  # 26-FEB-1987 15:01:01
-    "%d-%b-%Y",  # 26-FEB-1987
-    "%a, %d %b %Y %H:%M:%S %z",  # Tue, 03 Jun 2008 11:05:30 +0000 (RFC 2822, RSS)
-    "%a, %d %b %Y %H:%M:%S %Z",  # Tue, 03 Jun 2008 11:05:30 GMT
-    "%a, %d %b %Y %H:%M %z",  # Tue, 03 Jun 2008 11:05 +0000
-    "%d %b %Y %H:%M:%S %z",  # 03 Jun 2008 11:05:30 +0000 (RFC 2822 without weekday)
-    "%d %b %Y %H:%M:%S %Z",  # 03 Jun 2008 11:05:30 GMT
-    "%B %d, %Y",  # June 20, 2024
-    "%b %d, %Y",  # Jun 20, 2024
-    "%B %d, %Y %H:%M",  # June 20, 2024 14:05
-    "%d %B %Y",  # 20 June 2024
-    "%d %b %Y",  # 20 Jun 2024
-    "%Y/%m/%d",  # 2024/06/20
-]
-
-
-# The last resort (dateutil's parser) only gets text holding a four-digit year, so a
-# stray "soon" or "3" never becomes a date.
-_YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d\d(?!\d)")
+from newstone.dates import DATE_FORMATS, parse_datetime  # noqa: F401  (DATE_FORMATS re-exported)
 
 
 def parse_date(text) -> pd.Timestamp:
-    """One publication date as a naive Timestamp, NaT when unreadable; never warns.
-
-    ISO 8601 first, then :data:`DATE_FORMATS` in order, then dateutil's parser for what
-    neither knows (only when the text holds a four-digit year). A time zone is dropped,
-    not converted, so an article keeps the calendar day its outlet printed.
-    """
-    if text is None or text is pd.NA or (isinstance(text, float) and math.isnan(text)):
+    """One publication date as a naive Timestamp, NaT when unreadable; never warns
+    (:func:`newstone.dates.parse_datetime` reads it)."""
+    if text is pd.NA:
         return pd.NaT
-    text = " ".join(str(text).split())
-    if not text:
-        return pd.NaT
-    parsed = None
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        for layout in DATE_FORMATS:
-            try:
-                parsed = datetime.strptime(text, layout)
-                break
-            except ValueError:
-                continue
-    if parsed is None and _YEAR.search(text):
-        from dateutil import parser as dateutil_parser
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                parsed = dateutil_parser.parse(text)
-            except (ValueError, OverflowError, TypeError):
-                parsed = None
+    parsed = parse_datetime(text)
     if parsed is None:
         return pd.NaT
     try:
-        return pd.Timestamp(parsed.replace(tzinfo=None)).as_unit("ns")
+        return pd.Timestamp(parsed).as_unit("ns")
     except (ValueError, OverflowError):  # outside datetime64[ns]'s years 1677-2262
         return pd.NaT
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newstone import schema
+from newstone.dataset.identity import identify_rows
 from newstone.dataset.store import ROW_TABLES, is_dataset, read_parquet, read_table
+from newstone.identity.resolve import INPUT_COLUMNS, OUTPUT_COLUMNS
 from newstone.model import ArticleRows
 
 PathLike = str | os.PathLike
@@ -23,7 +25,8 @@ PathLike = str | os.PathLike
 
 @dataclass
 class Corpus:
-    """Tables of a corpus. ``speakers`` is derived from ``quotes`` on first use."""
+    """Tables of a corpus. ``speakers`` is the entity table of the corpus identity pass
+    (:mod:`newstone.identity`); for tables put together by hand it is derived on first use."""
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
@@ -34,7 +37,7 @@ class Corpus:
     @property
     def speakers(self) -> pd.DataFrame:
         if self._speakers is None:
-            self._speakers = speakers_table(self.quotes)
+            self._speakers = speakers_table(self.quotes, self.articles)
         return self._speakers
 
     @property
@@ -60,11 +63,13 @@ class Corpus:
             sentences.extend(r.sentences)
             quotes.extend(r.quotes)
             mentions.extend(r.mentions)
+        speakers = identify_rows(quotes, articles)  # fills the quotes' corpus-level columns
         return cls(
             schema.frame(articles, schema.ARTICLE_COLUMNS),
             schema.frame(sentences, schema.SENTENCE_COLUMNS),
             schema.frame(quotes, schema.QUOTE_COLUMNS),
             schema.frame(mentions, schema.MENTION_COLUMNS),
+            schema.frame(speakers, schema.SPEAKER_COLUMNS),
         )
 
     def __repr__(self) -> str:
@@ -75,13 +80,17 @@ class Corpus:
         )
 
 
-def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per resolved speaker, with the ways the text referred to them (see
-    :mod:`newstone.speaker_index`, which ``newstone parse`` uses for the same table)."""
-    from newstone.dataset.speaker_index import INPUT_COLUMNS, speaker_rows
-
-    columns = {name: quotes[name].tolist() for name in INPUT_COLUMNS}
-    return schema.frame(speaker_rows([columns]), schema.SPEAKER_COLUMNS)
+def speakers_table(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The speakers (entity) table of a quotes table, by the corpus identity pass; the
+    articles give the dates (periods, first and last date) when there are any."""
+    quote_rows = quotes[INPUT_COLUMNS].astype(object).where(quotes[INPUT_COLUMNS].notna(), None).to_dict("records")
+    article_rows = []
+    if articles is not None:
+        columns = ["article_id", "published", "text"]
+        article_rows = articles[columns].astype(object).where(articles[columns].notna(), None).to_dict("records")
+    for row in quote_rows:
+        row.update(dict.fromkeys(OUTPUT_COLUMNS))
+    return schema.frame(identify_rows(quote_rows, article_rows), schema.SPEAKER_COLUMNS)
 
 
 def read(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections import deque
 
+from newstone.dataset.identity import identify_dataset
 from newstone.dataset.parse import ParseSummary, count_outcomes, skip_done
 from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
 from newstone.ingest.reader import iter_articles
@@ -81,7 +82,7 @@ def parse_with_dask(
 
         writer.write_all(noting_redone(count_outcomes(results(), summary)), batch_size=batch_size)
         writer.drop_articles(superseded, first_new_part)
-        writer.finish()
+        identify_dataset(output)
     finally:
         client.close()
         if cluster is not None:

@@ -3,12 +3,13 @@
 The parent process only lists the inputs and hands out numbered batches of units (a file
 to read, or an article from a .jsonl/.csv file); each worker reads its files, runs the
 pipeline over its batch and writes that batch's part files itself, returning only a
-summary and the batch's speaker tallies (merged in part order into speakers.parquet at the
-end). So the parent never becomes the bottleneck (files are read and rows written in the
-workers), memory is bounded by the batches in flight (at most two per worker), and part
-numbers follow input order, so any number of workers writes the same dataset. Articles
-already in the dataset with the same id and content hash are skipped (by the worker, which
-is where the text is read), so an interrupted run resumes.
+summary. At the end the corpus identity pass (:mod:`newstone.dataset.identity`) runs over
+every part, old and new, and writes speakers.parquet. So the parent never becomes the
+bottleneck (files are read and rows written in the workers), memory is bounded by the
+batches in flight (at most two per worker), and part numbers follow input order, so any
+number of workers writes the same dataset. Articles already in the dataset with the same id
+and content hash are skipped (by the worker, which is where the text is read), so an
+interrupted run resumes.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from newstone.dataset.identity import identify_dataset
 from newstone.dataset.local import progress_bar, worker_pool
-from newstone.dataset.speaker_index import SpeakerIndex
 from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
 from newstone.ingest.discover import InputFile, expand_inputs, holds_one_article
 from newstone.ingest.reader import load_unit, units_of
@@ -61,13 +62,10 @@ def count_outcomes(rows, summary: ParseSummary):
 
 @dataclass
 class BatchResult:
-    """What a worker sends back for one batch: counts, errors and the batch's speaker
-    tallies (small: per speaker, not per quote), so the speakers table needs no second
-    pass over the quotes parts."""
+    """What a worker sends back for one batch: counts, errors and the articles it redid."""
 
     part: int
     summary: ParseSummary
-    speakers: SpeakerIndex
     superseded: list[str] = field(default_factory=list)
 
 
@@ -98,13 +96,11 @@ def write_batch_job(job: BatchJob) -> BatchResult:
                 articles.append(article)
     rows = [process_article(article, job.options) for article in articles]
     DatasetWriter.write_part(job.root, job.part, rows)
-    speakers = SpeakerIndex()
-    speakers.add_rows([quote for r in rows for quote in r.quotes])
     summary.processed = len(rows)
     summary.errors = [(r.article["article_id"], r.article["error"]) for r in rows if r.article["error"]]
     # redone because the text changed or the last try failed: the old rows must go
     superseded = [article.article_id for article in articles if article.article_id in job.previous_ids]
-    return BatchResult(job.part, summary, speakers, superseded)
+    return BatchResult(job.part, summary, superseded)
 
 
 def done_by_article(done: set[tuple[str, str]]) -> dict[str, set[str]]:
@@ -113,22 +109,6 @@ def done_by_article(done: set[tuple[str, str]]) -> dict[str, set[str]]:
     for article_id, digest in done:
         grouped.setdefault(article_id, set()).add(digest)
     return grouped
-
-
-class InPartOrder:
-    """Merges the batches' speaker tallies in part order, whatever order they finish in,
-    so the speakers table does not depend on which worker was faster."""
-
-    def __init__(self, first_part: int):
-        self.index = SpeakerIndex()
-        self.next_part = first_part
-        self.waiting: dict[int, SpeakerIndex] = {}
-
-    def add(self, result: BatchResult) -> None:
-        self.waiting[result.part] = result.speakers
-        while self.next_part in self.waiting:
-            self.index.merge(self.waiting.pop(self.next_part))
-            self.next_part += 1
 
 
 # The end of the input is cut into smaller batches so the workers finish together: with
@@ -179,7 +159,6 @@ def parse_to_dataset(
     done_pairs, previous = (set(), set()) if force else dataset_keys(output)
     done = done_by_article(done_pairs)
     first_new_part = writer.next_part
-    speakers = InPartOrder(first_new_part)
     superseded: set[str] = set()
     jobs_iter = (
         BatchJob(
@@ -199,7 +178,6 @@ def parse_to_dataset(
     def collect(result: BatchResult) -> None:
         summary.add(result.summary)
         superseded.update(result.superseded)
-        speakers.add(result)
         bar.update(result.summary.processed + result.summary.skipped)
 
     try:
@@ -218,5 +196,5 @@ def parse_to_dataset(
     finally:
         bar.close()
     writer.drop_articles(superseded, first_new_part)
-    writer.finish(speakers.index, first_new_part)
+    identify_dataset(output)
     return summary

@@ -4,7 +4,7 @@ Layout of ``DIR`` (what ``newstone parse -o DIR`` writes)::
 
     DIR/articles/part-000000.parquet   DIR/sentences/part-000000.parquet
     DIR/quotes/part-000000.parquet     DIR/mentions/part-000000.parquet
-    DIR/speakers.parquet               (rebuilt from all quotes at the end of a run)
+    DIR/speakers.parquet               (the corpus identity pass, at the end of a run)
 
 Each batch of articles becomes one part file per table, so memory is bounded by the
 batch and an interrupted run keeps what it finished. A rerun skips articles whose
@@ -34,8 +34,6 @@ from newstone.model import ArticleRows
 if TYPE_CHECKING:
     import pandas as pd
 
-    from newstone.dataset.speaker_index import SpeakerIndex
-
 ROW_TABLES = ("articles", "sentences", "quotes", "mentions")
 
 
@@ -45,6 +43,7 @@ LIST_TYPES = {
     "spans": pa.list_(pa.list_(pa.int64())),
     "sentence_ids": pa.list_(pa.int64()),
     "aliases": pa.list_(pa.string()),
+    "titles": pa.list_(pa.string()),
 }
 
 
@@ -282,26 +281,6 @@ class DatasetWriter:
                 batch = []
         self.write_batch(batch)
         return written + len(batch)
-
-    def finish(self, new_parts: SpeakerIndex | None = None, new_from: int | None = None) -> int:
-        """Rebuild speakers.parquet from every quotes part (speakers span batches), one
-        part at a time; returns the number of speakers.
-
-        ``new_parts``, when given, already tallies every part numbered ``new_from`` or
-        more (the workers that wrote them built it from their rows), so only the parts of
-        earlier runs are read back.
-        """
-        from newstone.dataset.speaker_index import INPUT_COLUMNS, SpeakerIndex
-
-        index = SpeakerIndex()
-        for path in part_files(self.root, "quotes"):
-            if new_parts is None or _part_number(path) < new_from:
-                index.add(read_arrow(path, INPUT_COLUMNS).to_pydict())
-        if new_parts is not None:
-            index.merge(new_parts)
-        rows = index.rows()
-        write_rows(rows, schema.SPEAKER_COLUMNS, os.path.join(self.root, "speakers.parquet"))
-        return len(rows)
 
 
 def read_table(root: str, table: str, columns: list[str] | None = None) -> pd.DataFrame:

@@ -79,6 +79,11 @@ be been being said says say""".split()
 NP_INNER = frozenset("of the for and 's de la von van der al bin".split())
 #: words that open an apposition after a name ("Medeiros, a former adviser, said")
 APPOSITION_STARTERS = frozenset("a an the who whose which citing according".split())
+#: words that make a "title" a clause a span swept in ("who is visiting China"), not a title
+CLAUSE_MARKERS = frozenset(
+    """who whom whose which that is was are were has have had be been said says
+told according when while because if but not""".split()
+)
 #: words a content clause starts with after its cue ("said that", "said the")
 CLAUSE_OPENERS = frozenset("that the a an he she they it we i this these".split())
 #: words that open a fronted adverbial ("In a statement, …", "Asked about it, …")

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from newstone.model import Attribution
 from newstone.nlp.countries import PathLike, country_names, default_matcher, speaker_cue_matcher
+from newstone.nlp.words import CLAUSE_MARKERS
 from newstone.rules import read_table
 
 #: words that make the country after them the object of a title, not the speaker's own:
@@ -135,26 +136,62 @@ def normalise_country(value) -> str | None:
 
 
 def speaker_country(title: str | None, org: str | None, mention: str | None, name: str | None = None) -> str | None:
-    """The speaker's country (alpha-3) from what the text says about them, or None.
+    """The speaker's country (alpha-3) from what the text says about them, or None
+    (:func:`country_evidence` without the kind of evidence)."""
+    found = country_evidence(title, org, mention, name)
+    return found[0] if found else None
 
-    The title, the organisation and the mention are read in that order, each first for
-    gazetteer mentions ("Russian President", "White House spokesman", "the Kremlin") and
-    then for cue words ("Republican Senator", "Sen."); last, an organisation named by its
-    owner ("Joe Biden's administration"). Organisations (NATO) give no country, and a
-    country that is the object of the title ("ambassador to Russia") is not the speaker's.
-    The user's roster is applied before, once, by :func:`apply_roster`.
+
+def country_evidence(
+    title: str | None, org: str | None, mention: str | None, name: str | None = None, speaker_type: str = "unknown"
+) -> tuple[str, str] | None:
+    """(country, kind of evidence) from what the text says about the speaker, or None.
+
+    The title, then the organisation, each read first for gazetteer mentions ("Russian
+    President", "White House spokesman", "the Kremlin"; kind ``title`` or ``org``) and
+    then for party and office cues ("Republican Senator", "Sen.", "MP"; kind ``party``).
+    A speaker that is not a person ("Moscow", "U.S. officials") is also read from its
+    mention (kind ``name``); a person never is, since their mention holds their name
+    ("Oliver Irish") and whatever a span swept in ("Holland and Ferguson"). Last, an
+    organisation named by its owner ("Joe Biden's administration"; kind ``owner``).
+    Organisations (NATO) give no country; a country that is the object of the title
+    ("ambassador to Russia") is not the speaker's; a "title" that is a clause ("who is
+    visiting China") is no evidence. The roster is applied before, by :func:`apply_roster`.
     """
-    for phrase in (title, org, mention):
-        country = country_in_phrase(phrase) or cue_country(phrase)
-        if country:
-            return country
-    return owner_country(name)
+    for kind, phrase in (("title", title), ("org", org)):
+        if not phrase or CLAUSE_MARKERS & set(phrase.lower().split()):
+            continue
+        if country := country_in_phrase(phrase):
+            return country, kind
+        if country := cue_country(phrase):
+            return country, "party"
+    if speaker_type != "person" and mention:
+        if country := country_in_phrase(mention):
+            return country, "name"
+        if country := cue_country(mention):
+            return country, "party"
+    if country := owner_country(name):
+        return country, "owner"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def office_terms() -> tuple[tuple[str, str, str, int, int | None], ...]:
+    """``office_holders.tsv``: (name, country, office, first year, last year or None)."""
+    terms = []
+    for row in read_table("office_holders.tsv", ("name", "country", "office", "from", "to"), optional=("to",)):
+        try:
+            first, last = int(row["from"]), int(row["to"]) if row["to"] else None
+        except ValueError:
+            raise row.error(f"from and to must be years, not {row['from']!r} and {row['to']!r}") from None
+        terms.append((row["name"], row["country"], row["office"], first, last))
+    return tuple(terms)
 
 
 @functools.lru_cache(maxsize=1)
 def office_holders() -> dict[str, str]:
-    """``office_holders.tsv``: a head of state or government's full name -> alpha-3."""
-    return {row["name"]: row["country"] for row in read_table("office_holders.tsv", ("name", "country"))}
+    """A head of state or government's full name -> alpha-3 (``office_holders.tsv``)."""
+    return {name: country for name, country, *_ in office_terms()}
 
 
 def owner_country(name: str | None) -> str | None:
@@ -209,7 +246,8 @@ def apply_roster(text: str, attribution: Attribution, roster: Roster | None) -> 
     attribution.speaker_type = "person"
     attribution.speaker_title = person["title"] or attribution.speaker_title
     attribution.speaker_org = person["org"] or attribution.speaker_org
-    attribution.speaker_country = person["country"] or attribution.speaker_country
+    if person["country"]:
+        attribution.speaker_country, attribution.country_evidence = person["country"], "roster"
 
 
 def fill_speaker_country(text: str, attribution: Attribution) -> None:
@@ -226,6 +264,8 @@ def fill_speaker_country(text: str, attribution: Attribution) -> None:
         mention = attribution.speaker
     else:
         mention = text[attribution.source[0] : attribution.source[1]] if attribution.source else None
-    attribution.speaker_country = speaker_country(
-        attribution.speaker_title, attribution.speaker_org, mention, attribution.speaker
+    found = country_evidence(
+        attribution.speaker_title, attribution.speaker_org, mention, attribution.speaker, attribution.speaker_type
     )
+    if found:
+        attribution.speaker_country, attribution.country_evidence = found

@@ -1,0 +1,345 @@
+"""The corpus pass: every quote's speaker as the corpus knows it, and the speakers table.
+
+Input: the article-level speaker columns of the quotes table (what each article resolved on
+its own) and each article's period. Output, per quote: ``speaker`` (the entity's canonical
+name), ``speaker_id``, ``speaker_role`` and ``speaker_country``; and one row per entity for
+the speakers table. The pass is a pure function of its input, so rerunning it over a
+dataset a resumed parse extended gives the same result as a fresh run.
+
+People are joined by :mod:`~newstone.identity.people`; organisations by their name without
+case, accents, "&"/"and" and legal suffixes ("Moody's" joins "Moody's Investors Service
+Inc" when it is the only such name); groups by their lower-case name; countries by code.
+A speaker's role and country are weighed over all of their quotes
+(:mod:`~newstone.identity.roles`, :mod:`~newstone.identity.countries`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newstone.identity.countries import decide_country, name_evidence
+from newstone.identity.names import NameContext, fold, listed_given_names, parse_name
+from newstone.identity.people import Observation, group_people
+from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence
+from newstone.nlp.countries import country_names
+from newstone.nlp.words import PERSONAL_PRONOUNS
+
+# The quotes columns the pass reads (the article-level facts, never its own output).
+INPUT_COLUMNS = [
+    "article_id",
+    "article_speaker",
+    "speaker_type",
+    "speaker_title",
+    "speaker_org",
+    "speaker_mention",
+    "article_speaker_country",
+    "country_evidence",
+    "compound",
+    "tone",
+]
+OUTPUT_COLUMNS = ["speaker", "speaker_id", "speaker_role", "speaker_country"]
+_LEGAL_SUFFIXES = re.compile(r"(?:\s+(?:inc|corp|corporation|co|ltd|plc|llc|ag|sa|nv|group|holdings))+\.?$")
+_JOINT = re.compile(r"\s(?:and|&)\s")
+_SLUG = re.compile(r"[^a-z0-9]+")
+MAX_TITLES = 5
+#: share of the other speakers of a person's articles that must share a role to lend it
+CONTEXT_SHARE = 0.6
+
+
+@dataclass
+class Entity:
+    """A speaker of the corpus: a person, an organisation, a group or a country."""
+
+    kind: str
+    name: str
+    rows: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Identities:
+    """The pass's output: one value per quote for each output column, and the entities."""
+
+    speaker: list
+    speaker_id: list
+    speaker_role: list
+    speaker_country: list
+    speakers: list[dict]
+
+
+def _missing(value) -> bool:
+    return value is None or value != value or (isinstance(value, float) and math.isnan(value))
+
+
+def _text(value) -> str | None:
+    return None if _missing(value) else str(value)
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", fold(text)).strip("-") or "x"
+
+
+def identify(
+    columns: dict[str, list],
+    periods: dict[str, str | None],
+    dates: dict[str, str | None] | None = None,
+    context: NameContext = NameContext(),
+    article_texts: Callable[[set[str]], dict[str, str]] | None = None,
+) -> Identities:
+    """Run the corpus pass over quotes given as ``INPUT_COLUMNS`` (equal-length lists).
+
+    ``periods``: article id -> period ("1987") or None; ``dates``: article id -> ISO date,
+    for the speakers table's first and last dates; ``context``: what the corpus says about
+    name words (see :func:`~newstone.identity.names.parse_name`); ``article_texts``: article
+    ids -> their texts, to tell namesakes apart (:func:`~newstone.identity.people.group_people`).
+    """
+    n = len(columns["article_id"])
+    get = {name: columns[name] for name in INPUT_COLUMNS}
+    entities: list[Entity] = []
+    entity_of: list[int | None] = [None] * n
+    observations = []
+    parsed_names: dict[int, object] = {}
+    for i in range(n):
+        kind = _text(get["speaker_type"][i]) or "unknown"
+        name = _text(get["article_speaker"][i])
+        if kind in ("organization", "unknown") and name and _person_after_prefix(name, context):
+            kind = "person"  # "Manchester United Alex Ferguson", "Budget James Miller"
+        if kind == "person":
+            title, org = _text(get["speaker_title"][i]), _text(get["speaker_org"][i])
+            office = office_key(title, org)
+            parsed = parse_name(name, context) if name else None
+            if parsed is not None and not parsed.is_full:
+                # "Lord Woolf said": the article resolved "Woolf", the mention keeps the style
+                richer = parse_name(_text(get["speaker_mention"][i]), context)
+                if richer is not None and richer.is_full and richer.surname_key == parsed.surname_key:
+                    parsed = richer
+            article = get["article_id"][i]
+            if parsed is not None:
+                observations.append(Observation(i, article, periods.get(article), parsed, office, org, title))
+                parsed_names[i] = parsed
+            elif office is not None and (name is None or fold(name) == office[0] or _office_name(name, office)):
+                observations.append(Observation(i, article, periods.get(article), None, office, org))
+    people, of_observation = group_people(observations, article_texts)
+    person_entity = {}
+    for number, person in enumerate(people):
+        person_entity[number] = len(entities)
+        entities.append(Entity("person", person.canonical()))
+    for index, number in of_observation.items():
+        entity_of[index] = person_entity[number]
+    _group_others(get, n, entity_of, entities, parsed_names)
+    return _outputs(get, n, entity_of, entities, dates or {})
+
+
+def _person_after_prefix(name: str, context: NameContext) -> bool:
+    """Whether a name typed as an organisation is words a span swept in before a person's
+    full name whose given name is a known one ("Manchester United Alex Ferguson")."""
+    parsed = parse_name(name, context)
+    if parsed is None or not parsed.given or not name.endswith(parsed.text) or parsed.text == name:
+        return False  # the words must come before the name: "Joe Biden's administration" stays
+    return fold(parsed.given[0]) in (context.given_names | listed_given_names())
+
+
+def _office_name(name: str, office) -> bool:
+    """Whether an article-level name is only its office ("Tory leader")."""
+    key = office_key(name)
+    return key is not None and key[0] == office[0]
+
+
+def org_key(name: str) -> str:
+    """An organisation's name for comparing: no case, accents, leading "the", "&"/"and",
+    or legal suffix ("Standard & Poor's" and "Standard and Poor's Corp" are one)."""
+    key = fold(name).replace("&", " and ")
+    key = re.sub(r"^the\s+", "", " ".join(key.split()))
+    return _LEGAL_SUFFIXES.sub("", key).strip(" .,")
+
+
+def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_names: dict) -> None:
+    """Entities for the quotes people grouping left: organisations, groups, countries, a
+    person's clean name no full name took ("Subroto", or a surname two people share), and
+    names that are no clean name (kept as the article wrote them, one entity per name)."""
+    by_key: dict[tuple[str, str], int] = {}
+    org_names: dict[str, Counter] = defaultdict(Counter)
+    pending = []
+    for i in range(n):
+        if entity_of[i] is not None:
+            continue
+        name = _text(get["article_speaker"][i])
+        if not name or name.lower() in PERSONAL_PRONOUNS or _JOINT.search(name) and get["speaker_type"][i] == "person":
+            continue
+        kind = _text(get["speaker_type"][i]) or "unknown"
+        if kind == "organization":
+            key = (kind, org_key(name))
+            org_names[key[1]][name] += 1
+        elif kind == "group":
+            key = (kind, name.lower())
+        elif kind == "country":
+            key = (kind, _text(get["article_speaker_country"][i]) or name)
+        elif i in parsed_names:
+            name = parsed_names[i].text
+            key = ("person", fold(name))
+        else:
+            key = (kind, name)
+        pending.append((i, key, name))
+    # "Moody's" joins "Moody's Investors Service": the only organisation it begins.
+    short_of = {}
+    org_keys = sorted(org_names)
+    for key in org_keys:
+        prefix = key + " "
+        first = bisect.bisect_left(org_keys, prefix)
+        longer = [other for other in org_keys[first : first + 2] if other.startswith(prefix)]
+        if len(longer) == 1:
+            short_of[key] = longer[0]
+    for i, key, name in pending:
+        if key[0] == "organization":
+            key = (key[0], short_of.get(key[1], key[1]))
+        number = by_key.get(key)
+        if number is None:
+            display = name
+            if key[0] == "organization":
+                display = max(org_names[key[1]].items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+            elif key[0] == "country":
+                display = country_names().get(key[1], name)  # "Moscow said": Russia speaks
+            number = by_key[key] = len(entities)
+            entities.append(Entity(key[0] if key[0] != "person" else "person", display))
+        entity_of[i] = number
+
+
+@dataclass
+class EntityFacts:
+    """What all of an entity's quotes say about it."""
+
+    votes: list = field(default_factory=list)  # role votes
+    evidence: list = field(default_factory=list)  # (article, country, kind)
+    titles: Counter = field(default_factory=Counter)
+    orgs: Counter = field(default_factory=Counter)
+    aliases: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
+    compound: list = field(default_factory=list)
+    tone: list = field(default_factory=list)
+
+
+def _entity_facts(get, entity: Entity) -> EntityFacts:
+    facts = EntityFacts()
+    names = set()
+    for i in entity.rows:
+        title, org = _text(get["speaker_title"][i]), _text(get["speaker_org"][i])
+        name = _text(get["article_speaker"][i])
+        facts.votes += role_evidence(title, org, entity.kind, name or entity.name)
+        if entity.kind == "person" and name and name.endswith(entity.name) and name != entity.name:
+            facts.votes += role_evidence(name[: -len(entity.name)], None, "person", None)  # "DJ Norman Cook"
+        facts.evidence.append(
+            (get["article_id"][i], _text(get["article_speaker_country"][i]), _text(get["country_evidence"][i]))
+        )
+        if title and not is_clause(title):
+            facts.titles[title] += 1
+        if org and not is_clause(org):
+            facts.orgs[org] += 1
+        for alias in (name, _text(get["speaker_mention"][i])):
+            if alias and alias != entity.name and alias.lower() not in PERSONAL_PRONOUNS and not _JOINT.search(alias):
+                facts.aliases.add(alias)
+        if name:
+            names.add(name)
+        facts.articles.add(get["article_id"][i])
+        if not _missing(value := get["compound"][i]):
+            facts.compound.append(value)
+        if not _missing(value := get["tone"][i]):
+            facts.tone.append(value)
+    if entity.kind == "person":
+        own = name_evidence({entity.name} | names)
+        facts.evidence += own
+        # a head of state or government, a peer (a member of the House of Lords): office
+        facts.votes += [("official", 3) for _, _, kind in own if kind in ("office_holder", "peerage")]
+    return facts
+
+
+def _context_roles(entities: list[Entity], facts: list[EntityFacts], roles: list[str]) -> None:
+    """A person no title or organisation gives a role takes the role most of the other
+    speakers of their articles have, when it is not "official" (public office needs
+    evidence of its own: a pensioner quoted in a politics story is no official) and holds
+    at least CONTEXT_SHARE of them over two articles or more."""
+    by_article: dict[str, Counter] = defaultdict(Counter)
+    for number, entity_facts in enumerate(facts):
+        if entity_facts.votes:
+            for article in entity_facts.articles:
+                by_article[article][roles[number]] += 1
+    for number, entity in enumerate(entities):
+        if entity.kind != "person" or facts[number].votes:
+            continue
+        context: Counter = Counter()
+        for article in facts[number].articles:
+            context.update(by_article.get(article, {}))
+        if not context:
+            continue
+        role, count = context.most_common(1)[0]
+        articles = sum(1 for a in facts[number].articles if by_article.get(a, {}).get(role))
+        if role != "official" and count >= CONTEXT_SHARE * sum(context.values()) and articles >= 2:
+            roles[number] = role
+
+
+def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict) -> Identities:
+    for i, number in enumerate(entity_of):
+        if number is not None:
+            entities[number].rows.append(i)
+    ids = _ids(entities)
+    facts = [_entity_facts(get, entity) for entity in entities]
+    roles = ["official" if entity.kind == "country" else decide_role(f.votes) for entity, f in zip(entities, facts)]
+    _context_roles(entities, facts, roles)
+    speaker, speaker_id = [None] * n, [None] * n
+    role, country = [None] * n, [None] * n
+    rows = []
+    for number, entity in enumerate(entities):
+        entity_facts = facts[number]
+        entity_country, n_evidence = decide_country(entity_facts.evidence)
+        when = sorted(d for a in entity_facts.articles if (d := dates.get(a)))
+        for i in entity.rows:
+            speaker[i], speaker_id[i], role[i] = entity.name, ids[number], roles[number]
+            country[i] = entity_country or _text(get["article_speaker_country"][i])
+        titles = sorted(entity_facts.titles.items(), key=lambda item: (-item[1], item[0]))
+        rows.append(
+            {
+                "speaker_id": ids[number],
+                "speaker": entity.name,
+                "speaker_type": entity.kind,
+                "role": roles[number],
+                "aliases": sorted(entity_facts.aliases),
+                "title": titles[0][0] if titles else None,
+                "titles": [t for t, _ in titles[:MAX_TITLES]],
+                "org": _most_common(entity_facts.orgs),
+                "country": entity_country,
+                "country_evidence": n_evidence,
+                "n_quotes": len(entity.rows),
+                "n_articles": len(entity_facts.articles),
+                "first_date": when[0] if when else None,
+                "last_date": when[-1] if when else None,
+                "mean_compound": _mean(entity_facts.compound),
+                "mean_tone": _mean(entity_facts.tone),
+            }
+        )
+    rows.sort(key=lambda row: (-row["n_quotes"], row["speaker"], row["speaker_id"]))
+    return Identities(speaker, speaker_id, role, country, rows)
+
+
+def _mean(values: list) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _most_common(counts: Counter) -> str | None:
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
+
+
+def _ids(entities: list[Entity]) -> list[str]:
+    """Stable ids: kind and slug of the name ("person:michael-howard"); namesakes are told
+    apart by a number in order of their first quote."""
+    ids, seen = [], Counter()
+    for entity in entities:
+        base = f"{entity.kind}:{slug(entity.name)}"
+        seen[base] += 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+__all__ = ["INPUT_COLUMNS", "OUTPUT_COLUMNS", "Identities", "identify", "org_key", "OTHER"]
