@@ -76,12 +76,17 @@ class Person:
         return {name.gender for name in self.names if name.gender}
 
     def canonical(self) -> str:
-        """The fullest clean name: most given names, then the most used, then alphabetical;
-        "Sir" and "Dame" are left out, a peer known only by style keeps it ("Lord Woolf")."""
+        """The fullest clean name: most given names, then the longest ("Vincent" over
+        "Vince"), then the most used, then alphabetical; "Sir" and "Dame" are left out, a
+        peer known only by style keeps it ("Lord Woolf")."""
         full = [name for name in self.names if name.is_full] or self.names
         counts = Counter(name.text for name in full)
+        common = max(counts.values())
         given = {name.text: len(name.given) for name in full}
-        return min(counts, key=lambda text: (-given[text], -counts[text], text))
+        # forms used at least a fifth as often as the most used one: a rare form is more
+        # often one with a word left over ("Sydney Lleyton Hewitt") than the fullest name
+        usable = [text for text, count in counts.items() if count * 5 >= common]
+        return min(usable, key=lambda text: (-given[text], -len(text), -counts[text], text))
 
 
 def context_terms(title: str | None, org: str | None) -> set[str]:

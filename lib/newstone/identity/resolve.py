@@ -121,7 +121,10 @@ def identify(
             if parsed is not None:
                 observations.append(Observation(i, article, periods.get(article), parsed, office, org, title))
                 parsed_names[i] = parsed
-            elif office is not None and (name is None or fold(name) == office[0] or _office_name(name, office)):
+            elif name is not None and (named_office := office_key(name)) is not None:
+                # "the Japanese prime minister said": the name is the whole office
+                observations.append(Observation(i, article, periods.get(article), None, named_office, org))
+            elif office is not None and name is None:
                 observations.append(Observation(i, article, periods.get(article), None, office, org))
     people, of_observation = group_people(observations, article_texts)
     person_entity = {}
@@ -141,12 +144,6 @@ def _person_after_prefix(name: str, context: NameContext) -> bool:
     if parsed is None or not parsed.given or not name.endswith(parsed.text) or parsed.text == name:
         return False  # the words must come before the name: "Joe Biden's administration" stays
     return fold(parsed.given[0]) in (context.given_names | listed_given_names())
-
-
-def _office_name(name: str, office) -> bool:
-    """Whether an article-level name is only its office ("Tory leader")."""
-    key = office_key(name)
-    return key is not None and key[0] == office[0]
 
 
 def org_key(name: str) -> str:
@@ -194,6 +191,13 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
         if len(longer) == 1:
             short_of[key] = longer[0]
     for i, key, name in pending:
+        if key[0] == "person" and " " not in key[1]:
+            # "Moody's said": the article read a possessor, the corpus knows the organisation
+            starting = [
+                k for k in org_keys if k in (key[1], key[1] + "'s") or k.startswith((key[1] + " ", key[1] + "'s "))
+            ]
+            if len(starting) == 1:
+                key = ("organization", starting[0])
         if key[0] == "organization":
             key = (key[0], short_of.get(key[1], key[1]))
         number = by_key.get(key)

@@ -50,7 +50,7 @@ PARTY_SPELLINGS = {
 }
 # The same office under its long and short names.
 OFFICE_SPELLINGS = {
-    "chancellor of the exchequer": "chancellor",
+    "chancellor of exchequer": "chancellor",  # "the" is dropped before these are read
     "exchequer chancellor": "chancellor",
     "premier": "prime minister",
     "pm": "prime minister",

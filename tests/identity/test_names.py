@@ -1,0 +1,71 @@
+"""Person names as the corpus pass compares them (newstone.identity.names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstone.identity.names import NameContext, compatible, parse_name
+
+CONTEXT = NameContext(common_words=frozenset({"defiant", "cup", "under"}), two_word_names=frozenset({"arsene wenger"}))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Michael Howard", "Michael Howard"),
+        ("Harrogate Mr Kennedy", "Kennedy"),  # words before an honorific
+        ("Straw Jack Straw", "Jack Straw"),  # a repeated surname
+        ("Defiant Matt Williams", "Matt Williams"),  # a word the corpus writes in lower case
+        ("Under Ongpin", "Ongpin"),
+        ("Campaign coordinator Alan Milburn", "Alan Milburn"),  # before the last capitalised run
+        ("Prime Minister Margaret Thatcher late", "Margaret Thatcher"),  # titles, a trailing word
+        ("U.S. Agriculture Undersecretary Daniel Amstutz", "Daniel Amstutz"),
+        ("Exchequer Nigel Lawson", "Nigel Lawson"),  # "Chancellor of the Exchequer"
+        ("Manchester United Alex Ferguson", "Alex Ferguson"),  # an organisation before a given name
+        ("Almunia Arsene Wenger", "Arsene Wenger"),  # the corpus names "Arsene Wenger"
+        ("DJ Norman Cook", "Norman Cook"),
+        ("Fiorina's talk", "Fiorina"),
+        ("Sir Alex Ferguson", "Alex Ferguson"),  # "Sir" is a style, not a name
+        ("Lord Falconer", "Lord Falconer"),  # a peer is known by the style
+        ("Dominique de Villepin", "Dominique de Villepin"),
+        ("Martin T. Sosnoff", "Martin T. Sosnoff"),
+    ],
+)
+def test_a_name_keeps_name_tokens_only(text, expected):
+    assert parse_name(text, CONTEXT).text == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Tory leader", "Scottish Conservative leader", "the prime minister", "Sir John", "79"]
+)
+def test_an_office_or_a_bare_style_is_no_name(text):
+    assert parse_name(text, CONTEXT) is None
+
+
+def test_honorifics_and_styles_tell_the_gender():
+    assert parse_name("Mrs Clinton").gender == "f"
+    assert parse_name("Baroness Kennedy").gender == "f"
+    assert parse_name("Lord Woolf").gender == "m"
+    assert parse_name("Hillary Clinton").gender == "f"  # data/first_names.tsv
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [
+        ("Vince Cable", "Vincent Cable", True),  # data/given_name_variants.tsv
+        ("Bob Dole", "Robert Dole", True),
+        ("George W Bush", "George Bush", True),  # a middle initial only one writes
+        ("G. Bush", "George Bush", True),  # an initial
+        ("Schröder", "Schroder", False),  # surname forms are not full names
+        ("Gerhard Schröder", "Gerhard Schroeder", False),  # another spelling, not an accent
+        ("Gerhard Schröder", "Gerhard Schroder", True),  # accents do not count
+        ("Michael Howard", "Nick Howard", False),
+        ("Robert Dole", "Elizabeth Dole", False),
+        ("Lord Falconer", "Charles Falconer", False),  # not without an article saying so
+        ("Baroness Kennedy", "Lady Kennedy", True),
+        ("Mr Smith", "Mrs Smith", False),
+    ],
+)
+def test_compatible_full_names(first, second, same):
+    a, b = parse_name(first), parse_name(second)
+    assert (a.is_full and b.is_full and compatible(a, b)) == same

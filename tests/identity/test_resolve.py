@@ -1,0 +1,112 @@
+"""The corpus pass end to end, on small corpora of our own sentences: one person one name,
+namesakes kept apart, unnamed offices joined to their holder, role and country weighed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newstone
+
+HOWARD_CORPUS = {
+    "a1": "Tories launch campaign\n\nTory leader Michael Howard said the party would cut taxes. "
+    "\u201cWe will win,\u201d Mr Howard said.",
+    "a2": "Howard in Leeds\n\nConservative leader Michael Howard said voters wanted change.",
+    "a3": "Tax row grows\n\nThe Tory leader said the plan was fair. Labour disagreed.",
+    "a4": "A new candidate\n\nNick Howard, a parliamentary candidate in Folkestone, said he was proud.",
+    "a5": "Campaign trail\n\nMr Howard told Tory supporters that taxes were too high.",
+    "a6": "Late news\n\nMr Howard said the result was close.",
+}
+
+
+def read_corpus(folder: Path, articles: dict[str, str]):
+    folder.mkdir(exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return newstone.read(folder)
+
+
+@pytest.fixture(scope="module")
+def howard(tmp_path_factory):
+    corpus = read_corpus(tmp_path_factory.mktemp("howard"), HOWARD_CORPUS)
+    return corpus.quotes.set_index(["article_id", "quote_id"]), corpus.speakers
+
+
+def speakers_of(quotes, article: str) -> list[str | None]:
+    return [None if value is None or value != value else value for value in quotes.loc[article]["speaker"]]
+
+
+def test_tory_leader_mr_howard_and_michael_howard_are_one_person(howard):
+    quotes, _ = howard
+    assert speakers_of(quotes, "a1") == ["Michael Howard", "Michael Howard"]
+    assert speakers_of(quotes, "a2") == ["Michael Howard"]
+    assert speakers_of(quotes, "a3") == ["Michael Howard"]  # the office the corpus names him with
+    assert speakers_of(quotes, "a5") == ["Michael Howard"]  # "Tory" is his word, not Nick Howard's
+    ids = {quotes.loc[a]["speaker_id"].iloc[0] for a in ("a1", "a2", "a3", "a5")}
+    assert ids == {"person:michael-howard"}
+
+
+def test_a_namesake_is_another_person_and_a_guess_is_not_made(howard):
+    quotes, speakers = howard
+    assert speakers_of(quotes, "a4") == ["Nick Howard"]
+    assert speakers_of(quotes, "a6") == ["Howard"]  # nothing in a6 tells which Howard: left apart
+    michael = speakers.set_index("speaker").loc["Michael Howard"]
+    assert michael["n_articles"] == 4 and michael["role"] == "official" and michael["country"] == "GBR"
+    assert "Tory leader" in michael["titles"] and "Mr Howard" in michael["aliases"]
+
+
+def test_article_level_names_stay_available(howard):
+    quotes, _ = howard
+    a3 = quotes.loc["a3"].iloc[0]
+    assert (a3["speaker_mention"], a3["article_speaker"], a3["speaker"]) == (
+        "The Tory leader",
+        "Tory leader",
+        "Michael Howard",
+    )
+
+
+def test_given_name_variants_and_styles_join(tmp_path):
+    corpus = read_corpus(
+        tmp_path / "c",
+        {
+            "b1": "Lib Dems\n\nVincent Cable, the Liberal Democrat Treasury spokesman, said the sums were wrong.",
+            "b2": "Budget\n\nVince Cable said the budget was a gamble.",
+            "b3": "United win\n\nManchester United manager Sir Alex Ferguson said the team was tired.",
+            "b4": "Cup tie\n\nAlex Ferguson said Holland and Ferguson would never be friends.",
+        },
+    )
+    names = corpus.quotes.set_index("article_id")["speaker"]
+    assert names["b1"] == names["b2"] == "Vincent Cable"  # the fullest form the corpus uses
+    assert names["b3"] == names["b4"] == "Alex Ferguson"
+    ferguson = corpus.speakers.set_index("speaker").loc["Alex Ferguson"]
+    assert ferguson["role"] == "sport"
+    assert pd.isna(ferguson["country"])  # "Holland" in his sentence is no evidence
+
+
+def test_an_office_with_a_country_joins_its_listed_holder_in_a_dated_article(tmp_path):
+    records = tmp_path / "news.jsonl"
+    records.write_text(
+        '{"id": "r1", "date": "12-MAR-1987 10:00:00.00", "title": "Tokyo talks", '
+        '"text": "The Japanese prime minister said the yen was too strong."}\n',
+        encoding="utf-8",
+    )
+    quote = newstone.read(records).quotes.iloc[0]
+    assert (quote["speaker"], quote["speaker_country"], quote["speaker_role"]) == (
+        "Yasuhiro Nakasone",
+        "JPN",
+        "official",
+    )
+
+
+def test_an_organisation_written_short_joins_its_full_name(tmp_path):
+    corpus = read_corpus(
+        tmp_path / "o",
+        {
+            "c1": "Ratings\n\nMoody's Investors Service Inc said the outlook was stable.",
+            "c2": "Ratings cut\n\nMoody's said it would review the bonds.",
+        },
+    )
+    assert set(corpus.quotes["speaker"]) == {"Moody's Investors Service Inc"}
+    assert corpus.speakers.iloc[0]["speaker_id"] == "organization:moody-s-investors-service-inc"

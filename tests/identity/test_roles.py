@@ -1,0 +1,50 @@
+"""Roles and offices from titles, organisations and group nouns (newstone.identity.roles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstone.identity.roles import decide_role, office_key, role_evidence
+
+
+@pytest.mark.parametrize(
+    "title, org, kind, name, role",
+    [
+        ("Foreign Secretary", None, "person", "Jack Straw", "official"),
+        ("Tory leader", "Tory", "person", "Michael Howard", "official"),
+        ("Liverpool chief executive", "Liverpool", "person", "Rick Parry", "sport"),  # a club's, not a firm's
+        ("Microsoft chief executive", "Microsoft", "person", "Steve Ballmer", "business"),
+        ("chief economist", "Investec Securities", "person", "Philip Shaw", "expert"),
+        ("England coach", None, "person", "Andy Robinson", "sport"),
+        ("Indian film director", None, "person", "Mira Nair", "culture"),
+        ("news editor", None, "person", "Tim Dams", "media"),
+        ("Federal Reserve chairman", "Federal Reserve", "person", "Alan Greenspan", "official"),
+        (None, None, "organization", "Bank of England", "official"),
+        (None, None, "group", "analysts", "expert"),
+        (None, None, "group", "MPs", "official"),
+        ("who is visiting China", None, "person", "Hugo Chavez", "other"),  # a clause, no title
+        (None, None, "person", "Jane Doe", "other"),
+    ],
+)
+def test_role_from_titles_organisations_and_groups(title, org, kind, name, role):
+    assert decide_role(role_evidence(title, org, kind, name)) == role
+
+
+@pytest.mark.parametrize(
+    "title, org, key",
+    [
+        ("Tory leader", "Tory", ("conservative leader", None)),
+        ("the Conservative leader", None, ("conservative leader", None)),
+        ("Conservative party leader", None, ("conservative leader", None)),
+        ("prime minister", None, ("prime minister", None)),
+        ("Japanese prime minister", None, ("prime minister", "JPN")),
+        ("German Chancellor", None, ("chancellor", "DEU")),
+        ("UK Chancellor of the Exchequer", None, ("chancellor", "GBR")),
+        ("shadow chancellor", None, ("shadow chancellor", None)),  # another office
+        ("Lord Chancellor", None, ("lord chancellor", None)),
+        ("who is visiting China", None, None),
+        ("Mayor", "London", ("london mayor", None)),
+    ],
+)
+def test_an_office_is_the_same_however_it_is_written(title, org, key):
+    assert office_key(title, org) == key
