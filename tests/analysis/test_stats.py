@@ -60,7 +60,7 @@ def test_tone_by_group_uses_requested_score(quotes):
     assert list(analysis.tone_by_speaker(quotes, score="compound")["speaker"]) == ["Cy", "Ben", "Ana"]
 
 
-def test_quotes_by_speaker_type():
+def test_select_speakers():
     quotes = quotes_table(
         [
             {"speaker": "Ana", "speaker_type": "person", "tone": 0.1},
@@ -68,9 +68,9 @@ def test_quotes_by_speaker_type():
             {"speaker": "Analysts", "speaker_type": "group", "tone": 0.3},
         ]
     )
-    assert list(analysis.quotes_by_speaker_type(quotes, ["person"])["speaker"]) == ["Ana"]
-    assert list(analysis.quotes_by_speaker_type(quotes, "group")["speaker"]) == ["Analysts"]
-    assert len(analysis.quotes_by_speaker_type(quotes, None)) == 3
+    assert list(analysis.select_speakers(quotes, ["person"])["speaker"]) == ["Ana"]
+    assert list(analysis.select_speakers(quotes, "group")["speaker"]) == ["Analysts"]
+    assert len(analysis.select_speakers(quotes, None)) == 3
 
 
 # --- extreme quotes: only the charted officials, in chart order ---

@@ -62,7 +62,7 @@ def test_speaker_chart_names_officials_only_when_all_speakers_are_people():
             {"speaker": "police", "speaker_type": "group", "tone": 0.3},
         ]
     )
-    people = charts.speaker_tone_chart(analysis.quotes_by_speaker_type(quotes, ["person"]))
+    people = charts.speaker_tone_chart(analysis.select_speakers(quotes, ["person"]))
     assert people._suptitle.get_text().endswith("per official") and people.axes[0].get_ylabel() == "official"
     assert "Speakers of type: person." in people.newstone_footnote
     mixed = charts.speaker_tone_chart(quotes)

@@ -7,6 +7,7 @@ understate the uncertainty by a lot, so intervals use Student's t.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pandas as pd
 
@@ -115,25 +116,40 @@ def tone_by_group(table: pd.DataFrame, by: str, score: str = "tone") -> pd.DataF
 def tone_by_speaker(quotes: pd.DataFrame, score: str = "tone") -> pd.DataFrame:
     """Mean quote ``score`` per resolved speaker (unattributed quotes are counted aside).
 
-    A statement is counted once: quotes nested in another quote of the same speaker are
+    Speakers are told apart by ``speaker_id`` when the quotes have one (two people the
+    corpus names alike stay two rows, the second labelled "Name (2)"), else by name. A
+    statement is counted once: quotes nested in another quote of the same speaker are
     left out (:func:`count_once`); how many is in ``attrs["n_nested"]``.
     """
     once = count_once(quotes)
-    result = tone_by_group(once, "speaker", score)
+    if "speaker_id" not in once.columns or once["speaker_id"].isna().all():
+        result = tone_by_group(once, "speaker", score)
+    else:
+        result = tone_by_group(once, "speaker_id", score)
+        labels = once.dropna(subset=["speaker_id"]).drop_duplicates("speaker_id").set_index("speaker_id")["speaker"]
+        result.insert(0, "speaker", result["speaker_id"].map(labels).astype("string"))
+        seen: Counter = Counter()
+        for index, row in result.sort_values("speaker_id").iterrows():  # namesakes, in id order
+            seen[row["speaker"]] += 1
+            if seen[row["speaker"]] > 1:
+                result.at[index, "speaker"] = f"{row['speaker']} ({seen[row['speaker']]})"
     result.attrs["n_nested"] = once.attrs["n_nested"]
     return result
 
 
-def quotes_by_speaker_type(quotes: pd.DataFrame, speaker_types=None) -> pd.DataFrame:
-    """Quotes whose ``speaker_type`` is in ``speaker_types`` (None or empty: all quotes).
+def select_speakers(quotes: pd.DataFrame, speaker_types=None, roles=None) -> pd.DataFrame:
+    """Quotes whose ``speaker_type`` is in ``speaker_types`` and whose ``speaker_role`` is
+    in ``roles`` (None or empty: no condition).
 
     Speakers include groups ("Analysts") and places standing for governments ("Moscow");
-    ``["person"]`` narrows a chart to named people.
+    ``speaker_types=["person"]`` narrows a chart to named people, ``roles=["official"]``
+    to those who hold or seek public office or speak for a public body.
     """
-    if not speaker_types:
-        return quotes
-    wanted = [speaker_types] if isinstance(speaker_types, str) else list(speaker_types)
-    return quotes[quotes["speaker_type"].isin(wanted)].reset_index(drop=True)
+    for column, wanted in (("speaker_type", speaker_types), ("speaker_role", roles)):
+        if wanted:
+            wanted = [wanted] if isinstance(wanted, str) else list(wanted)
+            quotes = quotes[quotes[column].isin(wanted)]
+    return quotes.reset_index(drop=True)
 
 
 EXTREME_COLUMNS = ["speaker", "side", "rank", "score", "text", "article_id", "quote_id"]

@@ -120,8 +120,13 @@ def role_evidence(
     if title and not is_clause(title):
         votes += _phrases(words_of(title), lexicon["title"])
         votes += _phrases(words_of(title), lexicon["org"])
-    if org and not is_clause(org):
-        votes += _phrases(words_of(org), lexicon["org"])
+    org_votes = list(_phrases(words_of(org), lexicon["org"])) if org and not is_clause(org) else []
+    votes += org_votes
+    if votes and all(vote == ("official", 1) for vote in votes) and org and not org_votes and not is_clause(org):
+        # "Ask Jeeves senior vice president": a spokesman's or a president's organisation
+        # that is no public body, party or country is a firm
+        if not any(m.country for m in default_matcher().find(org)):
+            votes.append(("business", 2))
     if speaker_type == "organization" and name:
         votes += _phrases(words_of(name), lexicon["org"])
     if speaker_type == "group" and name:
@@ -129,14 +134,19 @@ def role_evidence(
     return tuple(votes)
 
 
+# On a tie the role a title shares with firms wins over public office ("executive
+# chairman", "general manager"): calling someone an official needs evidence that outweighs.
+TIE_ORDER = ("business", "expert", "sport", "culture", "media", "official")
+
+
 def decide_role(votes: Iterable[tuple[str, int]]) -> str:
-    """The role with the most weight (ties: the order of ``ROLES``); "other" without votes."""
+    """The role with the most weight (ties: the order of ``TIE_ORDER``); "other" without votes."""
     totals: dict[str, int] = {}
     for role, weight in votes:
         totals[role] = totals.get(role, 0) + weight
     if not totals:
         return OTHER
-    return max(ROLES, key=lambda role: (totals.get(role, 0), -ROLES.index(role)))
+    return max(TIE_ORDER, key=lambda role: (totals.get(role, 0), -TIE_ORDER.index(role)))
 
 
 @lru_cache(maxsize=65536)

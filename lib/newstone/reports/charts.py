@@ -205,18 +205,20 @@ def speaker_tone_chart(
 ) -> Figure:
     """Mean quote tone per official (resolved speaker), from the quotes table.
 
-    Pass the quotes to chart already narrowed (``aggregate.quotes_by_speaker_type``): the
-    chart calls its groups "officials" when every resolved speaker is a person and
-    "speakers" otherwise, and its footnote names the speaker types it includes. Quotes
-    nested in another quote of the same speaker are counted once.
+    Pass the quotes to chart already narrowed (:func:`newstone.analysis.select_speakers`):
+    the chart calls its groups "officials" when every resolved speaker is a person whose
+    role is official (or, for tables without roles, a person) and "speakers" otherwise, and
+    its footnote names the speaker types and roles it includes. Quotes nested in another
+    quote of the same speaker are counted once.
     """
     summary = tone_by_speaker(quotes, score)
-    named = quotes.loc[quotes["speaker"].notna(), "speaker_type"] if "speaker_type" in quotes.columns else None
-    types = sorted(named.dropna().astype(str).unique()) if named is not None else []
-    label = "official" if set(types) <= {"person"} else "speaker"
+    named = quotes[quotes["speaker"].notna()]
+    types = sorted(named["speaker_type"].dropna().astype(str).unique()) if "speaker_type" in named.columns else []
+    roles = sorted(named["speaker_role"].dropna().astype(str).unique()) if "speaker_role" in named.columns else []
+    label = "official" if set(types) <= {"person"} and set(roles) <= {"official"} else "speaker"
     notes = ["A quote's tone is computed on the quoted words only, not the reporter's."]
     if types:
-        notes.append(f"Speakers of type: {', '.join(types)}.")
+        notes.append(f"Speakers of type: {', '.join(types)}" + (f"; role: {', '.join(roles)}." if roles else "."))
     if summary.attrs.get("n_nested"):
         notes.append(NESTED_NOTE.format(n=summary.attrs["n_nested"]))
     return tone_bars(

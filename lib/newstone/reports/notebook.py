@@ -130,3 +130,17 @@ def describe_input(tables: dict, source: str, date_from=None, date_to=None) -> s
         f"{attributed} with a resolved speaker, {len(tables['mentions'])} country mention(s). "
         f"{date_range_note(articles)}{window}"
     )
+
+
+def describe_selection(speaker_types, roles, n_quotes: int) -> str:
+    """A Markdown line saying which speakers a chart keeps ("named people whose role is
+    official: 412 quote(s)")."""
+    parts = []
+    if speaker_types:
+        types = [speaker_types] if isinstance(speaker_types, str) else list(speaker_types)
+        parts.append(f"speakers of type {', '.join(map(str, types))}")
+    if roles:
+        roles = [roles] if isinstance(roles, str) else list(roles)
+        parts.append(f"role {', '.join(map(str, roles))}")
+    kept = " and ".join(parts) if parts else "every speaker"
+    return f"Only {kept}: {n_quotes} quote(s)." if parts else f"Every speaker: {n_quotes} quote(s)."

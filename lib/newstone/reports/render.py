@@ -22,6 +22,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from newstone.identity.roles import OTHER as OTHER_ROLE
+from newstone.identity.roles import ROLES as SPEAKER_ROLES
 from newstone.reports.notebook import RECORD_MIME, load_input
 
 KERNEL = "python3"
@@ -92,6 +94,7 @@ BELOW_MIN = ("grey", "hide")
 
 
 SPEAKER_TYPES = ("person", "group", "organization", "country", "unknown")
+ROLES = (*SPEAKER_ROLES, OTHER_ROLE)
 
 
 def _one_of(allowed):
@@ -112,15 +115,20 @@ def _count(minimum: int, allow_none: bool = False):
     return check
 
 
-def _speaker_types(value):
-    if value is None:
-        return None
-    values = [value] if isinstance(value, str) else value
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        return f'{value!r} is not null, a speaker type or a list of them (e.g. "[person, group]")'
-    unknown = [v for v in values if v not in SPEAKER_TYPES]
-    if unknown:
-        return f"unknown speaker type(s) {', '.join(map(repr, unknown))}; known: {', '.join(SPEAKER_TYPES)}"
+def _names_from(known: tuple[str, ...], what: str, example: str):
+    """A check for a value that is null, one of ``known`` or a list of them."""
+
+    def check(value):
+        if value is None:
+            return None
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            return f"{value!r} is not null, a {what} or a list of them (e.g. {example!r})"
+        unknown = [v for v in values if v not in known]
+        if unknown:
+            return f"unknown {what}(s) {', '.join(map(repr, unknown))}; known: {', '.join(known)}"
+
+    return check
 
 
 def _date(value):
@@ -147,7 +155,8 @@ def _scalar_or_none(value):
 PARAMETER_CHECKS = {
     "score": _one_of(SCORES),
     "below_min": _one_of(BELOW_MIN),
-    "speaker_types": _speaker_types,
+    "speaker_types": _names_from(SPEAKER_TYPES, "speaker type", "[person, group]"),
+    "roles": _names_from(ROLES, "role", "[official, business]"),
     "top_n": _count(1, allow_none=True),
     "min_quotes": _count(0),
     "min_mentions": _count(0),
