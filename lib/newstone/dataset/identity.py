@@ -33,12 +33,13 @@ def article_dates(ids, published) -> tuple[dict, dict]:
     periods, dates = {}, {}
     cache: dict = {}
     for article_id, value in zip(ids, published):
-        if value not in cache:
-            # Reuters' "26-FEB-1987 15:01:01.79" and ISO stamps differ in their times only
-            day = _DAY.match(value) if isinstance(value, str) else None
-            parsed = parse_datetime(day.group() if day else value)
-            cache[value] = (f"{parsed.year:04d}", parsed.date().isoformat()) if parsed else (None, None)
-        periods[article_id], dates[article_id] = cache[value]
+        # Reuters' "26-FEB-1987 15:01:01.79" and ISO stamps differ in their times only
+        day = _DAY.match(value) if isinstance(value, str) else None
+        key = day.group() if day else value
+        if key not in cache:
+            parsed = parse_datetime(key)
+            cache[key] = (f"{parsed.year:04d}", parsed.date().isoformat()) if parsed else (None, None)
+        periods[article_id], dates[article_id] = cache[key]
     return periods, dates
 
 

@@ -1,10 +1,9 @@
 """What the corpus says about the words of its person names.
 
 * **Common words**: a capitalised word before a name that the corpus writes in lower case
-  more often than capitalised in mid-sentence is an ordinary word a source span swept in
-  ("Defiant Matt Williams", "Cup Tim Henman", "Under Ongpin"), not a given name. "Frank"
-  and "Mark" are written capitalised mid-sentence (as names) far more often than "frank"
-  and "mark", so they stay.
+  more often than capitalised is an ordinary word a source span swept in ("Defiant Matt
+  Williams", "Cup Tim Henman", "Under Ongpin"), not a given name. "Frank" and "Mark" are
+  written capitalised (as names) far more often than "frank" and "mark", so they stay.
 * **Given names**: a word that opens full names with two or more different surnames
   ("Alex Ferguson", "Alex Kapranos") is a given name, whatever ``first_names.tsv`` lists.
 """
@@ -16,13 +15,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from newstone.identity.names import fold
-from newstone.nlp.trie import trie_regex
 
-# A capitalised word right after a lower-case word or a comma is in mid-sentence: a name.
-_MID_SENTENCE = re.compile(r"[a-z,;] ")
+_TOKEN = re.compile(r"[A-Za-z][a-z'-]*")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 #: how much text (characters, in input order) the word usage is read from
-SAMPLE_CHARACTERS = 5_000_000
+SAMPLE_CHARACTERS = 2_000_000
 
 
 def name_words(names: Iterable[str | None], known: frozenset[str] = frozenset()) -> set[str]:
@@ -39,12 +36,12 @@ def name_words(names: Iterable[str | None], known: frozenset[str] = frozenset())
 
 def common_words(words: set[str], texts: Iterable[str | None]) -> frozenset[str]:
     """The ``words`` (lower case) the texts write in lower case more often than
-    capitalised in mid-sentence. One trie-shaped regex finds every use of every word, so
-    the scan costs the length of the texts, not their number of words."""
+    capitalised (the sentence-initial uses of an ordinary word are few; a name is
+    capitalised everywhere)."""
     if not words:
         return frozenset()
-    pattern = re.compile(r"(?<![\w'-])" + trie_regex(words | {w.capitalize() for w in words}))
-    lower, capital = Counter(), Counter()
+    wanted = words | {w.capitalize() for w in words}
+    counts: Counter = Counter()
     scanned = 0
     for text in texts:
         if not isinstance(text, str):
@@ -52,13 +49,8 @@ def common_words(words: set[str], texts: Iterable[str | None]) -> frozenset[str]
         if scanned > SAMPLE_CHARACTERS:
             break  # usage is settled long before: the rest would only cost time
         scanned += len(text)
-        for match in pattern.finditer(text):
-            word = match.group()
-            if word[0].islower():
-                lower[word] += 1
-            elif _MID_SENTENCE.match(text, max(0, match.start() - 2), match.start()):
-                capital[word.lower()] += 1
-    return frozenset(w for w in words if lower[w] > capital[w])
+        counts.update(token for token in _TOKEN.findall(text) if token in wanted)
+    return frozenset(w for w in words if counts[w] > counts[w.capitalize()])
 
 
 def given_names(names: Iterable[str | None]) -> frozenset[str]:

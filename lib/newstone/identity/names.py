@@ -145,7 +145,20 @@ def _is_marker(token: str) -> bool:
     return word in honorific_genders() or word in PEERAGE_STYLES
 
 
-@lru_cache(maxsize=65536)
+class NameReader:
+    """:func:`parse_name` with one corpus's context, remembering each text it read (names
+    repeat: a corpus has far fewer distinct speaker names than quotes)."""
+
+    def __init__(self, context: NameContext = NameContext()):
+        self.context = context
+        self._seen: dict[str | None, PersonName | None] = {}
+
+    def __call__(self, text: str | None) -> PersonName | None:
+        if text not in self._seen:
+            self._seen[text] = parse_name(text, self.context)
+        return self._seen[text]
+
+
 def parse_name(text: str | None, context: NameContext = NameContext()) -> PersonName | None:
     """The person name in ``text``, or None when no clean name is left.
 

@@ -132,9 +132,14 @@ def group_people(
 
     # Full names first; a peer ("Lord Falconer") then joins the one person of that surname
     # the corpus tells, as "Mr Falconer" would, else is a person of their own.
+    person_of_name: dict[PersonName, int] = {}  # a name repeats: decide each distinct name once
     for observation in observations:
         if observation.name is not None and observation.name.given:
-            join(observation, _compatible_person(observation.name, people, by_surname))
+            number = person_of_name.get(observation.name)
+            if number is None:
+                number = _compatible_person(observation.name, people, by_surname)
+            join(observation, number)
+            person_of_name[observation.name] = of_observation[observation.index]
     for observation in observations:
         if observation.name is not None and not observation.name.given and observation.name.is_peerage:
             number = _surname_holder(observation, people, by_surname, named_in_article)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newstone.identity.countries import decide_country, name_evidence
-from newstone.identity.names import NameContext, fold, listed_given_names, parse_name
+from newstone.identity.names import NameContext, NameReader, fold, listed_given_names
 from newstone.identity.people import Observation, group_people
 from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence
 from newstone.nlp.countries import country_names
@@ -76,6 +76,10 @@ def _missing(value) -> bool:
 
 
 def _text(value) -> str | None:
+    """A text cell: None, or a non-empty string (pyarrow and the pipeline give str or None;
+    a DataFrame may give NaN)."""
+    if value.__class__ is str:
+        return value or None
     return None if _missing(value) else str(value)
 
 
@@ -103,18 +107,19 @@ def identify(
     entity_of: list[int | None] = [None] * n
     observations = []
     parsed_names: dict[int, object] = {}
+    read_name = NameReader(context)
     for i in range(n):
         kind = _text(get["speaker_type"][i]) or "unknown"
         name = _text(get["article_speaker"][i])
-        if kind in ("organization", "unknown") and name and _person_after_prefix(name, context):
+        if kind in ("organization", "unknown") and name and _person_after_prefix(name, read_name):
             kind = "person"  # "Manchester United Alex Ferguson", "Budget James Miller"
         if kind == "person":
             title, org = _text(get["speaker_title"][i]), _text(get["speaker_org"][i])
             office = office_key(title, org)
-            parsed = parse_name(name, context) if name else None
+            parsed = read_name(name) if name else None
             if parsed is not None and not parsed.is_full:
                 # "Lord Woolf said": the article resolved "Woolf", the mention keeps the style
-                richer = parse_name(_text(get["speaker_mention"][i]), context)
+                richer = read_name(_text(get["speaker_mention"][i]))
                 if richer is not None and richer.is_full and richer.surname_key == parsed.surname_key:
                     parsed = richer
             article = get["article_id"][i]
@@ -137,13 +142,13 @@ def identify(
     return _outputs(get, n, entity_of, entities, dates or {})
 
 
-def _person_after_prefix(name: str, context: NameContext) -> bool:
+def _person_after_prefix(name: str, read_name: NameReader) -> bool:
     """Whether a name typed as an organisation is words a span swept in before a person's
     full name whose given name is a known one ("Manchester United Alex Ferguson")."""
-    parsed = parse_name(name, context)
+    parsed = read_name(name)
     if parsed is None or not parsed.given or not name.endswith(parsed.text) or parsed.text == name:
         return False  # the words must come before the name: "Joe Biden's administration" stays
-    return fold(parsed.given[0]) in (context.given_names | listed_given_names())
+    return fold(parsed.given[0]) in read_name.context.given_names or fold(parsed.given[0]) in listed_given_names()
 
 
 def org_key(name: str) -> str:
@@ -193,9 +198,7 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
     for i, key, name in pending:
         if key[0] == "person" and " " not in key[1]:
             # "Moody's said": the article read a possessor, the corpus knows the organisation
-            starting = [
-                k for k in org_keys if k in (key[1], key[1] + "'s") or k.startswith((key[1] + " ", key[1] + "'s "))
-            ]
+            starting = _keys_starting(org_keys, key[1])
             if len(starting) == 1:
                 key = ("organization", starting[0])
         if key[0] == "organization":
@@ -210,6 +213,18 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
             number = by_key[key] = len(entities)
             entities.append(Entity(key[0] if key[0] != "person" else "person", display))
         entity_of[i] = number
+
+
+def _keys_starting(sorted_keys: list[str], word: str) -> list[str]:
+    """Keys (sorted) that are ``word`` or begin with it as a word or a possessor."""
+    first = bisect.bisect_left(sorted_keys, word)
+    found = []
+    for key in sorted_keys[first:]:
+        if not key.startswith(word):
+            break
+        if key in (word, word + "'s") or key.startswith((word + " ", word + "'s ")):
+            found.append(key)
+    return found
 
 
 @dataclass
