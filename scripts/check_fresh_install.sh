@@ -6,7 +6,7 @@
 #     that alone proves little: hence the next check),
 #   - HTML ingest works end to end: `newstone quotes` on a small saved article prints its quote
 #     (it fails with ImportError when lxml_html_clean is missing),
-#   - with --tests, tests/test_ingest.py passes in that venv.
+#   - with --tests, tests/ingest passes in that venv.
 # Run it after `make lock`. The venv goes into a temporary folder that is deleted afterwards;
 # the project's .venv is not touched (the editable install only refreshes the git-ignored
 # lib/newstone.egg-info).
@@ -75,7 +75,7 @@ if ! grep -q "We will act" <<<"$out"; then
 fi
 
 if [ "$run_tests" = 1 ]; then
-  echo "== pytest tests/test_ingest.py"
-  "$tmp/v/bin/python" -m pytest -q -x -p no:cacheprovider tests/test_ingest.py
+  echo "== pytest tests/ingest"
+  "$tmp/v/bin/python" -m pytest -q -x -p no:cacheprovider tests/ingest
 fi
 echo "== fresh install OK"

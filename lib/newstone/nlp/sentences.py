@@ -17,7 +17,7 @@ it with the third-party ``regex`` engine and runs each match under a wall-clock 
 a guard against caller-supplied patterns. Punkt's own patterns are fixed and linear, and
 the guard costs more than half of Punkt's time, so :class:`FastPunktLanguageVars` and
 :class:`FastPunktToken` compile the very same pattern sources with the standard ``re``
-module. Nothing else in Punkt changes: ``tests/test_sentences.py`` checks that the spans
+module. Nothing else in Punkt changes: ``tests/nlp/test_sentences.py`` checks that the spans
 equal stock Punkt's on tricky cases, and on every BBC and PolNeAR article when
 ``../shared`` is present. The benchmark's floor uses stock Punkt.
 """

@@ -6,7 +6,7 @@ token list again for every sentiment word it meets (in ``_negation_check`` and
 of the sentence length, and scoring one text with two lexicons repeats the tokenisation.
 This module runs the same algorithm with the tokens lower-cased once and scores any
 number of lexicons over one tokenisation. Results are identical to vaderSentiment's:
-``tests/test_vader.py`` checks equality on thousands of real sentences and on every
+``tests/nlp/tone/test_vader.py`` checks equality on thousands of real sentences and on every
 rule's corner case; the contrastive "but" rule is vaderSentiment's own function (its
 list-index quirk kept as it is), called only when the text has a "but".
 
