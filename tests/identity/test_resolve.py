@@ -110,3 +110,17 @@ def test_an_organisation_written_short_joins_its_full_name(tmp_path):
     )
     assert set(corpus.quotes["speaker"]) == {"Moody's Investors Service Inc"}
     assert corpus.speakers.iloc[0]["speaker_id"] == "organization:moody-s-investors-service-inc"
+
+
+def test_an_unnamed_office_joins_the_name_its_article_writes_after_it(tmp_path):
+    corpus = read_corpus(
+        tmp_path / "c",
+        {
+            "n1": "Campaign\n\nVoters cheered Republican presidential nominee Jim Smithers in Ohio. "
+            "The Republican presidential nominee said taxes were too high.",
+            "n2": "Rally\n\nThe Republican presidential nominee said the polls were wrong.",
+        },
+    )
+    names = corpus.quotes.set_index("article_id")["speaker"]
+    assert names["n1"] == "Jim Smithers"
+    assert names["n2"] != "Jim Smithers"  # another article, and one article is no holder

@@ -44,6 +44,9 @@ def test_role_from_titles_organisations_and_groups(title, org, kind, name, role)
         ("Lord Chancellor", None, ("lord chancellor", None)),
         ("who is visiting China", None, None),
         ("Mayor", "London", ("london mayor", None)),
+        ("the Republican presidential nominee", None, ("republican nominee", None)),
+        ("GOP nominee", None, ("republican nominee", None)),
+        ("Republican vice-presidential nominee", None, ("republican vice-presidential nominee", None)),
     ],
 )
 def test_an_office_is_the_same_however_it_is_written(title, org, key):

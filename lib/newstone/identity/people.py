@@ -11,7 +11,9 @@ Three steps, each joining only what the corpus makes unambiguous (never a merge 
    organisation the quote shares ("Tory leader Mr Howard"). Two candidates that nothing
    tells apart leave the form on its own.
 3. **Unnamed offices** ("the Tory leader", "the prime minister", "the chancellor") join the
-   person the same article names with that office, else the person the corpus names with
+   person the same article names with that office, else the person its text names right
+   after the office ("Republican presidential nominee Donald Trump"), else the person the
+   corpus names with
    it in the same period, when one person holds at least three quarters of those articles
    (and two of them). An office with a country ("German Chancellor") never joins one without;
    in a dated article it may join the holder ``office_holders.tsv`` lists for that year.
@@ -106,7 +108,9 @@ _COMMON = frozenset("the former new acting deputy shadow chief senior".split())
 
 
 def group_people(
-    observations: list[Observation], article_texts: Callable[[set[str]], dict[str, str]] | None = None
+    observations: list[Observation],
+    article_texts: Callable[[set[str]], dict[str, str]] | None = None,
+    read_name: Callable[[str], PersonName | None] | None = None,
 ) -> tuple[list[Person], dict[int, int]]:
     """The people of ``observations`` and, for each observation index, its person's number.
 
@@ -165,15 +169,62 @@ def group_people(
         if observation.index in of_observation and observation.office:
             offices_in_article[observation.article_id][observation.office].add(of_observation[observation.index])
     holders = _office_holders(people)
-    for observation in observations:
-        if observation.name is None and observation.office:
-            number = _office_holder(observation, offices_in_article, holders)
+    unnamed = [o for o in observations if o.name is None and o.office]
+    searchable = {o.article_id for o in unnamed if o.title and len(offices_in_article[o.article_id][o.office]) != 1}
+    texts = article_texts(searchable) if article_texts is not None and read_name is not None and searchable else {}
+    for observation in unnamed:
+        named_here = offices_in_article[observation.article_id][observation.office]
+        if len(named_here) == 1:
+            number = next(iter(named_here))
+        else:
+            number = None
+            in_text = _named_after(texts.get(observation.article_id), observation.title, read_name)
+            if in_text is not None:
+                number = _compatible_person(in_text, people, by_surname)
+                if number is None:
+                    number = _new_person(in_text, people, by_surname)
+            if number is None:
+                number = _office_holder(observation, holders)
             if number is None:
                 number = _listed_holder(observation, people, by_surname)
-            if number is not None:
-                people[number].add(observation)
-                of_observation[observation.index] = number
+        if number is not None:
+            people[number].add(observation)
+            of_observation[observation.index] = number
     return people, of_observation
+
+
+def _named_after(text: str | None, office: str | None, read_name) -> PersonName | None:
+    """The full name the article writes right after the office phrase ("Republican
+    presidential nominee Donald Trump"), when the names it writes there all name one person."""
+    if not text or not office:
+        return None
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", office.strip(), flags=re.IGNORECASE)
+    if len(phrase) < 3:
+        return None
+    pattern = _office_pattern(phrase)
+    names = set()
+    for match in pattern.finditer(text):
+        name = read_name(match.group(1))
+        if name is not None and name.is_full:
+            names.add(name)
+    if not names:
+        return None
+    first = min(names, key=lambda name: name.text)
+    if all(compatible(first, name) for name in names):
+        return first  # "Donald Trump" and "Donald J. Trump": one name
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _office_pattern(phrase: str) -> re.Pattern:
+    words = r"\s+".join(re.escape(word) for word in phrase.split())
+    return re.compile(rf"\b(?i:{words}),?[ \t]+((?:[A-Z][\w'.-]*[ \t]+){{1,3}}[A-Z][\w'-]+)\b")
+
+
+def _new_person(name: PersonName, people: list[Person], by_surname) -> int:
+    people.append(Person(names=[name], distinct={name}))
+    by_surname[name.surname_key].append(len(people) - 1)
+    return len(people) - 1
 
 
 def _compatible_person(name: PersonName, people: list[Person], by_surname) -> int | None:
@@ -199,9 +250,7 @@ def _listed_holder(observation: Observation, people: list[Person], by_surname) -
             for number in by_surname.get(name.surname_key, ()):
                 if any(compatible(name, n) for n in people[number].distinct):
                     return number
-            people.append(Person(names=[name], distinct={name}))
-            by_surname[name.surname_key].append(len(people) - 1)
-            return len(people) - 1
+            return _new_person(name, people, by_surname)
     return None
 
 
@@ -265,11 +314,9 @@ def _office_holders(people: list[Person]) -> dict[Office, dict[str, list[tuple[i
     return table
 
 
-def _office_holder(observation: Observation, offices_in_article, holders) -> int | None:
-    """The person an unnamed office names (see the module docstring), or None."""
-    named_here = offices_in_article.get(observation.article_id, {}).get(observation.office, set())
-    if len(named_here) == 1:
-        return next(iter(named_here))
+def _office_holder(observation: Observation, holders) -> int | None:
+    """The person the corpus names with an unnamed office in its period (see the module
+    docstring), or None."""
     by_period = holders.get(observation.office)
     if not by_period:
         return None

@@ -128,10 +128,10 @@ def identify(
                 parsed_names[i] = parsed
             elif name is not None and (named_office := office_key(name)) is not None:
                 # "the Japanese prime minister said": the name is the whole office
-                observations.append(Observation(i, article, periods.get(article), None, named_office, org))
+                observations.append(Observation(i, article, periods.get(article), None, named_office, org, name))
             elif office is not None and name is None:
-                observations.append(Observation(i, article, periods.get(article), None, office, org))
-    people, of_observation = group_people(observations, article_texts)
+                observations.append(Observation(i, article, periods.get(article), None, office, org, title))
+    people, of_observation = group_people(observations, article_texts, read_name)
     person_entity = {}
     for number, person in enumerate(people):
         person_entity[number] = len(entities)

@@ -56,6 +56,8 @@ OFFICE_SPELLINGS = {
     "pm": "prime minister",
     "party leader": "leader",
     "party chairman": "chairman",
+    "presidential nominee": "nominee",  # "the Republican presidential nominee" = "the GOP nominee"
+    "presidential candidate": "candidate",
 }
 # A title holding these is a clause a span swept in ("who is visiting China"), no office.
 _CLAUSE_WORDS = frozenset(
@@ -175,7 +177,7 @@ def office_key(title: str | None, org: str | None = None) -> tuple[str, str | No
 @cache
 def _spellings() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(
-        (re.compile(rf"\b{re.escape(spelling)}\b"), canonical)
+        (re.compile(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])"), canonical)  # "vice-presidential" is a word
         for spelling, canonical in (*PARTY_SPELLINGS.items(), *OFFICE_SPELLINGS.items())
     )
 

@@ -25,14 +25,30 @@ equal stock Punkt's on tricky cases, and on every BBC and PolNeAR article when
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
-
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from newstone.model import Sentence, Span
 from newstone.nlp.words import abbreviations, title_abbreviations
 from newstone.rules import word_set
 from newstone.spans import paragraph_spans, trim_span
+
+# NLTK's package start-up imports scikit-learn when it is installed, for a classifier
+# wrapper we never use, and scikit-learn imports SciPy and pandas: about a second of every
+# parse worker's start-up. Hide it while NLTK loads, unless something already imported it.
+_HIDE_SKLEARN = "sklearn" not in sys.modules
+if _HIDE_SKLEARN:
+    sys.modules["sklearn"] = None  # an import of it raises ImportError, which NLTK expects
+try:
+    from nltk.tokenize.punkt import (  # noqa: E402
+        PunktLanguageVars,
+        PunktParameters,
+        PunktSentenceTokenizer,
+        PunktToken,
+    )
+finally:
+    if _HIDE_SKLEARN:
+        del sys.modules["sklearn"]
 
 # One character for one character: offsets into the mapped text are offsets into the original.
 _STRAIGHTEN = str.maketrans(
