@@ -23,6 +23,7 @@ from newstone.dataset.store import _write_table_atomically, column_array, part_f
 from newstone.dates import parse_datetime
 from newstone.identity.corpus_words import common_words, given_names, name_words, two_word_names
 from newstone.identity.names import NameContext, listed_given_names, title_words
+from newstone.identity.organisations import org_words
 from newstone.identity.resolve import INPUT_COLUMNS, OUTPUT_COLUMNS, Identities, identify
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=[T ])|\d{1,2}-[A-Za-z]{3}-\d{4}(?= )")
@@ -43,10 +44,10 @@ def article_dates(ids, published) -> tuple[dict, dict]:
     return periods, dates
 
 
-def name_context(names: list, texts) -> NameContext:
-    """What the corpus says about the words of its speakers' names (one pass over the
-    article texts, only when some name has a word before its surname)."""
-    words = name_words(names, listed_given_names() | title_words())
+def name_context(names: list, texts, orgs: list = ()) -> NameContext:
+    """What the corpus says about the words of its speakers' names and one-word
+    organisations (one pass over the article texts, only when there is such a word)."""
+    words = name_words(names, listed_given_names() | title_words()) | org_words(orgs)
     return NameContext(common_words(words, texts) if words else frozenset(), given_names(names), two_word_names(names))
 
 
@@ -55,7 +56,7 @@ def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict
     ``quote_rows`` in place and returns the speakers table's rows."""
     columns = {name: [row[name] for row in quote_rows] for name in INPUT_COLUMNS}
     periods, dates = article_dates([a["article_id"] for a in article_rows], [a["published"] for a in article_rows])
-    context = name_context(columns["article_speaker"], (a["text"] for a in article_rows))
+    context = name_context(columns["article_speaker"], (a["text"] for a in article_rows), columns["speaker_org"])
     texts = {a["article_id"]: a["text"] for a in article_rows}
     found = identify(columns, periods, dates, context, lambda ids: {i: texts[i] for i in ids if i in texts})
     for i, row in enumerate(quote_rows):
@@ -82,9 +83,8 @@ def identify_dataset(root: str) -> int:
         for name in INPUT_COLUMNS:
             columns[name] += part[name]
     texts = (t for path in part_files(root, "articles") for t in read_arrow(path, ["text"]).column("text").to_pylist())
-    found = identify(
-        columns, periods, dates, name_context(columns["article_speaker"], texts), lambda ids: _texts(root, ids)
-    )
+    context = name_context(columns["article_speaker"], texts, columns["speaker_org"])
+    found = identify(columns, periods, dates, context, lambda ids: _texts(root, ids))
     _rewrite_quotes(parts, sizes, found)
     write_rows(found.speakers, schema.SPEAKER_COLUMNS, os.path.join(root, "speakers.parquet"))
     return len(found.speakers)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from newstone.identity.countries import decide_country, name_evidence
 from newstone.identity.names import NameContext, NameReader, fold, listed_given_names
+from newstone.identity.organisations import decide_org, person_words
 from newstone.identity.people import Observation, group_people
 from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence
 from newstone.nlp.countries import country_names
@@ -139,7 +140,7 @@ def identify(
     for index, number in of_observation.items():
         entity_of[index] = person_entity[number]
     _group_others(get, n, entity_of, entities, parsed_names)
-    return _outputs(get, n, entity_of, entities, dates or {})
+    return _outputs(get, n, entity_of, entities, dates or {}, context)
 
 
 def _person_after_prefix(name: str, read_name: NameReader) -> bool:
@@ -234,7 +235,7 @@ class EntityFacts:
     votes: list = field(default_factory=list)  # role votes
     evidence: list = field(default_factory=list)  # (article, country, kind)
     titles: Counter = field(default_factory=Counter)
-    orgs: Counter = field(default_factory=Counter)
+    orgs: dict = field(default_factory=lambda: defaultdict(set))  # organisation -> articles
     aliases: set = field(default_factory=set)
     articles: set = field(default_factory=set)
     compound: list = field(default_factory=list)
@@ -256,7 +257,7 @@ def _entity_facts(get, entity: Entity) -> EntityFacts:
         if title and not is_clause(title):
             facts.titles[title] += 1
         if org and not is_clause(org):
-            facts.orgs[org] += 1
+            facts.orgs[org].add(get["article_id"][i])
         for alias in (name, _text(get["speaker_mention"][i])):
             if alias and alias != entity.name and alias.lower() not in PERSONAL_PRONOUNS and not _JOINT.search(alias):
                 facts.aliases.add(alias)
@@ -299,7 +300,7 @@ def _context_roles(entities: list[Entity], facts: list[EntityFacts], roles: list
             roles[number] = role
 
 
-def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict) -> Identities:
+def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict, context: NameContext) -> Identities:
     for i, number in enumerate(entity_of):
         if number is not None:
             entities[number].rows.append(i)
@@ -307,6 +308,7 @@ def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict) 
     facts = [_entity_facts(get, entity) for entity in entities]
     roles = ["official" if entity.kind == "country" else decide_role(f.votes) for entity, f in zip(entities, facts)]
     _context_roles(entities, facts, roles)
+    people = person_words([entity.name for entity in entities if entity.kind == "person"], listed_given_names())
     speaker, speaker_id = [None] * n, [None] * n
     role, country = [None] * n, [None] * n
     rows = []
@@ -327,7 +329,9 @@ def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict) 
                 "aliases": sorted(entity_facts.aliases),
                 "title": titles[0][0] if titles else None,
                 "titles": [t for t, _ in titles[:MAX_TITLES]],
-                "org": _most_common(entity_facts.orgs),
+                "org": decide_org(
+                    entity_facts.orgs, len(entity_facts.articles), people, context.common_words, titles[:1]
+                ),
                 "country": entity_country,
                 "country_evidence": n_evidence,
                 "n_quotes": len(entity.rows),
@@ -344,10 +348,6 @@ def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict) 
 
 def _mean(values: list) -> float | None:
     return sum(values) / len(values) if values else None
-
-
-def _most_common(counts: Counter) -> str | None:
-    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else None
 
 
 def _ids(entities: list[Entity]) -> list[str]:
