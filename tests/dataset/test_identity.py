@@ -66,3 +66,17 @@ def test_every_quote_speaker_is_a_row_of_the_speakers_table(tmp_path):
         assert by_id.loc[quote["speaker_id"], "role"] == quote["speaker_role"]
     howard = by_id.loc["person:michael-howard"]
     assert (howard["n_quotes"], howard["n_articles"], howard["role"], howard["country"]) == (3, 3, "official", "GBR")
+
+
+def test_a_span_read_as_a_person_does_not_glue_onto_a_name(tmp_path):
+    """An article that types "Manchester United" as a speaker (twice, with "Manchester
+    City") must not make "Manchester" a given name that stays glued to Alex Ferguson."""
+    articles = {
+        "m1": "Derby\n\nManchester United said the result was fair. Manchester City said it was not.",
+        "m2": "Cup\n\nManchester United's Alex Ferguson said the team was tired.",
+        "m3": "League\n\nAlex Ferguson said the title race was open.",
+    }
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    quotes = newstone.read(tmp_path).quotes.set_index("article_id")
+    assert quotes.loc["m2", "speaker"] == quotes.loc["m3", "speaker"] == "Alex Ferguson"

@@ -44,11 +44,20 @@ def article_dates(ids, published) -> tuple[dict, dict]:
     return periods, dates
 
 
-def name_context(names: list, texts, orgs: list = ()) -> NameContext:
+def name_context(names: list, texts, orgs: list = (), kinds: list | None = None) -> NameContext:
     """What the corpus says about the words of its speakers' names and one-word
-    organisations (one pass over the article texts, only when there is such a word)."""
+    organisations (one pass over the article texts, only when there is such a word).
+    Given names are learnt from the names of people only (``kinds``: each name's speaker
+    type): "Manchester United" and "Manchester City" make no given name "Manchester"."""
     words = name_words(names, listed_given_names() | title_words()) | org_words(orgs)
-    return NameContext(common_words(words, texts) if words else frozenset(), given_names(names), two_word_names(names))
+    if kinds is None:
+        given = given_names(names)
+    else:
+        given = given_names(
+            [name for name, kind in zip(names, kinds) if kind == "person"],
+            [name for name, kind in zip(names, kinds) if kind != "person"],
+        )
+    return NameContext(common_words(words, texts) if words else frozenset(), given, two_word_names(names))
 
 
 def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict]:
@@ -56,7 +65,9 @@ def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict
     ``quote_rows`` in place and returns the speakers table's rows."""
     columns = {name: [row[name] for row in quote_rows] for name in INPUT_COLUMNS}
     periods, dates = article_dates([a["article_id"] for a in article_rows], [a["published"] for a in article_rows])
-    context = name_context(columns["article_speaker"], (a["text"] for a in article_rows), columns["speaker_org"])
+    context = name_context(
+        columns["article_speaker"], (a["text"] for a in article_rows), columns["speaker_org"], columns["speaker_type"]
+    )
     texts = {a["article_id"]: a["text"] for a in article_rows}
     found = identify(columns, periods, dates, context, lambda ids: {i: texts[i] for i in ids if i in texts})
     for i, row in enumerate(quote_rows):
@@ -83,7 +94,7 @@ def identify_dataset(root: str) -> int:
         for name in INPUT_COLUMNS:
             columns[name] += part[name]
     texts = (t for path in part_files(root, "articles") for t in read_arrow(path, ["text"]).column("text").to_pylist())
-    context = name_context(columns["article_speaker"], texts, columns["speaker_org"])
+    context = name_context(columns["article_speaker"], texts, columns["speaker_org"], columns["speaker_type"])
     found = identify(columns, periods, dates, context, lambda ids: _texts(root, ids))
     _rewrite_quotes(parts, sizes, found)
     write_rows(found.speakers, schema.SPEAKER_COLUMNS, os.path.join(root, "speakers.parquet"))

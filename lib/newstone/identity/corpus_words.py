@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from newstone.identity.names import fold
+from newstone.identity.roles import role_lexicon
 
 _TOKEN = re.compile(r"[A-Za-z][a-z'-]*")
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -53,15 +54,34 @@ def common_words(words: set[str], texts: Iterable[str | None]) -> frozenset[str]
     return frozenset(w for w in words if counts[w] > counts[w.capitalize()])
 
 
-def given_names(names: Iterable[str | None]) -> frozenset[str]:
-    """Words (lower case) that open two-word names with two or more different surnames."""
-    surnames: dict[str, set[str]] = defaultdict(set)
+def given_names(names: Iterable[str | None], others: Iterable[str | None] = ()) -> frozenset[str]:
+    """Words (lower case) that open two-word person ``names`` with two or more different
+    surnames, and open fewer of the ``others`` (names of organisations and the rest). A
+    "person" whose second word is an organisation word of the role table ("Manchester
+    United", "Manchester City": spans an article read as a person) does not count."""
+    org_words = role_lexicon()["org"]
+    surnames = _second_words(name for name in names if not _ends_in(name, org_words))
+    elsewhere = _second_words(others)
+    return frozenset(
+        word
+        for word, seen in surnames.items()
+        if len(seen) >= 2 and len(elsewhere.get(word, ())) < len(seen) and _WORD.fullmatch(word)
+    )
+
+
+def _ends_in(name: str | None, words) -> bool:
+    return isinstance(name, str) and bool(name.split()) and fold(name.split()[-1]) in words
+
+
+def _second_words(names: Iterable[str | None]) -> dict[str, set[str]]:
+    """First word -> second words of the two-word capitalised names (folded)."""
+    seconds: dict[str, set[str]] = defaultdict(set)
     for name in names:
         if isinstance(name, str):
             tokens = name.split()
             if len(tokens) == 2 and all(t[:1].isupper() for t in tokens):
-                surnames[fold(tokens[0])].add(fold(tokens[1]))
-    return frozenset(word for word, seen in surnames.items() if len(seen) >= 2 and _WORD.fullmatch(word))
+                seconds[fold(tokens[0])].add(fold(tokens[1]))
+    return seconds
 
 
 def two_word_names(names: Iterable[str | None]) -> frozenset[str]:

@@ -46,6 +46,7 @@ INPUT_COLUMNS = [
 OUTPUT_COLUMNS = ["speaker", "speaker_id", "speaker_role", "speaker_country"]
 _LEGAL_SUFFIXES = re.compile(r"(?:\s+(?:inc|corp|corporation|co|ltd|plc|llc|ag|sa|nv|group|holdings))+\.?$")
 _JOINT = re.compile(r"\s(?:and|&)\s")
+_TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 MAX_TITLES = 5
 #: share of the other speakers of a person's articles that must share a role to lend it
@@ -147,6 +148,7 @@ def _person_after_prefix(name: str, read_name: NameReader) -> bool:
     """Whether a name typed as an organisation is words a span swept in before a person's
     full name whose given name is a known one ("Manchester United Alex Ferguson")."""
     parsed = read_name(name)
+    name = _TRAILING_LOWER.sub("", name)  # "Prime Minister Margaret Thatcher late"
     if parsed is None or not parsed.given or not name.endswith(parsed.text) or parsed.text == name:
         return False  # the words must come before the name: "Joe Biden's administration" stays
     return fold(parsed.given[0]) in read_name.context.given_names or fold(parsed.given[0]) in listed_given_names()
