@@ -93,6 +93,7 @@ SPEAKER_COLUMNS = {
     "org": "string",
     "country": "string",
     "country_evidence": "Int64",
+    "country_basis": "string",
     "n_quotes": "Int64",
     "n_articles": "Int64",
     "first_date": "string",

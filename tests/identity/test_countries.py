@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from newstone.identity.countries import decide_country, name_evidence
+from newstone.identity.countries import (
+    country_from_institutions,
+    decide_country,
+    institution_countries,
+    name_evidence,
+)
 
 
 def test_articles_count_once_each_and_strong_evidence_outweighs_weak():
@@ -23,4 +28,24 @@ def test_heads_of_government_and_peers_carry_their_country():
     assert {country for _, country, _ in name_evidence({"Tony Blair"})} == {"GBR"}
     assert {kind for _, _, kind in name_evidence({"George W Bush"})} == {"office_holder"}  # with or without the dot
     assert {country for _, country, _ in name_evidence({"Lord Woolf"})} == {"GBR"}
+    assert {country for _, country, _ in name_evidence({"March Lord Goldsmith"})} == {"GBR"}  # a word swept in
     assert name_evidence({"Oliver Irish", "Holland"}) == []  # a demonym in a name is no evidence
+
+
+def test_an_office_most_officials_of_the_corpus_share_gives_its_country():
+    treasury, minister = ("org", "treasury"), ("office", "minister")
+    keys = {1: {treasury}, 2: {treasury}, 3: {treasury, minister}, 4: {minister}, 5: {minister}, 6: {treasury}}
+    countries = {1: "GBR", 2: "GBR", 3: "GBR", 4: "IND", 5: "FRA", 6: None}
+    learned = institution_countries(keys, countries)
+    assert learned == {treasury: "GBR"}  # three of three; "minister" is held in three countries
+    assert country_from_institutions({treasury}, learned) == "GBR"
+    assert country_from_institutions({minister}, learned) is None
+
+
+def test_two_officials_are_too_few_and_a_split_office_gives_nothing():
+    office = ("office", "secretary")
+    assert institution_countries({1: {office}, 2: {office}}, {1: "GBR", 2: "GBR"}) == {}
+    split = {n: {office} for n in range(1, 6)}
+    assert institution_countries(split, {1: "GBR", 2: "GBR", 3: "GBR", 4: "USA", 5: "USA"}) == {}
+    learned = {("office", "a"): "GBR", ("org", "b"): "USA"}
+    assert country_from_institutions({("office", "a"), ("org", "b")}, learned) is None  # they disagree

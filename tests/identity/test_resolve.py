@@ -124,3 +124,31 @@ def test_an_unnamed_office_joins_the_name_its_article_writes_after_it(tmp_path):
     names = corpus.quotes.set_index("article_id")["speaker"]
     assert names["n1"] == "Jim Smithers"
     assert names["n2"] != "Jim Smithers"  # another article, and one article is no holder
+
+
+def test_an_official_without_evidence_takes_the_country_the_corpus_ties_to_their_office():
+    from newstone.identity.resolve import INPUT_COLUMNS, identify
+
+    people = [("Ann Able", "GBR"), ("Bob Baker", "GBR"), ("Cal Cole", "GBR"), ("Dan Dunn", None)]
+    rows = [
+        {
+            "article_id": f"a{n}",
+            "article_speaker": name,
+            "speaker_type": "person",
+            "speaker_title": "minister",
+            "speaker_org": None,
+            "speaker_mention": name,
+            "article_speaker_country": country,
+            "country_evidence": "title" if country else None,
+            "compound": None,
+            "tone": None,
+        }
+        for n, (name, country) in enumerate(people)
+    ]
+    columns = {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
+    found = identify(columns, {row["article_id"]: None for row in rows})
+    dunn = next(row for row in found.speakers if row["speaker"] == "Dan Dunn")
+    assert (dunn["country"], dunn["country_basis"], dunn["role"]) == ("GBR", "corpus", "official")
+    assert found.speaker_country[3] == "GBR"
+    able = next(row for row in found.speakers if row["speaker"] == "Ann Able")
+    assert able["country_basis"] == "evidence"

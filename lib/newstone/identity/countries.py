@@ -11,11 +11,18 @@ never reaches this pass.
 
 Per article the strongest evidence for each country counts once, so a speaker quoted ten
 times in one article does not outweigh ten articles; across articles the weights add up.
+
+An official with no evidence of their own ("Former minister Clare Short", "Ed Balls of the
+Treasury") takes the country the corpus ties to their office or organisation: the one that
+at least :data:`LEARN_PEOPLE` other officials holding it have, when they are at least
+:data:`LEARN_SHARE` of those with a country. A British paper's unqualified "minister" or
+"Treasury" is Britain's; in a world news wire no country dominates, and none is given.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 
@@ -24,8 +31,12 @@ from newstone.nlp.speakers.facts import office_holders
 
 WEIGHTS = {"roster": 100, "title": 4, "office_holder": 4, "org": 3, "party": 3, "owner": 3, "peerage": 3, "name": 2}
 DEFAULT_WEIGHT = 1
+#: officials with a country an office or organisation needs, and the share that must agree
+LEARN_PEOPLE = 3
+LEARN_SHARE = 0.75
 # A person styled as a peer ("Lord Falconer", "Baroness Kennedy") sits in the House of Lords.
 PEERAGE_COUNTRY = "GBR"
+_PEER = re.compile(r"\b(?:Lord|Baroness|Lady|Baron)\s+[A-Z][\w'-]+$")  # "Lord Goldsmith", "March Lord Goldsmith"
 
 
 def _plain(name: str) -> str:
@@ -45,7 +56,7 @@ def name_evidence(names: Iterable[str]) -> list[tuple[str, str, str]]:
     for name in names:
         if country := _holders().get(_plain(name)):
             evidence.append(("<office holders>", country, "office_holder"))
-        if name.split()[0].lower() in ("lord", "baroness", "lady", "baron"):
+        if _PEER.search(name):
             evidence.append(("<peerage>", PEERAGE_COUNTRY, "peerage"))
     return evidence
 
@@ -69,3 +80,25 @@ def decide_country(evidence: Iterable[tuple[str, str | None, str | None]]) -> tu
         return None, 0
     country = min(totals, key=lambda code: (-totals[code], -articles[code], code))
     return country, articles[country]
+
+
+def institution_countries(keys_by_official: dict[int, set], country_of: dict[int, str | None]) -> dict:
+    """Office or organisation key -> the country the corpus's officials holding it share
+    (see the module docstring); ``keys_by_official``: official -> their keys."""
+    per_key: dict = defaultdict(Counter)
+    for official, keys in keys_by_official.items():
+        if country := country_of.get(official):
+            for key in keys:
+                per_key[key][country] += 1
+    learned = {}
+    for key, counts in per_key.items():
+        country, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        if n >= LEARN_PEOPLE and n >= LEARN_SHARE * sum(counts.values()):
+            learned[key] = country
+    return learned
+
+
+def country_from_institutions(keys: Iterable, learned: dict) -> str | None:
+    """The one country the corpus ties to any of ``keys``, or None (none, or several)."""
+    found = {learned[key] for key in keys if key in learned}
+    return found.pop() if len(found) == 1 else None

@@ -22,7 +22,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newstone.identity.countries import decide_country, name_evidence
+from newstone.identity.countries import (
+    country_from_institutions,
+    decide_country,
+    institution_countries,
+    name_evidence,
+)
 from newstone.identity.names import NameContext, NameReader, fold, listed_given_names
 from newstone.identity.organisations import decide_org, person_words
 from newstone.identity.people import Observation, group_people
@@ -237,6 +242,7 @@ class EntityFacts:
     votes: list = field(default_factory=list)  # role votes
     evidence: list = field(default_factory=list)  # (article, country, kind)
     titles: Counter = field(default_factory=Counter)
+    title_articles: dict = field(default_factory=lambda: defaultdict(set))  # title -> articles
     orgs: dict = field(default_factory=lambda: defaultdict(set))  # organisation -> articles
     aliases: set = field(default_factory=set)
     articles: set = field(default_factory=set)
@@ -258,6 +264,7 @@ def _entity_facts(get, entity: Entity) -> EntityFacts:
         )
         if title and not is_clause(title):
             facts.titles[title] += 1
+            facts.title_articles[title].add(get["article_id"][i])
         if org and not is_clause(org):
             facts.orgs[org].add(get["article_id"][i])
         for alias in (name, _text(get["speaker_mention"][i])):
@@ -271,7 +278,9 @@ def _entity_facts(get, entity: Entity) -> EntityFacts:
         if not _missing(value := get["tone"][i]):
             facts.tone.append(value)
     if entity.kind == "person":
-        own = name_evidence({entity.name} | names)
+        surname = entity.name.split()[-1]
+        mentions = {alias for alias in facts.aliases if alias.split()[-1] == surname}  # "Lord Goldsmith"
+        own = name_evidence({entity.name} | names | mentions)
         facts.evidence += own
         # a head of state or government, a peer (a member of the House of Lords): office
         facts.votes += [("official", 3) for _, _, kind in own if kind in ("office_holder", "peerage")]
@@ -311,12 +320,13 @@ def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict, 
     roles = ["official" if entity.kind == "country" else decide_role(f.votes) for entity, f in zip(entities, facts)]
     _context_roles(entities, facts, roles)
     people = person_words([entity.name for entity in entities if entity.kind == "person"], listed_given_names())
+    countries = _countries(entities, facts, roles)
     speaker, speaker_id = [None] * n, [None] * n
     role, country = [None] * n, [None] * n
     rows = []
     for number, entity in enumerate(entities):
         entity_facts = facts[number]
-        entity_country, n_evidence = decide_country(entity_facts.evidence)
+        entity_country, n_evidence, basis = countries[number]
         when = sorted(d for a in entity_facts.articles if (d := dates.get(a)))
         for i in entity.rows:
             speaker[i], speaker_id[i], role[i] = entity.name, ids[number], roles[number]
@@ -336,6 +346,7 @@ def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict, 
                 ),
                 "country": entity_country,
                 "country_evidence": n_evidence,
+                "country_basis": basis,
                 "n_quotes": len(entity.rows),
                 "n_articles": len(entity_facts.articles),
                 "first_date": when[0] if when else None,
@@ -346,6 +357,36 @@ def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict, 
         )
     rows.sort(key=lambda row: (-row["n_quotes"], row["speaker"], row["speaker_id"]))
     return Identities(speaker, speaker_id, role, country, rows)
+
+
+def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str]) -> list[tuple]:
+    """(country, articles supporting it, basis) per entity: "evidence" weighed over its
+    articles, else for an official "corpus", the country the corpus ties to their office or
+    organisation (:func:`~newstone.identity.countries.institution_countries`)."""
+    decided = [(*decide_country(f.evidence), "evidence") for f in facts]
+    keys: dict[int, set] = {}
+    for number, (entity, entity_facts) in enumerate(zip(entities, facts)):
+        if entity.kind == "person" and roles[number] == "official":
+            keys[number] = _institution_keys(entity_facts)
+    learned = institution_countries(keys, {number: decided[number][0] for number in keys})
+    for number, entity_keys in keys.items():
+        if decided[number][0] is None and (country := country_from_institutions(entity_keys, learned)):
+            held = [article for key in entity_keys if learned.get(key) == country for article in entity_keys[key]]
+            decided[number] = (country, len(set(held)), "corpus")
+    return [(c, n, basis if c else None) for c, n, basis in decided]
+
+
+def _institution_keys(entity_facts: EntityFacts) -> dict:
+    """An official's offices (as :func:`~newstone.identity.roles.office_key` spells them,
+    without a country) and organisations, each with the articles that give it."""
+    keys: dict = defaultdict(set)
+    for title, articles in entity_facts.title_articles.items():
+        office = office_key(title)
+        if office is not None and office[1] is None:
+            keys["office", office[0]] |= articles
+    for org, articles in entity_facts.orgs.items():
+        keys["org", org_key(org)] |= articles
+    return keys
 
 
 def _mean(values: list) -> float | None:
