@@ -73,7 +73,7 @@ def test_sample_speaker_fields(sample):
     assert kirby.speaker_title == "White House national security spokesman"
     assert kirby.speaker_org == "White House"
     chief = by_speaker["NATO chief"]
-    assert (chief.speaker_title, chief.speaker_org, chief.speaker_type) == ("chief", "NATO", "person")
+    assert (chief.speaker_title, chief.speaker_org, chief.speaker_type) == ("NATO chief", "NATO", "person")
     assert by_speaker["U.S. officials"].speaker_type == "group"
     assert by_speaker["Moscow"].speaker_type == "country"
     assert by_speaker["Evan Medeiros"].speaker_title == "Asia specialist"

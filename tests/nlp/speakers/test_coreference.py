@@ -205,7 +205,7 @@ def test_trailing_name_tag_names_an_unnamed_role():
     text = "Prices are falling, the central bank spokesman said. Central Bank, Irene Sato.\n\nMore."
     out = resolve_speakers(text, [attributed_to(text, "the central bank spokesman")])
     assert out[0].speaker == "Irene Sato"
-    assert out[0].speaker_title == "spokesman"
+    assert out[0].speaker_title == "central bank spokesman"
 
 
 def test_title_from_where_the_article_first_names_the_person():
@@ -321,3 +321,43 @@ def test_an_owned_organisation_of_an_unknown_person_has_only_the_owners_name():
         "organization",
         "Mayor Tim Hollis",
     )
+
+
+# --- full names found before a surname, and roles read as offices ---
+
+
+def test_a_headline_s_last_word_is_no_given_name():
+    text = "Ferry strike off - Dunmore\n\nJack Dunmore said the strike was over. Mr Dunmore said talks went well."
+    out = resolve_speakers(text, [attributed_to(text, "Mr Dunmore")])
+    assert out[0].speaker == "Jack Dunmore"
+
+
+def test_a_full_name_starts_at_a_word_boundary():
+    text = "Forty MPs Ruth Okafor invited came to the talks. Okafor said they were useful."
+    out = resolve_speakers(text, [attributed_to(text, "Okafor", 1)])
+    assert out[0].speaker == "Ruth Okafor"
+
+
+def test_a_full_name_after_a_title_s_of_phrase():
+    text = "The Chancellor of the Exchequer Nigel Fenwick spoke first. Fenwick said rates would hold."
+    out = resolve_speakers(text, [attributed_to(text, "Fenwick", 1)])
+    assert out[0].speaker == "Nigel Fenwick"
+
+
+def test_an_unnamed_role_resolves_to_the_same_office_not_the_last_minister():
+    text = (
+        "Prime Minister Ann Tull said the deal was fair. Foreign Minister Bo Lind said it was late. "
+        "The prime minister said it would be signed."
+    )
+    atts = [
+        attributed_to(text, "Prime Minister Ann Tull"),
+        attributed_to(text, "Foreign Minister Bo Lind"),
+        attributed_to(text, "The prime minister"),
+    ]
+    assert [a.speaker for a in resolve_speakers(text, atts)] == ["Ann Tull", "Bo Lind", "Ann Tull"]
+
+
+def test_an_unnamed_role_resolves_to_a_title_ending_in_it():
+    text = "Harbour Bank governor Hiro Sato said rates would hold. The governor said the yen was stable."
+    atts = [attributed_to(text, "Harbour Bank governor Hiro Sato"), attributed_to(text, "The governor")]
+    assert [a.speaker for a in resolve_speakers(text, atts)] == ["Hiro Sato", "Hiro Sato"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newstone.nlp.speakers.coreference import resolve_speakers
-from newstone.nlp.speakers.mention import describe_mention
+from newstone.nlp.speakers.mention import describe_mention, unnamed_role_name
 from tests.helpers.speakers import attributed_to, one_speaker
 
 # --- names, titles and organisations ---
@@ -46,7 +46,7 @@ def test_role_then_name_in_apposition():
 
 def test_a_prefixed_title_is_a_title():
     info = one_speaker("The Tory co-chairman")
-    assert (info.kind, info.title, info.org) == ("person", "co-chairman", "Tory")
+    assert (info.kind, info.title, info.org) == ("person", "Tory co-chairman", "Tory")
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_an_unnamed_role_at_a_firm_is_that_firm_s_role():
     assert (info.name, info.kind, info.title, info.org) == (
         "Capital Economics chief economist",
         "person",
-        "economist",
+        "chief economist",
         "Capital Economics",
     )
     assert describe_mention("people at Microsoft")[0].name != "Microsoft people"  # "people" is no title
@@ -94,7 +94,7 @@ def test_an_unnamed_role_at_a_firm_is_that_firm_s_role():
 
 def test_unnamed_role_is_a_person():
     info = one_speaker("The NATO chief")
-    assert (info.name, info.kind, info.title, info.org) == ("NATO chief", "person", "chief", "NATO")
+    assert (info.name, info.kind, info.title, info.org) == ("NATO chief", "person", "NATO chief", "NATO")
 
 
 def test_a_member_of_a_party_stays_a_person():
@@ -243,3 +243,78 @@ def test_ordinary_words_parties_and_possessives(mention, speaker, kind):
     text = f"{mention} said the vote would be close."
     out = resolve_speakers(text, [attributed_to(text, mention)])
     assert (out[0].speaker, out[0].speaker_type) == (speaker, kind)
+
+
+# --- unnamed roles keep their whole office; peers keep their style ---
+
+
+@pytest.mark.parametrize(
+    "mention, title",
+    [
+        ("the prime minister", "prime minister"),
+        ("the home secretary", "home secretary"),
+        ("the shadow chancellor", "shadow chancellor"),
+        ("The Lord Chancellor", "Lord Chancellor"),
+        ("the chancellor of the Exchequer", "chancellor of the Exchequer"),
+        ("the Tory leader", "Tory leader"),
+    ],
+)
+def test_an_unnamed_role_keeps_its_whole_office(mention, title):
+    info = one_speaker(mention)
+    assert (info.kind, info.title) == ("person", title)
+    assert unnamed_role_name(info) == info.name
+
+
+def test_a_role_then_a_peer_in_apposition():
+    info = one_speaker("The Lord Chancellor, Lord Pemberton")
+    assert (info.name, info.title) == ("Lord Pemberton", "Lord Chancellor")
+    info = one_speaker("Harbour's chief pollster, Dana Whitcombe,")
+    assert (info.name, info.title, info.org) == ("Dana Whitcombe", "chief pollster", "Harbour")
+
+
+@pytest.mark.parametrize("mention", ["Lord Pemberton", "Lady Ashworth", "Baroness Tull"])
+def test_a_peer_keeps_the_style(mention):
+    assert one_speaker(mention).name == mention
+
+
+# --- organisations written with "and" or "&" are one speaker ---
+
+
+@pytest.mark.parametrize(
+    "mention", ["S and P", "Fenwick & Pratt", "Dobbs and Co", "Standard & Poor's", "AT&T", "Q and R"]
+)
+def test_an_organisation_written_with_and_is_one_speaker(mention):
+    info = one_speaker(mention)
+    assert (info.name, info.kind) == (mention, "organization")
+
+
+def test_two_people_joined_by_and_stay_two():
+    assert [i.name for i in describe_mention("Okafor and Lund")] == ["Okafor", "Lund"]
+
+
+# --- no organisation from a modifier, an agent noun or a place ---
+
+
+@pytest.mark.parametrize(
+    "mention, name, title",
+    [
+        ("New Home Secretary Ann Tull", "Ann Tull", "New Home Secretary"),
+        ("Ex-foreign secretary Tom Reed", "Tom Reed", "Ex-foreign secretary"),
+        ("Singer Ann Lark", "Ann Lark", "Singer"),
+    ],
+)
+def test_no_organisation_from_a_modifier_or_an_agent_noun(mention, name, title):
+    info = one_speaker(mention)
+    assert (info.name, info.title, info.org) == (name, title, None)
+
+
+def test_a_person_placed_by_a_state_is_named_not_the_state():
+    info = one_speaker("Senate Republican Leader Ann Tull of Oregon")
+    assert (info.name, info.title) == ("Ann Tull", "Senate Republican Leader")
+    assert one_speaker("analyst Ann Tull of Harbour Bank").org == "Harbour Bank"
+
+
+def test_a_relative_clause_gives_an_office_or_nothing():
+    assert one_speaker("Mr Tull, who is also transport minister").title == "transport minister"
+    assert one_speaker("Ms Lark, who leaves next month").title is None
+    assert one_speaker("Ms Lark, a neighbour of the family").title is None

@@ -18,6 +18,7 @@ from newstone.nlp.speakers.evidence import (
     first_names,
     honorific_gender,
     is_given_name,
+    is_party_word,
     is_title_word,
     known_organisations,
     name_evidence,
@@ -39,6 +40,8 @@ from newstone.nlp.speakers.mention import (
     describe_one,
     unnamed_role_name,
 )
+from newstone.nlp.speakers.names import unglued
+from newstone.nlp.speakers.titles import title_phrase
 from newstone.rules import word_set
 
 _TRAILING_NAME_TAG = re.compile(
@@ -53,7 +56,10 @@ HISTORY = 50  # speakers remembered for pronouns, surnames and roles
 NAME_LOOKBACK = 20_000  # characters searched backwards for a surname's full form
 
 
-_NAME_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,2}(?:[A-Z]\.\s+)?)$")
+# One or two capitalised words (and an initial) right before a surname, on the same line: a
+# headline's last word is not a given name ("… - Straw\n\nJack Straw"), nor the end of a
+# longer word ("MPs Tony Blair").
+_NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])((?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?)$")
 
 
 _NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
@@ -123,6 +129,16 @@ def _full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str 
         tokens = (m.group(1) + surname).split()
         while tokens and (is_title_word(tokens[0]) or honorific_gender(tokens[0]) is not None):
             tokens = tokens[1:]
+        word_before = text[max(0, m.start(1) - 12) : m.start(1)].split()[-1:]
+        if len(tokens) > 2 and word_before and word_before[0].lower() in ("of", "the", "and", "for"):
+            tokens = tokens[1:]  # "Chancellor of the Exchequer Nigel Lawson"
+        if len(tokens) > 1:
+            # the words before a name may be a title or a capitalised common word
+            # ("Energy Minister Subroto", "Defiant Matt Williams")
+            info = describe_one(" ".join(tokens))
+            if info.kind != "person" or not info.name or not info.name.endswith(surname):
+                return None
+            tokens = unglued(info.name, text).split()
         if len(tokens) > 1 and not _gender_clash(gender, name_gender(" ".join(tokens))):
             return " ".join(tokens)
     return None
@@ -131,6 +147,16 @@ def _full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str 
 def _resolve(info: SpeakerInfo, text: str, attribution: Attribution, history: list[SpeakerInfo]) -> SpeakerInfo:
     if info.owner is not None:
         return _resolve_owned(info, text, attribution, history)
+    if info.kind == "person" and info.name and info.name.count(" ") >= 2:
+        name = unglued(info.name, text)  # "Defiant Matt Williams", "DJ Jo Bloggs"
+        if name != info.name:
+            prefix = title_phrase(info.name[: -len(name)].split())
+            title, org = info.title, info.org
+            if prefix and any(is_title_word(w) or w.isupper() or w.islower() for w in prefix):
+                title = title or " ".join(prefix)
+            elif prefix:
+                org = org or " ".join(prefix)  # "Manchester United Alex Ferguson"
+            info = replace(info, name=name, title=title, org=org, gender=info.gender or name_gender(name))
     if (
         info.kind == "person"
         and info.name
@@ -199,15 +225,44 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution, history: li
         tag = _TRAILING_NAME_TAG.match(text, _sentence_end(text, attribution))
         if tag:
             return replace(info, name=tag.group(1))
-        for prev in reversed(history):
-            if (
-                prev.kind == "person"
-                and prev.title
-                and prev.name != unnamed_role_name(prev)
-                and prev.title.split()[-1].lower() == info.title.lower()
-            ):
+        named = [
+            prev
+            for prev in reversed(history)
+            if prev.kind == "person" and prev.title and prev.name != unnamed_role_name(prev)
+        ]
+        for prev in named:
+            if _same_office(info.title, prev.title):
+                return prev
+        for prev in named:
+            if _same_head(info.title, prev.title):
                 return prev
     return info
+
+
+def _office_words(title: str) -> list[str]:
+    """A title's words up to its last title word, lower case: "Chancellor of the Exchequer"
+    -> ["chancellor"], "Bank of Japan governor" -> ["bank", "of", "japan", "governor"]."""
+    words = title.lower().split()
+    heads = [i for i, word in enumerate(words) if is_title_word(word)]
+    return words[: heads[-1] + 1] if heads else words
+
+
+def _same_office(role: str, title: str) -> bool:
+    """Whether an unnamed role ("the prime minister") is the office a named person's title
+    holds ("Prime Minister"; "British Prime Minister"): its words end the title's."""
+    wanted, words = _office_words(role), _office_words(title)
+    return bool(wanted) and words[-len(wanted) :] == wanted
+
+
+def _same_head(role: str, title: str) -> bool:
+    """The looser reading of a role: the same head noun, when the role has no other word
+    than a party label ("the minister" of "Health Minister"; "the Tory leader" of
+    "Conservative leader"), never two different offices ("prime minister", "Foreign
+    Minister")."""
+    wanted, words = _office_words(role), _office_words(title)
+    if not wanted or not words or wanted[-1] != words[-1]:
+        return False
+    return all(is_party_word(w.capitalize()) or is_party_word(w) for w in wanted[:-1])
 
 
 def _resolve_owned(info: SpeakerInfo, text: str, attribution: Attribution, history: list[SpeakerInfo]) -> SpeakerInfo:

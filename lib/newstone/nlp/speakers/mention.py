@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from newstone.nlp.countries import country_names, default_matcher
 from newstone.nlp.speakers.evidence import (
     honorific_gender,
     is_given_name,
@@ -27,18 +26,33 @@ from newstone.nlp.speakers.evidence import (
     organisation_words,
     proper_groups,
 )
-from newstone.nlp.words import POSSESSIVE_DETERMINERS, WEEKDAYS
+from newstone.nlp.speakers.names import (
+    NAME_TOKEN,
+    PEER_HONORIFICS,
+    inner_honorific,
+    name_run,
+    name_start,
+    without_trailing_clause,
+)
+from newstone.nlp.speakers.titles import (
+    NAME_CONNECTORS,
+    RELATIVE_PRONOUNS,
+    apposition_title,
+    country_match,
+    demonym_entry,
+    org_of,
+    possessor,
+    strip_leading,
+    title_phrase,
+)
 from newstone.rules import word_set
 
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
 
-
 PLURAL_PRONOUNS = frozenset("they them their we".split())
-
 
 # "It said …": an organisation, country or group named just before, never a person.
 NEUTER_PRONOUNS = frozenset(["it"])
-
 
 # Indefinite subjects name nobody in particular ("Nothing said here was new", "Some said …").
 INDEFINITES = frozenset(
@@ -46,53 +60,16 @@ INDEFINITES = frozenset(
 none all both each either neither one some many few others other most several""".split()
 )
 
-
 # Words that open a common-noun group and are capitalised only at a sentence start
 # ("Analysts said", "Many economists say"): the group's name is lower-cased so that
 # "Analysts" and "analysts" are one speaker.
 GROUP_OPENERS = frozenset("""many some several most few other senior top both all""".split())
 
-
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-
-
-# "…, said Mr Howard, who …": PolNeAR marks the relative pronoun as the source; the speaker
-# is its antecedent, the noun phrase right before it.
-RELATIVE_PRONOUNS = frozenset("who which that".split())
-
 
 CLAUSE_MARK = re.compile(r"[.;:!?\n\u201c\u201d\"()\u2013\u2014]")
 
-
 NP_INNER_WORDS = frozenset("of the for and 's".split())
-
-
-# Lower-case words inside an organisation's name ("Bank of England", "Marks & Spencer").
-NAME_CONNECTORS = frozenset("of the for and & de du von van".split())
-
-
-LEADING_JUNK = frozenset(
-    """the a an in on at for by from with after before during as
-when while of to then but and so also""".split()
-)
-
-
-# Determiners dropped before a noun ("Our correspondent", "Its lawyer", "Another analyst"),
-# so the role is read as a role; never the whole mention ("her" alone is a pronoun).
-DROPPED_DETERMINERS = POSSESSIVE_DETERMINERS | {"another", "this", "these", "those"}
-
-
-# Time words a mention may open with ("Yesterday Mr Blair said"); not months: "May" is a name.
-LEADING_TIME_WORDS = WEEKDAYS | frozenset(
-    """yesterday today tonight earlier later last this next
-week month year night morning""".split()
-)
-
-
-APPOSITION_CUTS = re.compile(r"\s+(?:in|at|of|for|with|who|which|whose|from|on|to)\s+", re.I)
-
-
-NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|bin|al-\w+)$")
 
 
 @dataclass(frozen=True)
@@ -108,101 +85,13 @@ class SpeakerInfo:
     owner: SpeakerInfo | None = None  # the person of "Biden's administration", resolved later
 
 
-def _country_match(phrase: str) -> tuple[str, str | None] | None:
-    """(kind, canonical name or None) when the whole phrase is a country or an alliance:
-    "US", "the U.S." and "United States" all give ("country", "United States")."""
-    if not phrase:
-        return None
-    found = default_matcher().find(phrase)
-    for m in found:
-        if m.start <= 1 and m.end >= len(phrase) - 1:
-            if m.kind == "organization" or m.country is None:
-                return "organization", None
-            if m.kind in ("name", "abbreviation"):
-                return "country", country_names().get(m.country)
-            if m.kind in ("capital", "institution"):
-                return "country", None
-    return None
-
-
-def _strip_leading(tokens: list[str]) -> list[str]:
-    """Drop what a backward scan may have swept in before the speaker: prepositions,
-    time words, and lower-case words before a capitalised name ("something Moscow")."""
-    while tokens and (
-        tokens[0].lower() in LEADING_JUNK
-        or tokens[0].lower() in LEADING_TIME_WORDS
-        or (tokens[0].lower() in DROPPED_DETERMINERS and len(tokens) > 1)
-        or (tokens[0].islower() and not is_title_word(tokens[0]) and len(tokens) > 1 and tokens[1][:1].isupper())
-    ):
-        tokens = tokens[1:]
-    while (
-        len(tokens) > 1
-        and tokens[-1].islower()
-        and (tokens[-1] in TRAILING_ADVERBS or tokens[-1] in LEADING_TIME_WORDS)
-    ):
-        tokens = tokens[:-1]  # "The foreign secretary meanwhile said", "Mr Smith also said"
-    return tokens
-
-
-# Adverbs a source span may end with, between the speaker and the cue.
-TRAILING_ADVERBS = frozenset(
-    """meanwhile also however too though instead still now then again
-himself herself themselves itself alone both all later earlier yesterday today recently
-previously separately privately publicly""".split()
-)
-
-
-def _name_run(tokens: list[str]) -> int:
-    """Index where the trailing personal name starts (len(tokens) if none)."""
-    k = len(tokens)
-    surname_may_be_org_word = org_word_surname(tokens)
-    while (
-        k > 0
-        and NAME_TOKEN.match(tokens[k - 1])
-        and not is_title_word(tokens[k - 1])
-        and (tokens[k - 1].lower() not in word_set("org_words.txt") or (k == len(tokens) and surname_may_be_org_word))
-    ):
-        k -= 1
-    return k
-
-
-def _org_of(title_tokens: list[str]) -> str | None:
-    """The capitalised lead of a title ("White House" of "White House national security
-    spokesman"; "Department of Defense" of "Department of Defense spokesman")."""
-    lead: list[str] = []
-    for tok in title_tokens:
-        if tok[:1].isupper() and not is_title_word(tok) or (tok in ("of", "for", "and") and lead):
-            lead.append(tok)
-        else:
-            break
-    # "Foreign Secretary", "UK Culture Secretary": the portfolio is part of the title
-    joined = "of" in lead or "for" in lead  # "Department of Defense": the portfolio names the organisation
-    while lead and (
-        lead[-1] in ("of", "for", "and") or (not joined and lead[-1].lower() in word_set("office_words.txt"))
-    ):
-        lead.pop()
-    if not lead or lead[0] in ("Republican", "Democratic", "Democrat", "Former", "Senior", "Top"):
-        return None
-    if _is_demonym(" ".join(lead)):
-        return None  # "Russian President": a nationality, not an organisation
-    place = _country_match(" ".join(lead))
-    if place and place[0] == "country" and place[1] is not None:
-        return None  # "UK Foreign Secretary": a country (found from the title), not an organisation
-    return " ".join(lead)
-
-
-def _is_demonym(phrase: str) -> bool:
-    found = default_matcher().find(phrase)
-    return any(m.kind == "demonym" and m.start == 0 and m.end == len(phrase) for m in found)
-
-
 def describe_one(phrase: str, first_word: str | None = None) -> SpeakerInfo:
     """What one mention (no joint subject) says about its speaker. ``first_word``: the
     mention's first word as written, before leading words were stripped (default: the
     phrase is the whole mention); a group noun capitalised only because it opens the
     mention ("Analysts said") is lower-cased, not one after "the" or "many"."""
     original_first = first_word or (phrase.split() or [None])[0]
-    tokens = _without_final_possessive(_strip_leading(phrase.replace("\u2019", "'").split()))
+    tokens = without_trailing_clause(_without_final_possessive(strip_leading(phrase.replace("\u2019", "'").split())))
     if not tokens:
         return SpeakerInfo(None)
     if len(tokens) == 1 and tokens[0].lower() in PERSON_PRONOUNS:
@@ -222,14 +111,20 @@ def describe_one(phrase: str, first_word: str | None = None) -> SpeakerInfo:
         gender = honorific_gender(tokens[0])  # "Mr Blair", "Mrs. Clinton": a surname follows
         gender = gender if gender in ("m", "f") else None
         honorific = tokens[0]
-        tokens = tokens[1:]
+        if is_title_word(tokens[1]):
+            gender = None  # "Lord Chancellor", "Lady Mayoress": an office, read below
+        else:
+            tokens = tokens[1:]
         if len(tokens) == 1:
-            if honorific.lower() in GIVEN_NAME_HONORIFICS:
-                # "Sir John": a given name, not a surname; resolved to "John Stevens" below
+            if honorific.lower() in GIVEN_NAME_HONORIFICS | PEER_HONORIFICS:
+                # "Sir John": a given name, not a surname; resolved to "John Stevens" below.
+                # "Lord Woolf": a peer keeps his style
                 return SpeakerInfo(f"{honorific} {tokens[0]}", "person", gender=gender)
             return SpeakerInfo(tokens[0], "person", gender=gender)
+        if honorific.lower() in PEER_HONORIFICS and tokens[0] is not honorific:
+            tokens = [honorific] + tokens  # "Lord Falconer of Thoroton"
     text = " ".join(tokens)
-    country = _country_match(text)
+    country = country_match(text)
     if country:
         return SpeakerInfo(country[1] or text, country[0])
     if " " in text and text in known_organisations():
@@ -272,29 +167,44 @@ def describe_one(phrase: str, first_word: str | None = None) -> SpeakerInfo:
         # "Cairn Energy", "British Airways"; not "Alan Watch" (a given name first) nor
         # "analyst Alex Potter at Lehman Brothers" (a person described by the firm)
         return SpeakerInfo(text, "organization")
-    start = _name_run(tokens)
-    while start >= 2 and len(tokens) - start > 1 and tokens[start - 1] == "of" and is_title_word(tokens[start - 2]):
-        start += 1  # "Secretary of State Colin Powell", "Chief of Staff John Kelly": the title's "of" phrase
+    start = name_start(tokens, name_run(tokens))
     while len(tokens) - start > 2 and is_party_word(tokens[start]):
         start += 1  # "Conservative Graham Brady": the party describes the person, as a title does
     name_tokens, title_tokens = tokens[start:], tokens[:start]
+    inner = inner_honorific(name_tokens)
+    if inner is not None and (inner > 0 or title_tokens):
+        # "Harrogate Mr Kennedy", "Labour's Mr Livingstone": the name starts at the honorific
+        honorific = name_tokens[inner]
+        title_tokens = title_tokens + name_tokens[:inner]
+        name_tokens = name_tokens[inner:] if honorific.lower() in PEER_HONORIFICS else name_tokens[inner + 1 :]
+        said = honorific_gender(honorific)
+        gender = gender or (said if said in ("m", "f") else None)
     if (
         name_tokens
         and not title_tokens
         and len(name_tokens) == 1
         and name_tokens[0].isupper()
         and len(name_tokens[0]) > 1
-    ):
-        return SpeakerInfo(text, "organization")  # an acronym: NATO, CNN
+    ) or (len(tokens) == 1 and "&" in tokens[0] and tokens[0].isupper()):
+        return SpeakerInfo(text, "organization")  # an acronym: NATO, CNN, AT&T
     if name_tokens:
-        title = " ".join(title_tokens) or None
+        org = possessor(title_tokens)
+        title_tokens = title_phrase(title_tokens)
         name = " ".join(name_tokens)
         return SpeakerInfo(
-            name, "person", title, _org_of(title_tokens) if title_tokens else None, gender=gender or name_gender(name)
+            name,
+            "person",
+            " ".join(title_tokens) or None,
+            org or (org_of(title_tokens) if title_tokens else None),
+            gender=gender or name_gender(name),
         )
     if is_title_word(last):
-        org = _org_of(tokens)
-        return SpeakerInfo(text, "person", title=last, org=org)
+        # An unnamed role keeps its whole office: "prime minister", "Lord Chancellor"
+        role = title_phrase(tokens) or tokens[-1:]
+        owner = tokens[: len(tokens) - len(role)]
+        owned = tokens[-len(role) :] == role and (not owner or owner[-1].endswith(("'s", "s'")))
+        name = text if owned else " ".join(role)  # "Labour's election strategist" keeps its owner
+        return SpeakerInfo(name, "person", title=" ".join(role), org=possessor(tokens) or org_of(role))
     if organisation_words(tokens):
         return SpeakerInfo(text, "organization")
     return SpeakerInfo(text, "unknown")
@@ -333,12 +243,6 @@ def _common_word_reading(word: str) -> SpeakerInfo | None:
     return None
 
 
-def _demonym_entry(surface: str) -> str | None:
-    """The country of a gazetteer demonym ("Israelis" -> ISR), else None."""
-    entry = default_matcher().lookup(surface)
-    return entry.country if entry and entry.kind == "demonym" else None
-
-
 def _demonym_reading(text: str, first_word: str | None) -> SpeakerInfo | None:
     """A mention that is only a nationality. Plural ("the Israelis", "Britons") or a
     collective adjective after "the" ("the British", "the Chinese"): the nation's people
@@ -347,13 +251,13 @@ def _demonym_reading(text: str, first_word: str | None) -> SpeakerInfo | None:
     article named before, not a speaker to pool across articles, so no name. Without an
     article ("British", "Greek"): a modifier of a speaker the span cut off ("British
     actress …", "Greek sprinters …"), so nobody. None if ``text`` is no demonym."""
-    if _demonym_entry(text) is None:
+    if demonym_entry(text) is None:
         return None
     determined = bool(first_word) and first_word.lower() in ("the", "a", "an")
-    plural = text.endswith("s") and _demonym_entry(text[:-1]) is not None or text.endswith("men")
+    plural = text.endswith("s") and demonym_entry(text[:-1]) is not None or text.endswith("men")
     if plural:
         return SpeakerInfo(text, "group")
-    singular_noun = _demonym_entry(text + "s") is not None or text.endswith(("man", "woman"))
+    singular_noun = demonym_entry(text + "s") is not None or text.endswith(("man", "woman"))
     if not determined:
         return SpeakerInfo(None, "unknown")
     if singular_noun:
@@ -381,35 +285,13 @@ def _owned_organisation(tokens: list[str]) -> SpeakerInfo | None:
     return SpeakerInfo(f"{owner.name}'s {' '.join(rest)}", "organization", owner=owner)
 
 
-def _apposition_title(appos: str) -> tuple[str | None, str | None]:
-    """("an Asia specialist in the Obama administration who …") -> ("Asia specialist",
-    "Obama administration")."""
-    tokens = _strip_leading(appos.split())
-    if not tokens:
-        return None, None
-    rest = " ".join(tokens)
-    parts = APPOSITION_CUTS.split(rest, maxsplit=1)
-    title = parts[0].strip(" ,") or None
-    org = None
-    if len(parts) > 1:
-        org_tokens = _strip_leading(parts[1].split())
-        lead = []
-        for t in org_tokens:
-            if t[:1].isupper() or (lead and t.lower() in ("administration", "campaign", "of")):
-                lead.append(t.strip(","))
-            else:
-                break
-        org = " ".join(lead) or None
-    return title, org
-
-
 def _opens_joint_title(part: str) -> bool:
     """A part of "X and Y Secretary Z" that is half of one title: a portfolio word
     (``portfolio_words.txt``: "Trade and Industry") or a nationality ("British and Irish
     Lions coach")."""
     words = part.split()
     return len(words) == 1 and (
-        words[0].lower() in word_set("portfolio_words.txt") or _demonym_entry(words[0]) is not None
+        words[0].lower() in word_set("portfolio_words.txt") or demonym_entry(words[0]) is not None
     )
 
 
@@ -419,10 +301,29 @@ _PERSON_AT_FIRM = re.compile(
     r"(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$"
 )
 
+# "<someone> of <Place or Firm>": a person placed by a state or a firm ("Sen. Jane Roe of Utah").
+_PERSON_OF = re.compile(
+    r"^(?P<person>.*?[A-Z][\w'\u2019.-]*) of (?:the )?"
+    r"(?P<where>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$"
+)
 
-# "<role> at <Firm>" with no name: "economist at Barclays", "an analyst at the Bank of England".
+
+def _names_organisation(phrase: str) -> bool:
+    """Whether a capitalised phrase names an organisation rather than a place: a listed
+    organisation, an acronym, or a word of an organisation or a company in it."""
+    words = phrase.split()
+    return (
+        phrase in known_organisations()
+        or (len(words) == 1 and phrase.isupper() and len(phrase) > 1)
+        or bool(organisation_words(words))
+        or words[-1].rstrip(".,").lower() in organisation_evidence_words()["suffix"]
+    )
+
+
+# "<role> at <Firm>" with no name: "economist at Barclays", "an analyst at the Bank of England",
+# "the director of the Asia Centre".
 _ROLE_AT_FIRM = re.compile(
-    r"^(?:(?:an?|the) )?(?P<role>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) at (?:the )?"
+    r"^(?:(?:an?|the) )?(?P<role>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?P<prep>at|of|for) (?P<the>the )?"
     r"(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$"
 )
 
@@ -439,36 +340,60 @@ def describe_mention_cached(mention: str) -> tuple[SpeakerInfo, ...]:
     return tuple(_describe_mention_uncached(mention))
 
 
+# A parenthesised aside: a party and state ("Sen. Ted Cruz (R-Tex.)"), a ticker, an age.
+_PARENTHESES = re.compile(r"\s*\([^()]*(?:\)|$)")
+
+
 def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
+    mention = _PARENTHESES.sub("", mention).strip()
     first_word = (mention.split() or [None])[0]
-    role, comma, name = mention.partition(",")
-    role_words, name_words = role.split(), name.split()
-    if (
-        comma
-        and role_words
-        and name_words
-        and role_words[-1].lower() in word_set("titles.txt")
-        and not any(w[:1].isupper() for w in role_words)
-        and all(NAME_TOKEN.match(w) for w in name_words)
-    ):
-        # "the treasurer, Ann Cole": a role, then the name in apposition
-        return [describe_one(" ".join(role_words[-1:] + name_words))]
-    mention = " ".join(_strip_leading(mention.split()))
+    role, comma, rest = mention.partition(",")
+    name_words = rest.split(",")[0].split()
+    if comma and name_words and len(name_words) <= 5 and all(NAME_TOKEN.match(w) for w in name_words):
+        # "the treasurer, Ann Cole", "The Lord Chancellor, Lord Falconer": a role, then the
+        # name in apposition; the person keeps the role's whole title
+        unnamed = describe_one(" ".join(strip_leading(role.split())), first_word)
+        if unnamed.kind == "person" and unnamed.title and unnamed.name == unnamed_role_name(unnamed):
+            person = describe_one(" ".join(name_words))
+            if person.kind == "person" and person.name and not person.title and not person.pronoun:
+                return [replace(person, title=unnamed.title, org=person.org or unnamed.org)]
+    mention = " ".join(strip_leading(mention.split()))
     head, _, appos = mention.partition(",")
     employer = _PERSON_AT_FIRM.match(head)
     if employer:  # "analyst Alex Potter at Lehman Brothers": the person, with the firm as org
         person = describe_one(employer.group("person"), first_word)
         if person.kind == "person" and person.name and person.name != unnamed_role_name(person):
             return [replace(person, org=person.org or employer.group("firm"))]
+    placed = _PERSON_OF.match(head)
+    if placed:  # "Gov. Jane Roe of Utah", "analyst Alex Potter of Lehman Brothers"
+        person = describe_one(placed.group("person"), first_word)
+        if (
+            person.kind == "person"
+            and person.name
+            and person.name != unnamed_role_name(person)
+            and (" " in person.name or person.gender or person.title)
+        ):
+            where = placed.group("where")
+            firm = where if _names_organisation(where) else None
+            return [replace(person, org=person.org or firm)]
     role_at = _ROLE_AT_FIRM.match(head)
     if role_at and is_title_word(role_at.group("role").split()[-1]):
-        # "chief economist at Capital Economics": unnamed, written as "Capital Economics
-        # chief economist" would be (a role of a named organisation, see README)
+        # "chief economist at Capital Economics", "the director of the Asia Centre": unnamed,
+        # written as "Capital Economics chief economist" would be (a role of a named
+        # organisation, see README)
         role, firm = role_at.group("role"), role_at.group("firm")
-        return [SpeakerInfo(f"{firm} {role}", "person", title=role.split()[-1], org=firm)]
+        if role_at.group("prep") == "at":
+            return [SpeakerInfo(f"{firm} {role}", "person", title=role, org=firm)]
+        office = " ".join(filter(None, [role, role_at.group("prep"), (role_at.group("the") or "").strip(), firm]))
+        is_office = firm.lower() in word_set("office_words.txt") | {"exchequer", "state"}
+        return [SpeakerInfo(office, "person", title=office, org=None if is_office else firm)]
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and any(_opens_joint_title(part) for part in parts[:-1]):
         parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person
+    if len(parts) > 1 and _one_organisation(head, parts):
+        return [SpeakerInfo(head, "organization")]  # "S and P", "Marks & Spencer", "Roebuck and Co"
+    if len(parts) > 1 and any(_ends_in_of_phrase(part) for part in parts[:-1]):
+        parts = [head]  # "Director of the Office of Management and Budget James Miller": one title
     if len(parts) > 1 and not all(
         p[:1].isupper() or p.lower().startswith(("the ", "democratic ", "republican ")) for p in parts
     ):
@@ -491,12 +416,34 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
         if infos[0].kind == "person":
             infos = [replace(infos[0], kind="group")]
     if appos.strip() and len(infos) == 1 and infos[0].kind in ("person", "unknown") and infos[0].name:
-        title, org = _apposition_title(appos)
+        title, org = apposition_title(appos)
         info = infos[0]
         if title and not info.title:
             info = replace(info, kind="person", title=title, org=info.org or org)
         infos = [info]
     return infos
+
+
+def _one_organisation(head: str, parts: list[str]) -> bool:
+    """Whether "X and Y" / "X & Y" is one organisation's name, not two speakers: "&" between
+    capitalised words ("Marks & Spencer", "Standard & Poor's"), a part that is a single letter
+    ("S and P"), a last part that is a company word ("Roebuck and Co", "Smith and Partners") or
+    a name ``organisations.txt`` lists."""
+    if not all(p[:1].isupper() for p in parts):
+        return False
+    if head in known_organisations() or re.search(r"\s&\s", head):
+        return True
+    if any(len(p.rstrip(".'s")) == 1 and p != "I" for p in parts):
+        return True
+    last = parts[-1].split()
+    return len(last) == 1 and last[0].rstrip(".,").lower() in organisation_evidence_words()["suffix"]
+
+
+def _ends_in_of_phrase(part: str) -> bool:
+    """ "Office of Management" of "Office of Management and Budget": a part whose last word
+    follows "of" or "for" is half of a name, not a speaker."""
+    words = part.split()
+    return len(words) >= 3 and words[-2].lower() in ("of", "for") and words[-1][:1].isupper()
 
 
 # Honorifics followed by a given name rather than a surname ("Sir John", "Dame Judi").
@@ -505,4 +452,6 @@ GIVEN_NAME_HONORIFICS = frozenset({"sir", "dame"})
 
 def unnamed_role_name(info: SpeakerInfo) -> str | None:
     """The name an unnamed role mention gets by itself ("NATO chief")."""
-    return info.name if info.title and info.name and info.name.split()[-1].lower() == info.title.lower() else None
+    if info.title and info.name and info.name.split()[-1].lower() == info.title.split()[-1].lower():
+        return info.name
+    return None
