@@ -51,3 +51,14 @@ def test_a_word_glued_before_a_name_is_dropped_on_the_article_s_evidence():
 def test_a_three_word_name_without_such_evidence_stays_whole():
     text = "Shona Rhys Pemberton said the show would tour. Ms Pemberton said it would open in May."
     assert unglued("Shona Rhys Pemberton", text) == "Shona Rhys Pemberton"
+
+
+def test_a_role_after_a_capital_is_no_clause():
+    info = one_speaker("One senior bank credit officer")
+    assert (info.kind, info.title) == ("person", "senior bank credit officer")
+
+
+def test_an_unnamed_role_is_not_unglued():
+    text = "London rallied. A London Exchange spokeswoman said trading was calm."
+    out = resolve_speakers(text, [attributed_to(text, "A London Exchange spokeswoman")])
+    assert out[0].speaker == "London Exchange spokeswoman"

@@ -147,7 +147,7 @@ def _full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str 
 def _resolve(info: SpeakerInfo, text: str, attribution: Attribution, history: list[SpeakerInfo]) -> SpeakerInfo:
     if info.owner is not None:
         return _resolve_owned(info, text, attribution, history)
-    if info.kind == "person" and info.name and info.name.count(" ") >= 2:
+    if info.kind == "person" and info.name and info.name.count(" ") >= 2 and info.name != unnamed_role_name(info):
         name = unglued(info.name, text)  # "Defiant Matt Williams", "DJ Jo Bloggs"
         if name != info.name:
             prefix = title_phrase(info.name[: -len(name)].split())

@@ -143,8 +143,10 @@ def without_trailing_clause(tokens: list[str]) -> list[str]:
     if i == len(tokens) or i < 1 or not tokens[i - 1][:1].isupper():
         return tokens
     first = tokens[i].rstrip(".,")
-    if first in ("the", "a", "an") and any(is_title_word(t) for t in tokens[i + 1 :]):
-        return tokens[i + 1 :]  # "according to Mr Roe the prime minister said": the role speaks
+    if any(is_title_word(t) for t in tokens[i + 1 :]):
+        if first in ("the", "a", "an"):
+            return tokens[i + 1 :]  # "according to Mr Roe the prime minister said": the role speaks
+        return tokens  # "One senior bank officer": a role after the capital
     if (
         first in TITLE_BREAKERS
         or first in TITLE_MODIFIERS

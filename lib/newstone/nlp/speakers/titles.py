@@ -121,7 +121,7 @@ TITLE_BREAKERS = (
     | SUBORDINATORS
     | frozenset(
         """whose whom has have had having will would can could should shall must might do does
-did according like than but not also says said say told tells saying""".split()
+did according like than but not also says said say told tells saying one""".split()
     )
 )
 
