@@ -10,9 +10,10 @@ Usage::
 
     python scripts/evaluate_polnear_speakers.py [--split DIR] [--dataset DIR] [--verbose]
 
-Without ``--dataset`` the pipeline is run on the labelled articles (``newstone.read``); with
-it, the ``quotes`` of a dataset written by ``newstone parse -o DIR`` from the train texts are
-read. When the split folder does not exist the script says so and exits 0.
+Without ``--dataset`` the pipeline is run on the whole split (``newstone.read``, about a
+minute); with it, the ``quotes`` of a dataset written by ``newstone parse -o DIR`` from the
+train texts (``train/text``, so that article ids are file names) are read. When the split
+folder does not exist the script says so and exits 0.
 
 Matching, as ``scripts/evaluate_speakers.py``: a labelled attribution is found when a
 predicted quote of the same article covers at least half of its gold Content characters;
@@ -20,9 +21,10 @@ the predicted quote with the largest overlap wins (ties: the lowest quote_id). F
 
 * found: share of labelled attributions matched;
 * article speaker named right: share of found ones whose ``article_speaker`` (the per-article
-  resolution of the speaker mention) is one of the person's accepted names, case-insensitive;
+  resolution of the speaker mention) is one of the person's accepted names, case-insensitive,
+  or one with a middle name or initial added ("Donald J. Trump" for Donald Trump);
 * corpus speaker named right: the same for ``speaker`` (after the corpus identity pass over
-  the articles read; without ``--dataset`` that is only the labelled articles).
+  the whole split).
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def load_quotes(labels: list[Label], split: Path, dataset: Path | None) -> dict[
     if dataset is not None:
         quotes = newstone.read(str(dataset)).quotes
     else:
-        quotes = newstone.read([str(split / "text" / f"{name}.txt") for name in articles]).quotes
+        # the whole split: the corpus pass needs the other articles to know its people
+        quotes = newstone.read(str(split / "text")).quotes
     quotes = quotes[quotes["article_id"].isin(articles)]
     by_article: dict[str, list[dict]] = defaultdict(list)
     for rec in quotes[["article_id", "quote_id", "spans", "speaker", "article_speaker"]].to_dict("records"):
@@ -93,7 +96,17 @@ def match(label: Label, quotes: list[dict]) -> dict | None:
 
 
 def _named(value, label: Label) -> bool:
-    return isinstance(value, str) and value.casefold() in {n.casefold() for n in label.accepted}
+    """One of the accepted names, case-insensitive, also with middle names or initials the
+    corpus's fullest form adds ("Donald J. Trump", "Hillary Rodham Clinton")."""
+    if not isinstance(value, str):
+        return False
+    accepted = {n.casefold() for n in label.accepted}
+    return value.casefold() in accepted or _first_and_last(value) in {_first_and_last(n) for n in accepted}
+
+
+def _first_and_last(name: str) -> str:
+    words = name.casefold().split()
+    return f"{words[0]} {words[-1]}" if len(words) >= 3 else name.casefold()
 
 
 def main(argv=None) -> int:
