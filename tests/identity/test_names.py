@@ -69,3 +69,26 @@ def test_honorifics_and_styles_tell_the_gender():
 def test_compatible_full_names(first, second, same):
     a, b = parse_name(first), parse_name(second)
     assert (a.is_full and b.is_full and compatible(a, b)) == same
+
+
+@pytest.mark.parametrize(
+    "text, surname, shown",
+    [
+        ("President Xi Jinping", "Xi", "Xi Jinping"),  # a listed Chinese family name first
+        ("Hu Jintao", "Hu", "Hu Jintao"),
+        ("Ban Ki-moon", "Ban", "Ban Ki-moon"),  # a hyphenated Korean given name
+        ("Kim Jong-il", "Kim", "Kim Jong-il"),
+        ("Li Anne", "Anne", "Li Anne"),  # an English given name after it: English order
+        ("Jet Li", "Li", "Jet Li"),
+        ("Robert Kilroy-Silk", "Kilroy-Silk", "Robert Kilroy-Silk"),  # a double-barrelled surname
+        ("Jean-Pierre Raffarin", "Raffarin", "Jean-Pierre Raffarin"),
+    ],
+)
+def test_names_written_surname_first(text, surname, shown):
+    name = parse_name(text)
+    assert (name.surname, name.text) == (surname, shown)
+
+
+def test_a_surname_written_first_joins_its_short_form():
+    full, short = parse_name("Ban Ki-moon"), parse_name("Mr Ban")
+    assert full.is_full and full.surname_key == short.surname_key == "ban"

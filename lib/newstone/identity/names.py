@@ -30,6 +30,7 @@ PEERAGE_STYLES = {"lord": "m", "lady": "f", "baroness": "f", "baron": "m", "visc
 NAME_PARTICLES = frozenset("de da di du del della der den van von ter le la bin al".split())
 _NAME_TOKEN = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]*|[A-Z]\.?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ki-moon", "Jong-il", "Moo-hyun"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class PersonName:
     surname: str
     style: str | None = None
     gender: str | None = None
+    family_first: bool = False  # "Xi Jinping", "Ban Ki-moon": the surname is written first
 
     @property
     def is_full(self) -> bool:
@@ -62,6 +64,8 @@ class PersonName:
         """The clean name: given names and surname; a peer keeps the style ("Lord Woolf")."""
         if self.is_peerage and not self.given:
             return f"{self.style} {self.surname}"
+        if self.family_first:
+            return " ".join([self.surname, *self.given])
         return " ".join([*self.given, self.surname])
 
 
@@ -145,6 +149,19 @@ def _is_marker(token: str) -> bool:
     return word in honorific_genders() or word in PEERAGE_STYLES
 
 
+def _family_first(tokens: list[str]) -> bool:
+    """Whether a name is written surname first: one word before a hyphenated Korean given
+    name ("Ban Ki-moon", "Kim Jong-il"), or a listed Chinese family name before words that
+    are no English given names ("Xi Jinping", "Li Peng"; not "Li Anne")."""
+    if len(tokens) == 2 and _KOREAN_GIVEN.match(tokens[1]):
+        return True
+    return (
+        2 <= len(tokens) <= 3
+        and fold(tokens[0]) in word_set("family_name_first.txt")
+        and not any(fold(token) in listed_given_names() for token in tokens[1:])
+    )
+
+
 class NameReader:
     """:func:`parse_name` with one corpus's context, remembering each text it read (names
     repeat: a corpus has far fewer distinct speaker names than quotes)."""
@@ -221,6 +238,8 @@ def parse_name(text: str | None, context: NameContext = NameContext()) -> Person
         return None
     if tokens[0] in NAME_PARTICLES or tokens[-1] in NAME_PARTICLES:
         return None
+    if style is None and _family_first(tokens):
+        return PersonName(tuple(tokens[1:]), tokens[0], None, gender, family_first=True)
     cut = len(tokens) - 1
     while cut > 0 and tokens[cut - 1] in NAME_PARTICLES:
         cut -= 1  # "de Villepin", "van der Sar"
