@@ -25,6 +25,7 @@ ARTICLE_COLUMNS = {
     "n_mentions": "Int64",
     "error": "string",
     "content_hash": "string",
+    "folder": "string",
 }
 SENTENCE_COLUMNS = {
     "article_id": "string",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newstone import schema
+from newstone.dataset.folders import input_roots, with_folders
 from newstone.dataset.identity import identify_rows
 from newstone.dataset.store import ROW_TABLES, is_dataset, read_parquet, read_table
 from newstone.identity.resolve import INPUT_COLUMNS, OUTPUT_COLUMNS
@@ -128,7 +129,7 @@ def read(
     rows = map_articles(
         iter_articles([os.fspath(p) for p in paths]), _options(tone, roster), jobs=jobs, progress=progress
     )
-    return Corpus.from_rows(rows)
+    return Corpus.from_rows(with_folders(rows, input_roots(paths)))
 
 
 def parse_text(text: str, article_id: str = "text", *, tone: str = "news", roster: PathLike | None = None) -> Corpus:

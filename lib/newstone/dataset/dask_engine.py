@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections import deque
 
+from newstone.dataset.folders import input_roots, with_folders
 from newstone.dataset.identity import identify_dataset
 from newstone.dataset.parse import ParseSummary, count_outcomes, skip_done
 from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
@@ -80,7 +81,8 @@ def parse_with_dask(
                     superseded.add(r.article["article_id"])
                 yield r
 
-        writer.write_all(noting_redone(count_outcomes(results(), summary)), batch_size=batch_size)
+        rows = with_folders(count_outcomes(results(), summary), input_roots(inputs))
+        writer.write_all(noting_redone(rows), batch_size=batch_size)
         writer.drop_articles(superseded, first_new_part)
         identify_dataset(output)
     finally:

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from newstone.dataset.folders import input_roots, with_folders
 from newstone.dataset.identity import identify_dataset
 from newstone.dataset.local import progress_bar, worker_pool
 from newstone.dataset.store import DatasetWriter, check_settings, dataset_keys
@@ -81,6 +82,7 @@ class BatchJob:
     done: dict[str, set[str]]
     options: Options
     previous_ids: frozenset[str] = frozenset()
+    roots: tuple[str, ...] = ()  # the input folders, for the ``folder`` column
 
 
 def write_batch_job(job: BatchJob) -> BatchResult:
@@ -94,7 +96,7 @@ def write_batch_job(job: BatchJob) -> BatchResult:
                 summary.skipped += 1
             else:
                 articles.append(article)
-    rows = [process_article(article, job.options) for article in articles]
+    rows = list(with_folders((process_article(article, job.options) for article in articles), job.roots))
     DatasetWriter.write_part(job.root, job.part, rows)
     summary.processed = len(rows)
     summary.errors = [(r.article["article_id"], r.article["error"]) for r in rows if r.article["error"]]
@@ -154,6 +156,7 @@ def parse_to_dataset(
     """Parse ``inputs`` into the dataset at ``output``; returns what was done."""
     summary = ParseSummary()
     files = expand_inputs(inputs)
+    roots = input_roots(inputs)
     check_settings(output, options.settings(), force)
     writer = DatasetWriter(output, force=force)
     done_pairs, previous = (set(), set()) if force else dataset_keys(output)
@@ -168,6 +171,7 @@ def parse_to_dataset(
             {unit.article_id: done[unit.article_id] for unit in units if unit.article_id in done},
             options,
             frozenset(unit.article_id for unit in units if unit.article_id in previous),
+            roots,
         )
         for part, units in numbered_batches(units_of(files), first_new_part, batch_size)
     )
