@@ -8,7 +8,8 @@ CORPUS: a folder, file or glob (default: ../shared/data/bbc, else data/). Figure
 * floor: NLTK Punkt sentence split + VADER on every sentence, nothing else;
 * the full per-article pipeline (``process_article``), and each stage on its own: read,
   sentences, attribution, countries, tone (sentences and quotes), write (Parquet), and the
-  corpus identity pass that ends ``newstone parse`` (serial, once per run);
+  two corpus passes that end ``newstone parse`` (identity and near duplicates; serial,
+  once per run);
 * articles/s, MB/s, and the ratio pipeline / floor (target <= 1.3 on BBC, one core);
 * ``--parse``: ``newstone parse`` as a subprocess with 1 and 2 workers: wall time, peak RSS
   (target <= 400 MB) and the 2-worker speed-up (target >= 1.8);
@@ -148,18 +149,34 @@ def paired_costs(articles, repeat: int, chunk_size: int = 100) -> dict[str, floa
     return {name: sum(values) for name, values in best.items()}
 
 
-def identity_cost(articles, repeat: int) -> float:
-    """The corpus identity pass (``newstone.dataset.identity``) over a dataset of the whole
-    corpus, best of ``repeat`` runs: the serial step that ends ``newstone parse`` once every
-    worker is done (it reads the speaker columns back, joins speakers, rewrites the quotes
-    parts and writes speakers.parquet)."""
+def corpus_pass_costs(articles, repeat: int) -> dict[str, float]:
+    """The serial passes that end ``newstone parse`` once every worker is done, over a
+    dataset of the whole corpus, best of ``repeat`` runs each, each run on a fresh copy of
+    the dataset as the workers leave it:
+
+    * identity (``newstone.dataset.identity``): reads the speaker columns back, joins
+      speakers, rewrites the quotes parts and writes speakers.parquet;
+    * duplicates (``newstone.dataset.dedupe``): reads the articles' texts back, shingles
+      them, finds the near-duplicate pairs and rewrites the articles parts that hold one.
+    """
+    import shutil
+
+    from newstone.dataset.dedupe import mark_duplicates
     from newstone.dataset.identity import identify_dataset
     from newstone.dataset.store import DatasetWriter
     from newstone.pipeline import process_article
 
+    costs = {"identity": float("inf"), "duplicates": float("inf")}
     with tempfile.TemporaryDirectory() as tmp:
-        DatasetWriter(tmp).write_all(process_article(article) for article in articles)
-        return min(timed(identify_dataset, tmp)[1] for _ in range(repeat))
+        written = os.path.join(tmp, "written")
+        DatasetWriter(written).write_all(process_article(article) for article in articles)
+        for run in range(repeat):
+            fresh = os.path.join(tmp, f"run{run}")
+            shutil.copytree(written, fresh)
+            costs["identity"] = min(costs["identity"], timed(identify_dataset, fresh)[1])
+            costs["duplicates"] = min(costs["duplicates"], timed(mark_duplicates, fresh)[1])
+            shutil.rmtree(fresh)
+    return costs
 
 
 def _pss_bytes(pid: int) -> int:
@@ -286,7 +303,8 @@ def main() -> None:
 
     costs = paired_costs(articles, args.repeat)
     floor_s, pipeline_s, write_s = costs["floor"], costs["pipeline"], costs["write"]
-    identity_s = identity_cost(articles, args.repeat)
+    passes = corpus_pass_costs(articles, args.repeat)
+    identity_s, duplicates_s = passes["identity"], passes["duplicates"]
     stages = {name: costs[name] for name in ("sentences", "attribution", "countries", "tone")}
 
     print("\n| what | seconds | articles/s | MB/s |")
@@ -300,10 +318,12 @@ def main() -> None:
     line("  write (Parquet part files)", write_s)
     line("end to end: read + pipeline + write", read_s + pipeline_s + write_s)
     line("corpus identity pass (serial, once per run)", identity_s)
-    line("end to end with the identity pass", read_s + pipeline_s + write_s + identity_s)
+    line("near-duplicate pass (serial, once per run)", duplicates_s)
+    line("end to end with both corpus passes", read_s + pipeline_s + write_s + identity_s + duplicates_s)
     print(f"\nratio pipeline / floor: {pipeline_s / floor_s:.2f}   (target <= 1.3)")
     print(f"ratio end to end / floor: {(read_s + pipeline_s + write_s) / floor_s:.2f}")
     print(f"identity pass / end to end: {identity_s / (read_s + pipeline_s + write_s):.2f}")
+    print(f"near-duplicate pass / end to end: {duplicates_s / (read_s + pipeline_s + write_s):.2f}")
     print(
         f"(each figure: the sum over chunks of 100 articles of the best of {args.repeat} runs; floor "
         f"and pipeline timed back to back; read: one run)"

@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="Dask scheduler address (with --engine dask); default: a local cluster with --jobs workers",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--near-duplicates",
+        type=_similarity,
+        default=0.8,
+        metavar="T",
+        help="mark an article duplicate_of an earlier one when their 5-word shingles have "
+        "Jaccard similarity >= T (0 < T <= 1; default 0.8); reports count it once",
+    )
 
     p = sub.add_parser(
         "quotes",
@@ -121,6 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-article", action="store_true", help="also render the article explorer once per article of --input"
     )
     return parser
+
+
+def _similarity(text: str) -> float:
+    """A --near-duplicates value: a number in (0, 1]."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number in (0, 1], e.g. 0.8")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,6 +221,7 @@ def cmd_parse(args) -> int:
             scheduler=args.scheduler,
             force=args.force,
             batch_size=args.batch_size,
+            near_duplicates=args.near_duplicates,
         )
     else:
         from newstone.dataset.parse import parse_to_dataset
@@ -216,6 +236,7 @@ def cmd_parse(args) -> int:
             force=args.force,
             batch_size=args.batch_size,
             progress=not args.no_progress,
+            near_duplicates=args.near_duplicates,
         )
     elapsed = time.perf_counter() - started
     print(

@@ -26,6 +26,7 @@ ARTICLE_COLUMNS = {
     "error": "string",
     "content_hash": "string",
     "folder": "string",
+    "duplicate_of": "string",
 }
 SENTENCE_COLUMNS = {
     "article_id": "string",

@@ -1,5 +1,5 @@
-"""What counts once: a belief nested in the same speaker's quote, and exact duplicate
-articles (lib/newstone/analysis/counting.py)."""
+"""What counts once: a belief nested in the same speaker's quote, and articles that repeat
+another (lib/newstone/analysis/counting.py)."""
 
 from __future__ import annotations
 
@@ -119,26 +119,63 @@ def test_heatmap_counts_a_nested_quote_once_with_its_mentions(sample_like):
     assert matrix.attrs["n_nested"] == 1
 
 
-# --- exact duplicate articles ---
+# --- duplicate articles: exact copies and near duplicates ---
 
 
-def test_an_exact_duplicate_article_is_left_out_of_the_report_tables():
+def duplicate_tables():
+    """Five articles: a story, an exact copy of it, an update of it (a few words
+    changed), another story and a copy of that one dated outside a window."""
     import newstone
-    from newstone.analysis.counting import drop_duplicate_articles
-    from newstone.reports.notebook import describe_input
+    from tests.dataset.test_duplicates import edited, story
 
-    story = "Head\n\nSmith said the plan failed in Russia."
-    parts = [
-        newstone.parse_text(story, "a"),
-        newstone.parse_text(story, "copy"),
-        newstone.parse_text("Head\n\nJones said it worked.", "b"),
+    story_a = "Head\n\nSmith said the plan failed in Russia. " + story(1, 200)
+    texts = [
+        ("a", story_a, "2024-03-01"),
+        ("copy", story_a, "2024-03-01"),
+        ("update", edited(story_a, seed=2, changes=3), "2024-03-02"),
+        ("b", "Head\n\nJones said it worked. " + story(2, 120), "2024-02-01"),
+        ("b-late", "Head\n\nJones said it worked. " + story(2, 120), "2024-03-05"),
     ]
-    tables = {
+    parts = []
+    for article_id, text, day in texts:
+        part = newstone.parse_text(text, article_id)
+        part.articles["published"] = day
+        parts.append(part)
+    return {
         name: pd.concat([getattr(p, name) for p in parts], ignore_index=True)
         for name in ("articles", "sentences", "quotes", "mentions")
     }
-    kept = drop_duplicate_articles(tables)
+
+
+def test_exact_copies_and_near_duplicates_are_left_out_of_the_report_tables():
+    from newstone.analysis.counting import drop_duplicate_articles
+    from newstone.analysis.dates import filter_tables
+    from newstone.reports.notebook import describe_input
+
+    tables = duplicate_tables()
+    kept = drop_duplicate_articles(tables, 0.8)
     assert kept["articles"]["article_id"].tolist() == ["a", "b"]
-    assert set(kept["quotes"]["article_id"]) == {"a", "b"} and len(kept["mentions"]) == 1
-    assert kept["articles"].attrs["n_duplicates"] == 1
-    assert "1 exact duplicate(s) of another article left out" in describe_input(kept, "x")
+    assert set(kept["quotes"]["article_id"]) == {"a", "b"} == set(kept["sentences"]["article_id"])
+    assert kept["articles"].attrs == {"n_duplicates": 3, "n_exact_duplicates": 2, "duplicate_threshold": 0.8}
+    line = describe_input(kept, "x")
+    assert "(2 exact copies and 1 near duplicate (shingle similarity ≥ 0.8) of other articles left out)" in line
+    # a threshold only an exact copy passes keeps the update
+    assert drop_duplicate_articles(tables, 1.0)["articles"]["article_id"].tolist() == ["a", "update", "b"]
+    # in a date window the first of a story within the window counts: b-late stays
+    window = drop_duplicate_articles(filter_tables(tables, "2024-03-02", None), 0.8)
+    assert window["articles"]["article_id"].tolist() == ["update", "b-late"]
+
+
+def test_the_stored_column_is_used_when_made_with_the_same_threshold():
+    from newstone.analysis.counting import drop_duplicate_articles
+
+    tables = duplicate_tables()
+    tables["articles"]["duplicate_of"] = [None, None, None, None, "a"]  # what a dataset says
+    assert drop_duplicate_articles(tables, 0.8, column_threshold=0.8)["articles"]["article_id"].tolist() == [
+        "a",
+        "copy",
+        "update",
+        "b",
+    ]
+    recomputed = drop_duplicate_articles(tables, 0.8, column_threshold=0.5)
+    assert recomputed["articles"]["article_id"].tolist() == ["a", "b"]

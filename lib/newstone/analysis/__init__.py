@@ -5,7 +5,7 @@ lives in the module of its concept:
 
 * :mod:`~newstone.analysis.stats`: mean tone with a 95% t interval, per group or speaker;
 * :mod:`~newstone.analysis.dates`: publication dates, date filters, tone over time;
-* :mod:`~newstone.analysis.counting`: what counts once (exact duplicate articles, a
+* :mod:`~newstone.analysis.counting`: what counts once (a story filed twice, a
   belief nested in the same speaker's quote);
 * :mod:`~newstone.analysis.countries`: tone by mentioned country and by speaker country,
   and who talks about which country.

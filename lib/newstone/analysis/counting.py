@@ -1,7 +1,7 @@
-"""What counts once: exact duplicate articles, and a belief nested in the same speaker's quote.
+"""What counts once: a story filed twice, and a belief nested in the same speaker's quote.
 
-A corpus often holds the same story twice (an exact copy has the same ``content_hash``)
-and PolNeAR-style attribution marks "officials said they believe X" as two nested
+A corpus often holds the same story twice (an exact copy, or an update that changes a
+paragraph) and PolNeAR-style attribution marks "officials said they believe X" as two nested
 attributions of one speaker; charts count such a statement once.
 """
 
@@ -11,19 +11,47 @@ import math
 
 import pandas as pd
 
+from newstone.dataset.duplicates import DEFAULT_THRESHOLD, duplicate_of
 
-def drop_duplicate_articles(tables: dict) -> dict:
-    """The tables without the articles whose text is exactly that of an earlier article.
 
-    Corpora repeat stories (BBC holds 98 copies of other articles under other file names;
-    feeds republish wire copy): each copy would count its quotes and mentions again in
-    every chart. Duplicates are found by ``content_hash`` among articles processed without
-    error; the first in table order is kept. The number left out is in
-    ``tables["articles"].attrs["n_duplicates"]``.
+def drop_duplicate_articles(
+    tables: dict, threshold: float = DEFAULT_THRESHOLD, column_threshold: float | None = None
+) -> dict:
+    """The tables without the articles that repeat an earlier article: an exact copy
+    (same ``content_hash``) or a near duplicate (5-word shingle Jaccard >= ``threshold``,
+    :mod:`newstone.dataset.duplicates`).
+
+    Corpora repeat stories (BBC holds 98 copies of other articles under other file names,
+    and updates of a story that differ by a paragraph; feeds republish wire copy): each
+    copy would count its quotes and mentions again in every chart. The first article of
+    each story, in table order, is kept. The articles' ``duplicate_of`` column is used
+    when ``column_threshold`` (the threshold it was made with) equals ``threshold``; else
+    it is computed here, over the articles given (so, after a date filter, the first of a
+    story within the window is the one kept). ``tables["articles"].attrs`` says how many
+    were left out: ``n_duplicates``, of which ``n_exact_duplicates`` are exact copies,
+    and the ``duplicate_threshold``.
     """
     articles = tables["articles"]
-    hashed = articles[articles["content_hash"].notna() & articles["error"].isna()]
-    repeated = set(hashed.loc[hashed["content_hash"].duplicated(), "article_id"].astype(str))
+    failed = articles["error"].notna()
+    if column_threshold == threshold and "duplicate_of" in articles.columns:
+        duplicate = articles["duplicate_of"].astype("string")
+    else:
+        hashes = articles["content_hash"].astype(object).where(~failed & articles["content_hash"].notna(), None)
+        found = duplicate_of(
+            articles["article_id"].astype(str).tolist(),
+            articles["text"].astype(object).where(articles["text"].notna(), None).tolist(),
+            hashes.tolist(),
+            threshold,
+        )
+        duplicate = pd.Series(found, index=articles.index, dtype="string")
+    kept_ids = set(articles["article_id"].astype(str))
+    # a duplicate of an article no longer in the tables (outside a date window) is the
+    # first of its story here; only a recomputed column can tell, so count it
+    repeats = duplicate.notna() & duplicate.isin(kept_ids)
+    repeated = set(articles.loc[repeats, "article_id"].astype(str))
+    hash_of = dict(zip(articles["article_id"].astype(str), articles["content_hash"]))
+    pairs = zip(articles.loc[repeats, "article_id"].astype(str), duplicate[repeats])
+    n_exact = sum(1 for article, first in pairs if hash_of[article] == hash_of[first])
     kept = {
         name: (
             table[~table["article_id"].astype(str).isin(repeated)].reset_index(drop=True)
@@ -32,7 +60,7 @@ def drop_duplicate_articles(tables: dict) -> dict:
         )
         for name, table in tables.items()
     }
-    kept["articles"].attrs["n_duplicates"] = len(repeated)
+    kept["articles"].attrs.update(n_duplicates=len(repeated), n_exact_duplicates=n_exact, duplicate_threshold=threshold)
     return kept
 
 

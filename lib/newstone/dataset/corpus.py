@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newstone import schema
+from newstone.dataset.dedupe import recorded_threshold
+from newstone.dataset.duplicates import DEFAULT_THRESHOLD, duplicate_of
 from newstone.dataset.folders import input_roots, with_folders
 from newstone.dataset.identity import identify_rows
 from newstone.dataset.store import ROW_TABLES, is_dataset, read_parquet, read_table
@@ -34,6 +36,8 @@ class Corpus:
     quotes: pd.DataFrame
     mentions: pd.DataFrame
     _speakers: pd.DataFrame | None = field(default=None, repr=False)
+    # the similarity threshold behind articles.duplicate_of (None: not known)
+    duplicate_threshold: float | None = field(default=None, repr=False)
 
     @property
     def speakers(self) -> pd.DataFrame:
@@ -65,12 +69,14 @@ class Corpus:
             quotes.extend(r.quotes)
             mentions.extend(r.mentions)
         speakers = identify_rows(quotes, articles)  # fills the quotes' corpus-level columns
+        mark_duplicate_rows(articles)
         return cls(
             schema.frame(articles, schema.ARTICLE_COLUMNS),
             schema.frame(sentences, schema.SENTENCE_COLUMNS),
             schema.frame(quotes, schema.QUOTE_COLUMNS),
             schema.frame(mentions, schema.MENTION_COLUMNS),
             schema.frame(speakers, schema.SPEAKER_COLUMNS),
+            duplicate_threshold=DEFAULT_THRESHOLD,
         )
 
     def __repr__(self) -> str:
@@ -79,6 +85,14 @@ class Corpus:
             f"{len(self.quotes)} quotes, {len(self.mentions)} country mentions, "
             f"{int(self.articles['error'].notna().sum())} errors)"
         )
+
+
+def mark_duplicate_rows(articles: list[dict], threshold: float = DEFAULT_THRESHOLD) -> None:
+    """Fill ``duplicate_of`` in article row dicts, as ``newstone parse`` does on disk."""
+    hashes = [a.get("content_hash") if not a.get("error") else None for a in articles]
+    found = duplicate_of([a["article_id"] for a in articles], (a.get("text") for a in articles), hashes, threshold)
+    for article, duplicate in zip(articles, found):
+        article["duplicate_of"] = duplicate
 
 
 def speakers_table(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -153,7 +167,7 @@ def _options(tone: str, roster: PathLike | None):
 def load_dataset(root: PathLike) -> Corpus:
     """The Corpus of a dataset written by ``newstone parse`` (every part file read)."""
     root = os.fspath(root)
-    corpus = Corpus(*(read_table(root, t) for t in ROW_TABLES))
+    corpus = Corpus(*(read_table(root, t) for t in ROW_TABLES), duplicate_threshold=recorded_threshold(root))
     speakers = os.path.join(root, "speakers.parquet")
     if os.path.exists(speakers):
         corpus._speakers = schema.conform(read_parquet(speakers), schema.SPEAKER_COLUMNS)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 from collections import deque
 
+from newstone.dataset.dedupe import mark_duplicates
+from newstone.dataset.duplicates import DEFAULT_THRESHOLD
 from newstone.dataset.folders import input_roots, with_folders
 from newstone.dataset.identity import identify_dataset
 from newstone.dataset.parse import ParseSummary, count_outcomes, skip_done
@@ -42,6 +44,7 @@ def parse_with_dask(
     force: bool = False,
     batch_size: int = 200,
     max_in_flight: int | None = None,
+    near_duplicates: float = DEFAULT_THRESHOLD,
 ) -> ParseSummary:
     """Parse ``inputs`` into the dataset at ``output`` on a Dask cluster."""
     from dask.distributed import Client, LocalCluster
@@ -85,6 +88,7 @@ def parse_with_dask(
         writer.write_all(noting_redone(rows), batch_size=batch_size)
         writer.drop_articles(superseded, first_new_part)
         identify_dataset(output)
+        mark_duplicates(output, near_duplicates)
     finally:
         client.close()
         if cluster is not None:

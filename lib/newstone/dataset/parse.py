@@ -4,9 +4,10 @@ The parent process only lists the inputs and hands out numbered batches of units
 to read, or an article from a .jsonl/.csv file); each worker reads its files, runs the
 pipeline over its batch and writes that batch's part files itself, returning only a
 summary. At the end the corpus identity pass (:mod:`newstone.dataset.identity`) runs over
-every part, old and new, and writes speakers.parquet. So the parent never becomes the
-bottleneck (files are read and rows written in the workers), memory is bounded by the
-batches in flight (at most two per worker), and part numbers follow input order, so any
+every part, old and new, and writes speakers.parquet, and the near-duplicate pass
+(:mod:`newstone.dataset.dedupe`) fills the articles' ``duplicate_of``. So the parent never
+becomes the bottleneck (files are read and rows written in the workers), memory is bounded
+by the batches in flight (at most two per worker), and part numbers follow input order, so any
 number of workers writes the same dataset. Articles already in the dataset with the same id
 and content hash are skipped (by the worker, which is where the text is read), so an
 interrupted run resumes.
@@ -19,6 +20,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from newstone.dataset.dedupe import mark_duplicates
+from newstone.dataset.duplicates import DEFAULT_THRESHOLD
 from newstone.dataset.folders import input_roots, with_folders
 from newstone.dataset.identity import identify_dataset
 from newstone.dataset.local import progress_bar, worker_pool
@@ -152,8 +155,12 @@ def parse_to_dataset(
     force: bool = False,
     batch_size: int = 200,
     progress: bool = False,
+    near_duplicates: float = DEFAULT_THRESHOLD,
 ) -> ParseSummary:
-    """Parse ``inputs`` into the dataset at ``output``; returns what was done."""
+    """Parse ``inputs`` into the dataset at ``output``; returns what was done.
+
+    ``near_duplicates`` is the shingle similarity above which an article is marked a
+    duplicate of an earlier one (:mod:`newstone.dataset.dedupe`)."""
     summary = ParseSummary()
     files = expand_inputs(inputs)
     roots = input_roots(inputs)
@@ -201,4 +208,5 @@ def parse_to_dataset(
         bar.close()
     writer.drop_articles(superseded, first_new_part)
     identify_dataset(output)
+    mark_duplicates(output, near_duplicates)
     return summary

@@ -83,10 +83,10 @@ def resolve_input(input_path: str | None = DEFAULT_INPUT) -> str:
     raise FileNotFoundError(f"input_path {input_path!r} does not exist (cwd: {os.getcwd()})")
 
 
-def load_input(input_path: str | None = DEFAULT_INPUT, date_from=None, date_to=None):
-    """The tables of ``input_path`` restricted to [date_from, date_to], without exact
-    duplicate articles (:func:`~newstone.aggregate.drop_duplicate_articles`), and where
-    they came from.
+def load_input(input_path: str | None = DEFAULT_INPUT, date_from=None, date_to=None, near_duplicates=None):
+    """The tables of ``input_path`` restricted to [date_from, date_to], each story counted
+    once (:func:`~newstone.analysis.counting.drop_duplicate_articles` with the
+    ``near_duplicates`` threshold, default 0.8), and where they came from.
 
     Returns ``(tables, source)``: ``tables`` maps "articles", "sentences", "quotes",
     "mentions" (restricted to the window) and "speakers" (the whole corpus) to
@@ -95,6 +95,7 @@ def load_input(input_path: str | None = DEFAULT_INPUT, date_from=None, date_to=N
     import newstone
     from newstone.analysis.counting import drop_duplicate_articles
     from newstone.analysis.dates import filter_tables
+    from newstone.dataset.duplicates import DEFAULT_THRESHOLD
 
     source = resolve_input(input_path)
     corpus = newstone.read(source)
@@ -104,7 +105,13 @@ def load_input(input_path: str | None = DEFAULT_INPUT, date_from=None, date_to=N
         "quotes": corpus.quotes,
         "mentions": corpus.mentions,
     }
-    filtered = drop_duplicate_articles(filter_tables(tables, date_from, date_to))
+    threshold = DEFAULT_THRESHOLD if near_duplicates is None else float(near_duplicates)
+    # the stored duplicate_of column holds for the whole corpus; in a date window the first
+    # article of a story may be another one, so the window is compared afresh
+    whole_corpus = date_from is None and date_to is None
+    filtered = drop_duplicate_articles(
+        filter_tables(tables, date_from, date_to), threshold, corpus.duplicate_threshold if whole_corpus else None
+    )
     # The whole corpus's speakers table, also under a date filter: a speaker's country is
     # a fact about the speaker, read from every quote that gives it.
     filtered["speakers"] = corpus.speakers
@@ -121,15 +128,30 @@ def describe_input(tables: dict, source: str, date_from=None, date_to=None) -> s
     window = ""
     if date_from is not None or date_to is not None:
         window = f" Date filter: {date_from or '…'} to {date_to or '…'} (undated articles excluded)."
-    duplicates = articles.attrs.get("n_duplicates", 0)
     return (
         f"**Data:** {len(articles)} article(s) from `{os.path.basename(os.path.normpath(source))}`"
         f"{f' ({failed} could not be processed)' if failed else ''}"
-        f"{f' ({duplicates} exact duplicate(s) of another article left out)' if duplicates else ''}, "
+        f"{duplicates_note(articles.attrs)}, "
         f"{len(quotes)} quote(s), "
         f"{attributed} with a resolved speaker, {len(tables['mentions'])} country mention(s). "
         f"{date_range_note(articles)}{window}"
     )
+
+
+def duplicates_note(attrs: dict) -> str:
+    """ " (3 exact copies and 2 near duplicates (shingle similarity ≥ 0.8) of other
+    articles left out)", or nothing when no article repeats another."""
+    total = attrs.get("n_duplicates", 0)
+    if not total:
+        return ""
+    exact = attrs.get("n_exact_duplicates", 0)
+    near = total - exact
+    parts = [f"{exact} exact cop{'y' if exact == 1 else 'ies'}"] if exact else []
+    if near:
+        threshold = attrs.get("duplicate_threshold")
+        similarity = f" (shingle similarity ≥ {threshold:g})" if threshold is not None else ""
+        parts.append(f"{near} near duplicate{'' if near == 1 else 's'}{similarity}")
+    return f" ({' and '.join(parts)} of other articles left out)"
 
 
 def describe_selection(speaker_types, roles, n_quotes: int) -> str:
