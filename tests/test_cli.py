@@ -24,7 +24,7 @@ def run(capsys, *argv):
 # --- help and exit codes ---
 
 
-@pytest.mark.parametrize("command", ["parse", "quotes", "evaluate", "report"])
+@pytest.mark.parametrize("command", ["parse", "quotes", "export", "evaluate", "report"])
 def test_help_on_every_command(command):
     result = subprocess.run([sys.executable, "-m", "newstone.cli", command, "--help"], capture_output=True, text=True)
     assert result.returncode == 0
@@ -87,18 +87,25 @@ def test_quotes_table_and_csv_formats(capsys):
     assert code == 0 and out.splitlines()[0].startswith("article,quote_id,kind,content")
 
 
-def test_quotes_of_a_parsed_dataset_points_to_its_tables(capsys, tmp_path):
+def test_quotes_of_a_parsed_dataset_are_printed_as_parsing_them_prints_them(capsys, tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.", encoding="utf-8")
+    (src / "a.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.\n\nJones said it failed.", encoding="utf-8")
     run(capsys, "parse", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--no-progress")
-    code, _, err = run(capsys, "quotes", str(tmp_path / "out"))
-    assert code == 2 and "newstone.read" in err
+    for fmt in ("jsonl", "csv", "table"):
+        code, from_dataset, err = run(capsys, "quotes", str(tmp_path / "out"), "--format", fmt)
+        assert code == 0, err
+        assert from_dataset == run(capsys, "quotes", str(src), "--format", fmt)[1]
+    lines = run(capsys, "quotes", str(tmp_path / "out"), "--format", "jsonl")[1].splitlines()
+    assert [json.loads(line)["speaker"] for line in lines] == ["Smith", "Jones"]
+    code, _, err = run(capsys, "quotes", str(tmp_path / "out"), str(src / "a.txt"))
+    assert code == 2 and "name it on its own" in err
+    code, _, err = run(capsys, "quotes", str(tmp_path / "out"), "--tone", "vader")
+    assert code == 2 and "fixed by `newstone parse`" in err
     code, _, err = run(capsys, "parse", str(tmp_path / "out"), "-o", str(tmp_path / "again"), "--no-progress")
     assert code == 2 and "dataset written by `newstone parse`" in err and not (tmp_path / "again").exists()
 
 
-@pytest.mark.shared
 def test_jsonl_output_is_accepted_by_the_shared_scorer(tmp_path):
     dev = shared_path("data", "polnear", "dev")
     preds = tmp_path / "preds.jsonl"

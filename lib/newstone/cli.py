@@ -1,4 +1,4 @@
-"""The ``newstone`` command: parse, quotes, evaluate, report.
+"""The ``newstone`` command: parse, quotes, export, evaluate, report.
 
 Exit codes: 0 success; 1 when no article could be processed (every input unreadable) or
 a report failed; 2 for usage errors and missing paths. Articles that fail are reported on
@@ -15,6 +15,11 @@ import time
 import warnings
 
 from newstone.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RosterError, SettingsMismatch
+
+# What `newstone export` offers (as in newstone.dataset.export, without importing pyarrow
+# to build the parser).
+EXPORT_TABLES = ("articles", "sentences", "quotes", "mentions", "speakers")
+EXPORT_FORMATS = ("csv", "jsonl", "parquet")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "quotes",
         help="print the quotes (who said what)",
-        description="Print one line per attribution. jsonl objects carry article, "
+        description="Print one line per attribution, of the inputs or of a dataset made by "
+        "`newstone parse` (named on its own). jsonl objects carry article, "
         "content [[start, end], ...], source [start, end] or null, cue, speaker, "
         "speaker_country, kind, text, compound and tone: the input of the PolNeAR scorer.",
     )
@@ -94,6 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help="table (default, for reading), jsonl (offsets, the PolNeAR scorer's input) or csv",
     )
+
+    p = sub.add_parser(
+        "export",
+        help="write one table of a parsed dataset as CSV, JSON Lines or Parquet",
+        description="Write one table of a dataset made by `newstone parse` to FILE (default: "
+        "standard output), streaming it part by part. List columns (spans, aliases ...) are "
+        "JSON text in CSV.",
+    )
+    p.add_argument("dataset", metavar="DATASET", help="a folder written by `newstone parse -o DATASET`")
+    p.add_argument("--table", choices=EXPORT_TABLES, default="quotes", help="the table (default: quotes)")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="csv", help="csv (default), jsonl or parquet")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
 
     p = sub.add_parser(
         "evaluate",
@@ -144,7 +162,13 @@ def _similarity(text: str) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"parse": cmd_parse, "quotes": cmd_quotes, "evaluate": cmd_evaluate, "report": cmd_report}[args.command]
+    handler = {
+        "parse": cmd_parse,
+        "quotes": cmd_quotes,
+        "export": cmd_export,
+        "evaluate": cmd_evaluate,
+        "report": cmd_report,
+    }[args.command]
     try:
         with warnings.catch_warnings():
             warnings.showwarning = _print_warning
@@ -153,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newstone: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (NotADirectoryError, FileExistsError, SettingsMismatch, RosterError) as exc:  # -o a file; other settings
+        print(f"newstone: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except _Usage as exc:
         print(f"newstone: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `newstone quotes ... | head`
@@ -199,6 +226,23 @@ def _refuse_datasets(inputs: list[str]) -> bool:
             file=sys.stderr,
         )
     return bool(datasets)
+
+
+def _one_dataset(inputs: list[str]) -> str | None:
+    """The dataset named by ``inputs`` when they are exactly one dataset; a dataset among
+    other inputs is a usage error (exit 2), as in ``newstone.read``."""
+    from newstone.dataset.store import is_dataset
+
+    datasets = [path for path in inputs if is_dataset(path)]
+    if datasets and len(inputs) > 1:
+        raise _Usage(
+            f"{datasets[0]} is a dataset written by `newstone parse`: name it on its own, not with other inputs"
+        )
+    return datasets[0] if datasets else None
+
+
+class _Usage(Exception):
+    """A usage error found while running a command (exit 2, message on stderr)."""
 
 
 def cmd_parse(args) -> int:
@@ -251,8 +295,9 @@ def cmd_quotes(args) -> int:
     from newstone.dataset.local import map_articles
     from newstone.ingest.reader import iter_articles
 
-    if _refuse_datasets(args.inputs):
-        return EXIT_USAGE
+    dataset = _one_dataset(args.inputs)
+    if dataset:
+        return print_dataset_quotes(dataset, args)
     from newstone.dataset.identity import identify_rows
 
     articles = iter_articles(args.inputs)
@@ -266,6 +311,21 @@ def cmd_quotes(args) -> int:
     identify_rows(quotes, article_rows)  # the corpus's speakers, as newstone parse gives them
     write_quotes(quotes, args.format, sys.stdout)
     return _report_errors(n_articles, errors)
+
+
+def print_dataset_quotes(dataset: str, args) -> int:
+    """``newstone quotes DATASET``: the quotes a parse already made, in any format. The
+    dataset's tone scorer and roster are fixed: asking for others is a usage error."""
+    from newstone.dataset.export import table_pieces
+
+    if args.tone != "news" or args.roster:
+        raise _Usage(
+            f"{dataset} is a parsed dataset: its tone and speaker facts were fixed by `newstone parse` "
+            "(rerun it with --tone/--roster --force to change them)"
+        )
+    quotes = [row for piece in table_pieces(dataset, "quotes") for row in piece.to_pylist()]
+    write_quotes(quotes, args.format, sys.stdout)
+    return EXIT_OK
 
 
 def quote_record(q: dict) -> dict:
@@ -318,6 +378,30 @@ def write_quotes(quotes: list[dict], fmt: str, out) -> None:
     lines = ["  ".join(c.ljust(widths[c]) for c in columns).rstrip()]
     lines += ["  ".join(row[c].ljust(widths[c]) for c in columns).rstrip() for _, row in table.iterrows()]
     out.write("\n".join(lines) + "\n")
+
+
+def cmd_export(args) -> int:
+    from newstone.dataset.export import export_table
+    from newstone.dataset.store import is_dataset
+
+    if not is_dataset(args.dataset):
+        what = "does not exist" if not os.path.exists(args.dataset) else "is not a dataset written by `newstone parse`"
+        raise _Usage(f"{args.dataset} {what} (make one with: newstone parse INPUT... -o DATASET)")
+    if args.output is None and args.format == "parquet" and sys.stdout.isatty():
+        raise _Usage("--format parquet writes binary: give a file with -o FILE")
+    started = time.perf_counter()
+    if args.output:
+        with open(args.output, "wb") as out:
+            rows = export_table(args.dataset, args.table, args.format, out)
+    else:
+        rows = export_table(args.dataset, args.table, args.format, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    print(
+        f"newstone: {rows} {args.table} row(s) as {args.format} -> {args.output or 'standard output'} "
+        f"in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def cmd_evaluate(args) -> int:
