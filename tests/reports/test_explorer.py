@@ -97,7 +97,7 @@ def test_explorer_html_picks_article_shows_separate_title_and_quote_table(articl
     tables = {"articles": articles, "quotes": quotes, "mentions": mentions}
     out = explorer.explorer_html(tables, None)
     assert 'data-article-id="x/1"' in out and "<strong>Headline &lt;kept apart&gt;</strong>" in out
-    assert 'class="dataframe ns-quotes"' in out and "<td>–</td>" in out  # missing speaker_country
+    assert 'class="ns-table" data-name="quotes"' in out and '<td data-value="">–</td>' in out  # no speaker_country
     with pytest.raises(KeyError):
         explorer.explorer_html(tables, "nope")
 
@@ -110,3 +110,22 @@ def test_explorer_hover_text_never_shows_a_raw_missing_value():
     page = explorer.explorer_html(corpus.tables, "a")
     assert "&lt;NA&gt;" not in page and "<NA>" not in page
     assert "NATO: organization, no country" in page and "country: RUS" in page
+
+
+def test_every_speaker_of_an_article_gets_a_colour_of_their_own_named_in_the_legend():
+    """Colours used to cycle through eight, so a ninth speaker took the first one's."""
+    speakers = [f"Speaker {i}" for i in range(12)]
+    colours = explorer.speaker_colours(speakers + speakers[:3])
+    assert list(colours) == speakers and len(set(colours.values())) == 12
+    assert list(colours.values())[:8] == list(explorer.SPEAKER_COLOURS)
+    text = "Head\n\n" + " ".join(f'"Fine {i}," Speaker{i} said.' for i in range(12))
+    quotes = quotes_table(
+        [
+            {"speaker": f"Speaker {i}", "tone": 0.1, "spans": [[6 + 27 * i, 16 + 27 * i]], "article_id": "x/1"}
+            for i in range(12)
+        ]
+    )
+    article = pd.Series({"article_id": "x/1", "text": text, "title": None})
+    out = explorer.render_article(article, quotes, quotes.iloc[:0].assign(country=[], kind=[], surface=[]))
+    for speaker, colour in explorer.speaker_colours(quotes["speaker"]).items():
+        assert f'background:{colour}"></span>{speaker} (1)</span>' in out

@@ -1,13 +1,16 @@
 """The article explorer: one article as HTML with its quotes, speakers, cues and countries.
 
 Everything is drawn from the tables' character offsets: quotes are tinted with their
-speaker's colour and underlined in their tone's, the speaker mention is outlined, the cue
-dotted, country mentions boxed. The page needs no script and no outside resource.
+speaker's colour (one distinct colour per speaker, named in the legend with their number
+of quotes) and underlined in their tone's, the speaker mention is outlined, the cue
+dotted, country mentions boxed. The quotes table under the text can be searched, sorted
+and downloaded (:mod:`newstone.reports.tables`); nothing is loaded from outside.
 """
 
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import pandas as pd
 from matplotlib import colormaps
@@ -15,9 +18,12 @@ from matplotlib.colors import to_hex
 
 from newstone.analysis.counting import quote_spans
 from newstone.reports.charts import DIVERGING_CMAP
+from newstone.reports.palette import OKABE_ITO, categorical_colours
+from newstone.reports.tables import interactive_table
 
-# Okabe-Ito: the categorical palette designed to be told apart with colour blindness.
-SPEAKER_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
+# The first speakers' colours: Okabe-Ito, told apart with colour blindness; more speakers
+# get more colours (newstone.reports.palette), never one already used in the article.
+SPEAKER_COLOURS = OKABE_ITO
 
 
 class ArticleHTML(str):
@@ -39,23 +45,36 @@ ARTICLE_CSS = """
 .ns-badge{font-family:sans-serif;font-size:.72em;color:#fff;background:var(--ns-tone);
   border-radius:3px;padding:0 3px;margin-left:2px;vertical-align:super}
 .ns-legend{font-family:sans-serif;font-size:.85em;margin:.6em 0;display:flex;flex-wrap:wrap;gap:.4em .9em}
-.ns-quotes td,.ns-quotes th{text-align:left}
 .ns-swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle;margin-right:.25em}
 </style>
 """
 
 
 def speaker_colours(speakers) -> dict:
-    """A stable colour per speaker name (Okabe-Ito, in order of first appearance)."""
+    """A distinct colour per speaker name, in order of first appearance: Okabe-Ito for the
+    first eight, then as many more as the article needs (it used to cycle through eight,
+    so a ninth speaker took the first one's colour)."""
     unique = list(dict.fromkeys(s for s in speakers if isinstance(s, str)))
-    return {s: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, s in enumerate(unique)}
+    return dict(zip(unique, categorical_colours(len(unique))))
 
 
 def tone_colour(value: float | None) -> str:
     """Underline/badge colour of a quote's tone: the diverging map at that value."""
     if value is None or pd.isna(value):
         return "#969696"
-    return to_hex(colormaps[DIVERGING_CMAP](0.5 + 0.5 * max(-1.0, min(1.0, float(value))) * 0.85))
+    return _tone_colour(round(max(-1.0, min(1.0, float(value))), 3))
+
+
+@lru_cache(maxsize=4096)
+def _tone_colour(value: float) -> str:
+    # matplotlib builds a colour map's table on every lookup of a copy (colormaps[...]
+    # returns one): a millisecond per quote, most of the time of a per-article page
+    return to_hex(_diverging()(0.5 + 0.5 * value * 0.85))
+
+
+@lru_cache(maxsize=1)
+def _diverging():
+    return colormaps[DIVERGING_CMAP]
 
 
 def render_article(
@@ -70,11 +89,12 @@ def render_article(
     with a badge giving the score at the quote's end.
     """
     text = str(article["text"])
-    colours = speaker_colours(quotes["speaker"]) if len(quotes) else {}
+    in_text_order = quotes.sort_values("start") if len(quotes) and "start" in quotes.columns else quotes
+    colours = speaker_colours(in_text_order["speaker"]) if len(quotes) else {}
+    counts = quotes["speaker"].value_counts() if len(quotes) else {}
     marks: list[tuple[int, int, str, str]] = []  # (start, end, kind, opening tag)
     badges: dict[int, list[str]] = {}
-    for _, q in quotes.iterrows():
-        q = q.to_dict()
+    for q in quotes.to_dict("records"):
         speaker = q.get("speaker") if isinstance(q.get("speaker"), str) else None
         colour = colours.get(speaker, "#bdbdbd")
         value = q.get(score)
@@ -113,7 +133,7 @@ def render_article(
                     f'title="{html.escape("speaker: " + who, quote=True)}">',
                 )
             )
-    for _, m in mentions.iterrows():
+    for m in mentions.to_dict("records"):
         if pd.isna(m["start"]) or pd.isna(m["end"]):
             continue
         marks.append(
@@ -134,7 +154,8 @@ def render_article(
     if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
         meta = f"<strong>{html.escape(title)}</strong><br>{meta}"  # headline given apart from the text (JSONL/CSV)
     legend = "".join(
-        f'<span><span class="ns-swatch" style="background:{c}"></span>{html.escape(s)}</span>'
+        f'<span class="ns-legend-speaker"><span class="ns-swatch" style="background:{c}"></span>'
+        f"{html.escape(s)} ({counts[s]})</span>"
         for s, c in colours.items()
     )
     legend += (
@@ -171,13 +192,11 @@ def _marked_text(text: str, marks: list[tuple[int, int, str, str]], badges: dict
 
 
 def article_quotes_table(quotes: pd.DataFrame, score: str = "tone") -> pd.DataFrame:
-    """The quotes of an article as a readable table, in text order."""
-    columns = ["quote_id", "speaker", "speaker_country", "kind", score, "tone_label", "text"]
+    """The quotes of an article as a table, in text order, with the offsets of their
+    content (``start``, ``end``) into the article's text."""
+    columns = ["quote_id", "speaker", "speaker_country", "kind", score, "tone_label", "text", "start", "end"]
     columns = list(dict.fromkeys(c for c in columns if c in quotes.columns))
-    table = quotes.sort_values("start")[columns].reset_index(drop=True)
-    text_columns = [c for c in columns if c not in (score, "quote_id")]
-    table[text_columns] = table[text_columns].astype(object).where(table[text_columns].notna(), "–")
-    return table
+    return quotes.sort_values("start")[columns].reset_index(drop=True)
 
 
 def _mention_title(mention) -> str:
@@ -213,7 +232,5 @@ def explorer_html(tables: dict, article_id: str | None = None, score: str = "ton
     quotes = tables["quotes"][tables["quotes"]["article_id"] == article_id]
     mentions = tables["mentions"][tables["mentions"]["article_id"] == article_id]
     marked = render_article(chosen.iloc[0], quotes, mentions, score=score)
-    listing = article_quotes_table(quotes, score).to_html(
-        index=False, escape=True, na_rep="–", classes="ns-quotes", float_format=lambda v: f"{v:+.2f}"
-    )
+    listing = interactive_table(article_quotes_table(quotes, score), "quotes", formats={score: "{:+.2f}"})
     return ArticleHTML(f"{marked}<h3>Quotes ({len(quotes)})</h3>{listing}")
