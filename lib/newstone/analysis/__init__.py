@@ -8,13 +8,18 @@ lives in the module of its concept:
 * :mod:`~newstone.analysis.counting`: what counts once (a story filed twice, a
   belief nested in the same speaker's quote);
 * :mod:`~newstone.analysis.countries`: tone by mentioned country and by speaker country,
-  and who talks about which country.
+  and who talks about which country;
+* :mod:`~newstone.analysis.groups`: groups of articles (folder, source, period) and tone
+  per entity and group, with the differences whose intervals do not overlap;
+* :mod:`~newstone.analysis.trends`: tone over time per entity (official, country).
 
 Nothing here imports NLTK or VADER: these work on tables already made.
 """
 
 from newstone.analysis.counting import count_once, drop_duplicate_articles, nested_in, quote_spans
 from newstone.analysis.countries import (
+    mentioned_country_sentences,
+    quotes_naming_countries,
     speaker_country_matrix,
     tone_by_mentioned_country,
     tone_by_speaker_country,
@@ -30,6 +35,7 @@ from newstone.analysis.dates import (
     parse_published,
     tone_over_time,
 )
+from newstone.analysis.groups import PERIODS, article_groups, differences, tone_by_entity_and_group, with_groups
 from newstone.analysis.stats import (
     EXTREME_COLUMNS,
     GROUP_STAT_COLUMNS,
@@ -41,9 +47,20 @@ from newstone.analysis.stats import (
     tone_by_group,
     tone_by_speaker,
 )
+from newstone.analysis.trends import TREND_PERIODS, choose_trend_period, tone_trends
 
 __all__ = [
     "DATE_FORMATS",
+    "PERIODS",
+    "TREND_PERIODS",
+    "article_groups",
+    "choose_trend_period",
+    "differences",
+    "mentioned_country_sentences",
+    "quotes_naming_countries",
+    "tone_by_entity_and_group",
+    "tone_trends",
+    "with_groups",
     "EXTREME_COLUMNS",
     "GROUP_STAT_COLUMNS",
     "articles_between",

@@ -25,14 +25,20 @@ def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame, s
     Organisation mentions (no country) and sentences without a score are left out. Sorted by n_sentences, most first.
     """
     columns = ["country", "n_sentences", "mean", "std", "ci_low", "ci_high"]
+    table = summarise(mentioned_country_sentences(sentences, mentions, score), "country", score, "n_sentences")
+    return table[columns]
+
+
+def mentioned_country_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, score: str = "tone") -> pd.DataFrame:
+    """One row per scored sentence and country it names: ``article_id, sentence_id,
+    country, <score>`` (a sentence naming a country twice counts once for it), the rows
+    behind :func:`tone_by_mentioned_country`, for grouping or trends."""
     keys = ["article_id", "sentence_id"]
     located = mentions.loc[
         mentions["country"].notna() & mentions["sentence_id"].notna(), keys + ["country"]
     ].drop_duplicates()
     scored = sentences.loc[sentences[score].notna(), keys + [score]]
-    joined = located.merge(scored, on=keys, how="inner")
-    table = summarise(joined, "country", score, count_name="n_sentences")
-    return table[columns]
+    return located.merge(scored, on=keys, how="inner")
 
 
 SPEAKER_COUNTRY_SOURCE = ("quote", "speakers table")
@@ -90,14 +96,14 @@ def tone_by_speaker_country(
     return table
 
 
-def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame, score: str = "compound") -> pd.DataFrame:
-    """Who talks about which country, and in which tone: long format ``speaker, country, n, mean``.
+def quotes_naming_countries(quotes: pd.DataFrame, mentions: pd.DataFrame, score: str = "compound") -> pd.DataFrame:
+    """One row per counted quote of a resolved speaker and country its words name:
+    ``article_id, quote_id, speaker, country, <score>, text``.
 
     A mention belongs to a quote when its ``quote_id`` equals the quote's within the same
-    ``article_id``. ``n`` counts quotes (a quote naming Russia twice counts once); ``mean``
-    is the mean score of those quotes. Quotes without a resolved speaker are left out, and
-    a quote nested in another quote of the same speaker counts once (:func:`count_once`):
-    its mentions count for the quote holding it.
+    ``article_id``; a quote naming Russia twice gives one row. A quote nested in another
+    quote of the same speaker counts once (:func:`count_once`): its mentions count for the
+    quote holding it. ``attrs["n_nested"]`` says how many were folded in.
     """
     keys = ["article_id", "quote_id"]
     once = count_once(quotes)
@@ -109,14 +115,26 @@ def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame, score: 
             moved.get((str(a), int(q)), int(q)) for a, q in zip(quoted["article_id"], quoted["quote_id"])
         ]
     quoted = quoted.drop_duplicates()
-    speakers = once.loc[once["speaker"].notna(), keys + ["speaker", score]]
-    speakers = speakers.astype({"article_id": "string"})
-    speakers = speakers.astype({"quote_id": "int64"})
-    joined = quoted.merge(speakers, on=keys, how="inner")
+    columns = keys + ["speaker", score] + (["text"] if "text" in once.columns and score != "text" else [])
+    speakers = once.loc[once["speaker"].notna(), columns]
+    speakers = speakers.astype({"article_id": "string", "quote_id": "int64"})
+    joined = speakers.merge(quoted, on=keys, how="inner")
+    joined.attrs = {"n_nested": once.attrs["n_nested"]}
+    return joined
+
+
+def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame, score: str = "compound") -> pd.DataFrame:
+    """Who talks about which country, and in which tone: long format ``speaker, country, n, mean``.
+
+    ``n`` counts quotes (a quote naming Russia twice counts once); ``mean`` is the mean
+    score of those quotes (:func:`quotes_naming_countries`: quotes without a resolved
+    speaker are left out, a nested quote counts once, with the quote holding it).
+    """
+    joined = quotes_naming_countries(quotes, mentions, score)
     grouped = joined.groupby(["speaker", "country"], sort=True)[score]
     table = grouped.agg(n="size", mean="mean").reset_index()
     table = table.sort_values(["n", "speaker", "country"], ascending=[False, True, True], ignore_index=True)[
         ["speaker", "country", "n", "mean"]
     ]
-    table.attrs = {"n_nested": once.attrs["n_nested"]}
+    table.attrs = {"n_nested": joined.attrs["n_nested"]}
     return table

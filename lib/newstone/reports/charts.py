@@ -49,6 +49,9 @@ SMALL_GROUP_TEXT = "#8c8c8c"
 MISSING_CELL_COLOUR = "#f0f0f0"
 
 
+HEATMAP_FONT = 9.5
+
+
 SCORE_NAMES = {"tone": "news-aware tone", "compound": "VADER compound"}
 
 
@@ -221,7 +224,7 @@ def speaker_tone_chart(
         notes.append(f"Speakers of type: {', '.join(types)}" + (f"; role: {', '.join(roles)}." if roles else "."))
     if summary.attrs.get("n_nested"):
         notes.append(NESTED_NOTE.format(n=summary.attrs["n_nested"]))
-    return tone_bars(
+    fig = tone_bars(
         summary,
         "speaker",
         score=score,
@@ -233,6 +236,8 @@ def speaker_tone_chart(
         item_label="quotes",
         notes=tuple(notes),
     )
+    fig.newstone_label = label  # "official" or "speaker", for the charts that follow it
+    return fig
 
 
 def speaker_country_tone_chart(
@@ -250,6 +255,7 @@ def speaker_country_tone_chart(
     counted once (the summary's ``attrs``).
     """
     attrs = dict(summary.attrs)
+    codes = summary
     summary = with_country_labels(summary)
     summary.attrs = attrs
     notes = [SPEAKER_COUNTRY_NOTE]
@@ -257,19 +263,22 @@ def speaker_country_tone_chart(
         notes.append(COUNTRY_FALLBACK_NOTE.format(n=attrs["n_country_from_speakers"]))
     if attrs.get("n_nested"):
         notes.append(NESTED_NOTE.format(n=attrs["n_nested"]))
-    return tone_bars(
-        summary,
-        "country",
-        n_col="n_quotes",
-        score=score,
-        min_n=min_n,
-        below_min=below_min,
-        top_n=top_n,
-        group_label="speaker country",
-        item_label="quotes",
-        notes=tuple(notes),
-        interval=COUNTRY_INTERVAL,
-        title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per speaker's country",
+    return _with_codes(
+        codes,
+        tone_bars(
+            summary,
+            "country",
+            n_col="n_quotes",
+            score=score,
+            min_n=min_n,
+            below_min=below_min,
+            top_n=top_n,
+            group_label="speaker country",
+            item_label="quotes",
+            notes=tuple(notes),
+            interval=COUNTRY_INTERVAL,
+            title=title or f"Mean {SCORE_NAMES.get(score, score)} of quotes per speaker's country",
+        ),
     )
 
 
@@ -286,21 +295,33 @@ def mentioned_country_tone_chart(
     The chart states that countries share their sentence's score: the number is the tone
     of sentences that mention a country, not a tone *towards* it.
     """
+    codes = summary
     summary = with_country_labels(summary)
-    return tone_bars(
-        summary,
-        "country",
-        n_col="n_sentences",
-        score=score,
-        min_n=min_n,
-        below_min=below_min,
-        top_n=top_n,
-        group_label="mentioned country",
-        item_label="sentences",
-        notes=(SHARED_SENTENCE_NOTE,),
-        interval=COUNTRY_INTERVAL,
-        title=title or f"Mean {SCORE_NAMES.get(score, score)} of sentences mentioning each country",
+    return _with_codes(
+        codes,
+        tone_bars(
+            summary,
+            "country",
+            n_col="n_sentences",
+            score=score,
+            min_n=min_n,
+            below_min=below_min,
+            top_n=top_n,
+            group_label="mentioned country",
+            item_label="sentences",
+            notes=(SHARED_SENTENCE_NOTE,),
+            interval=COUNTRY_INTERVAL,
+            title=title or f"Mean {SCORE_NAMES.get(score, score)} of sentences mentioning each country",
+        ),
     )
+
+
+def _with_codes(summary: pd.DataFrame, fig: Figure) -> Figure:
+    """``fig`` with ``newstone_keys``: the alpha-3 codes of the countries drawn, in order
+    (the drawn table shows "Russia (RUS)"), for the charts that follow it."""
+    labels = dict(zip(with_country_labels(summary)["country"], summary["country"]))
+    fig.newstone_keys = [labels[label] for label in fig.newstone_data["country"]]
+    return fig
 
 
 def with_country_labels(table: pd.DataFrame, column: str = "country") -> pd.DataFrame:
@@ -339,8 +360,11 @@ def speaker_country_heatmap(
     counts = counts.reindex(index=speakers, columns=countries).fillna(0).astype(int)
     masked = (counts < min_n) | means.isna()
 
+    # At most about a page wide: a wider figure is scaled down in the report and its cell
+    # text becomes unreadable (issue 16); fewer, larger cells instead (top_countries).
     fig = Figure(
-        figsize=(max(7.0, 2.8 + 0.9 * len(countries)), 2.2 + 0.55 * max(len(speakers), 1)), layout="constrained"
+        figsize=(min(11.0, max(6.5, 3.8 + 0.62 * len(countries))), 2.6 + 0.46 * max(len(speakers), 1)),
+        layout="constrained",
     )
     ax = fig.add_subplot()
     cmap = colormaps[DIVERGING_CMAP].with_extremes(bad=MISSING_CELL_COLOUR)
@@ -361,7 +385,7 @@ def speaker_country_heatmap(
                         gid="masked",
                     )
                 )
-                ax.text(j, i, f"n={n}", ha="center", va="center", fontsize=8, color=SMALL_GROUP_TEXT)
+                ax.text(j, i, f"n={n}", ha="center", va="center", fontsize=HEATMAP_FONT - 1, color=SMALL_GROUP_TEXT)
             continue
         value = means.iat[i, j]
         ax.text(
@@ -370,11 +394,11 @@ def speaker_country_heatmap(
             f"{value:+.2f}\nn={n}",
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=HEATMAP_FONT,
             color="white" if abs(value) > 0.55 else "black",
         )
-    ax.set_xticks(range(len(countries)), countries, rotation=40, ha="right")
-    ax.set_yticks(range(len(speakers)), speakers)
+    ax.set_xticks(range(len(countries)), countries, rotation=40, ha="right", fontsize=HEATMAP_FONT)
+    ax.set_yticks(range(len(speakers)), speakers, fontsize=HEATMAP_FONT)
     ax.set_xlabel(country_label)
     # Every resolved speaker type is charted here (a government or a group talks about
     # countries too), so the axis says "speaker", not "official".
