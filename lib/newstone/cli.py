@@ -128,9 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="run notebooks with papermill and render HTML reports",
         description="Execute notebooks (default: every notebook in notebooks/) with "
-        "papermill and render each to reports/<name>.html with the code hidden.",
+        "papermill, render each to reports/<name>.html with the code hidden, and write "
+        "reports/index.html linking them (and the article pages of --per-article).",
     )
-    p.add_argument("notebooks", nargs="*", metavar="NOTEBOOK")
+    p.add_argument(
+        "notebooks",
+        nargs="*",
+        metavar="NOTEBOOK",
+        help="a notebook file, or the name of one in notebooks/ (tone_by_official); default: all of notebooks/",
+    )
     p.add_argument(
         "-p",
         "--parameter",
@@ -144,8 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", metavar="PATH", help="shorthand for -p input_path PATH")
     p.add_argument("-o", "--output-dir", default="reports", metavar="DIR")
     p.add_argument(
-        "--per-article", action="store_true", help="also render the article explorer once per article of --input"
+        "--per-article",
+        action="store_true",
+        help="also write one explorer page per article of --input to DIR/articles/ (linked from DIR/index.html)",
     )
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
     return parser
 
 

@@ -43,6 +43,7 @@ def report_args(**overrides) -> argparse.Namespace:
         "input": None,
         "output_dir": "reports",
         "per_article": False,
+        "no_progress": False,
     }
     values.update(overrides)
     return argparse.Namespace(**values)
@@ -122,8 +123,18 @@ def test_validate_parameters_names_each_bad_value():
         "known: person, group, organization, country, unknown",
         "parameter top_n: 0 is not null or a whole number >= 1",
         "parameter min_quotes: '2' is not a whole number >= 0",
-        "parameter date_to: 'soon' is not a date (use YYYY-MM-DD)",
+        "parameter date_to: 'soon' is not a date (use YYYY-MM-DD, e.g. 2024-06-01)",
     ]
+    # errors the checks themselves meet still name the parameter and the accepted form
+    assert render.validate_parameters({"date_from": "2024-13-01", "near_duplicates": 2, "trend_period": "day"}) == [
+        "parameter date_from: '2024-13-01' is not a date (use YYYY-MM-DD, e.g. 2024-06-01)",
+        "parameter near_duplicates: 2 is not a number in (0, 1] (e.g. 0.8; 1 counts only exact copies once)",
+        "parameter trend_period: 'day' is not one of null, 'week', 'month'",
+    ]
+    assert render.validate_parameters({"group_by": "outlet"})[0].startswith(
+        "parameter group_by: 'outlet' is not a period (month, quarter, year) or an articles column (source_path, title"
+    )
+    assert render.validate_parameters({"group_by": "folder", "near_duplicates": 1, "trend_period": None}) == []
     assert render.validate_parameters({"date_from": "2024-06-02", "date_to": "2024-06-01"}) == [
         "parameters date_from '2024-06-02' is after date_to '2024-06-01'"
     ]
@@ -151,11 +162,29 @@ def test_portable_path_is_relative_inside_the_project_only(tmp_path, monkeypatch
 
 
 def test_safe_file_name_sanitises_and_deduplicates():
+    from newstone.reports.pages import safe_file_name
+
     taken: set[str] = set()
-    assert render.safe_file_name("politics/001", taken) == "politics_001"
-    assert render.safe_file_name("politics:001", taken) == "politics_001_2"
-    assert render.safe_file_name("../../etc/passwd", taken) == "etc_passwd"
-    assert render.safe_file_name("a#2", taken) == "a_2"
+    assert safe_file_name("politics/001", taken) == "politics_001"
+    assert safe_file_name("politics:001", taken) == "politics_001_2"
+    assert safe_file_name("../../etc/passwd", taken) == "etc_passwd"
+    assert safe_file_name("a#2", taken) == "a_2"
+
+
+def test_notebooks_can_be_named_without_a_path(tmp_path, monkeypatch):
+    (tmp_path / "notebooks").mkdir()
+    write_notebook(tmp_path / "notebooks" / "tiny.ipynb", "x = 1")
+    monkeypatch.chdir(tmp_path)
+    assert render.find_notebook("tiny") == render.find_notebook("tiny.ipynb") == Path("notebooks/tiny.ipynb")
+    assert render.find_notebook("notebooks/tiny.ipynb") == Path("notebooks/tiny.ipynb")
+    assert render.find_notebook("huge") is None
+
+
+def test_a_missing_input_stops_the_command_once_before_any_notebook(tmp_path, capsys):
+    code = render.run_reports(report_args(input=str(tmp_path / "nope"), output_dir=str(tmp_path / "out")))
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("no such file, folder or dataset") == 1 and "FAILED" not in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_offline_template_loads_no_remote_script():
@@ -219,7 +248,8 @@ def test_run_details_are_dropped_so_reruns_leave_reports_unchanged(tmp_path):
 
 def test_run_reports_rejects_missing_notebook(tmp_path, capsys):
     code = render.run_reports(report_args(notebooks=[str(tmp_path / "nope.ipynb")], output_dir=str(tmp_path)))
-    assert code == 2 and "nope.ipynb" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert code == 2 and "nope.ipynb" in err and "notebooks/ has: article_explorer, tone_by_country" in err
 
 
 # --- run_reports with small notebooks (a kernel, but not the pipeline) ---

@@ -154,6 +154,16 @@ def duplicates_note(attrs: dict) -> str:
     return f" ({' and '.join(parts)} of other articles left out)"
 
 
+def markdown_line(text: str) -> str:
+    """A line of the Markdown the notebooks print (``**bold**``, ```code```) as HTML."""
+    import html
+    import re
+
+    escaped = html.escape(text)
+    escaped = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", escaped)
+
+
 def describe_selection(speaker_types, roles, n_quotes: int) -> str:
     """A Markdown line saying which speakers a chart keeps ("named people whose role is
     official: 412 quote(s)")."""

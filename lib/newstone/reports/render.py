@@ -14,9 +14,7 @@ relative to the installed package, so an installed wheel behaves like a clone.
 
 from __future__ import annotations
 
-import html
 import os
-import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Any
 
 from newstone.identity.roles import OTHER as OTHER_ROLE
 from newstone.identity.roles import ROLES as SPEAKER_ROLES
-from newstone.reports.notebook import RECORD_MIME, load_input
+from newstone.reports.notebook import RECORD_MIME
 
 KERNEL = "python3"
 
@@ -100,7 +98,7 @@ ROLES = (*SPEAKER_ROLES, OTHER_ROLE)
 def _one_of(allowed):
     def check(value):
         if value not in allowed:
-            return f"{value!r} is not one of {', '.join(map(repr, allowed))}"
+            return f"{value!r} is not one of {', '.join('null' if a is None else repr(a) for a in allowed)}"
 
     return check
 
@@ -136,8 +134,28 @@ def _date(value):
 
     from newstone.analysis.dates import parse_date
 
-    if value is not None and (not isinstance(value, str) or pd.isna(parse_date(value))):
-        return f"{value!r} is not a date (use YYYY-MM-DD)"
+    if value is None:
+        return None
+    try:
+        readable = isinstance(value, str) and not pd.isna(parse_date(value))
+    except (ValueError, OverflowError):  # "2024-13-01": dateutil's "month must be in 1..12"
+        readable = False
+    if not readable:
+        return f"{value!r} is not a date (use YYYY-MM-DD, e.g. 2024-06-01)"
+
+
+def _similarity(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        return f"{value!r} is not a number in (0, 1] (e.g. 0.8; 1 counts only exact copies once)"
+
+
+def _group_by(value):
+    from newstone.analysis.groups import group_error
+    from newstone.schema import ARTICLE_COLUMNS
+
+    if value is not None and not isinstance(value, str):
+        return f"{value!r} is not null or a name (folder, source, month, quarter, year ...)"
+    return group_error(value, list(ARTICLE_COLUMNS))
 
 
 def _text(value):
@@ -165,6 +183,9 @@ PARAMETER_CHECKS = {
     "title": _text,
     "input_path": _text,
     "article_id": _scalar_or_none,
+    "group_by": _group_by,
+    "near_duplicates": _similarity,
+    "trend_period": _one_of((None, "week", "month")),
 }
 
 
@@ -177,7 +198,10 @@ def validate_parameters(parameters: dict[str, Any]) -> list[str]:
     problems = []
     for name, value in parameters.items():
         check = PARAMETER_CHECKS.get(name)
-        message = check(value) if check else None
+        try:
+            message = check(value) if check else None
+        except Exception as exc:  # noqa: BLE001 - a check must name the parameter, whatever failed
+            message = f"{value!r} was refused ({type(exc).__name__}: {exc})"
         if message:
             problems.append(f"parameter {name}: {message}")
     if not any(p.startswith("parameter date_") for p in problems):
@@ -203,11 +227,12 @@ def portable_path(path: str, cwd: Path, project: Path | None = None) -> str:
     return os.fspath(absolute)
 
 
-def notebook_parameter_names(path) -> set[str]:
-    """The names declared in a notebook's ``parameters`` cell."""
+def notebook_parameter_names(path) -> dict[str, str]:
+    """The names declared in a notebook's ``parameters`` cell, each with its default as
+    written there ("20", '"tone"', "None")."""
     import papermill
 
-    return set(papermill.inspect_notebook(os.fspath(path)))
+    return {name: info.get("default") for name, info in papermill.inspect_notebook(os.fspath(path)).items()}
 
 
 def default_notebooks() -> list[Path]:
@@ -215,7 +240,7 @@ def default_notebooks() -> list[Path]:
     return sorted(Path("notebooks").glob("*.ipynb"))
 
 
-def execute_notebook(notebook: Path, output: Path, parameters: dict) -> str | None:
+def execute_notebook(notebook: Path, output: Path, parameters: dict, progress: bool = True) -> str | None:
     """Run ``notebook`` into ``output`` (cwd = its folder); None on success, else why it failed.
 
     On failure papermill has already saved the executed notebook, with the error, at
@@ -224,6 +249,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict) -> str | No
     import papermill
     from papermill.exceptions import PapermillExecutionError
     from traitlets.config import Config
+
+    from newstone.reports.kernel import QuietShutdownKernelManager
 
     # The kernel talks to us over local sockets (files in Jupyter's runtime folder), not TCP
     # ports: nothing listens on the network while a report renders, and ipykernel no longer
@@ -235,9 +262,10 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict) -> str | No
             os.fspath(output),
             parameters=parameters,
             kernel_name=KERNEL,
-            progress_bar=True,
+            progress_bar=progress,
             cwd=os.fspath(notebook.parent),
             config=local_sockets,
+            kernel_manager_class=QuietShutdownKernelManager,
         )
     except PapermillExecutionError as exc:
         return f"cell {exc.cell_index} (execution count {exc.exec_count}) raised {exc.ename}: {exc.evalue}"
@@ -313,58 +341,43 @@ def first_png(executed: Path) -> bytes | None:
     return None
 
 
-def safe_file_name(article_id: str, taken: set[str]) -> str:
-    """A file name for an article id ("politics/001" -> "politics_001"), unique in ``taken``."""
-    name = re.sub(r"[^A-Za-z0-9._-]+", "_", str(article_id)).strip("._") or "article"
-    candidate, counter = name, 2
-    while candidate in taken:
-        candidate, counter = f"{name}_{counter}", counter + 1
-    taken.add(candidate)
-    return candidate
+def find_notebook(name: str) -> Path | None:
+    """A notebook named by path, or by name in the project's notebooks/ folder
+    ("tone_by_official" or "tone_by_official.ipynb")."""
+    for candidate in (Path(name), Path("notebooks") / name, Path("notebooks") / f"{name}.ipynb"):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
-def article_page(tables: dict, article_id: str, score: str = "tone") -> str:
-    """A standalone HTML page of the article explorer for one article (no kernel needed)."""
-    from newstone.reports.explorer import explorer_html
+def input_problem(parameters: dict) -> str | None:
+    """Why the input the notebooks would read does not exist (None: it does). Checked
+    once, before any notebook runs, instead of every notebook failing in turn."""
+    import glob
 
-    title = tables["articles"].loc[tables["articles"]["article_id"] == article_id, "title"]
-    heading = html.escape(str(title.iloc[0]) if len(title) and isinstance(title.iloc[0], str) else article_id)
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{heading}</title><style>body{{margin:2em auto;max-width:60em;font-family:sans-serif}}"
-        "table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;padding:3px 6px;"
-        f"vertical-align:top}}</style></head><body><h1>{heading}</h1>"
-        f"{explorer_html(tables, article_id, score)}</body></html>\n"
-    )
-
-
-def render_article_pages(input_path: str, output_dir: Path, score: str = "tone") -> list[Path]:
-    """Write ``<output_dir>/articles/<id>.html`` for every article of ``input_path``."""
-    tables, _ = load_input(input_path)
-    folder = output_dir / "articles"
-    folder.mkdir(parents=True, exist_ok=True)
-    taken: set[str] = set()
-    written = []
-    for article_id in tables["articles"]["article_id"]:
-        path = folder / f"{safe_file_name(article_id, taken)}.html"
-        path.write_text(article_page(tables, article_id, score), encoding="utf-8")
-        written.append(path)
-    return written
+    path = parameters.get("input_path")
+    if not isinstance(path, str) or os.path.exists(path) or (glob.has_magic(path) and glob.glob(path)):
+        return None
+    return f"--input {path}: no such file, folder or dataset (make one with: newstone parse INPUT... -o DIR)"
 
 
 def run_reports(args) -> int:
-    """``newstone report``: execute and render each notebook; 0 if all worked, else 1.
+    """``newstone report``: execute and render each notebook, then write ``index.html``;
+    0 if all worked, else 1 (2 for a usage error, before any notebook runs).
 
     A failing notebook keeps papermill's executed notebook (with the traceback) at
     ``<output_dir>/<name>.ipynb``; the failing cell is printed and the others still run.
     """
     from newstone.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
-    notebooks = [Path(p) for p in args.notebooks] if args.notebooks else default_notebooks()
-    missing = [p for p in notebooks if not p.is_file()]
+    names = list(args.notebooks or [])
+    notebooks = [find_notebook(name) for name in names] if names else default_notebooks()
+    missing = [name for name, found in zip(names, notebooks) if found is None]
     if missing or not notebooks:
+        known = ", ".join(p.stem for p in default_notebooks()) or "none"
         print(
-            f"newstone report: no such notebook: {', '.join(map(str, missing)) or 'notebooks/*.ipynb'}", file=sys.stderr
+            f"newstone report: no such notebook: {', '.join(missing) or 'notebooks/*.ipynb'} (notebooks/ has: {known})",
+            file=sys.stderr,
         )
         return EXIT_USAGE
     try:
@@ -373,50 +386,79 @@ def run_reports(args) -> int:
         print(f"newstone report: {exc}", file=sys.stderr)
         return EXIT_USAGE
     problems = validate_parameters(parameters)
-    if problems:
-        for problem in problems:
-            print(f"newstone report: {problem}", file=sys.stderr)
+    problem = input_problem(parameters)
+    for message in problems + ([problem] if problem else []):
+        print(f"newstone report: {message}", file=sys.stderr)
+    if problems or problem:
         return EXIT_USAGE
+    progress = not getattr(args, "no_progress", False)
     output_dir = Path(args.output_dir).resolve()
     output_dir.mkdir(parents=True, exist_ok=True)
-    failures = 0
-    for notebook in notebooks:
-        notebook = notebook.resolve()
-        declared = notebook_parameter_names(notebook)
-        ignored = sorted(set(parameters) - declared - {"input_path"})
-        if ignored:
-            print(
-                f"newstone report: {notebook.name}: ignoring parameters it does not declare: {', '.join(ignored)}",
-                file=sys.stderr,
-            )
-        executed = output_dir / f"{notebook.stem}.ipynb"
-        injected = {k: v for k, v in parameters.items() if k in declared}
-        if isinstance(injected.get("input_path"), str):
-            injected["input_path"] = portable_path(injected["input_path"], notebook.parent)
-        error = execute_notebook(notebook, executed, injected)
-        if error:
-            failures += 1
-            print(
-                f"newstone report: {notebook.name} FAILED in {error}\n"
-                f"  the executed notebook with the traceback is at {executed}",
-                file=sys.stderr,
-            )
-            continue
-        render_html(executed, output_dir / f"{notebook.stem}.html")
-        image = first_png(executed)
-        if image:
-            (output_dir / "img").mkdir(exist_ok=True)
-            (output_dir / "img" / f"{notebook.stem}.png").write_bytes(image)
-        print(f"newstone report: {notebook.name} -> {output_dir / (notebook.stem + '.html')}", file=sys.stderr)
+    results = [run_one(notebook.resolve(), parameters, output_dir, progress) for notebook in notebooks]
+    pages, articles = None, None
     if args.per_article:
         source = parameters.get("input_path") or os.fspath(_default_input())
-        try:
-            pages = render_article_pages(source, output_dir, score=parameters.get("score", "tone"))
-        except FileNotFoundError as exc:
-            print(f"newstone report: --per-article: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        print(f"newstone report: {len(pages)} article page(s) -> {output_dir / 'articles'}", file=sys.stderr)
-    return EXIT_FAILED if failures else EXIT_OK
+        articles, pages = write_article_pages(source, output_dir, parameters.get("score", "tone"), progress)
+    from newstone.reports.pages import index_page
+
+    (output_dir / "index.html").write_text(index_page(results, parameters, articles, pages), encoding="utf-8")
+    print(f"newstone report: index -> {output_dir / 'index.html'}", file=sys.stderr)
+    return EXIT_FAILED if any(not r.ok for r in results) else EXIT_OK
+
+
+def run_one(notebook: Path, parameters: dict, output_dir: Path, progress: bool):
+    """Execute and render one notebook; what the index page says of it."""
+    from newstone.reports.notebook import read_records
+    from newstone.reports.pages import ReportResult
+
+    declared = notebook_parameter_names(notebook)
+    ignored = sorted(set(parameters) - set(declared) - {"input_path"})
+    if ignored:
+        print(
+            f"newstone report: {notebook.name}: ignoring parameters it does not declare: {', '.join(ignored)}",
+            file=sys.stderr,
+        )
+    executed = output_dir / f"{notebook.stem}.ipynb"
+    injected = {k: v for k, v in parameters.items() if k in declared}
+    if isinstance(injected.get("input_path"), str):
+        injected["input_path"] = portable_path(injected["input_path"], notebook.parent)
+    used = {name: injected.get(name, declared[name]) for name in declared}
+    error = execute_notebook(notebook, executed, injected, progress)
+    if error:
+        print(
+            f"newstone report: {notebook.name} FAILED in {error}\n"
+            f"  the executed notebook with the traceback is at {executed}",
+            file=sys.stderr,
+        )
+        return ReportResult(notebook.stem, ok=False, error=error, parameters=used)
+    render_html(executed, output_dir / f"{notebook.stem}.html")
+    image = first_png(executed)
+    if image:
+        (output_dir / "img").mkdir(exist_ok=True)
+        (output_dir / "img" / f"{notebook.stem}.png").write_bytes(image)
+    print(f"newstone report: {notebook.name} -> {output_dir / (notebook.stem + '.html')}", file=sys.stderr)
+    data_line = read_records(executed).get("data_line", "")
+    return ReportResult(notebook.stem, ok=True, image=bool(image), parameters=used, data_line=data_line)
+
+
+def write_article_pages(source: str, output_dir: Path, score: str, progress: bool):
+    """``--per-article``: one explorer page per article of ``source`` (duplicates too,
+    each saying which article it repeats); returns the articles and their page names."""
+    import time
+
+    import newstone
+    from newstone.reports.notebook import resolve_input
+    from newstone.reports.pages import render_article_pages
+
+    started = time.perf_counter()
+    corpus = newstone.read(resolve_input(source))
+    pages = render_article_pages(corpus.articles, corpus.quotes, corpus.mentions, output_dir, score, progress)
+    print(
+        f"newstone report: {len(pages)} article page(s) -> {output_dir / 'articles'} "
+        f"in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return corpus.articles, pages
 
 
 def _default_input() -> Path:
