@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from newstone.reports.explorer import ARTICLE_CSS, explorer_html
@@ -99,7 +100,16 @@ def render_article_pages(articles, quotes, mentions, output_dir: Path, score: st
 
 
 def _split(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {str(key): rows for key, rows in table.groupby("article_id", sort=False)} if len(table) else {}
+    """``table``'s rows of each article, as slices of one sorted copy (pandas' groupby
+    took 3 s to hand out BBC's 2,225 groups)."""
+    if not len(table):
+        return {}
+    ids = table["article_id"].astype(str).to_numpy()
+    order = np.argsort(ids, kind="stable")
+    ordered, ids = table.iloc[order], ids[order]
+    bounds = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+    starts, ends = np.r_[0, bounds], np.r_[bounds, len(ids)]
+    return {ids[start]: ordered.iloc[start:end] for start, end in zip(starts, ends)}
 
 
 @dataclass
