@@ -401,7 +401,10 @@ def run_reports(args) -> int:
         articles, pages = write_article_pages(source, output_dir, parameters.get("score", "tone"), progress)
     from newstone.reports.pages import index_page
 
-    (output_dir / "index.html").write_text(index_page(results, parameters, articles, pages), encoding="utf-8")
+    given = dict(parameters)
+    if isinstance(given.get("input_path"), str):  # as the committed index should show it: relative
+        given["input_path"] = portable_path(given["input_path"], output_dir)
+    (output_dir / "index.html").write_text(index_page(results, given, articles, pages), encoding="utf-8")
     print(f"newstone report: index -> {output_dir / 'index.html'}", file=sys.stderr)
     return EXIT_FAILED if any(not r.ok for r in results) else EXIT_OK
 

@@ -154,7 +154,7 @@ def interactive_table(
     caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return HTMLFragment(
         f'{TABLE_CSS}<div class="ns-table" data-name="{_attr(name)}">'
-        '<div class="ns-tools"><input type="search" placeholder="Search: every word must appear" '
+        '<div class="ns-tools"><input type="search" placeholder="Search (every word)" '
         f'aria-label="Search the {_attr(name)} table"><span class="ns-count"></span>'
         '<button type="button" class="ns-csv">Download CSV of the rows shown</button></div>'
         f'<div class="ns-scroll"><table class="ns-grid">{caption_html}<thead><tr>{head}</tr></thead>'
