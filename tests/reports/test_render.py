@@ -140,6 +140,19 @@ def test_validate_parameters_names_each_bad_value():
     ]
 
 
+def test_an_impossible_date_on_the_command_line_names_its_parameter(tmp_path, capsys):
+    """YAML's date reader raised "month must be in 1..12", which was all the user saw."""
+    from newstone.cli import main
+
+    assert render.parse_value("2024-13-01") == "2024-13-01"
+    assert main(["report", "-p", "date_from", "2024-13-01", "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "parameter date_from: '2024-13-01' is not a date (use YYYY-MM-DD, e.g. 2024-06-01)" in err
+    (tmp_path / "p.yaml").write_text("date_to: 2024-02-30\n")
+    assert main(["report", "-f", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out")]) == 2
+    assert "p.yaml: " in capsys.readouterr().err
+
+
 def test_bad_parameter_value_stops_the_command_before_any_notebook_runs(tmp_path, capsys):
     from newstone.cli import main
 

@@ -48,7 +48,10 @@ def parse_value(text: str) -> Any:
     """
     import yaml
 
-    return _plain_dates(yaml.safe_load(text))
+    try:
+        return _plain_dates(yaml.safe_load(text))
+    except (yaml.YAMLError, ValueError):  # "2024-13-01": YAML's date reader raises; the check names it
+        return text
 
 
 def _plain_dates(value):
@@ -72,7 +75,10 @@ def collect_parameters(args) -> dict[str, Any]:
     parameters: dict[str, Any] = {}
     if getattr(args, "parameters_file", None):
         with open(args.parameters_file, encoding="utf-8") as fh:
-            loaded = yaml.safe_load(fh) or {}
+            try:
+                loaded = yaml.safe_load(fh) or {}
+            except (yaml.YAMLError, ValueError) as exc:  # a bad date: "month must be in 1..12"
+                raise ValueError(f"{args.parameters_file}: {exc} (dates are YYYY-MM-DD)") from None
         if not isinstance(loaded, dict):
             raise ValueError(f"{args.parameters_file}: expected a mapping of parameter names to values")
         parameters.update(_plain_dates(loaded))
