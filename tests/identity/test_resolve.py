@@ -152,3 +152,20 @@ def test_an_official_without_evidence_takes_the_country_the_corpus_ties_to_their
     assert found.speaker_country[3] == "GBR"
     able = next(row for row in found.speakers if row["speaker"] == "Ann Able")
     assert able["country_basis"] == "evidence"
+
+
+@pytest.mark.parametrize(
+    "mention, listed",
+    [
+        ("Mr Howard", True),
+        ("Tory leader Michael Howard", True),
+        ("He", False),
+        ("who", False),
+        ("Mr Kilroy-Silk, who recently quit the UK Independence Party", False),
+        ("Senator Smith and Senator Jones", False),
+    ],
+)
+def test_aliases_are_ways_of_naming_the_speaker(mention, listed):
+    from newstone.identity.resolve import _is_alias
+
+    assert _is_alias(mention) is listed

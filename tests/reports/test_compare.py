@@ -33,3 +33,21 @@ def test_only_the_largest_groups_are_drawn():
     fig = group_comparison_chart(table(rows), "speaker", ["Ana"])
     assert sorted(fig.newstone_data["group"]) == [f"g{i:02d}" for i in range(3, MAX_GROUPS + 3)]
     assert f"Showing the {MAX_GROUPS} groups with the most quotes of {MAX_GROUPS + 3}." in fig.newstone_footnote
+
+
+def test_the_group_table_names_speakers_and_keeps_their_ids_apart():
+    from newstone.reports.listings import group_summary
+
+    table = pd.DataFrame(
+        {
+            "speaker_id": ["person:howard", "person:howard-2"],
+            "group": ["politics", "politics"],
+            "n": [3, 2],
+            "mean": [0.1, -0.2],
+            "std": [0.1, 0.1],
+        }
+    )
+    shown = group_summary(table, "speaker_id", {"person:howard": "Howard", "person:howard-2": "Howard"})
+    assert list(shown.columns) == ["speaker", "group", "n", "mean", "speaker_id"]
+    assert shown["speaker"].tolist() == ["Howard", "Howard"]
+    assert shown["speaker_id"].nunique() == 2

@@ -33,7 +33,7 @@ from newstone.identity.organisations import decide_org, person_words
 from newstone.identity.people import Observation, group_people
 from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence
 from newstone.nlp.countries import country_names
-from newstone.nlp.words import PERSONAL_PRONOUNS
+from newstone.nlp.words import PERSONAL_PRONOUNS, PRONOUN_SUBJECTS
 
 # The quotes columns the pass reads (the article-level facts, never its own output).
 INPUT_COLUMNS = [
@@ -54,6 +54,7 @@ _JOINT = re.compile(r"\s(?:and|&)\s")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 MAX_TITLES = 5
+NOT_ALIASES = PERSONAL_PRONOUNS | PRONOUN_SUBJECTS | frozenset({"which", "that"})
 #: share of the other speakers of a person's articles that must share a role to lend it
 CONTEXT_SHARE = 0.6
 
@@ -268,7 +269,7 @@ def _entity_facts(get, entity: Entity) -> EntityFacts:
         if org and not is_clause(org):
             facts.orgs[org].add(get["article_id"][i])
         for alias in (name, _text(get["speaker_mention"][i])):
-            if alias and alias != entity.name and alias.lower() not in PERSONAL_PRONOUNS and not _JOINT.search(alias):
+            if alias and alias != entity.name and _is_alias(alias):
                 facts.aliases.add(alias)
         if name:
             names.add(name)
@@ -285,6 +286,13 @@ def _entity_facts(get, entity: Entity) -> EntityFacts:
         # a head of state or government, a peer (a member of the House of Lords): office
         facts.votes += [("official", 3) for _, _, kind in own if kind in ("office_holder", "peerage")]
     return facts
+
+
+def _is_alias(text: str) -> bool:
+    """Whether a mention is a way of naming the speaker worth listing: not a pronoun ("he",
+    "who"), a joint mention ("Senator A and Senator B") or a mention with a clause or
+    apposition after a comma ("Mr Kilroy-Silk, who recently quit UKIP")."""
+    return text.lower() not in NOT_ALIASES and "," not in text and not _JOINT.search(text)
 
 
 def _context_roles(entities: list[Entity], facts: list[EntityFacts], roles: list[str]) -> None:

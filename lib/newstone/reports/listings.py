@@ -77,9 +77,13 @@ def quote_listing(quotes: pd.DataFrame, articles: pd.DataFrame, by_speaker: pd.D
 
 
 def group_summary(table: pd.DataFrame, entity: str, labels: dict | None = None) -> pd.DataFrame:
-    """A group comparison's numbers: one row per entity and group."""
+    """A group comparison's numbers: one row per entity and group. Speakers are shown by
+    name, with their id last (two namesakes share a name, never an id)."""
     shown = table.drop(columns=["std"], errors="ignore").copy()
-    if labels:
+    if labels and entity == "speaker_id":
+        shown.insert(0, "speaker", shown["speaker_id"].map(lambda key: labels.get(key, key)))
+        shown = shown[[c for c in shown.columns if c != "speaker_id"] + ["speaker_id"]]
+    elif labels:
         shown[entity] = shown[entity].map(lambda key: labels.get(key, key))
     return shown
 
