@@ -33,22 +33,36 @@ from newstone.nlp.words import abbreviations, title_abbreviations
 from newstone.rules import word_set
 from newstone.spans import paragraph_spans, trim_span
 
-# NLTK's package start-up imports scikit-learn when it is installed, for a classifier
-# wrapper we never use, and scikit-learn imports SciPy and pandas: about a second of every
-# parse worker's start-up. Hide it while NLTK loads, unless something already imported it.
-_HIDE_SKLEARN = "sklearn" not in sys.modules
-if _HIDE_SKLEARN:
-    sys.modules["sklearn"] = None  # an import of it raises ImportError, which NLTK expects
-try:
-    from nltk.tokenize.punkt import (  # noqa: E402
-        PunktLanguageVars,
-        PunktParameters,
-        PunktSentenceTokenizer,
-        PunktToken,
-    )
-finally:
-    if _HIDE_SKLEARN:
-        del sys.modules["sklearn"]
+# Optional packages NLTK's package ``__init__`` imports when they are installed.
+_NOT_FOR_NLTK = ("sklearn", "scipy")
+
+
+def _import_punkt():
+    """``nltk.tokenize.punkt``, imported without scikit-learn and SciPy.
+
+    Importing any NLTK module runs NLTK's package ``__init__``, which imports
+    ``nltk.classify.scikitlearn`` and ``nltk.metrics.association``; they import scikit-learn
+    and SciPy when installed (they are, for ``scripts/train_tone.py``), and those import
+    pandas: 2 s of start-up for every ``newstone parse`` worker, for a classifier wrapper and
+    a collocation test we never use. NLTK catches the ImportError of each, so both are made
+    unimportable for that one import (and importable again after it).
+    """
+    blocked = [] if "nltk" in sys.modules else [name for name in _NOT_FOR_NLTK if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # `import name...` raises ImportError
+    try:
+        import nltk.tokenize.punkt
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+    return nltk.tokenize.punkt
+
+
+_punkt = _import_punkt()
+PunktLanguageVars = _punkt.PunktLanguageVars
+PunktParameters = _punkt.PunktParameters
+PunktSentenceTokenizer = _punkt.PunktSentenceTokenizer
+PunktToken = _punkt.PunktToken
 
 # One character for one character: offsets into the mapped text are offsets into the original.
 _STRAIGHTEN = str.maketrans(
