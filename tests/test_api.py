@@ -7,4 +7,4 @@
 def test_dir_of_the_package_lists_its_api():
     import newstone
 
-    assert dir(newstone) == ["Corpus", "__version__", "parse_text", "read", "sql", "tone"]
+    assert dir(newstone) == ["Corpus", "__version__", "parse_text", "read", "sql", "tone", "tone_toward"]

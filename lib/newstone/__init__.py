@@ -5,7 +5,8 @@
     >>> corpus.quotes[["speaker", "speaker_country", "kind", "tone", "text"]]
 
 ``read`` takes files, directories, globs, or a dataset written by ``newstone parse``;
-``parse_text`` takes one article as a string; ``tone`` scores any text. The tables and
+``parse_text`` takes one article as a string; ``tone`` scores any text and
+``tone_toward(sentence, [(start, end), ...])`` the tone toward each target span in it. The tables and
 their columns are documented in ``docs/tables.md``. ``sql(dataset_dir, query)``
 aggregates a processed dataset with DuckDB without loading it.
 
@@ -15,7 +16,7 @@ Every name is loaded on first use, so ``import newstone.dataset.store`` (or the 
 
 from importlib import import_module
 
-__all__ = ["Corpus", "read", "parse_text", "tone", "sql"]
+__all__ = ["Corpus", "read", "parse_text", "tone", "tone_toward", "sql"]
 __version__ = "0.1.0"
 
 _EXPORTS = {
@@ -24,6 +25,7 @@ _EXPORTS = {
     "parse_text": "newstone.dataset.corpus",
     "sql": "newstone.dataset.sql",
     "tone": "newstone.nlp.tone.news",
+    "tone_toward": "newstone.nlp.tone.toward",
 }
 
 

@@ -36,10 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument(
             "--tone",
-            choices=("news", "vader"),
+            choices=("news", "vader", "learned"),
             default="news",
-            help="scorer for the tone/tone_label columns (default: news); raw VADER "
-            "columns compound/pos/neu/neg are always kept",
+            help="scorer for the tone/tone_label columns (default: news; learned: the supervised "
+            "sentence model); raw VADER columns compound/pos/neu/neg are always kept",
         )
         p.add_argument("--roster", metavar="CSV", help="officials.csv overriding speaker facts (see README)")
         p.add_argument(

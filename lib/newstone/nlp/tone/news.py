@@ -11,6 +11,10 @@ Two scorers share one algorithm, vaderSentiment's ``SentimentIntensityAnalyzer``
   strip punctuation and to see "n’t" negations. Its compound is the pipeline's ``tone``;
   :meth:`ToneScorer.label` gives ``tone_label``.
 
+A third scorer the pipeline offers, ``"learned"``, is a supervised sentence model
+(:func:`newstone.nlp.tone.toward.sentence_tone`; :mod:`~.columns` picks the scorer); tone
+toward a target within a sentence is :func:`newstone.nlp.tone.toward.tone_toward`.
+
 Why a lexicon update and not a new model: VADER's rules (negation, intensifiers, "but",
 capitals, punctuation) work as well on news as on tweets; what fails is the vocabulary. The
 file's header says how the update was developed and ``scripts/evaluate_tone.py`` measures

@@ -1,0 +1,587 @@
+"""Tone toward a target: how a sentence speaks of one thing it names.
+
+Sentence tone gives every country in "Russia condemned the attack on Ukraine" the same
+score. :func:`tone_toward` scores each *target* (a character span of the sentence) on its
+own, with a linear model trained on NewsMTSC (Hamborg & Donnay, EACL 2021: sentences of US
+political news whose target mentions five coders rated negative, neutral or positive) by
+``scripts/train_tone.py``.
+
+What the model sees, for each target (:func:`target_features`):
+
+* the sentence's words, the target replaced by a placeholder (``<t>``, other targets
+  ``<o>``), so that a name never carries tone of its own (word pairs added nothing in
+  cross-validation once the word vectors were in, so the model leaves them out);
+* the words just left and right of the target, and the words of the target's clause
+  (clauses end at commas, semicolons, dashes and brackets and before "but", "which",
+  "because" ...);
+* VADER's valences (raw and news lexicon, with VADER's negation and booster rules) summed
+  by zone: the target's clause, the rest of its side of a contrast ("but", "while",
+  "although"), across a contrast, near the target, left and right of it;
+* the target's shape (pronoun, capitalised name, date, possessive, length) and the
+  lower-case words inside it ("a *beautiful* letter");
+* word vectors (PPMI + SVD on the unlabelled news in ``../shared``), averaged over the
+  same zones, so that a word the training sentences lack still counts through its
+  neighbours.
+
+The model file (``data/tone_toward.npz``) holds the feature names, their weights and the
+per-word projections of the vectors: numpy arrays only, read with ``allow_pickle=False``.
+Scoring is plain Python plus a little numpy, the same on every machine.
+
+:func:`sentence_tone` is the same machinery without a target: a sentence model trained on
+NewsMTSC and the dev half of the VADER paper's NYT ratings (the ``"learned"`` tone scorer).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
+
+from newstone.nlp.tone.news import ascii_quotes, get_scorer
+from newstone.nlp.tone.vader import _cap_differential, _score_valence, _strip_token, _word_valence
+
+MODEL_FILE = "tone_toward.npz"
+SENTENCE_MODEL_FILE = "tone_sentence.npz"
+FEATURE_VERSION = 2
+LABELS = ("negative", "neutral", "positive")
+
+_WHITESPACE_TOKEN = re.compile(r"\S+")
+_EDGE = string.punctuation + "\u2014\u2013\u2026"
+_EMBEDDING_WORD = re.compile(r"[a-z][a-z'-]*[a-z]$")
+_NEGATIONS = frozenset(NEGATE) | {"no", "never", "without", "nor", "neither"}
+# Words that set their clause against the one before ("but", "while", "although").
+CONTRAST = frozenset(
+    "but however although though while whereas yet despite unlike instead nevertheless nonetheless".split()
+)
+# Words that open a new clause without contrast (relative and subordinate clauses).
+CLAUSE_OPENERS = CONTRAST | frozenset("which who whom whose because since after before when if unless as".split())
+_CLAUSE_END = frozenset(",;:)]\u2014\u2013")
+_CLAUSE_START = frozenset("([\u2014\u2013")
+PRONOUNS = frozenset("he she it they him her them his its their we us our i me my you your".split())
+DETERMINERS = frozenset("the a an his her their its this that our".split())
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week weeks month "
+    "months year years day days night morning evening weekend january february march april may june july "
+    "august september october november december".split()
+)
+NEAR = 3  # words left and right of the target kept as window features
+EMBEDDING_WINDOW = 5  # words left and right averaged as the window's word vectors
+# Names of the dense features, in the order target_features returns them.
+ZONES = ("clause", "side", "across", "near", "left", "right", "distance")
+DENSE_NAMES = (
+    "sentence VADER compound",
+    "sentence news compound",
+    "sentence news positive share",
+    "sentence news negative share",
+    *(f"{zone} lexicon {sign}" for zone in ZONES for sign in ("positive", "negative")),
+    "clause VADER sum",
+    "other targets in the sentence",
+    "target opens the sentence",
+    "target is a pronoun",
+    "target under negation",
+    "target's own words' valence",
+)
+EMBEDDING_ZONES = ("sentence", "window", "clause", "left", "right")
+SENTENCE_DENSE_NAMES = DENSE_NAMES[:4]
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """A sentence read once for all its targets: whitespace tokens as VADER splits them,
+    their valences under both lexicons, clause and contrast marks, negation scope."""
+
+    spans: list[tuple[int, int]]
+    words: list[str]  # VADER's tokens (edge punctuation stripped), original case
+    lower: list[str]
+    norm: list[str]  # the token as a feature word ("" when it is punctuation only)
+    embed: list[str]  # the token as a word-vector key ("" when none)
+    raw_val: list[float]
+    news_val: list[float]
+    segment: list[int]  # clause index of each token
+    segment_bounds: list[tuple[int, int]]  # first token and last + 1 of each clause
+    side: list[int]  # contrast side of each token
+    negated: list[bool]  # inside a negation's scope (up to the end of its clause)
+    compound_raw: float
+    compound_news: float
+    pos_news: float
+    neg_news: float
+    news_hits: list[int]  # tokens with a news-lexicon valence
+    raw_hits: list[int]  # tokens with a raw VADER valence
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[dict, dict]:
+    return get_scorer("vader")._analyzer.lexicon, get_scorer("news")._analyzer.lexicon
+
+
+@lru_cache(maxsize=1)
+def _news_changes() -> frozenset[str]:
+    raw, news = _lexicons()
+    return frozenset(w for w in set(raw) | set(news) if raw.get(w) != news.get(w))
+
+
+def _valences(words: list[str], lower: list[str], lexicon: dict, cap_diff: bool) -> list[float]:
+    """VADER's valence of each token (negation, boosters, capitals; before its "but" rule)."""
+    n = len(words)
+    out = [0.0] * n
+    for i, word in enumerate(lower):
+        if word in lexicon:
+            if word in BOOSTER_DICT or (i < n - 1 and word == "kind" and lower[i + 1] == "of"):
+                continue
+            out[i] = _word_valence(i, words, lower, lexicon, cap_diff)
+    return out
+
+
+def feature_word(word_lower: str) -> str:
+    """A token as a feature word: edge punctuation and a possessive "'s" removed, any
+    number as ``<num>``; "" for punctuation."""
+    word = word_lower.strip(_EDGE)
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word and not word.isalpha() and any(ch.isdigit() for ch in word):
+        return "<num>"
+    return word
+
+
+def embedding_word(token: str) -> str:
+    """A token as a word-vector key (training and scoring agree on it): lower case, edge
+    punctuation stripped, letters with inner apostrophes or hyphens; "" otherwise."""
+    word = token.strip(_EDGE).lower()
+    return word if _EMBEDDING_WORD.match(word) else ""
+
+
+_but_check = SentimentIntensityAnalyzer._but_check
+_TOKEN_FORMS: dict[str, tuple[str, str, str, str, int]] = {}
+# Token flags (bits) for the clause, contrast and negation marks.
+_OPENS, _CONTRASTS, _NEGATES, _ENDS, _SEMICOLON = 1, 2, 4, 8, 16
+
+
+def _token_forms(raw: str) -> tuple[str, str, str, str, int]:
+    """A whitespace token's VADER word, its lower case, its feature word, its word-vector
+    key and its flags, remembered (news repeats its words; the memo is emptied at 200,000)."""
+    word = _strip_token(raw)
+    lower = word.lower()
+    dash = raw in ("-", "--")
+    flags = (
+        (_OPENS if raw[0] in _CLAUSE_START or dash or lower in CLAUSE_OPENERS else 0)
+        | (_CONTRASTS if lower in CONTRAST else 0)
+        | (_NEGATES if lower in _NEGATIONS or lower.endswith("n't") else 0)
+        | (_ENDS if raw[-1] in _CLAUSE_END or dash else 0)
+        | (_SEMICOLON if raw[-1] == ";" else 0)
+    )
+    forms = (word, lower, feature_word(lower), embedding_word(raw), flags)
+    if len(_TOKEN_FORMS) >= 200_000:
+        _TOKEN_FORMS.clear()
+    _TOKEN_FORMS[raw] = forms
+    return forms
+
+
+def read_sentence(sentence: str) -> SentenceView:
+    """Tokens, valences and clause marks of ``sentence`` (typographic quotes read as ASCII)."""
+    text = ascii_quotes(sentence)
+    spans, raws = [], []
+    for match in _WHITESPACE_TOKEN.finditer(text):
+        spans.append(match.span())
+        raws.append(match.group())
+    forms = [_TOKEN_FORMS.get(raw) or _token_forms(raw) for raw in raws]
+    words = [f[0] for f in forms]
+    lower = [f[1] for f in forms]
+    raw_lexicon, news_lexicon = _lexicons()
+    cap_diff = _cap_differential(words)
+    raw_val = _valences(words, lower, raw_lexicon, cap_diff)
+    if _news_changes().isdisjoint(lower):  # no word the news lexicon changes: same valences
+        news_val = raw_val
+    else:
+        news_val = _valences(words, lower, news_lexicon, cap_diff)
+    segment, side, negated = [], [], []
+    seg = sd = 0
+    in_negation = False
+    previous = 0  # flags of the token before
+    for f in [f[4] for f in forms]:
+        if previous & _ENDS or f & _OPENS and segment:
+            seg += 1
+            in_negation = False
+            if f & _CONTRASTS or previous & _SEMICOLON:
+                sd += 1
+        segment.append(seg)
+        side.append(sd)
+        negated.append(in_negation)
+        if f & _NEGATES:
+            in_negation = True
+        previous = f
+    # VADER's sentence scores from the same valences (its "but" rule, then its sums).
+    if "but" in lower:
+        raw_scores = _score_valence(_but_check(words, list(raw_val)), text)
+        news_scores = _score_valence(_but_check(words, list(news_val)), text)
+    else:
+        raw_scores = _score_valence(raw_val, text)
+        news_scores = raw_scores if news_val is raw_val else _score_valence(news_val, text)
+    bounds = []
+    for i, seg_i in enumerate(segment):
+        if seg_i == len(bounds):
+            bounds.append((i, i + 1))
+        else:
+            bounds[seg_i] = (bounds[seg_i][0], i + 1)
+    raw_hits = [i for i, v in enumerate(raw_val) if v]
+    return SentenceView(
+        spans=spans,
+        words=words,
+        lower=lower,
+        norm=[f[2] for f in forms],
+        embed=[f[3] for f in forms],
+        raw_val=raw_val,
+        news_val=news_val,
+        segment=segment,
+        segment_bounds=bounds,
+        side=side,
+        negated=negated,
+        compound_raw=raw_scores["compound"],
+        compound_news=news_scores["compound"],
+        pos_news=news_scores["pos"],
+        neg_news=news_scores["neg"],
+        news_hits=raw_hits if news_val is raw_val else [i for i, v in enumerate(news_val) if v],
+        raw_hits=raw_hits,
+    )
+
+
+def token_range(view: SentenceView, start: int, end: int) -> tuple[int, int]:
+    """The tokens a character span ``[start, end)`` touches, as ``(first, last + 1)``; a
+    span between tokens takes the next token (the last one at the end)."""
+    first = last = None
+    for i, (s, e) in enumerate(view.spans):
+        if s < end and e > start:
+            if first is None:
+                first = i
+            last = i
+        elif s >= end:
+            break
+    if first is not None:
+        return first, last + 1
+    for i, (s, _) in enumerate(view.spans):
+        if s >= start:
+            return i, i + 1
+    n = len(view.spans)
+    return max(n - 1, 0), max(n, 1)
+
+
+def _squash(x: float) -> float:
+    return x / (abs(x) + 2.0)
+
+
+def target_features(
+    view: SentenceView, a: int, b: int, others: list[tuple[int, int]]
+) -> tuple[list[str], list[float], list[list[int]]]:
+    """The features of the target at tokens ``[a, b)``, other targets at ``others``.
+
+    Returns the sparse feature names (a name may repeat: it then counts once), the dense
+    values (:data:`DENSE_NAMES`) and, per :data:`EMBEDDING_ZONES`, the token indices whose
+    word vectors are averaged.
+    """
+    n = len(view.norm)
+    norm, segment, side = view.norm, view.segment, view.side
+    other_tokens: set[int] = set()
+    for oa, ob in others:
+        other_tokens.update(range(oa, ob))
+    seq_index: list[int] = []
+    seq_words: list[str] = []
+    target_at = 0
+    for i in range(n):
+        if a <= i < b:
+            if i == a:
+                target_at = len(seq_words)
+                seq_index.append(i)
+                seq_words.append("<t>")
+            continue
+        if i in other_tokens:
+            if i - 1 not in other_tokens:
+                seq_index.append(i)
+                seq_words.append("<o>")
+            continue
+        if norm[i]:
+            seq_index.append(i)
+            seq_words.append(norm[i])
+    sparse = ["u:" + w for w in seq_words]
+    left = seq_words[max(0, target_at - NEAR) : target_at][::-1]
+    right = seq_words[target_at + 1 : target_at + 1 + NEAR]
+    sparse += ["l:" + w for w in left]
+    sparse += ["r:" + w for w in right]
+    sparse += [f"l{d}:" + w for d, w in enumerate(left[:2])]
+    sparse += [f"r{d}:" + w for d, w in enumerate(right[:2])]
+    seg_t, side_t = segment[a], side[a]
+    sparse += ["c:" + w for i, w in zip(seq_index, seq_words) if segment[i] == seg_t and i != a]
+    # The target's shape: never its name, only what kind of mention it is.
+    first_lower = view.lower[a]
+    if first_lower in PRONOUNS:
+        sparse.append("t:pron")
+    elif first_lower in DETERMINERS:
+        sparse.append("t:det")
+    sparse.append("t:cap" if view.words[a][:1].isupper() else "t:low")
+    target_lower = view.lower[a:b]
+    if any(w in TIME_WORDS for w in target_lower):
+        sparse.append("t:time")
+    if any(norm[i] == "<num>" for i in range(a, b)):
+        sparse.append("t:num")
+    sparse.append(f"t:len{min(b - a, 4)}")
+    if target_lower[-1].endswith("'s"):
+        sparse.append("t:poss")
+    sparse += [
+        "tw:" + norm[i]
+        for i in range(a, b)
+        if norm[i] and not view.words[i][:1].isupper() and view.lower[i] not in PRONOUNS
+    ]
+    # Lexicon valences by zone around the target (news lexicon), positive and negative apart.
+    sums = [0.0] * (2 * len(ZONES))
+    values = view.news_val
+    for i in view.news_hits:
+        if a <= i < b:
+            continue
+        v = values[i]
+        sign = 0 if v > 0 else 1
+        if segment[i] == seg_t:
+            sums[sign] += v
+        elif side[i] == side_t:
+            sums[2 + sign] += v
+        else:
+            sums[4 + sign] += v
+        distance = a - i if i < a else i - b + 1
+        if distance <= 3:
+            sums[6 + sign] += v
+        if side[i] == side_t:
+            sums[(8 if i < a else 10) + sign] += v
+        sums[12 + sign] += v / (1.0 + distance / 4.0)
+    raw_clause = sum(view.raw_val[i] for i in view.raw_hits if segment[i] == seg_t and not a <= i < b)
+    dense = [view.compound_raw, view.compound_news, view.pos_news, view.neg_news]
+    dense += [_squash(x) for x in sums]
+    dense += [
+        _squash(raw_clause),
+        1.0 if others else 0.0,
+        1.0 if a == 0 else 0.0,
+        1.0 if first_lower in PRONOUNS else 0.0,
+        1.0 if view.negated[a] else 0.0,
+        _squash(sum(values[a:b])),
+    ]
+    clause_start, clause_end = view.segment_bounds[seg_t]  # clauses are runs of tokens
+    left_window = list(range(max(0, a - EMBEDDING_WINDOW), a))
+    right_window = list(range(b, min(n, b + EMBEDDING_WINDOW)))
+    zones = [
+        [*range(a), *range(b, n)],
+        left_window + right_window,
+        [*range(clause_start, a), *range(b, max(b, clause_end))],
+        left_window,
+        right_window,
+    ]
+    return sparse, dense, zones
+
+
+def sentence_features(view: SentenceView) -> tuple[list[str], list[float], list[list[int]]]:
+    """The sentence model's features: words, word pairs, VADER's sentence scores, and the
+    sentence's word vectors."""
+    words = [w for w in view.norm if w]
+    sparse = ["u:" + w for w in words]
+    sparse += ["b:" + words[j] + " " + words[j + 1] for j in range(len(words) - 1)]
+    dense = [view.compound_raw, view.compound_news, view.pos_news, view.neg_news]
+    return sparse, dense, [list(range(len(view.norm)))]
+
+
+class LinearToneModel:
+    """A three-class linear model over named sparse features, dense features and averaged
+    word vectors, as ``scripts/train_tone.py`` saves it.
+
+    Arrays of the file: ``features`` (names joined by newlines, UTF-8 bytes) and ``weights``
+    (one row of three class weights per name), ``dense_weights`` (one row per dense
+    feature), ``bias``, ``words`` (word-vector keys, newline-joined) and ``projections``
+    (per word and embedding zone, the three class weights of its scaled vector: a zone adds
+    the mean of its words' rows), ``version`` and ``info`` (JSON: how it was trained).
+    """
+
+    def __init__(self, arrays) -> None:
+        import json
+
+        import numpy as np
+
+        version = int(arrays["version"])
+        if version != FEATURE_VERSION:
+            raise ValueError(f"tone model has feature version {version}, this code reads {FEATURE_VERSION}")
+        names = bytes(arrays["features"]).decode("utf-8").split("\n")
+        weights = np.asarray(arrays["weights"], dtype=np.float64)
+        self.weights = {name: tuple(row) for name, row in zip(names, weights.tolist())}
+        self.dense_weights = np.asarray(arrays["dense_weights"], dtype=np.float64).tolist()
+        self.bias = tuple(np.asarray(arrays["bias"], dtype=np.float64).tolist())
+        words = bytes(arrays["words"]).decode("utf-8").split("\n") if len(arrays["words"]) else []
+        projections = np.asarray(arrays["projections"], dtype=np.float64)
+        self.word_index = {w: i for i, w in enumerate(words)}
+        # projections[zone][class][word id], as lists: a zone's sums are sum(map(...)) in C
+        self.projections = [
+            [projections[:, zone, k].tolist() for k in range(3)] for zone in range(projections.shape[1])
+        ]
+        self.info = json.loads(bytes(arrays["info"]).decode("utf-8"))
+
+    @classmethod
+    def load(cls, path) -> LinearToneModel:
+        import numpy as np
+
+        with np.load(path, allow_pickle=False) as arrays:
+            return cls({key: arrays[key] for key in arrays.files})
+
+    def logits(self, sparse, dense, zones, word_ids, explain: dict | None = None) -> list[float]:
+        """Class scores (negative, neutral, positive) before the softmax. With ``explain``,
+        adds each sparse feature's contribution to positive minus negative."""
+        n0, n1, n2 = self.bias
+        weights = self.weights
+        for name in set(sparse):
+            row = weights.get(name)
+            if row is not None:
+                n0 += row[0]
+                n1 += row[1]
+                n2 += row[2]
+                if explain is not None:
+                    explain[name] = row[2] - row[0]
+        for value, row in zip(dense, self.dense_weights):
+            if value:
+                n0 += value * row[0]
+                n1 += value * row[1]
+                n2 += value * row[2]
+        for zone, (p0, p1, p2) in zip(zones, self.projections):
+            ids = [k for k in map(word_ids.__getitem__, zone) if k >= 0]
+            if ids:
+                m = len(ids)
+                n0 += sum(map(p0.__getitem__, ids)) / m
+                n1 += sum(map(p1.__getitem__, ids)) / m
+                n2 += sum(map(p2.__getitem__, ids)) / m
+        return [n0, n1, n2]
+
+    def word_ids(self, view: SentenceView) -> list[int]:
+        index = self.word_index
+        return [index.get(w, -1) if w else -1 for w in view.embed]
+
+
+def softmax(logits: list[float]) -> list[float]:
+    top = max(logits)
+    exps = [math.exp(x - top) for x in logits]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _load_packaged(name: str) -> LinearToneModel:
+    with resources.as_file(resources.files("newstone") / "data" / name) as path:
+        if not path.exists():
+            raise FileNotFoundError(f"tone model {name} is missing from newstone/data: run scripts/train_tone.py")
+        return LinearToneModel.load(path)
+
+
+@lru_cache(maxsize=1)
+def toward_model() -> LinearToneModel:
+    """The packaged tone-toward model, read once per process."""
+    return _load_packaged(MODEL_FILE)
+
+
+@lru_cache(maxsize=1)
+def sentence_model() -> LinearToneModel:
+    """The packaged sentence model (the ``"learned"`` scorer), read once per process."""
+    return _load_packaged(SENTENCE_MODEL_FILE)
+
+
+def _result(probabilities: list[float]) -> dict:
+    p_neg, p_neu, p_pos = probabilities
+    best = max(range(3), key=probabilities.__getitem__)
+    return {
+        "label": LABELS[best],
+        "score": round(p_pos - p_neg, 4),
+        "probabilities": {label: round(p, 4) for label, p in zip(LABELS, probabilities)},
+    }
+
+
+def _explanation(contributions: dict[str, float], top: int) -> list[tuple[str, float]]:
+    """Words that pushed the score, from the features' contributions: each n-gram's share
+    goes to its words (the target placeholders left out), summed per word."""
+    per_word: dict[str, float] = {}
+    for name, value in contributions.items():
+        prefix, _, text = name.partition(":")
+        if prefix == "t":
+            continue
+        words = [w for w in text.split(" ") if w not in ("<t>", "<o>")]
+        for word in words:
+            per_word[word] = per_word.get(word, 0.0) + value / len(words)
+    ranked = sorted(per_word.items(), key=lambda item: (-abs(item[1]), item[0]))
+    return [(word, round(value, 3)) for word, value in ranked[:top] if abs(value) >= 0.01]
+
+
+def check_spans(sentence: str, targets) -> list[tuple[int, int]]:
+    spans = []
+    for target in targets:
+        try:
+            start, end = (int(x) for x in target)
+        except (TypeError, ValueError):
+            raise ValueError(f"target {target!r} is not a (start, end) pair") from None
+        if not 0 <= start < end <= len(sentence):
+            raise ValueError(f"target ({start}, {end}) is not a span of a {len(sentence)}-character sentence")
+        spans.append((start, end))
+    return spans
+
+
+def score_view(view: SentenceView, spans: list[tuple[int, int]], explain: bool = False, top: int = 8) -> list[dict]:
+    """:func:`tone_toward` for a sentence already read (the pipeline's path)."""
+    model = toward_model()
+    word_ids = model.word_ids(view)
+    ranges = [token_range(view, s, e) for s, e in spans]
+    results = []
+    for k, (a, b) in enumerate(ranges):
+        others = [r for j, r in enumerate(ranges) if j != k and r != (a, b)]
+        sparse, dense, zones = target_features(view, a, b, others)
+        contributions: dict | None = {} if explain else None
+        result = _result(softmax(model.logits(sparse, dense, zones, word_ids, contributions)))
+        if explain:
+            result["words"] = _explanation(contributions, top)
+        results.append(result)
+    return results
+
+
+def tone_toward(sentence: str, targets, explain: bool = False) -> list[dict]:
+    """The tone of ``sentence`` toward each target, a ``(start, end)`` character span.
+
+    One dict per target, in order: ``label`` (negative, neutral or positive: the likeliest
+    class), ``score`` (P(positive) - P(negative), -1..1) and ``probabilities`` (of the three
+    classes). ``explain=True`` adds ``words``: the words that pushed the score, as
+    ``(word, weight)`` pairs, most influential first (weight > 0 toward positive).
+
+        >>> s = "Critics slammed Smith's plan but praised Jones."
+        >>> [r["label"] for r in tone_toward(s, [(16, 21), (41, 46)])]
+        ['negative', 'positive']
+    """
+    spans = check_spans(sentence, targets)
+    if not spans:
+        return []
+    return score_view(read_sentence(sentence), spans, explain=explain)
+
+
+def sentence_tone(text: str) -> dict:
+    """The learned sentence scorer: ``label``, ``score`` (-1..1) and ``probabilities``."""
+    model = sentence_model()
+    view = read_sentence(text if isinstance(text, str) else "")
+    if not view.spans:
+        return {"label": "neutral", "score": 0.0, "probabilities": {"negative": 0.0, "neutral": 1.0, "positive": 0.0}}
+    sparse, dense, zones = sentence_features(view)
+    return _result(softmax(model.logits(sparse, dense, zones, model.word_ids(view))))
+
+
+__all__ = [
+    "LABELS",
+    "MODEL_FILE",
+    "SENTENCE_MODEL_FILE",
+    "LinearToneModel",
+    "SentenceView",
+    "read_sentence",
+    "token_range",
+    "target_features",
+    "sentence_features",
+    "tone_toward",
+    "sentence_tone",
+    "score_view",
+    "toward_model",
+    "sentence_model",
+]

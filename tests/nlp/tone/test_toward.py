@@ -1,0 +1,225 @@
+"""Tone toward a target (lib/newstone/nlp/tone/toward.py): our own sentences for what it must
+get right, the model file's contract, and its measured accuracy on NewsMTSC's held-out part."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+
+import numpy as np
+import pytest
+
+import newstone
+from newstone.nlp.tone.toward import (
+    DENSE_NAMES,
+    FEATURE_VERSION,
+    MODEL_FILE,
+    SENTENCE_MODEL_FILE,
+    read_sentence,
+    sentence_tone,
+    target_features,
+    token_range,
+    tone_toward,
+)
+from tests.helpers import DATA, ROOT, shared_path
+
+EVALUATE_SCRIPT = ROOT / "scripts" / "evaluate_tone.py"
+
+
+def toward(sentence: str, *targets: str, explain: bool = False) -> list[dict]:
+    """tone_toward for targets given as words of the sentence (each word's first occurrence)."""
+    spans = []
+    for target in targets:
+        start = sentence.index(target)
+        spans.append((start, start + len(target)))
+    return tone_toward(sentence, spans, explain=explain)
+
+
+def score(sentence: str, target: str) -> float:
+    return toward(sentence, target)[0]["score"]
+
+
+# --- what it must get right ---
+
+
+def test_contrast_splits_the_blame_and_the_praise():
+    smith, jones = toward("Critics slammed Smith's plan but praised Jones.", "Smith", "Jones")
+    assert smith["label"] == "negative"
+    assert jones["label"] == "positive"
+    assert smith["score"] < 0 < jones["score"]
+
+
+def test_contrast_with_countries_in_one_sentence():
+    france, germany = toward(
+        "The president praised France for its generous aid, but he condemned Germany for blocking the deal.",
+        "France",
+        "Germany",
+    )
+    assert france["score"] > germany["score"] + 0.3
+    assert germany["label"] == "negative"
+
+
+@pytest.mark.parametrize(
+    ("negated", "plain", "target"),
+    [
+        ("The report did not criticize Japan.", "The report criticized Japan.", "Japan"),
+        ("France is not a threat to anyone, he said.", "France is a threat to everyone, he said.", "France"),
+    ],
+)
+def test_negation_in_the_targets_clause_lifts_the_tone(negated, plain, target):
+    assert toward(plain, target)[0]["label"] == "negative"
+    assert toward(negated, target)[0]["label"] != "negative"
+    assert score(negated, target) > score(plain, target) + 0.3
+
+
+def test_negation_in_another_clause_leaves_the_target_alone():
+    (iran,) = toward("Officials did not comment, but they said Iran is a threat.", "Iran")
+    assert iran["label"] == "negative"
+
+
+def test_a_target_only_in_a_neutral_clause_of_a_negative_sentence_is_not_negative():
+    sentence = (
+        "The deadly bombing, which killed dozens of civilians and wounded hundreds more, "
+        "came a day after the minister returned from a visit to Norway."
+    )
+    from newstone.nlp.tone.news import tone
+
+    assert tone(sentence)["compound"] < -0.5  # the sentence is negative
+    norway = toward(sentence, "Norway")[0]
+    assert norway["label"] != "negative"
+    assert norway["score"] > tone(sentence)["compound"] + 0.3
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit (docs/methodology.md): 'confidence' and 'encourages' outweigh 'destabilizing' "
+    "three clauses away, as they do for sentence VADER",
+)
+def test_the_sample_articles_warning_is_not_positive():
+    # Medeiros in the sample article: sentence VADER scores +0.74 on "confidence" and "encourages".
+    sentence = (
+        "this relationship could give confidence to North Korea in a way that encourages Kim Jong Un "
+        "to act in very destabilizing ways, including resuming nuclear testing"
+    )
+    assert toward(sentence, "North Korea")[0]["label"] != "positive"
+
+
+def test_a_name_carries_no_tone_of_its_own():
+    # The target is replaced by a placeholder: only the words around it count.
+    a = toward("Officials met Trump on Tuesday.", "Trump")[0]
+    b = toward("Officials met Obama on Tuesday.", "Obama")[0]
+    assert a["probabilities"] == b["probabilities"]
+
+
+# --- the API ---
+
+
+def test_result_fields_and_ranges():
+    (result,) = toward("Russia condemned the attack.", "Russia")
+    assert set(result) == {"label", "score", "probabilities"}
+    assert result["label"] in ("negative", "neutral", "positive")
+    assert -1 <= result["score"] <= 1
+    p = result["probabilities"]
+    assert set(p) == {"negative", "neutral", "positive"}
+    assert sum(p.values()) == pytest.approx(1, abs=1e-3)
+    assert result["label"] == max(p, key=p.get)
+    assert result["score"] == pytest.approx(p["positive"] - p["negative"], abs=1e-3)
+
+
+def test_explain_gives_the_words_that_pushed_the_score():
+    smith, jones = toward("Critics slammed Smith's plan but praised Jones.", "Smith", "Jones", explain=True)
+    words = dict(smith["words"])
+    assert "slammed" in words and words["slammed"] < 0
+    assert dict(jones["words"]).get("praised", 0) > 0
+    assert all(isinstance(w, str) and isinstance(v, float) for w, v in smith["words"])
+    assert "<t>" not in words and "<o>" not in words
+
+
+def test_deterministic_and_order_independent_per_call():
+    sentence = "Critics slammed Smith's plan but praised Jones."
+    first = tone_toward(sentence, [(16, 21), (41, 46)])
+    assert tone_toward(sentence, [(16, 21), (41, 46)]) == first
+    assert tone_toward(sentence, [(41, 46), (16, 21)]) == first[::-1]
+
+
+def test_public_api_is_lazy_and_exported():
+    assert newstone.tone_toward is tone_toward
+    assert "tone_toward" in dir(newstone)
+
+
+@pytest.mark.parametrize("targets", [[(0, 0)], [(-1, 3)], [(3, 99)], [(5, 2)], [("a", "b")], [(1,)]])
+def test_bad_spans_are_a_value_error(targets):
+    with pytest.raises(ValueError):
+        tone_toward("Russia condemned the attack.", targets)
+
+
+def test_no_targets_gives_no_results():
+    assert tone_toward("Russia condemned the attack.", []) == []
+
+
+def test_typographic_quotes_read_like_ascii_ones():
+    curly = "“It’s incredibly concerning,” he said of Russia’s move."
+    plain = "\"It's incredibly concerning,\" he said of Russia's move."
+    start = curly.index("Russia")
+    assert tone_toward(curly, [(start, start + 6)]) == tone_toward(plain, [(start, start + 6)])
+
+
+def test_token_range_covers_partial_and_between_token_spans():
+    view = read_sentence("Critics slammed Smith's plan.")
+    assert token_range(view, 16, 21) == (2, 3)  # "Smith" inside "Smith's"
+    assert token_range(view, 0, 15) == (0, 2)
+    assert token_range(view, 7, 8) == (1, 2)  # the space: the next token
+
+
+def test_features_have_the_documented_dense_columns():
+    view = read_sentence("Critics slammed Smith's plan but praised Jones.")
+    sparse, dense, zones = target_features(view, 2, 3, [(6, 7)])
+    assert len(dense) == len(DENSE_NAMES)
+    assert "u:<t>" in sparse and "u:<o>" in sparse and "u:smith" not in sparse
+    assert "c:slammed" in sparse and "c:praised" not in sparse  # "but" ends the clause
+    assert len(zones) == 5
+
+
+# --- the learned sentence scorer ---
+
+
+def test_sentence_tone_fields():
+    result = sentence_tone("The attack was a brutal and cowardly act.")
+    assert result["label"] == "negative" and result["score"] < 0
+    assert sentence_tone("")["label"] == "neutral"
+
+
+# --- the model files ---
+
+
+@pytest.mark.parametrize("name", [MODEL_FILE, SENTENCE_MODEL_FILE])
+def test_model_file_is_small_safe_and_current(name):
+    path = DATA / name
+    assert path.stat().st_size <= 10_000_000
+    with np.load(path, allow_pickle=False) as arrays:  # no pickled objects inside
+        assert int(arrays["version"]) == FEATURE_VERSION
+        assert all(arrays[key].dtype != object for key in arrays.files)
+        info = json.loads(bytes(arrays["info"]).decode("utf-8"))
+    assert "held-out part left out" in info["trained_on"] or "dev part" in info["trained_on"]
+
+
+# --- measured against people (needs ../shared) ---
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_heldout_macro_f1_beats_sentence_tone(monkeypatch):
+    path = shared_path("data", "newsmtsc", "train.jsonl")
+    spec = importlib.util.spec_from_file_location("evaluate_tone", EVALUATE_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "evaluate_tone", module)  # its dataclasses look it up
+    spec.loader.exec_module(module)
+    records = [r for r in module.load_newsmtsc(path) if r["heldout"]]
+    gold, multi, predicted = module.toward_predictions(records)
+    f1 = {method: module.macro_f1(gold, labels) for method, labels in predicted.items()}
+    assert f1["tone_toward"] >= 0.64  # 0.xx when trained (docs/methodology.md)
+    assert f1["tone_toward"] > f1["news"] + 0.05
+    assert f1["tone_toward"] > f1["vader"] + 0.08
+    pairs = [(g, p) for g, p, m in zip(gold, predicted["tone_toward"], multi) if m]
+    assert module.macro_f1(*zip(*pairs)) >= 0.60
