@@ -164,3 +164,96 @@ def test_sample_country_mentions(sample_corpus):
     found = set(sample_corpus.mentions["country"].dropna())
     assert {"RUS", "PRK", "USA", "UKR", "KOR", "CHN", "IRN", "CUB", "SYR"} <= found
     assert not found & {"JPN", "IND", "PHL", "GUY", "NLD", "ITA"}
+
+
+# --- tone toward each country mention ---
+
+TWO_COUNTRIES = (
+    "Talks\n\n"
+    "France sent generous aid and won wide praise, but Germany blocked the deal and drew angry protests. "
+    "\u201cItaly has been a loyal friend,\u201d the ambassador said angrily."
+)
+
+
+def mention(corpus, surface):
+    rows = corpus.mentions[corpus.mentions["surface"] == surface]
+    assert len(rows) == 1, corpus.mentions[["surface", "country"]]
+    return rows.iloc[0]
+
+
+def test_each_country_in_a_sentence_gets_its_own_tone_toward():
+    from newstone.nlp.tone.toward import tone_toward
+
+    corpus = newstone.parse_text(TWO_COUNTRIES, "t")
+    france, germany = mention(corpus, "France"), mention(corpus, "Germany")
+    assert france["sentence_id"] == germany["sentence_id"]
+    assert france["tone_toward"] > germany["tone_toward"] + 0.3
+    assert germany["tone_toward_label"] == "negative"
+    # The same as newstone.tone_toward on the sentence, both countries as targets.
+    sentence = corpus.sentences[corpus.sentences["sentence_id"] == france["sentence_id"]].iloc[0]
+    spans = [(m["start"] - sentence["start"], m["end"] - sentence["start"]) for m in (france, germany)]
+    expected = tone_toward(sentence["text"], spans)
+    assert [france["tone_toward"], germany["tone_toward"]] == [r["score"] for r in expected]
+    assert [france["tone_toward_label"], germany["tone_toward_label"]] == [r["label"] for r in expected]
+
+
+def test_a_mention_inside_a_quote_is_scored_in_the_quotes_own_words():
+    from newstone.nlp.tone.toward import tone_toward
+
+    corpus = newstone.parse_text(TWO_COUNTRIES, "t")
+    italy = mention(corpus, "Italy")
+    quote = corpus.quotes[corpus.quotes["quote_id"] == italy["quote_id"]].iloc[0]
+    assert "angrily" not in quote["text"]  # the reporter's words are not the quote's
+    ((start, end),) = quote["spans"]
+    words = TWO_COUNTRIES[start:end]
+    expected = tone_toward(words, [(italy["start"] - start, italy["end"] - start)])[0]
+    assert italy["tone_toward"] == expected["score"]
+    assert italy["tone_toward_label"] == "positive"
+
+
+def test_quotes_list_the_tone_toward_each_country_they_name():
+    corpus = newstone.parse_text(TWO_COUNTRIES, "t")
+    italy = mention(corpus, "Italy")
+    quotes = corpus.quotes.set_index("quote_id")
+    assert quotes.loc[italy["quote_id"], "mentioned_countries"] == ["ITA"]
+    assert quotes.loc[italy["quote_id"], "tone_toward_countries"] == [italy["tone_toward"]]
+    unquoted = [q for q in corpus.quotes["quote_id"] if q != italy["quote_id"]]
+    for quote_id in unquoted:
+        assert quotes.loc[quote_id, "mentioned_countries"] == []
+
+
+def test_sample_mentions_all_have_tone_toward(sample_corpus):
+    mentions = sample_corpus.mentions
+    inside = mentions[mentions["sentence_id"].notna()]
+    assert inside["tone_toward"].notna().all()
+    assert inside["tone_toward"].between(-1, 1).all()
+    assert set(inside["tone_toward_label"]) <= {"negative", "neutral", "positive"}
+    # Every quote's countries are those of its mentions, each with a tone.
+    for quote in sample_corpus.quotes.itertuples():
+        named = mentions[(mentions["article_id"] == quote.article_id) & (mentions["quote_id"] == quote.quote_id)]
+        assert quote.mentioned_countries == list(dict.fromkeys(named["country"].dropna()))
+        assert len(quote.tone_toward_countries) == len(quote.mentioned_countries)
+
+
+def test_raw_vader_and_tone_columns_are_unchanged_by_tone_toward():
+    """compound/pos/neu/neg stay raw VADER's own, tone the news scorer's, on sentences and quotes."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    corpus = newstone.parse_text(TWO_COUNTRIES, "t")
+    analyzer = SentimentIntensityAnalyzer()
+    for row in [*corpus.sentences.itertuples(), *corpus.quotes.itertuples()]:
+        raw = analyzer.polarity_scores(ascii_quotes(row.text))
+        assert (row.compound, row.pos, row.neu, row.neg) == (raw["compound"], raw["pos"], raw["neu"], raw["neg"])
+        assert row.tone == newstone.tone(row.text)["compound"]
+
+
+def test_learned_scorer_fills_tone_and_keeps_raw_vader():
+    from newstone.nlp.tone.toward import sentence_tone
+
+    news = newstone.parse_text(TWO_COUNTRIES, "t")
+    learned = newstone.parse_text(TWO_COUNTRIES, "t", tone="learned")
+    for column in ("compound", "pos", "neu", "neg"):
+        assert learned.sentences[column].tolist() == news.sentences[column].tolist()
+    for row in learned.sentences.itertuples():
+        result = sentence_tone(row.text)
+        assert (row.tone, row.tone_label) == (result["score"], result["label"])

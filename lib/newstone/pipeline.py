@@ -18,7 +18,8 @@ from newstone.nlp.countries import default_matcher
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.speakers.coreference import resolve_speakers
 from newstone.nlp.speakers.facts import Roster, apply_roster, fill_speaker_country
-from newstone.nlp.tone.news import check_scorer, tone_columns
+from newstone.nlp.tone.columns import check_scorer, tone_columns
+from newstone.nlp.tone.toward import read_sentence, score_view
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     quote_pieces = QuotePieces(attributions)
     for mention in mentions:
         rows.mentions.append(mention_row(article.article_id, mention, sentences, sentence_starts, quote_pieces))
+    fill_tone_toward(text, sentences, rows.mentions, quote_pieces)
+    fill_quote_countries(rows.quotes, rows.mentions)
     rows.article.update(n_sentences=len(rows.sentences), n_quotes=len(rows.quotes), n_mentions=len(rows.mentions))
 
 
@@ -174,6 +177,9 @@ def quote_row(
         "country_evidence": attribution.country_evidence,
         "sentence_ids": sentence_ids,
         **tone_columns(words, scorer),
+        # filled by fill_quote_countries once the mentions are scored
+        "mentioned_countries": [],
+        "tone_toward_countries": [],
     }
 
 
@@ -189,12 +195,18 @@ class QuotePieces:
 
     def quote_at(self, start: int, end: int) -> int | None:
         """The first quote whose content piece contains ``[start, end)``, or None."""
+        piece = self.piece_at(start, end)
+        return piece[2] if piece else None
+
+    def piece_at(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """``(piece_start, piece_end, quote_id)`` of the first quote (lowest id) whose
+        content piece contains ``[start, end)``, or None."""
         index = bisect.bisect_right(self.starts, start) - 1
         found = None
         while index >= 0 and self.pieces[index][0] >= start - self.longest:
-            piece_start, piece_end, quote_id = self.pieces[index]
-            if piece_start <= start and end <= piece_end and (found is None or quote_id < found):
-                found = quote_id
+            piece = self.pieces[index]
+            if piece[0] <= start and end <= piece[1] and (found is None or piece[2] < found[2]):
+                found = piece
             index -= 1
         return found
 
@@ -219,4 +231,48 @@ def mention_row(
         "country": mention.country,
         "kind": mention.kind,
         "quote_id": quote_id,
+        "tone_toward": None,
+        "tone_toward_label": None,
     }
+
+
+def fill_tone_toward(text: str, sentences: list[Sentence], mention_rows: list[dict], quote_pieces: QuotePieces) -> None:
+    """``tone_toward`` and ``tone_toward_label`` of each mention row: the tone toward the
+    mention in its sentence or, for a mention inside a quote, in the quote's own words of
+    that sentence (the content piece, without the reporter's "he said").
+
+    Mentions sharing a context (the same sentence, or the same quote piece in it) are
+    scored together, so each knows the others are targets too.
+    """
+    contexts: dict[tuple[int, int], list[dict]] = {}
+    for row in mention_rows:
+        sentence_id = row["sentence_id"]
+        if sentence_id is None:
+            continue
+        sentence = sentences[sentence_id]
+        start, end = sentence.start, sentence.end
+        piece = quote_pieces.piece_at(row["start"], row["end"])
+        if piece is not None:
+            start, end = max(start, piece[0]), min(end, piece[1])
+        contexts.setdefault((start, end), []).append(row)
+    for (start, end), rows in contexts.items():
+        spans = [(row["start"] - start, row["end"] - start) for row in rows]
+        for row, result in zip(rows, score_view(read_sentence(text[start:end]), spans)):
+            row["tone_toward"] = result["score"]
+            row["tone_toward_label"] = result["label"]
+
+
+def fill_quote_countries(quote_rows: list[dict], mention_rows: list[dict]) -> None:
+    """``mentioned_countries`` of each quote row (alpha-3 codes of the country mentions whose
+    ``quote_id`` is the quote's, in order of first mention) and ``tone_toward_countries``
+    (the mean ``tone_toward`` of those mentions, one per country, same order)."""
+    by_quote: dict[int, dict[str, list[float]]] = {}
+    for row in mention_rows:
+        quote_id, country = row["quote_id"], row["country"]
+        if quote_id is None or country is None or row["tone_toward"] is None:
+            continue
+        by_quote.setdefault(quote_id, {}).setdefault(country, []).append(row["tone_toward"])
+    for row in quote_rows:
+        countries = by_quote.get(row["quote_id"], {})
+        row["mentioned_countries"] = list(countries)
+        row["tone_toward_countries"] = [round(sum(v) / len(v), 4) for v in countries.values()]

@@ -73,6 +73,8 @@ QUOTE_COLUMNS = {
     "neg": "float64",
     "tone": "float64",
     "tone_label": "string",
+    "mentioned_countries": "object",
+    "tone_toward_countries": "object",
 }
 MENTION_COLUMNS = {
     "article_id": "string",
@@ -83,6 +85,8 @@ MENTION_COLUMNS = {
     "country": "string",
     "kind": "string",
     "quote_id": "Int64",
+    "tone_toward": "float64",
+    "tone_toward_label": "string",
 }
 SPEAKER_COLUMNS = {
     "speaker_id": "string",

@@ -44,6 +44,8 @@ LIST_TYPES = {
     "sentence_ids": pa.list_(pa.int64()),
     "aliases": pa.list_(pa.string()),
     "titles": pa.list_(pa.string()),
+    "mentioned_countries": pa.list_(pa.string()),
+    "tone_toward_countries": pa.list_(pa.float64()),
 }
 
 
