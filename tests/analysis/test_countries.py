@@ -45,6 +45,11 @@ def mentions_table() -> pd.DataFrame:
     )
 
 
+def toward_mentions() -> pd.DataFrame:
+    """mentions_table() with tone toward each mention: Russia and China differ in a/1."""
+    return mentions_table().assign(tone_toward=[-0.8, -0.4, -0.6, 0.4, 0.0, 0.2, pd.NA])
+
+
 def country_quotes() -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -127,4 +132,30 @@ def test_speaker_country_matrix_joins_quotes_within_their_article():
     assert rows[("Matthew Miller", "RUS")] == (2, pytest.approx(-0.5))
     # Kirby: quote a/1 names China (NATO has no country). b/1 has no speaker.
     assert rows[("John Kirby", "CHN")] == (1, pytest.approx(0.2))
+    assert set(rows) == {("Matthew Miller", "RUS"), ("John Kirby", "CHN")}
+
+
+# --- tone toward the country ---
+
+
+def test_tone_toward_gives_each_country_of_a_sentence_its_own_score():
+    table = tone_by_mentioned_country(sentences_table(), toward_mentions(), score="tone_toward").set_index("country")
+    # Russia: a/0 (Russia -0.8 and Moscow -0.4 averaged: -0.6), a/1 -0.6, b/0 0.2.
+    assert table.loc["RUS", "n_sentences"] == 3
+    assert table.loc["RUS", "mean"] == pytest.approx((-0.6 - 0.6 + 0.2) / 3)
+    # China: a/1 +0.4 where Russia got -0.6 in the same sentence; b/0 has no score.
+    assert table.loc["CHN", "n_sentences"] == 1
+    assert table.loc["CHN", "mean"] == pytest.approx(0.4)
+    # The sentence score gives both the same.
+    shared = tone_by_mentioned_country(sentences_table(), toward_mentions(), score="compound").set_index("country")
+    assert shared.loc["CHN", "mean"] == pytest.approx((-0.5 + 0.9) / 2)
+
+
+def test_speaker_country_matrix_with_tone_toward_averages_the_quotes_mentions():
+    table = speaker_country_matrix(country_quotes(), toward_mentions(), score="tone_toward")
+    rows = {(r.speaker, r.country): (r.n, r.mean) for r in table.itertuples()}
+    # Miller: quote a/0 names Russia twice (-0.8, -0.4: one quote at -0.6), b/0 Russia 0.2.
+    assert rows[("Matthew Miller", "RUS")] == (2, pytest.approx((-0.6 + 0.2) / 2))
+    # Kirby: quote a/1 names China at +0.4 (NATO has no country).
+    assert rows[("John Kirby", "CHN")] == (1, pytest.approx(0.4))
     assert set(rows) == {("Matthew Miller", "RUS"), ("John Kirby", "CHN")}

@@ -95,6 +95,20 @@ def test_mentioned_country_chart_says_scores_are_shared():
     assert "Showing the 2 mentioned countries with the most sentences of 3." in top.newstone_footnote
 
 
+def test_mentioned_country_chart_says_when_it_shows_tone_toward():
+    fig = charts.mentioned_country_tone_chart(country_summary("n_sentences"), score="tone_toward", min_n=2)
+    assert "tone toward each country" in chart_title(fig).lower()
+    assert "scores each mention on its own" in fig.newstone_footnote
+    assert "same score, for both" not in fig.newstone_footnote
+    shared = charts.mentioned_country_tone_chart(country_summary("n_sentences"), score="tone", min_n=2)
+    assert "of sentences mentioning each country" in chart_title(shared)
+    assert 'score="tone_toward"' in shared.newstone_footnote
+
+
+def chart_title(fig) -> str:
+    return " ".join(t.get_text() for t in fig.texts) + " " + fig.axes[0].get_title()
+
+
 def test_country_charts_label_codes_with_names():
     summary = pd.DataFrame(
         {
@@ -152,6 +166,17 @@ def test_heatmap_centred_masked_and_annotated():
     assert "+0.40\nn=1" not in texts
     assert [p for p in ax.patches if p.get_gid() == "masked" and p.get_hatch() == "///"]
     assert ax.get_xlabel() and ax.get_ylabel() == "Speaker"
+
+
+def test_heatmap_says_which_tone_it_shows():
+    matrix = pd.DataFrame({"speaker": ["Ana", "Ben"], "country": ["Russia", "Japan"], "n": [3, 2], "mean": [-0.5, 0.2]})
+    toward = charts.speaker_country_heatmap(matrix, score="tone_toward")
+    assert "tone toward each country" in chart_title(toward).lower()
+    assert "scores each mention on its own" in toward.newstone_footnote
+    assert toward.axes[1].get_ylabel().startswith("mean tone toward the country")
+    whole = charts.speaker_country_heatmap(matrix, score="tone")
+    assert "news-aware tone of quotes" in chart_title(whole)
+    assert "of the whole quotes naming the country" in whole.newstone_footnote
 
 
 # --- tone over time ---

@@ -117,7 +117,7 @@ def test_validate_parameters_names_each_bad_value():
         }
     )
     assert problems == [
-        "parameter score: 'vader' is not one of 'tone', 'compound'",
+        "parameter score: 'vader' is not one of 'tone', 'compound', 'tone_toward'",
         "parameter below_min: 'gray' is not one of 'grey', 'hide'",
         "parameter speaker_types: unknown speaker type(s) 'persons'; "
         "known: person, group, organization, country, unknown",
@@ -404,6 +404,25 @@ def test_tone_by_country_respects_parameters(rendered, fixture_quotes):
     expected = analysis.tone_by_speaker_country(fixture_quotes, "compound", newstone.read(FIXTURE).speakers).attrs
     assert records["speaker_country_missing"] == expected["n_without_group"]
     assert records["speaker_country_from_speakers_table"] == expected["n_country_from_speakers"]
+
+
+def test_score_tone_toward_charts_countries_and_leaves_quote_reports_on_tone(tmp_path, capsys):
+    notebooks = [ROOT / "notebooks" / f"{name}.ipynb" for name in ("tone_by_country", "tone_by_official")]
+    args = report_args(
+        notebooks=[str(n) for n in notebooks],
+        output_dir=str(tmp_path),
+        input=str(FIXTURE),
+        parameter=[["score", "tone_toward"]],
+    )
+    assert render.run_reports(args) == 0
+    assert "tone_by_official.ipynb: score tone_toward is a score of country mentions" in capsys.readouterr().err
+    country = notebook.read_records(tmp_path / "tone_by_country.ipynb")
+    assert country["score"] == "tone_toward"
+    page = (tmp_path / "tone_by_country.html").read_text()
+    assert "Tone toward each country" in page
+    official = nbformat.read(tmp_path / "tone_by_official.ipynb", as_version=4)
+    injected = next(c.source for c in official.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert 'score = "tone"' in injected
 
 
 def test_article_explorer_shows_the_chosen_article(rendered):

@@ -12,17 +12,25 @@ import pandas as pd
 from newstone.analysis.counting import count_once
 from newstone.analysis.stats import summarise
 
+TOWARD = "tone_toward"  # the score that is tone toward the country, read from the mentions table
+
 
 def tone_by_mentioned_country(sentences: pd.DataFrame, mentions: pd.DataFrame, score: str = "compound") -> pd.DataFrame:
-    """Tone of the sentences that mention each country.
+    """Tone per mentioned country: toward it (``score="tone_toward"``), or of the sentences
+    that mention it (``"tone"``, ``"compound"``).
 
     One row per country: ``country, n_sentences, mean, std, ci_low, ci_high``. A sentence
-    counts once per country however often it names it, and every country named in a
-    sentence gets that sentence's whole score: sentence-level tone cannot tell which of two
-    countries the negative words were about, so this measures the tone of the *company* a
-    country keeps, not sentiment towards it. The 95% interval is the normal approximation
-    ``mean ± t·std/√n`` with Student's t for n−1 degrees of freedom (NaN when n < 2).
-    Organisation mentions (no country) and sentences without a score are left out. Sorted by n_sentences, most first.
+    counts once per country however often it names it.
+
+    * ``"tone_toward"``: the mean of the mentions' ``tone_toward`` in that sentence (the
+      tone toward that mention, in its sentence or in the quote's own words): two countries
+      in one sentence can get different scores.
+    * any other score: every country named in a sentence gets that sentence's whole score:
+      the tone of the *company* a country keeps, not sentiment towards it.
+
+    The 95% interval is the normal approximation ``mean ± t·std/√n`` with Student's t for
+    n−1 degrees of freedom (NaN when n < 2). Organisation mentions (no country) and
+    sentences without a score are left out. Sorted by n_sentences, most first.
     """
     columns = ["country", "n_sentences", "mean", "std", "ci_low", "ci_high"]
     table = summarise(mentioned_country_sentences(sentences, mentions, score), "country", score, "n_sentences")
@@ -34,9 +42,11 @@ def mentioned_country_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
     country, <score>`` (a sentence naming a country twice counts once for it), the rows
     behind :func:`tone_by_mentioned_country`, for grouping or trends."""
     keys = ["article_id", "sentence_id"]
-    located = mentions.loc[
-        mentions["country"].notna() & mentions["sentence_id"].notna(), keys + ["country"]
-    ].drop_duplicates()
+    located = mentions.loc[mentions["country"].notna() & mentions["sentence_id"].notna()]
+    if score == TOWARD:  # the tone toward the country's mentions in that sentence, averaged
+        scored = located.loc[located[TOWARD].notna(), keys + ["country", TOWARD]]
+        return scored.groupby(keys + ["country"], sort=False, as_index=False)[TOWARD].mean()
+    located = located[keys + ["country"]].drop_duplicates()
     scored = sentences.loc[sentences[score].notna(), keys + [score]]
     return located.merge(scored, on=keys, how="inner")
 
@@ -101,21 +111,31 @@ def quotes_naming_countries(quotes: pd.DataFrame, mentions: pd.DataFrame, score:
     ``article_id, quote_id, speaker, country, <score>, text``.
 
     A mention belongs to a quote when its ``quote_id`` equals the quote's within the same
-    ``article_id``; a quote naming Russia twice gives one row. A quote nested in another
-    quote of the same speaker counts once (:func:`count_once`): its mentions count for the
-    quote holding it. ``attrs["n_nested"]`` says how many were folded in.
+    ``article_id``; a quote naming Russia twice gives one row. With ``score="tone_toward"``
+    ``<score>`` is the tone toward the country in the quote's own words (a quote's mentions
+    of it averaged); with any other score, the whole quote's score. A quote nested in
+    another quote of the same speaker counts once (:func:`count_once`): its mentions count
+    for the quote holding it. ``attrs["n_nested"]`` says how many were folded in.
     """
     keys = ["article_id", "quote_id"]
     once = count_once(quotes)
-    quoted = mentions.loc[mentions["quote_id"].notna() & mentions["country"].notna(), keys + ["country"]]
+    toward = score == TOWARD
+    quoted = mentions.loc[
+        mentions["quote_id"].notna() & mentions["country"].notna() & (mentions[TOWARD].notna() if toward else True),
+        keys + ["country"] + ([TOWARD] if toward else []),
+    ]
     quoted = quoted.astype({"article_id": "string", "quote_id": "int64"})
     moved = once.attrs["nested_in"]
     if moved:
         quoted["quote_id"] = [
             moved.get((str(a), int(q)), int(q)) for a, q in zip(quoted["article_id"], quoted["quote_id"])
         ]
-    quoted = quoted.drop_duplicates()
-    columns = keys + ["speaker", score] + (["text"] if "text" in once.columns and score != "text" else [])
+    if toward:
+        quoted = quoted.groupby(keys + ["country"], sort=False, as_index=False)[TOWARD].mean()
+    else:
+        quoted = quoted.drop_duplicates()
+    columns = keys + ["speaker"] + ([] if toward else [score])
+    columns += ["text"] if "text" in once.columns and score != "text" else []
     speakers = once.loc[once["speaker"].notna(), columns]
     speakers = speakers.astype({"article_id": "string", "quote_id": "int64"})
     joined = speakers.merge(quoted, on=keys, how="inner")
@@ -127,8 +147,9 @@ def speaker_country_matrix(quotes: pd.DataFrame, mentions: pd.DataFrame, score: 
     """Who talks about which country, and in which tone: long format ``speaker, country, n, mean``.
 
     ``n`` counts quotes (a quote naming Russia twice counts once); ``mean`` is the mean
-    score of those quotes (:func:`quotes_naming_countries`: quotes without a resolved
-    speaker are left out, a nested quote counts once, with the quote holding it).
+    of those quotes' ``score`` (:func:`quotes_naming_countries`: with ``"tone_toward"`` the
+    tone toward the country in the quote's own words; quotes without a resolved speaker are
+    left out, a nested quote counts once, with the quote holding it).
     """
     joined = quotes_naming_countries(quotes, mentions, score)
     grouped = joined.groupby(["speaker", "country"], sort=True)[score]

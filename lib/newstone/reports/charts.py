@@ -52,13 +52,24 @@ MISSING_CELL_COLOUR = "#f0f0f0"
 HEATMAP_FONT = 9.5
 
 
-SCORE_NAMES = {"tone": "news-aware tone", "compound": "VADER compound"}
+SCORE_NAMES = {"tone": "news-aware tone", "compound": "VADER compound", "tone_toward": "tone toward the country"}
 
 
 SHARED_SENTENCE_NOTE = (
     "Every country mentioned in a sentence is given that whole sentence's score: "
     "a sentence naming two countries counts, with the same score, for both."
 )
+
+
+TOWARD_NOTE = (
+    "Tone toward each country: a model trained on people's ratings of news sentences scores "
+    "each mention on its own (inside a quote, in the quote's own words), so two countries in "
+    "one sentence can differ. It agrees with those raters on about 2 mentions in 3 (see "
+    "methodology); sarcasm and implied targets escape it."
+)
+
+
+SENTENCE_SCORE_NOTE = 'The alternative, score="tone_toward", charts tone toward each country instead.'
 
 
 SPEAKER_COUNTRY_NOTE = "Each quote counts once, for the country its speaker represents."
@@ -290,13 +301,20 @@ def mentioned_country_tone_chart(
     top_n: int | None = None,
     title: str | None = None,
 ) -> Figure:
-    """Mean sentence tone per mentioned country, from ``aggregate.tone_by_mentioned_country``.
+    """Mean tone per mentioned country, from ``analysis.tone_by_mentioned_country``.
 
-    The chart states that countries share their sentence's score: the number is the tone
-    of sentences that mention a country, not a tone *towards* it.
+    With ``score="tone_toward"`` the chart shows tone toward each country and says so;
+    with a sentence score it states that countries share their sentence's score: the
+    number is then the tone of sentences that mention a country, not a tone *towards* it.
     """
     codes = summary
     summary = with_country_labels(summary)
+    if score == "tone_toward":
+        notes = (TOWARD_NOTE,)
+        default_title = "Mean tone toward each country (n = sentences naming it)"
+    else:
+        notes = (SHARED_SENTENCE_NOTE, SENTENCE_SCORE_NOTE)
+        default_title = f"Mean {SCORE_NAMES.get(score, score)} of sentences mentioning each country"
     return _with_codes(
         codes,
         tone_bars(
@@ -309,9 +327,9 @@ def mentioned_country_tone_chart(
             top_n=top_n,
             group_label="mentioned country",
             item_label="sentences",
-            notes=(SHARED_SENTENCE_NOTE,),
+            notes=notes,
             interval=COUNTRY_INTERVAL,
-            title=title or f"Mean {SCORE_NAMES.get(score, score)} of sentences mentioning each country",
+            title=title or default_title,
         ),
     )
 
@@ -342,6 +360,9 @@ def speaker_country_heatmap(
     notes: tuple[str, ...] = (),
 ) -> Figure:
     """Speaker x country heatmap of mean tone, centred on zero (-1..1, RdBu).
+
+    ``score`` names what the means are: ``"tone_toward"`` (tone toward the country in the
+    quote's words; the default title and a footnote say so) or the whole quote's tone.
 
     ``matrix`` is long: ``speaker, country, n, mean`` (``aggregate.speaker_country_matrix``).
     Cells are annotated with the mean and n; cells with fewer than ``min_n`` items are
@@ -405,9 +426,19 @@ def speaker_country_heatmap(
     ax.set_ylabel("Speaker")
     colourbar = fig.colorbar(image, ax=ax, shrink=0.85)
     colourbar.set_label(f"mean {SCORE_NAMES.get(score, score)}\n(-1 negative, +1 positive)")
-    footnotes = list(notes) + [
-        f"Cells with fewer than {min_n} items are masked (grey, hatched, n only); empty cells: no items."
-    ]
+    what = (
+        [TOWARD_NOTE]
+        if score == "tone_toward"
+        else [
+            f"Each cell: mean {SCORE_NAMES.get(score, score)} of the whole quotes naming the country. "
+            + SENTENCE_SCORE_NOTE
+        ]
+    )
+    footnotes = (
+        what
+        + list(notes)
+        + [f"Cells with fewer than {min_n} items are masked (grey, hatched, n only); empty cells: no items."]
+    )
     if matrix.attrs.get("n_nested"):
         footnotes.append(NESTED_NOTE.format(n=matrix.attrs["n_nested"]))
     if top_speakers is not None or top_countries is not None:
@@ -415,7 +446,12 @@ def speaker_country_heatmap(
             f"Showing {len(speakers)} of {matrix['speaker'].nunique()} speakers and "
             f"{len(countries)} of {matrix['country'].nunique()} countries (most items first)."
         )
-    _decorate(fig, ax, title or f"Mean {SCORE_NAMES.get(score, score)}: speaker x country", footnotes)
+    default_title = (
+        "Mean tone toward each country in each speaker's quotes"
+        if score == "tone_toward"
+        else f"Mean {SCORE_NAMES.get(score, score)} of quotes: speaker x country"
+    )
+    _decorate(fig, ax, title or default_title, footnotes)
     fig.newstone_data = {"mean": means, "n": counts, "masked": masked}
     return fig
 

@@ -91,7 +91,10 @@ def collect_parameters(args) -> dict[str, Any]:
     return parameters
 
 
-SCORES = ("tone", "compound")
+SCORES = ("tone", "compound", "tone_toward")
+# Tone toward a country is a score of country mentions: a report about whole quotes (per
+# official, the explorer) does not declare it and charts the quotes' "tone" instead.
+TOWARD = "tone_toward"
 
 
 BELOW_MIN = ("grey", "hide")
@@ -239,6 +242,15 @@ def notebook_parameter_names(path) -> dict[str, str]:
     import papermill
 
     return {name: info.get("default") for name, info in papermill.inspect_notebook(os.fspath(path)).items()}
+
+
+def notebook_reads_toward(path) -> bool:
+    """Whether the notebook's ``score`` parameter offers "tone_toward" (its default or its
+    comment names it)."""
+    import papermill
+
+    declared = papermill.inspect_notebook(os.fspath(path)).get("score") or {}
+    return TOWARD in f"{declared.get('default')} {declared.get('help')}"
 
 
 def default_notebooks() -> list[Path]:
@@ -404,7 +416,8 @@ def run_reports(args) -> int:
     pages, articles = None, None
     if args.per_article:
         source = parameters.get("input_path") or os.fspath(_default_input())
-        articles, pages = write_article_pages(source, output_dir, parameters.get("score", "tone"), progress)
+        score = parameters.get("score", "tone")
+        articles, pages = write_article_pages(source, output_dir, "tone" if score == TOWARD else score, progress)
     from newstone.reports.pages import index_page
 
     given = dict(parameters)
@@ -429,6 +442,13 @@ def run_one(notebook: Path, parameters: dict, output_dir: Path, progress: bool):
         )
     executed = output_dir / f"{notebook.stem}.ipynb"
     injected = {k: v for k, v in parameters.items() if k in declared}
+    if injected.get("score") == TOWARD and not notebook_reads_toward(notebook):
+        injected["score"] = "tone"
+        print(
+            f"newstone report: {notebook.name}: score tone_toward is a score of country mentions; "
+            "this report charts whole quotes by tone",
+            file=sys.stderr,
+        )
     if isinstance(injected.get("input_path"), str):
         injected["input_path"] = portable_path(injected["input_path"], notebook.parent)
     used = {name: injected.get(name, declared[name]) for name in declared}
