@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,7 +51,6 @@ SENTENCE_MODEL_FILE = "tone_sentence.npz"
 FEATURE_VERSION = 2
 LABELS = ("negative", "neutral", "positive")
 
-_WHITESPACE_TOKEN = re.compile(r"\S+")
 _EDGE = string.punctuation + "\u2014\u2013\u2026"
 _EMBEDDING_WORD = re.compile(r"[a-z][a-z'-]*[a-z]$")
 _NEGATIONS = frozenset(NEGATE) | {"no", "never", "without", "nor", "neither"}
@@ -112,6 +112,9 @@ class SentenceView:
     neg_news: float
     news_hits: list[int]  # tokens with a news-lexicon valence
     raw_hits: list[int]  # tokens with a raw VADER valence
+    word_tokens: list[int]  # tokens with a feature word, in order
+    unigrams: list[str]  # "u:" + their feature words
+    clause_words: list[str]  # "c:" + their feature words
 
 
 @lru_cache(maxsize=1)
@@ -184,13 +187,16 @@ def _token_forms(raw: str) -> tuple[str, str, str, str, int]:
 def read_sentence(sentence: str) -> SentenceView:
     """Tokens, valences and clause marks of ``sentence`` (typographic quotes read as ASCII)."""
     text = ascii_quotes(sentence)
-    spans, raws = [], []
-    for match in _WHITESPACE_TOKEN.finditer(text):
-        spans.append(match.span())
-        raws.append(match.group())
+    raws = text.split()
+    spans = []
+    find = text.find
+    position = 0
+    for raw in raws:
+        start = find(raw, position)
+        position = start + len(raw)
+        spans.append((start, position))
     forms = [_TOKEN_FORMS.get(raw) or _token_forms(raw) for raw in raws]
-    words = [f[0] for f in forms]
-    lower = [f[1] for f in forms]
+    words, lower, norm, embed, token_flags = (list(column) for column in zip(*forms)) if forms else ([],) * 5
     raw_lexicon, news_lexicon = _lexicons()
     cap_diff = _cap_differential(words)
     raw_val = _valences(words, lower, raw_lexicon, cap_diff)
@@ -202,7 +208,7 @@ def read_sentence(sentence: str) -> SentenceView:
     seg = sd = 0
     in_negation = False
     previous = 0  # flags of the token before
-    for f in [f[4] for f in forms]:
+    for f in token_flags:
         if previous & _ENDS or f & _OPENS and segment:
             seg += 1
             in_negation = False
@@ -228,12 +234,13 @@ def read_sentence(sentence: str) -> SentenceView:
         else:
             bounds[seg_i] = (bounds[seg_i][0], i + 1)
     raw_hits = [i for i, v in enumerate(raw_val) if v]
+    word_tokens = [i for i, w in enumerate(norm) if w]
     return SentenceView(
         spans=spans,
         words=words,
         lower=lower,
-        norm=[f[2] for f in forms],
-        embed=[f[3] for f in forms],
+        norm=norm,
+        embed=embed,
         raw_val=raw_val,
         news_val=news_val,
         segment=segment,
@@ -246,6 +253,9 @@ def read_sentence(sentence: str) -> SentenceView:
         neg_news=news_scores["neg"],
         news_hits=raw_hits if news_val is raw_val else [i for i, v in enumerate(news_val) if v],
         raw_hits=raw_hits,
+        word_tokens=word_tokens,
+        unigrams=["u:" + norm[i] for i in word_tokens],
+        clause_words=["c:" + norm[i] for i in word_tokens],
     )
 
 
@@ -273,24 +283,16 @@ def _squash(x: float) -> float:
     return x / (abs(x) + 2.0)
 
 
-def target_features(
-    view: SentenceView, a: int, b: int, others: list[tuple[int, int]]
-) -> tuple[list[str], list[float], list[list[int]]]:
-    """The features of the target at tokens ``[a, b)``, other targets at ``others``.
-
-    Returns the sparse feature names (a name may repeat: it then counts once), the dense
-    values (:data:`DENSE_NAMES`) and, per :data:`EMBEDDING_ZONES`, the token indices whose
-    word vectors are averaged.
-    """
-    n = len(view.norm)
-    norm, segment, side = view.norm, view.segment, view.side
+def _sequence(view: SentenceView, a: int, b: int, others: list[tuple[int, int]]):
+    """The sentence as feature words with the target as ``<t>`` and each other target as
+    ``<o>``: (token index of each, the words, the target's position)."""
     other_tokens: set[int] = set()
     for oa, ob in others:
         other_tokens.update(range(oa, ob))
     seq_index: list[int] = []
     seq_words: list[str] = []
     target_at = 0
-    for i in range(n):
+    for i, word in enumerate(view.norm):
         if a <= i < b:
             if i == a:
                 target_at = len(seq_words)
@@ -302,18 +304,44 @@ def target_features(
                 seq_index.append(i)
                 seq_words.append("<o>")
             continue
-        if norm[i]:
+        if word:
             seq_index.append(i)
-            seq_words.append(norm[i])
-    sparse = ["u:" + w for w in seq_words]
+            seq_words.append(word)
+    return seq_index, seq_words, target_at
+
+
+def target_features(
+    view: SentenceView, a: int, b: int, others: list[tuple[int, int]]
+) -> tuple[list[str], list[float], list[list[int]]]:
+    """The features of the target at tokens ``[a, b)``, other targets at ``others``.
+
+    Returns the sparse feature names (a name may repeat: it then counts once), the dense
+    values (:data:`DENSE_NAMES`) and, per :data:`EMBEDDING_ZONES`, the token indices whose
+    word vectors are averaged.
+    """
+    n = len(view.norm)
+    norm, segment, side = view.norm, view.segment, view.side
+    seg_t, side_t = segment[a], side[a]
+    clause_start, clause_end = view.segment_bounds[seg_t]  # clauses are runs of tokens
+    if others:
+        seq_index, seq_words, target_at = _sequence(view, a, b, others)
+        sparse = ["u:" + w for w in seq_words]
+        clause = ["c:" + w for i, w in zip(seq_index, seq_words) if segment[i] == seg_t and i != a]
+    else:  # the usual case, from the sentence's precomputed lists
+        tokens = view.word_tokens
+        before, after = bisect_left(tokens, a), bisect_left(tokens, b)
+        target_at = before
+        seq_words = [*(norm[i] for i in tokens[:before]), "<t>", *(norm[i] for i in tokens[after:])]
+        sparse = [*view.unigrams[:before], "u:<t>", *view.unigrams[after:]]
+        clause = view.clause_words[bisect_left(tokens, clause_start) : before]
+        clause += view.clause_words[after : bisect_left(tokens, max(b, clause_end))]
     left = seq_words[max(0, target_at - NEAR) : target_at][::-1]
     right = seq_words[target_at + 1 : target_at + 1 + NEAR]
     sparse += ["l:" + w for w in left]
     sparse += ["r:" + w for w in right]
     sparse += [f"l{d}:" + w for d, w in enumerate(left[:2])]
     sparse += [f"r{d}:" + w for d, w in enumerate(right[:2])]
-    seg_t, side_t = segment[a], side[a]
-    sparse += ["c:" + w for i, w in zip(seq_index, seq_words) if segment[i] == seg_t and i != a]
+    sparse += clause
     # The target's shape: never its name, only what kind of mention it is.
     first_lower = view.lower[a]
     if first_lower in PRONOUNS:
@@ -365,7 +393,6 @@ def target_features(
         1.0 if view.negated[a] else 0.0,
         _squash(sum(values[a:b])),
     ]
-    clause_start, clause_end = view.segment_bounds[seg_t]  # clauses are runs of tokens
     left_window = list(range(max(0, a - EMBEDDING_WINDOW), a))
     right_window = list(range(b, min(n, b + EMBEDDING_WINDOW)))
     zones = [
