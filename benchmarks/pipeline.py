@@ -7,9 +7,9 @@ CORPUS: a folder, file or glob (default: ../shared/data/bbc, else data/). Figure
 
 * floor: NLTK Punkt sentence split + VADER on every sentence, nothing else;
 * the full per-article pipeline (``process_article``), and each stage on its own: read,
-  sentences, attribution, countries, tone (sentences and quotes), write (Parquet), and the
-  two corpus passes that end ``newstone parse`` (identity and near duplicates; serial,
-  once per run);
+  sentences, attribution, countries, tone (sentences and quotes), tone toward (each country
+  mention, :func:`newstone.pipeline.fill_tone_toward`), write (Parquet), and the two corpus
+  passes that end ``newstone parse`` (identity and near duplicates; serial, once per run);
 * articles/s, MB/s, and the ratio pipeline / floor (target <= 1.3 on BBC, one core);
 * ``--parse``: ``newstone parse`` as a subprocess with 1 and 2 workers: wall time, peak RSS
   (target <= 400 MB) and the 2-worker speed-up (target >= 1.8);
@@ -82,17 +82,17 @@ def stage_costs(articles) -> dict[str, float]:
     from newstone.nlp.countries import default_matcher
     from newstone.nlp.sentences import split_sentences
     from newstone.nlp.tone.news import tone_columns
-    from newstone.pipeline import quote_text
+    from newstone.pipeline import QuotePieces, fill_tone_toward, mention_row, quote_text
 
     matcher = default_matcher()
-    costs = dict.fromkeys(["sentences", "attribution", "countries", "tone"], 0.0)
+    costs = dict.fromkeys(["sentences", "attribution", "countries", "tone", "tone toward"], 0.0)
     for article in articles:
         text = article.text
         sentences, t = timed(split_sentences, text, article.body_spans)
         costs["sentences"] += t
         attributions, t = timed(extract_attributions, text, sentences)
         costs["attribution"] += t
-        _, t = timed(matcher.find, text, article.body_spans)
+        mentions, t = timed(matcher.find, text, article.body_spans)
         costs["countries"] += t
         started = time.perf_counter()
         for s in sentences:
@@ -100,6 +100,11 @@ def stage_costs(articles) -> dict[str, float]:
         for a in attributions:
             tone_columns(quote_text(text, a))
         costs["tone"] += time.perf_counter() - started
+        pieces = QuotePieces(attributions)
+        starts = [s.start for s in sentences]
+        rows = [mention_row(article.article_id, m, sentences, starts, pieces) for m in mentions]
+        _, t = timed(fill_tone_toward, text, sentences, rows, pieces)
+        costs["tone toward"] += t
     return costs
 
 
@@ -124,7 +129,7 @@ def paired_costs(articles, repeat: int, chunk_size: int = 100) -> dict[str, floa
     from newstone.pipeline import process_article
 
     chunks = [articles[i : i + chunk_size] for i in range(0, len(articles), chunk_size)]
-    names = ("floor", "pipeline", "write", "sentences", "attribution", "countries", "tone")
+    names = ("floor", "pipeline", "write", "sentences", "attribution", "countries", "tone", "tone toward")
     best = {name: [float("inf")] * len(chunks) for name in names}
     with tempfile.TemporaryDirectory() as tmp:
         writer = DatasetWriter(tmp)
@@ -305,7 +310,7 @@ def main() -> None:
     floor_s, pipeline_s, write_s = costs["floor"], costs["pipeline"], costs["write"]
     passes = corpus_pass_costs(articles, args.repeat)
     identity_s, duplicates_s = passes["identity"], passes["duplicates"]
-    stages = {name: costs[name] for name in ("sentences", "attribution", "countries", "tone")}
+    stages = {name: costs[name] for name in ("sentences", "attribution", "countries", "tone", "tone toward")}
 
     print("\n| what | seconds | articles/s | MB/s |")
     print("|---|---:|---:|---:|")
