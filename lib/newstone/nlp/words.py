@@ -54,6 +54,16 @@ this next week weeks month months year years night morning afternoon evening wee
 days decades""".split()
     )
 )
+#: nouns of time: a span holding one is a date or a period ("last week", "Monday"), not a
+#: place or a person (the shape of a tone target)
+TIME_NOUNS = (
+    WEEKDAYS
+    | MONTHS
+    | frozenset(
+        """today yesterday tomorrow day days week weeks month months year years night morning
+evening weekend""".split()
+    )
+)
 #: more time phrases, skipped only on the backward scan for a source ("earlier in the day",
 #: "eight years ago", "at the time")
 TIME_BACK = TIME_WORDS | frozenset("day ago time moment hour hours decade".split())
