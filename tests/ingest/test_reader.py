@@ -29,6 +29,22 @@ def test_a_repeated_record_id_is_renamed_as_file_ids_are(tmp_path):
     ]
 
 
+def test_many_records_with_one_id_are_renamed_in_linear_time():
+    """Found while testing large CSV files: each repeat looked for its rank from #2 up, so
+    200,000 records sharing one id took minutes (quadratic)."""
+    import time
+
+    from newstone.ingest.reader import distinct_ids
+    from newstone.model import Article
+
+    articles = [Article("x") for _ in range(30_000)] + [Article("x#5"), Article("x")]
+    started = time.perf_counter()
+    ids = [a.article_id for a in distinct_ids(articles)]
+    assert time.perf_counter() - started < 10  # 0.05 s; over a minute before the fix
+    assert ids[:3] == ["x", "x#2", "x#3"] and ids[29_999] == "x#30000"
+    assert ids[-2:] == ["x#5#2", "x#30001"]
+
+
 def test_a_repeated_record_id_gets_the_same_new_id_in_a_parsed_dataset_and_on_rerun(tmp_path):
     from newstone.dataset.parse import parse_to_dataset
     from newstone.dataset.store import read_table
