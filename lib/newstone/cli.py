@@ -14,7 +14,7 @@ import sys
 import time
 import warnings
 
-from newstone.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, RosterError, SettingsMismatch
+from newstone.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, InputRefused, RosterError, SettingsMismatch
 
 # What `newstone export` offers (as in newstone.dataset.export, without importing pyarrow
 # to build the parser).
@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"newstone: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (NotADirectoryError, FileExistsError, SettingsMismatch, RosterError) as exc:  # -o a file; other settings
+    # -o a file; other settings; a named pipe as an input
+    except (NotADirectoryError, FileExistsError, SettingsMismatch, RosterError, InputRefused) as exc:
         print(f"newstone: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except _Usage as exc:
@@ -255,10 +256,11 @@ class _Usage(Exception):
 
 
 def cmd_parse(args) -> int:
-    from newstone.dataset.local import default_jobs
     from newstone.ingest.discover import check_inputs
 
-    check_inputs(args.inputs)  # fail early, with exit 2, on a missing path
+    check_inputs(args.inputs)  # fail early, with exit 2, on a missing path or a named pipe
+    from newstone.dataset.local import default_jobs  # imports the pipeline: after the check
+
     if _refuse_datasets(args.inputs):
         return EXIT_USAGE
     jobs = args.jobs or default_jobs()

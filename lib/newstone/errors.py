@@ -18,3 +18,9 @@ class RuleFileError(ValueError):
     """A packaged rule file (``data/*.tsv``, ``data/*.txt``) that breaks its own format:
     the message names the file and line, so a typo fails at load instead of silently
     changing results."""
+
+
+class InputRefused(ValueError):
+    """An input named on the command line that is not read at all: a named pipe, socket or
+    device file (opened, it would block or never end); or a limit on reading inputs
+    (``NEWSTONE_MAX_ARTICLE_MB``) that is no positive number."""

@@ -2,8 +2,9 @@
 
 A walked folder yields only files with a known suffix and skips a corpus's documentation
 (README, LICENSE ...: ``data/documentation_names.txt``); a file named on the command line
-is always read. Each file gets an article id from its path below the folder it was found
-in (``politics/001``), made unique when two inputs would share one.
+is always read, unless it is a named pipe, socket or device: those are refused. Each file
+gets an article id from its path below the folder it was found in (``politics/001``), made
+unique when two inputs would share one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newstone.errors import InputRefused
+from newstone.ingest.files import max_article_bytes, special_file
 from newstone.rules import word_set
 
 # Suffixes read when a directory is walked (a file named on the command line, or matched by
@@ -55,14 +58,19 @@ def expand_inputs(inputs: Iterable[str]) -> list[InputFile]:
     that have none ("a:3") and names its error rows, so adding ``a.csv`` next to ``a.txt``
     never renames the text article. Documentation files (:func:`is_documentation`) found
     by walking a directory or by a glob's wildcard are skipped. Raises
-    :class:`InputNotFound` for an input matching nothing.
+    :class:`InputNotFound` for an input matching nothing and
+    :class:`~newstone.errors.InputRefused` for a named pipe, socket or device named
+    itself (one met in a folder or by a glob is listed, and becomes an error row
+    without being opened).
     """
+    max_article_bytes()  # a bad NEWSTONE_MAX_ARTICLE_MB fails here, not once per file
     found: list[InputFile] = []
     for item in inputs:
         item = os.fspath(item)
         if os.path.isdir(item):
             found.extend(_walk_directory(item))
         elif os.path.exists(item):
+            refuse_special(item)
             found.append(InputFile(item, _stem(item)))
         elif glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
@@ -84,13 +92,22 @@ def check_inputs(inputs: Iterable[str]) -> None:
     """Raise :class:`InputNotFound` for an input that names nothing, as
     :func:`expand_inputs` would, without walking the directories (a usage error should
     come at once, and listing a big corpus twice is slow)."""
+    max_article_bytes()
     for item in inputs:
         item = os.fspath(item)
+        refuse_special(item)
         if not os.path.exists(item):
             if not glob.has_magic(item):
                 raise InputNotFound(f"no such file or directory: {item!r}")
             if not glob.glob(item, recursive=True):
                 raise InputNotFound(f"no file matches {item!r}")
+
+
+def refuse_special(path: str) -> None:
+    """Raise :class:`~newstone.errors.InputRefused` when ``path`` is a named pipe, socket
+    or device file (checked without opening it)."""
+    if kind := special_file(path):
+        raise InputRefused(f"{path!r} is {kind}, not a regular file: it is not read")
 
 
 def _walk_directory(root: str) -> list[InputFile]:

@@ -14,6 +14,7 @@ from itertools import chain
 
 from newstone.ingest.decode import decode_bytes
 from newstone.ingest.discover import HTML_SUFFIXES, InputFile, expand_inputs, holds_one_article
+from newstone.ingest.files import read_article_bytes
 from newstone.ingest.html import read_html
 from newstone.ingest.plaintext import parse_plain_text
 from newstone.ingest.records import read_csv, read_jsonl
@@ -21,19 +22,19 @@ from newstone.model import Article
 
 
 def read_file(item: InputFile) -> Iterator[Article]:
-    """Articles in one file; never raises for the file's content (errors become rows)."""
+    """Articles in one file; never raises for the file's content (errors become rows).
+    Only a regular file is opened, and no more of it read than one article's limit
+    (:mod:`~newstone.ingest.files`)."""
     suffix = os.path.splitext(item.path)[1].lower()
     if suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl(item)
         return
-    try:
-        with open(item.path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        yield Article(item.article_id, source_path=item.path, error=f"unreadable file: {exc.strerror or exc}")
-        return
     if suffix == ".csv":
-        yield from read_csv(item, data)
+        yield from read_csv(item)
+        return
+    data, error = read_article_bytes(item.path)
+    if error:
+        yield Article(item.article_id, source_path=item.path, error=error)
     elif suffix in HTML_SUFFIXES:
         yield read_html(item, data)
     else:

@@ -15,8 +15,9 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 
-from newstone.ingest.decode import decode_bytes, normalise_newlines, wide_encoding
+from newstone.ingest.decode import decode_bytes, normalise_newlines, stream_encoding, wide_encoding
 from newstone.ingest.discover import InputFile
+from newstone.ingest.files import bounded_lines, max_article_bytes, open_regular, too_large
 from newstone.ingest.plaintext import parse_plain_text
 from newstone.model import Article
 
@@ -37,47 +38,57 @@ SOURCE_FIELDS = ("source", "publisher", "outlet")
 
 
 def read_jsonl(item: InputFile) -> Iterator[Article]:
-    """One article per line, read line by line: a multi-GB feed never sits in memory."""
-    try:
-        handle = open(item.path, "rb")
-    except OSError as exc:
-        yield Article(item.article_id, source_path=item.path, error=f"unreadable file: {exc.strerror or exc}")
+    """One article per line, read line by line: a multi-GB feed never sits in memory, and
+    a line longer than one article's limit is an error row, skipped without being held."""
+    handle, error = open_regular(item.path)
+    if handle is None:
+        yield Article(item.article_id, source_path=item.path, error=error)
         return
+    limit = max_article_bytes()
+    name = os.path.basename(item.path)
     with handle:
-        encoding = wide_encoding(handle.read(4))
-        handle.seek(0)
-        lines = _wide_lines(handle, encoding, item) if encoding else handle
-        for line_number, raw_line in enumerate(lines, 1):
-            if isinstance(raw_line, Article):  # the rest of a UTF-16 file is undecodable
-                yield replace(raw_line, article_id=f"{item.article_id}:{line_number}")
-                return
-            if not raw_line.strip():
-                continue
-            fallback_id = f"{item.article_id}:{line_number}"
-            where = f"{os.path.basename(item.path)} line {line_number}"
-            if line_number == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
-                raw_line = raw_line[3:]  # a UTF-8 byte-order mark (Windows editors, Excel exports)
-            line, error = decode_bytes(raw_line)
-            if error:
-                yield Article(fallback_id, source_path=item.path, error=f"{where}: {error}")
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Article(fallback_id, source_path=item.path, error=f"{where}: invalid JSON ({exc.msg})")
-                continue
-            if not isinstance(record, dict):
-                yield Article(fallback_id, source_path=item.path, error=f"{where}: not a JSON object")
-                continue
-            yield article_from_record(record, fallback_id, item.path, where)
+        try:
+            encoding = wide_encoding(handle.read(4))
+            handle.seek(0)
+            lines = _wide_lines(handle, encoding, item, limit) if encoding else bounded_lines(handle, limit)
+            for line_number, raw_line in enumerate(lines, 1):
+                if isinstance(raw_line, Article):  # the rest of a UTF-16 file is undecodable
+                    yield replace(raw_line, article_id=f"{item.article_id}:{line_number}")
+                    return
+                fallback_id = f"{item.article_id}:{line_number}"
+                where = f"{name} line {line_number}"
+                if raw_line is None:
+                    yield Article(fallback_id, source_path=item.path, error=f"{where}: {too_large(limit)}")
+                    continue
+                if not raw_line.strip():
+                    continue
+                if line_number == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
+                    raw_line = raw_line[3:]  # a UTF-8 byte-order mark (Windows editors, Excel exports)
+                yield _record_of_line(raw_line, fallback_id, item.path, where)
+        except OSError as exc:  # a disk error half-way: the lines read so far stand
+            yield Article(f"{item.article_id}:read", source_path=item.path, error=f"{name}: unreadable file: {exc}")
 
 
-def _wide_lines(handle, encoding: str, item: InputFile) -> Iterator[bytes | Article]:
-    """The lines of a UTF-16/32 file (``encoding`` from its byte-order mark) as UTF-8 bytes,
-    still read line by line; an undecodable rest becomes one error :class:`Article`."""
+def _record_of_line(raw_line: bytes, fallback_id: str, path: str, where: str) -> Article:
+    line, error = decode_bytes(raw_line)
+    if error:
+        return Article(fallback_id, source_path=path, error=f"{where}: {error}")
     try:
-        for line in io.TextIOWrapper(handle, encoding=encoding, newline=""):
-            yield line.encode("utf-8")
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Article(fallback_id, source_path=path, error=f"{where}: invalid JSON ({exc.msg})")
+    if not isinstance(record, dict):
+        return Article(fallback_id, source_path=path, error=f"{where}: not a JSON object")
+    return article_from_record(record, fallback_id, path, where)
+
+
+def _wide_lines(handle, encoding: str, item: InputFile, limit: int) -> Iterator[bytes | Article | None]:
+    """The lines of a UTF-16/32 file (``encoding`` from its byte-order mark) as UTF-8 bytes,
+    still read line by line (None for one over ``limit``); an undecodable rest becomes one
+    error :class:`Article`."""
+    try:
+        for line in bounded_lines(io.TextIOWrapper(handle, encoding=encoding, newline=""), limit):
+            yield None if line is None else line.encode("utf-8", "surrogatepass")
     except UnicodeDecodeError as exc:
         yield Article(
             item.article_id,
@@ -86,31 +97,52 @@ def _wide_lines(handle, encoding: str, item: InputFile) -> Iterator[bytes | Arti
         )
 
 
-def read_csv(item: InputFile, data: bytes) -> Iterator[Article]:
-    text, error = decode_bytes(data)
-    if error:
+def read_csv(item: InputFile) -> Iterator[Article]:
+    """One article per row, read row by row (the encoding is chosen in a first pass over
+    the bytes); a field longer than one article's limit ends the file with an error row."""
+    handle, error = open_regular(item.path)
+    if handle is None:
         yield Article(item.article_id, source_path=item.path, error=error)
         return
-    try:
-        csv.field_size_limit(1 << 30)
-        reader = csv.DictReader(io.StringIO(text))
-        columns = list(reader.fieldnames or [])
-        if columns and not any(field in columns for field in TEXT_FIELDS):
-            # a table that is not articles (an officials roster next to the corpus): one
-            # message for the file, not one error row per line
-            yield Article(
-                item.article_id,
-                source_path=item.path,
-                error=f"{os.path.basename(item.path)}: no text column (one of {', '.join(TEXT_FIELDS)}); "
-                f"columns: {', '.join(columns[:8])}",
-            )
+    name = os.path.basename(item.path)
+    with handle:
+        try:
+            encoding, error = stream_encoding(handle)
+        except OSError as exc:
+            encoding, error = None, f"unreadable file: {exc.strerror or exc}"
+        if error:
+            yield Article(item.article_id, source_path=item.path, error=error)
             return
-        for row_number, record in enumerate(reader, 1):
-            yield article_from_record(
-                record, f"{item.article_id}:{row_number}", item.path, f"{os.path.basename(item.path)} row {row_number}"
+        # universal newlines: the text as decode_bytes gives it, "\r\n" and "\r" read as "\n"
+        text = io.TextIOWrapper(handle, encoding=encoding, newline=None)
+        try:
+            csv.field_size_limit(max_article_bytes())
+            reader = csv.DictReader(text)
+            columns = list(reader.fieldnames or [])
+            if columns and not any(field in columns for field in TEXT_FIELDS):
+                # a table that is not articles (an officials roster next to the corpus): one
+                # message for the file, not one error row per line
+                yield Article(
+                    item.article_id,
+                    source_path=item.path,
+                    error=f"{name}: no text column (one of {', '.join(TEXT_FIELDS)}); "
+                    f"columns: {', '.join(columns[:8])}",
+                )
+                return
+            for row_number, record in enumerate(reader, 1):
+                yield article_from_record(
+                    record, f"{item.article_id}:{row_number}", item.path, f"{name} row {row_number}"
+                )
+        except csv.Error as exc:
+            yield Article(f"{item.article_id}:csv", source_path=item.path, error=f"malformed CSV: {exc}")
+        except UnicodeDecodeError as exc:  # a UTF-16/32 file, undecodable further on
+            yield Article(
+                f"{item.article_id}:csv",
+                source_path=item.path,
+                error=f"{name}: undecodable {encoding.upper()} text from here on: {exc.reason}",
             )
-    except csv.Error as exc:
-        yield Article(f"{item.article_id}:csv", source_path=item.path, error=f"malformed CSV: {exc}")
+        except OSError as exc:
+            yield Article(f"{item.article_id}:csv", source_path=item.path, error=f"{name}: unreadable file: {exc}")
 
 
 def _first(record: dict, fields: tuple[str, ...]) -> str | None:
