@@ -51,3 +51,17 @@ def test_credit_block_variants_are_not_body():
     text = "Title\n\nBody sentence one.\n\n(Additional reporting by A. B.; Editing by C. D.)\n\nWriting by E. F."
     article = parse_plain_text("x", text)
     assert [text[s:e] for s, e in article.body_spans] == ["Title", "Body sentence one."]
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_and_offsets_stay():
+    """Found by fuzzing newstone.parse_text: a lone surrogate (shrunk example
+    '\\n\\n“,” Putin said. “\\ud800 ,” Putin said.') made building the pandas tables raise
+    UnicodeEncodeError; in a dataset it stopped the whole parse (Parquet is UTF-8)."""
+    import newstone
+
+    text = "\n\n\u201c,\u201d Putin said. \u201c\ud800 ,\u201d Putin said."
+    article = parse_plain_text("t", text)
+    assert article.text == text.replace("\ud800", "\ufffd")
+    corpus = newstone.parse_text(text)
+    assert corpus.articles.loc[0, "text"] == article.text
+    assert list(corpus.quotes["speaker"]) == ["Putin", "Putin"]

@@ -109,3 +109,41 @@ def test_record_ids_of_same_named_tables_in_two_folders_stay_apart(tmp_path):
         a.article_id for a in iter_articles([str(tmp_path / "x" / "feed.jsonl"), str(tmp_path / "y" / "feed.jsonl")])
     ]
     assert len(set(named)) == 2 and named[0] == "feed:1"
+
+
+# --- found by the property tests (tests/property) ---
+
+
+def test_a_lone_surrogate_escape_in_a_jsonl_record_is_replaced_not_fatal(tmp_path):
+    """Found by fuzzing: json.loads keeps "\\ud800" as half a surrogate pair, a string no
+    UTF-8 writer takes, so one such record stopped the whole ``newstone parse`` (Parquet)
+    and ``newstone quotes``. It is now U+FFFD, one character for one: offsets stay."""
+    from newstone.dataset.parse import parse_to_dataset
+    from newstone.dataset.store import read_table
+
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "s\\udc00", "title": "T\\ud800", "text": "Putin said \\ud800 it was fine."}\n'
+        '{"id": "s2", "text": "Biden said \\ud83d\\ude00 all is well."}\n',
+        encoding="utf-8",
+    )
+    first, second = iter_articles([str(tmp_path / "feed.jsonl")])
+    assert (first.article_id, first.title, first.text) == ("s\ufffd", "T\ufffd", "Putin said \ufffd it was fine.")
+    assert second.text == "Biden said \U0001f600 all is well."  # a whole pair is one character
+    summary = parse_to_dataset([str(tmp_path / "feed.jsonl")], str(tmp_path / "out"))
+    assert (summary.processed, summary.errors) == (2, [])
+    assert sorted(read_table(str(tmp_path / "out"), "quotes")["speaker"]) == ["Biden", "Putin"]
+
+
+def test_a_table_file_without_records_is_one_error_row(tmp_path):
+    """Found by fuzzing: an empty .jsonl (shrunk example: b"") gave no row at all, so the
+    file vanished from the articles table without a word, where an empty .txt is an error
+    row. Blank lines only, or a CSV header without rows, are the same."""
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n \r\n")
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    errors = {a.article_id: a.error for a in iter_articles([str(tmp_path)])}
+    assert errors == {
+        "blank": "blank.jsonl: no records",
+        "empty": "empty.jsonl: no records",
+        "header": "header.csv: no records",
+    }

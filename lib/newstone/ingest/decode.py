@@ -10,6 +10,7 @@ does). A file with NUL bytes or mostly control characters is binary and refused.
 from __future__ import annotations
 
 import codecs
+import re
 
 # Byte-order marks of the encodings whose text holds NUL bytes (Windows tools write UTF-16
 # "Unicode" files with one); UTF-32's first, as its little-endian mark starts like UTF-16's.
@@ -111,6 +112,18 @@ def stream_encoding(handle, chunk_size: int = 1 << 20) -> tuple[str | None, str 
     if looks_binary(head.decode(encoding, errors="ignore")):
         return None, "binary file (mostly control characters), not text"
     return encoding, None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, one character for one, so
+    offsets stay. Decoded bytes never hold one, but JSON may escape half a pair
+    ("\\ud800", kept by ``json.loads``) and a caller of ``parse_text`` may pass one: no UTF-8
+    writer takes such a string, so the pandas tables, Parquet and JSON output failed on it
+    (one record stopped a whole ``newstone parse``)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def normalise_newlines(text: str) -> str:

@@ -2,8 +2,9 @@
 
 The first non-empty line is the headline; a "By ..." line is the byline, a
 "PLACE (Agency) -" opening the dateline; credit lines and page furniture
-(``data/boilerplate.txt``) are left out of the body. The text itself is never changed:
-the article keeps it whole and marks the body with ``body_spans`` offsets.
+(``data/boilerplate.txt``) are left out of the body. The text itself is never changed
+(but for a lone surrogate, which no UTF-8 writer takes, made U+FFFD): the article keeps it
+whole and marks the body with ``body_spans`` offsets.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from newstone.ingest.decode import valid_unicode
 from newstone.model import Article, Span
 from newstone.rules import word_set
 from newstone.spans import paragraph_spans
@@ -53,8 +55,11 @@ def parse_plain_text(
     The headline is the first non-empty paragraph line unless ``title`` is given by the
     record (JSONL/CSV), in which case the whole text is body. ``body_spans`` hold the
     headline and every body paragraph; bylines, datelines, credit blocks ("(Reporting
-    by ...)") and boilerplate lines ("Related Articles") are left out.
+    by ...)") and boilerplate lines ("Related Articles") are left out. A lone surrogate
+    becomes U+FFFD (:func:`~newstone.ingest.decode.valid_unicode`), the only change ever
+    made to the text, one character for one.
     """
+    text = valid_unicode(text)
     article = Article(
         article_id=article_id,
         text=text,

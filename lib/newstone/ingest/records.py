@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 
-from newstone.ingest.decode import decode_bytes, normalise_newlines, stream_encoding, wide_encoding
+from newstone.ingest.decode import decode_bytes, normalise_newlines, stream_encoding, valid_unicode, wide_encoding
 from newstone.ingest.discover import InputFile
 from newstone.ingest.files import bounded_lines, max_article_bytes, open_regular, too_large
 from newstone.ingest.plaintext import parse_plain_text
@@ -39,7 +39,30 @@ SOURCE_FIELDS = ("source", "publisher", "outlet")
 
 def read_jsonl(item: InputFile) -> Iterator[Article]:
     """One article per line, read line by line: a multi-GB feed never sits in memory, and
-    a line longer than one article's limit is an error row, skipped without being held."""
+    a line longer than one article's limit is an error row, skipped without being held.
+    A file without any record is one error row, as an empty .txt is."""
+    return _never_empty(_jsonl_articles(item), item)
+
+
+def read_csv(item: InputFile) -> Iterator[Article]:
+    """One article per row, read row by row (the encoding is chosen in a first pass over
+    the bytes); a field longer than one article's limit ends the file with an error row.
+    A file without any row is one error row."""
+    return _never_empty(_csv_articles(item), item)
+
+
+def _never_empty(articles: Iterator[Article], item: InputFile) -> Iterator[Article]:
+    """``articles``, or an error row saying the file holds no records: every input file
+    shows in the articles table, so that a user sees what was not read."""
+    empty = True
+    for article in articles:
+        empty = False
+        yield article
+    if empty:
+        yield Article(item.article_id, source_path=item.path, error=f"{os.path.basename(item.path)}: no records")
+
+
+def _jsonl_articles(item: InputFile) -> Iterator[Article]:
     handle, error = open_regular(item.path)
     if handle is None:
         yield Article(item.article_id, source_path=item.path, error=error)
@@ -97,9 +120,7 @@ def _wide_lines(handle, encoding: str, item: InputFile, limit: int) -> Iterator[
         )
 
 
-def read_csv(item: InputFile) -> Iterator[Article]:
-    """One article per row, read row by row (the encoding is chosen in a first pass over
-    the bytes); a field longer than one article's limit ends the file with an error row."""
+def _csv_articles(item: InputFile) -> Iterator[Article]:
     handle, error = open_regular(item.path)
     if handle is None:
         yield Article(item.article_id, source_path=item.path, error=error)
@@ -149,7 +170,7 @@ def _first(record: dict, fields: tuple[str, ...]) -> str | None:
     for name in fields:
         value = record.get(name)
         if value not in (None, ""):
-            return str(value)
+            return valid_unicode(str(value))  # a JSON "\\ud800" in an id or title
     return None
 
 
