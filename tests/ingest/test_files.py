@@ -104,6 +104,25 @@ def test_a_pipe_named_on_the_command_line_is_refused(tmp_path, capsys, no_hang):
     assert not (tmp_path / "out").exists()
 
 
+@needs_fifo
+def test_a_file_swapped_for_a_pipe_after_the_check_is_opened_without_blocking(tmp_path, monkeypatch, no_hang):
+    """stat said regular file, then a pipe took its place: the non-blocking open returns at
+    once and the check on the open file refuses it."""
+    import stat as stat_module
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    real_stat = os.stat
+
+    def stat_before_the_swap(path, *args, **kwargs):
+        result = real_stat(path, *args, **kwargs)
+        fields = list(result)
+        fields[0] = stat_module.S_IFREG | 0o644
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", stat_before_the_swap)
+    assert open_regular(str(tmp_path / "pipe.txt")) == (None, "not a regular file (a named pipe), not opened")
+
+
 def test_a_device_is_refused_by_name_and_an_error_row_through_a_link(tmp_path, no_hang):
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero")
