@@ -29,6 +29,9 @@ CONTEXT = NameContext(common_words=frozenset({"defiant", "cup", "under"}), two_w
         ("Lord Falconer", "Lord Falconer"),  # a peer is known by the style
         ("Dominique de Villepin", "Dominique de Villepin"),
         ("Martin T. Sosnoff", "Martin T. Sosnoff"),
+        ("Mr King", "King"),  # a surname that is a title word, after an honorific
+        ("Mervyn King", "Mervyn King"),
+        ("Chancellor", "Chancellor"),  # alone, it may be the surname an article resolved
     ],
 )
 def test_a_name_keeps_name_tokens_only(text, expected):
@@ -36,7 +39,18 @@ def test_a_name_keeps_name_tokens_only(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["Tory leader", "Scottish Conservative leader", "the prime minister", "Sir John", "79"]
+    "text",
+    [
+        "Tory leader",
+        "Scottish Conservative leader",
+        "the prime minister",
+        "Sir John",
+        "79",
+        "Lord Chancellor",  # an office with a peer's style, not Mr Chancellor
+        "The Lord Chancellor",
+        "Culture Secretary",
+        "The Chancellor",
+    ],
 )
 def test_an_office_or_a_bare_style_is_no_name(text):
     assert parse_name(text, CONTEXT) is None

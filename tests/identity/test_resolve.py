@@ -112,6 +112,22 @@ def test_an_organisation_written_short_joins_its_full_name(tmp_path):
     assert corpus.speakers.iloc[0]["speaker_id"] == "organization:moody-s-investors-service-inc"
 
 
+def test_a_possessor_of_what_is_said_is_the_speaker_and_of_people_is_not(tmp_path):
+    corpus = read_corpus(
+        tmp_path / "p",
+        {
+            "p1": "Chips\n\nJane Fairweather, chief executive of Zedco, said sales rose. "
+            "Ms Fairweather's talk also touted a new phone.",
+            "p2": "Budget\n\nTom Brownlow, the finance minister, said taxes would fall. "
+            "Mr Brownlow's aides said the plan was ready.",
+        },
+    )
+    names = corpus.quotes.set_index("article_id")["speaker"]
+    assert list(names["p1"]) == ["Jane Fairweather", "Jane Fairweather"]
+    assert "Tom Brownlow" in list(names["p2"])
+    assert list(names["p2"]).count("Tom Brownlow") == 1  # his aides speak for themselves
+
+
 def test_an_unnamed_office_joins_the_name_its_article_writes_after_it(tmp_path):
     corpus = read_corpus(
         tmp_path / "c",

@@ -162,6 +162,14 @@ def _family_first(tokens: list[str]) -> bool:
     )
 
 
+def _is_office(tokens: list[str]) -> bool:
+    """Whether name tokens are a title alone, or with a peer's style: an office written with
+    capitals, not a person's name. (A lone "King" may be the surname an article resolved, so
+    the caller asks only of longer texts.)"""
+    *before, last = [fold(t).rstrip(".") for t in tokens]
+    return last in title_words() and all(word in PEERAGE_STYLES or word == "the" for word in before)
+
+
 class NameReader:
     """:func:`parse_name` with one corpus's context, remembering each text it read (names
     repeat: a corpus has far fewer distinct speaker names than quotes)."""
@@ -227,6 +235,8 @@ def parse_name(text: str | None, context: NameContext = NameContext()) -> Person
     gender = None
     style = None
     first = tokens[0].lower().rstrip(".") if tokens else ""
+    if tokens and len(text.split()) > 1 and _is_office(tokens):
+        return None  # "Lord Chancellor", "Culture Secretary": an office ("Mr King", "Mervyn King": names)
     if len(tokens) > 1 and first in PEERAGE_STYLES:
         style, gender, tokens = tokens[0].rstrip("."), PEERAGE_STYLES[first], tokens[1:]
     elif len(tokens) > 1 and first in honorific_genders():

@@ -34,6 +34,7 @@ from newstone.identity.people import Observation, group_people
 from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence
 from newstone.nlp.countries import country_names
 from newstone.nlp.words import PERSONAL_PRONOUNS, PRONOUN_SUBJECTS
+from newstone.rules import word_set
 
 # The quotes columns the pass reads (the article-level facts, never its own output).
 INPUT_COLUMNS = [
@@ -52,6 +53,8 @@ OUTPUT_COLUMNS = ["speaker", "speaker_id", "speaker_role", "speaker_country"]
 _LEGAL_SUFFIXES = re.compile(r"(?:\s+(?:inc|corp|corporation|co|ltd|plc|llc|ag|sa|nv|group|holdings))+\.?$")
 _JOINT = re.compile(r"\s(?:and|&)\s")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
+# "Fiorina's talk", "Peston's book": a noun cue's possessor, written without a title
+_POSSESSOR = re.compile(r"^([A-Z][\w-]+)['\u2019]s(?:\s+[a-z]+)+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 MAX_TITLES = 5
 NOT_ALIASES = PERSONAL_PRONOUNS | PRONOUN_SUBJECTS | frozenset({"which", "that"})
@@ -175,8 +178,12 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
     by_key: dict[tuple[str, str], int] = {}
     org_names: dict[str, Counter] = defaultdict(Counter)
     pending = []
+    possessor_of = _possessor_people(get, n, entity_of, entities)
     for i in range(n):
         if entity_of[i] is not None:
+            continue
+        if i in possessor_of:
+            entity_of[i] = possessor_of[i]
             continue
         name = _text(get["article_speaker"][i])
         if not name or name.lower() in PERSONAL_PRONOUNS or _JOINT.search(name) and get["speaker_type"][i] == "person":
@@ -222,6 +229,32 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
             number = by_key[key] = len(entities)
             entities.append(Entity(key[0] if key[0] != "person" else "person", display))
         entity_of[i] = number
+
+
+def _possessor_people(get, n: int, entity_of: list, entities: list[Entity]) -> dict[int, int]:
+    """Quotes whose speaker is a possessor and what they say ("Ms Fiorina's talk also
+    touted": nouns of ``data/utterance_nouns.txt``), each with the person the possessor's
+    surname names: the one of that surname quoted in the same article, else the only one in
+    the corpus. Left out when the surname names no person, or several."""
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    for number, entity in enumerate(entities):
+        if entity.kind == "person" and " " in entity.name:
+            by_surname[fold(entity.name.split()[-1])].add(number)
+    in_article: dict[str, set[int]] = defaultdict(set)
+    for i in range(n):
+        if entity_of[i] is not None:
+            in_article[get["article_id"][i]].add(entity_of[i])
+    found = {}
+    for i in range(n):
+        name = _text(get["article_speaker"][i])
+        match = _POSSESSOR.match(name) if entity_of[i] is None and name and get["speaker_type"][i] != "person" else None
+        if not match or name.split()[-1].lower() not in word_set("utterance_nouns.txt"):
+            continue
+        candidates = by_surname.get(fold(match.group(1)), set())
+        here = candidates & in_article[get["article_id"][i]]
+        if len(here or candidates) == 1:
+            found[i] = next(iter(here or candidates))
+    return found
 
 
 def _keys_starting(sorted_keys: list[str], word: str) -> list[str]:
