@@ -54,8 +54,8 @@ def identity_figures(tmp_path_factory):
 
 def test_the_identity_set_keeps_its_figures(identity_figures):
     assert identity_figures["found_share"] >= 0.98
-    assert identity_figures["clean_name_found"] >= 0.92
-    assert identity_figures["official_country_accuracy"] >= 0.94
+    assert identity_figures["clean_name_found"] >= 0.94
+    assert identity_figures["official_country_accuracy"] >= 0.95
     assert identity_figures["role_accuracy"] >= 0.91
 
 

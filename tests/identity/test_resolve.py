@@ -35,7 +35,7 @@ def howard(tmp_path_factory):
 
 
 def speakers_of(quotes, article: str) -> list[str | None]:
-    return [None if value is None or value != value else value for value in quotes.loc[article]["speaker"]]
+    return [None if pd.isna(value) else value for value in quotes.loc[[article]]["speaker"]]
 
 
 def test_tory_leader_mr_howard_and_michael_howard_are_one_person(howard):
@@ -140,6 +140,37 @@ def test_an_unnamed_office_joins_the_name_its_article_writes_after_it(tmp_path):
     names = corpus.quotes.set_index("article_id")["speaker"]
     assert names["n1"] == "Jim Smithers"
     assert names["n2"] != "Jim Smithers"  # another article, and one article is no holder
+
+
+def test_a_shadow_office_does_not_name_the_office_holder(tmp_path):
+    corpus = read_corpus(
+        tmp_path / "s",
+        {
+            "s1": "Prisons\n\nShadow home secretary Peter Quarry said the plan had failed. "
+            "The home secretary said the plan was working.",
+        },
+    )
+    assert speakers_of(corpus.quotes.set_index("article_id"), "s1") == ["Peter Quarry", None]
+
+
+def test_an_unnamed_office_joins_the_holder_whose_surname_its_article_writes(tmp_path):
+    corpus = read_corpus(
+        tmp_path / "h",
+        {
+            "h1": "Police\n\nHome Secretary Tom Brick said crime fell.",
+            "h2": "Prisons\n\nHome Secretary Tom Brick said prisons were full.",
+            "h3": "Courts\n\nHome Secretary Tom Brick said courts were slow.",
+            "h4": "Earlier\n\nHome Secretary Ann Tull said crime rose.",
+            "h5": "Inquiry\n\nMs Tull faced questions on Monday. The home secretary said she had done nothing wrong.",
+            "h6": "Visas\n\nThe home secretary said visas would be checked.",
+            "h7": "Press\n\nAnn Tull, a spokesman for the firm, said sales rose.",
+            "h8": "Press\n\nMs Tull was not there. The spokesman said sales fell.",
+        },
+    )
+    names = corpus.quotes.set_index("article_id")
+    assert speakers_of(names, "h5") == ["Ann Tull"]  # not the corpus's usual holder
+    assert speakers_of(names, "h6") == ["Tom Brick"]  # no surname written: the usual holder
+    assert speakers_of(names, "h8") == [None]  # one spokesman of many
 
 
 def test_an_official_without_evidence_takes_the_country_the_corpus_ties_to_their_office():

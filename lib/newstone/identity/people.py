@@ -29,6 +29,8 @@ from functools import lru_cache
 
 from newstone.identity.names import PersonName, compatible, fold, parse_name, title_words
 from newstone.nlp.speakers.facts import office_terms
+from newstone.nlp.words import OFFICE_MODIFIERS
+from newstone.rules import word_set
 
 #: share of an office's articles one person must hold to be taken as its holder
 HOLDER_SHARE = 0.75
@@ -184,6 +186,8 @@ def group_people(
                 if number is None:
                     number = _new_person(in_text, people, by_surname)
             if number is None:
+                number = _holder_named_in(texts.get(observation.article_id), observation, holders, people)
+            if number is None:
                 number = _office_holder(observation, holders)
             if number is None:
                 number = _listed_holder(observation, people, by_surname)
@@ -215,10 +219,17 @@ def _named_after(text: str | None, office: str | None, read_name) -> PersonName 
     return None
 
 
+# Words before an office phrase that make it another office ("shadow home secretary"); one
+# lookbehind each, as Python's lookbehinds are of fixed width.
+_OTHER_OFFICE = "".join(rf"(?<!(?i:{word})[\s-])" for word in sorted(OFFICE_MODIFIERS))
+
+
 @lru_cache(maxsize=4096)
 def _office_pattern(phrase: str) -> re.Pattern:
     words = r"\s+".join(re.escape(word) for word in phrase.split())
-    return re.compile(rf"\b(?i:{words}),?[ \t]+((?:[A-Z][\w'.-]*[ \t]+){{1,3}}[A-Z][\w'-]+)\b")
+    # not after a word that makes it another office: "shadow home secretary David Davis" is
+    # no home secretary
+    return re.compile(rf"{_OTHER_OFFICE}\b(?i:{words}),?[ \t]+((?:[A-Z][\w'.-]*[ \t]+){{1,3}}[A-Z][\w'-]+)\b")
 
 
 def _new_person(name: PersonName, people: list[Person], by_surname) -> int:
@@ -312,6 +323,24 @@ def _office_holders(people: list[Person]) -> dict[Office, dict[str, list[tuple[i
                 table[office][period].append((len(articles), number))
             table[office]["*"].append((len(articles), number))
     return table
+
+
+def _holder_named_in(text: str | None, observation: Observation, holders, people: list[Person]) -> int | None:
+    """The one person the corpus names with the unnamed office (in its period, when dated)
+    whose surname the article writes: "the home secretary" of an article that says "Mr
+    Blunkett" is Blunkett, though the corpus names Charles Clarke more often. Not for a
+    role many hold at once (``data/generic_roles.txt``)."""
+    by_period = holders.get(observation.office)
+    if not text or not by_period or observation.office[0] in word_set("generic_roles.txt"):
+        return None  # "the spokesman" is one of many
+    ranked = (by_period.get(observation.period) if observation.period is not None else None) or by_period["*"]
+    found = {number for _, number in ranked if _surname_written(text, people[number])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _surname_written(text: str, person: Person) -> bool:
+    surnames = {name.surname for name in person.distinct if name.is_full}
+    return any(re.search(rf"\b{re.escape(surname)}\b", text) for surname in surnames)
 
 
 def _office_holder(observation: Observation, holders) -> int | None:

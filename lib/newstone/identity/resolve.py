@@ -211,9 +211,11 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
         longer = [other for other in org_keys[first : first + 2] if other.startswith(prefix)]
         if len(longer) == 1:
             short_of[key] = longer[0]
+    surnames = {fold(entity.name.split()[-1]) for entity in entities if entity.kind == "person" and " " in entity.name}
     for i, key, name in pending:
-        if key[0] == "person" and " " not in key[1]:
+        if key[0] == "person" and " " not in key[1] and key[1] not in surnames:
             # "Moody's said": the article read a possessor, the corpus knows the organisation
+            # ("Blair", a surname two people share, is not "the Blair government")
             starting = _keys_starting(org_keys, key[1])
             if len(starting) == 1:
                 key = ("organization", starting[0])

@@ -54,6 +54,9 @@ this next week weeks month months year years night morning afternoon evening wee
 days decades""".split()
     )
 )
+#: words before an office that make it another office: a "shadow chancellor" or a "former
+#: home secretary" is not "the chancellor" or "the home secretary"
+OFFICE_MODIFIERS = frozenset("shadow former deputy ex vice acting assistant junior outgoing".split())
 #: nouns of time: a span holding one is a date or a period ("last week", "Monday"), not a
 #: place or a person (the shape of a tone target)
 TIME_NOUNS = (

@@ -361,3 +361,24 @@ def test_an_unnamed_role_resolves_to_a_title_ending_in_it():
     text = "Harbour Bank governor Hiro Sato said rates would hold. The governor said the yen was stable."
     atts = [attributed_to(text, "Harbour Bank governor Hiro Sato"), attributed_to(text, "The governor")]
     assert [a.speaker for a in resolve_speakers(text, atts)] == ["Hiro Sato", "Hiro Sato"]
+
+
+def test_an_unnamed_role_is_not_the_shadow_or_former_holder():
+    text = (
+        "Shadow chancellor Ann Tull said taxes rose. Former chancellor Bo Lind agreed. "
+        "The chancellor said they had fallen."
+    )
+    atts = [
+        attributed_to(text, "Shadow chancellor Ann Tull"),
+        attributed_to(text, "Former chancellor Bo Lind"),
+        attributed_to(text, "The chancellor"),
+    ]
+    speakers = [a.speaker for a in resolve_speakers(text, atts)]
+    assert speakers[:2] == ["Ann Tull", "Bo Lind"]
+    assert speakers[2] not in ("Ann Tull", "Bo Lind")
+
+
+def test_an_unnamed_shadow_role_is_the_shadow_holder():
+    text = "Shadow chancellor Ann Tull said taxes rose. The shadow chancellor said they would rise again."
+    atts = [attributed_to(text, "Shadow chancellor Ann Tull"), attributed_to(text, "The shadow chancellor")]
+    assert [a.speaker for a in resolve_speakers(text, atts)] == ["Ann Tull", "Ann Tull"]

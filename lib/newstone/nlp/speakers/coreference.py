@@ -42,6 +42,7 @@ from newstone.nlp.speakers.mention import (
 )
 from newstone.nlp.speakers.names import unglued
 from newstone.nlp.speakers.titles import title_phrase
+from newstone.nlp.words import OFFICE_MODIFIERS
 from newstone.rules import word_set
 
 _TRAILING_NAME_TAG = re.compile(
@@ -251,7 +252,13 @@ def _same_office(role: str, title: str) -> bool:
     """Whether an unnamed role ("the prime minister") is the office a named person's title
     holds ("Prime Minister"; "British Prime Minister"): its words end the title's."""
     wanted, words = _office_words(role), _office_words(title)
-    return bool(wanted) and words[-len(wanted) :] == wanted
+    return bool(wanted) and words[-len(wanted) :] == wanted and not _modified(words, len(wanted))
+
+
+def _modified(words: list[str], n: int) -> bool:
+    """Whether the word before a title's last ``n`` words makes it another office
+    ("shadow chancellor" is not "the chancellor")."""
+    return len(words) > n and words[-n - 1] in OFFICE_MODIFIERS
 
 
 def _same_head(role: str, title: str) -> bool:
@@ -260,7 +267,7 @@ def _same_head(role: str, title: str) -> bool:
     "Conservative leader"), never two different offices ("prime minister", "Foreign
     Minister")."""
     wanted, words = _office_words(role), _office_words(title)
-    if not wanted or not words or wanted[-1] != words[-1]:
+    if not wanted or not words or wanted[-1] != words[-1] or _modified(words, 1) and not _modified(wanted, 1):
         return False
     return all(is_party_word(w.capitalize()) or is_party_word(w) for w in wanted[:-1])
 
