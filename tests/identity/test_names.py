@@ -32,6 +32,7 @@ CONTEXT = NameContext(common_words=frozenset({"defiant", "cup", "under"}), two_w
         ("Mr King", "King"),  # a surname that is a title word, after an honorific
         ("Mervyn King", "Mervyn King"),
         ("Chancellor", "Chancellor"),  # alone, it may be the surname an article resolved
+        ("Jordan King", "Jordan King"),  # a country's name as a given name, not a demonym
     ],
 )
 def test_a_name_keeps_name_tokens_only(text, expected):
@@ -50,6 +51,7 @@ def test_a_name_keeps_name_tokens_only(text, expected):
         "The Lord Chancellor",
         "Culture Secretary",
         "The Chancellor",
+        "Indonesian Economics Minister",  # a demonym and a portfolio before the title
     ],
 )
 def test_an_office_or_a_bare_style_is_no_name(text):

@@ -163,11 +163,29 @@ def _family_first(tokens: list[str]) -> bool:
 
 
 def _is_office(tokens: list[str]) -> bool:
-    """Whether name tokens are a title alone, or with a peer's style: an office written with
-    capitals, not a person's name. (A lone "King" may be the surname an article resolved, so
+    """Whether name tokens are a title alone, or after a peer's style, a portfolio or a
+    demonym: an office written with capitals ("Lord Chancellor", "Indonesian Economics
+    Minister"), not a person's name. (A lone "King" may be the surname an article resolved, so
     the caller asks only of longer texts.)"""
     *before, last = [fold(t).rstrip(".") for t in tokens]
-    return last in title_words() and all(word in PEERAGE_STYLES or word == "the" for word in before)
+    if last not in title_words():
+        return False
+    if any(word in honorific_genders() and word not in PEERAGE_STYLES for word in before):
+        return False  # "Mr King"
+    if before and _is_demonym(tokens[0]):
+        before = before[1:]  # "Indonesian Economics Minister" (not "Jordan King")
+    return all(word in PEERAGE_STYLES or word == "the" or word in title_words() for word in before)
+
+
+def _is_demonym(token: str) -> bool:
+    """Whether a word names a country's people or abbreviates it ("Indonesian", "U.S."),
+    as a country's office is written ("U.S. Judge"), unlike a given name ("Jordan")."""
+    from newstone.nlp.countries import default_matcher
+
+    return any(
+        m.kind in ("demonym", "abbreviation") and m.start == 0 and m.end == len(token)
+        for m in default_matcher().find(token)
+    )
 
 
 class NameReader:
