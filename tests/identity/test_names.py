@@ -32,7 +32,8 @@ CONTEXT = NameContext(common_words=frozenset({"defiant", "cup", "under"}), two_w
         ("Mr King", "King"),  # a surname that is a title word, after an honorific
         ("Mervyn King", "Mervyn King"),
         ("Chancellor", "Chancellor"),  # alone, it may be the surname an article resolved
-        ("Jordan King", "Jordan King"),  # a country's name as a given name, not a demonym
+        ("Jordan King", "Jordan King"),
+        ("The Reagan", "Reagan"),  # an article is no given name  # a country's name as a given name, not a demonym
     ],
 )
 def test_a_name_keeps_name_tokens_only(text, expected):
@@ -52,6 +53,8 @@ def test_a_name_keeps_name_tokens_only(text, expected):
         "Culture Secretary",
         "The Chancellor",
         "Indonesian Economics Minister",  # a demonym and a portfolio before the title
+        "Nomura International Ltd",  # a firm
+        "Ltd",
     ],
 )
 def test_an_office_or_a_bare_style_is_no_name(text):

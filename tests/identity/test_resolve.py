@@ -173,6 +173,24 @@ def test_an_unnamed_office_joins_the_holder_whose_surname_its_article_writes(tmp
     assert speakers_of(names, "h8") == [None]  # one spokesman of many
 
 
+def test_namesakes_are_told_apart_by_the_offices_their_articles_name(tmp_path):
+    corpus = read_corpus(
+        tmp_path / "b",
+        {
+            "b1": "Budget\n\nPrime Minister Tony Blair said taxes would not rise.",
+            "b2": "Summit\n\nPrime Minister Tony Blair said the talks went well.",
+            "b3": "Crime\n\nPolice commissioner Sir Ian Blair said crime fell.",
+            "b4": "Election\n\nThe prime minister's plans were debated. Mr Blair said voters agreed.",
+            "b5": "Crime\n\nThe police commissioner's plans were debated. Mr Blair said officers agreed.",
+            "b6": "Sport\n\nMr Blair said the team played well.",
+        },
+    )
+    names = corpus.quotes.set_index("article_id")
+    assert speakers_of(names, "b4") == ["Tony Blair"]
+    assert speakers_of(names, "b5") == ["Ian Blair"]
+    assert speakers_of(names, "b6") == ["Blair"]  # nothing tells: no guess
+
+
 def test_an_official_without_evidence_takes_the_country_the_corpus_ties_to_their_office():
     from newstone.identity.resolve import INPUT_COLUMNS, identify
 

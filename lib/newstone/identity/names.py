@@ -115,6 +115,10 @@ def compatible(a: PersonName, b: PersonName) -> bool:
     return not middle_a or not middle_b or all(same_given_name(x, y) for x, y in zip(middle_a, middle_b))
 
 
+#: the last word of a firm's name ("Ltd", "Inc", "Plc"): never a person's surname
+LEGAL_SUFFIXES = frozenset("ltd inc corp corporation co plc llc ag sa nv gmbh bhd pty".split())
+
+
 @dataclass(frozen=True)
 class NameContext:
     """What the corpus tells about name words (:mod:`~newstone.identity.corpus_words`):
@@ -250,6 +254,10 @@ def parse_name(text: str | None, context: NameContext = NameContext()) -> Person
         )
     ):
         tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[0].lower() in ("the", "a", "an"):
+        tokens = tokens[1:]  # "The Reagan": an article is no given name
+    if tokens and fold(tokens[-1]).rstrip(".") in LEGAL_SUFFIXES:
+        return None  # "Nomura International Ltd", "Ltd": a firm
     gender = None
     style = None
     first = tokens[0].lower().rstrip(".") if tokens else ""

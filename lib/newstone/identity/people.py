@@ -291,17 +291,33 @@ def _surname_holder(observation: Observation, people: list[Person], by_surname, 
 
 
 def _by_context(text: str | None, candidates: list[Person]) -> int | None:
-    """The one candidate whose distinctive words (its terms no other candidate has) the
-    article uses while it uses none of the others', or None."""
+    """The one candidate whose distinctive words (its terms and offices no other candidate
+    has) the article uses while it uses none of the others', or None."""
     if not text:
         return None
     hits = []
     for k, person in enumerate(candidates):
         others = set().union(*(p.terms for j, p in enumerate(candidates) if j != k))
         own = person.terms - others
-        if any(_term_pattern(term).search(text) for term in own):
+        other_offices = set().union(*(_offices(p) for j, p in enumerate(candidates) if j != k))
+        own_offices = _offices(person) - other_offices
+        if any(_term_pattern(term).search(text) for term in own) or any(
+            _office_phrase(office).search(text) for office in own_offices
+        ):
             hits.append(k)
     return hits[0] if len(hits) == 1 else None
+
+
+def _offices(person: Person) -> set[str]:
+    """The offices the corpus names a person with ("prime minister", "metropolitan police
+    commissioner"): an article about Tony Blair says "prime minister", one about Sir Ian
+    Blair "commissioner"."""
+    return {office for office, _ in person.office_articles}
+
+
+@lru_cache(maxsize=4096)
+def _office_phrase(office: str) -> re.Pattern:
+    return re.compile(r"\b" + r"\s+".join(re.escape(word) for word in office.split()) + r"\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

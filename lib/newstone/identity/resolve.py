@@ -28,7 +28,7 @@ from newstone.identity.countries import (
     institution_countries,
     name_evidence,
 )
-from newstone.identity.names import NameContext, NameReader, fold, listed_given_names
+from newstone.identity.names import LEGAL_SUFFIXES, NameContext, NameReader, fold, listed_given_names
 from newstone.identity.organisations import decide_org, person_words
 from newstone.identity.people import Observation, group_people
 from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence
@@ -50,7 +50,7 @@ INPUT_COLUMNS = [
     "tone",
 ]
 OUTPUT_COLUMNS = ["speaker", "speaker_id", "speaker_role", "speaker_country"]
-_LEGAL_SUFFIXES = re.compile(r"(?:\s+(?:inc|corp|corporation|co|ltd|plc|llc|ag|sa|nv|group|holdings))+\.?$")
+_LEGAL_SUFFIXES = re.compile(rf"(?:\s+(?:{'|'.join(sorted(LEGAL_SUFFIXES | {'group', 'holdings'}))}))+\.?$")
 _JOINT = re.compile(r"\s(?:and|&)\s")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 # "Fiorina's talk", "Peston's book": a noun cue's possessor, written without a title
@@ -188,6 +188,8 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
         name = _text(get["article_speaker"][i])
         if not name or name.lower() in PERSONAL_PRONOUNS or _JOINT.search(name) and get["speaker_type"][i] == "person":
             continue
+        if fold(name).strip(" .") in LEGAL_SUFFIXES:
+            continue  # "Ltd, a Hong Kong investment firm": the rest of the firm's name was lost
         kind = _text(get["speaker_type"][i]) or "unknown"
         if kind == "organization":
             key = (kind, org_key(name))
