@@ -167,6 +167,12 @@ def test_joint_subject_gives_two_people():
     ]
 
 
+def test_a_country_and_a_person_are_a_place_swept_in_and_the_person():
+    # "... has been training in Holland and Ferguson said": Holland is where, not who
+    assert [(i.name, i.kind) for i in describe_mention("Holland and Ferguson")] == [("Ferguson", "person")]
+    assert [i.name for i in describe_mention("France and Germany")] == ["France", "Germany"]
+
+
 def test_joint_common_noun_stays_one_group():
     infos = describe_mention("teachers and parents")
     assert len(infos) == 1 and infos[0].kind == "group"

@@ -411,6 +411,11 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
         )
     ):
         return [infos[-1]]  # "chat show host and East Midlands MEP Robert Kilroy-Silk": one person, two roles
+    kinds = {i.kind for i in infos}
+    if len(infos) > 1 and kinds == {"person", "country"} and all(i.name for i in infos):
+        # "(training in) Holland and Ferguson said": a place the span swept in, not a joint
+        # speaker; a country never speaks with a person
+        infos = [i for i in infos if i.kind == "person"]
     if len(infos) > 1 and not all(i.kind in ("person", "country") and i.name for i in infos):
         infos = [describe_one(head, first_word)]
         if infos[0].kind == "person":
