@@ -33,7 +33,8 @@ CONTEXT = NameContext(common_words=frozenset({"defiant", "cup", "under"}), two_w
         ("Mervyn King", "Mervyn King"),
         ("Chancellor", "Chancellor"),  # alone, it may be the surname an article resolved
         ("Jordan King", "Jordan King"),
-        ("The Reagan", "Reagan"),  # an article is no given name  # a country's name as a given name, not a demonym
+        ("The Reagan", "Reagan"),  # an article is no given name
+        ("Pres. Obama", "Obama"),  # an abbreviated title  # a country's name as a given name, not a demonym
     ],
 )
 def test_a_name_keeps_name_tokens_only(text, expected):
