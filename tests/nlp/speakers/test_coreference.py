@@ -382,3 +382,27 @@ def test_an_unnamed_shadow_role_is_the_shadow_holder():
     text = "Shadow chancellor Ann Tull said taxes rose. The shadow chancellor said they would rise again."
     atts = [attributed_to(text, "Shadow chancellor Ann Tull"), attributed_to(text, "The shadow chancellor")]
     assert [a.speaker for a in resolve_speakers(text, atts)] == ["Ann Tull", "Ann Tull"]
+
+
+def test_a_pronoun_no_speaker_fits_takes_the_person_the_prose_named():
+    text = "Ms. Mara Quell had made little effort to hide her views.\n\nShe said she supported it."
+    out = resolve_speakers(text, [attributed_to(text, "She")])
+    assert out[0].speaker == "Mara Quell"
+
+
+def test_a_pronoun_after_an_unnamed_role_is_not_the_earlier_name():
+    text = "Donald Crane leads the polls. The Vermont senator is struggling. He said he would fight on."
+    out = resolve_speakers(text, [attributed_to(text, "He")])
+    assert out[0].speaker is None
+
+
+def test_a_pronoun_of_the_other_gender_does_not_take_the_name():
+    text = "Mr. Tom Quell had made little effort to hide his views. She said she supported it."
+    out = resolve_speakers(text, [attributed_to(text, "She")])
+    assert out[0].speaker is None
+
+
+def test_a_pronoun_with_two_people_of_its_gender_before_it_stays_unresolved():
+    text = "His cousin James Yorke cited Mr. Drum's fondness for cars. \"He talks too much,\" he said."
+    out = resolve_speakers(text, [attributed_to(text, "he")])
+    assert out[0].speaker is None

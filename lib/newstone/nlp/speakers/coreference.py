@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from newstone.model import Attribution
+from newstone.nlp.speakers.antecedents import nearest_named
 from newstone.nlp.speakers.evidence import (
     first_names,
     honorific_gender,
@@ -188,6 +189,9 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution, history: li
         for prev in reversed(history):
             if prev.kind == "person" and prev.name and not _gender_clash(wanted, prev.gender):
                 return replace(prev, pronoun=None, gender=prev.gender or wanted)
+        named = nearest_named(text, attribution.source[0], wanted) if attribution.source and wanted else None
+        if named is not None:
+            return _resolve(SpeakerInfo(named, "person", gender=wanted), text, attribution, history)
         return replace(info, gender=wanted)
     if info.pronoun in NEUTER_PRONOUNS:
         for prev in reversed(history[-3:]):
