@@ -403,6 +403,6 @@ def test_a_pronoun_of_the_other_gender_does_not_take_the_name():
 
 
 def test_a_pronoun_with_two_people_of_its_gender_before_it_stays_unresolved():
-    text = "His cousin James Yorke cited Mr. Drum's fondness for cars. \"He talks too much,\" he said."
+    text = 'His cousin James Yorke cited Mr. Drum\'s fondness for cars. "He talks too much," he said.'
     out = resolve_speakers(text, [attributed_to(text, "he")])
     assert out[0].speaker is None
