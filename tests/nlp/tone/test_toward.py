@@ -181,6 +181,56 @@ def test_features_have_the_documented_dense_columns():
     assert len(zones) == 5
 
 
+# --- the fast scoring path gives what the named features give ---
+
+FAST_PATH_SENTENCES = [
+    "Critics slammed Smith's plan but praised Jones.",
+    "The report did not criticize Japan; it praised Japan's restraint, and Japan's allies agreed.",
+    "“It’s incredibly concerning,” he said of Russia’s move -- not the least bit helpful (or kind of good).",
+    "NO ONE trusts   Iran , he said ,  but  the U.S. is a GREAT ally!!! Isn't it? Really?",
+    "China, China and China: the 2,000 officials met in 2019 without doubt and never so happy.",
+    "His letter was beautiful, which nobody denied, although Moscow was furious.",
+]
+
+
+def _slow_scores(sentence: str, spans: list[tuple[int, int]]) -> list[dict]:
+    """tone_toward from the feature names and token lists (the path explain=True takes)."""
+    from newstone.nlp.tone.toward import _result, softmax, toward_model
+
+    model = toward_model()
+    view = read_sentence(sentence)
+    word_ids = model.word_ids(view)
+    ranges = [token_range(view, s, e) for s, e in spans]
+    results = []
+    for k, (a, b) in enumerate(ranges):
+        others = [r for j, r in enumerate(ranges) if j != k and r != (a, b)]
+        results.append(_result(softmax(model.logits(*target_features(view, a, b, others), word_ids))))
+    return results
+
+
+@pytest.mark.parametrize("sentence", FAST_PATH_SENTENCES)
+def test_fast_scoring_matches_named_features(sentence):
+    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\S+", sentence)]
+    for span in words:  # every token alone as the target, then all of them together
+        assert tone_toward(sentence, [span]) == _slow_scores(sentence, [span])
+    assert tone_toward(sentence, words[:4]) == _slow_scores(sentence, words[:4])
+
+
+@pytest.mark.parametrize("sentence", FAST_PATH_SENTENCES)
+def test_read_sentence_valences_are_vaders(sentence):
+    from newstone.nlp.tone import features
+    from newstone.nlp.tone.news import ascii_quotes
+    from newstone.nlp.tone.vader import _cap_differential
+
+    view = read_sentence(sentence)
+    raw, news = features._lexicons()
+    words, lower = list(view.words), list(view.lower)
+    cap = _cap_differential(words)
+    assert view.raw_val == features._valences(words, lower, raw, cap)
+    assert view.news_val == features._valences(words, lower, news, cap)
+    assert [sentence[s:e] for s, e in view.spans] == ascii_quotes(sentence).split() or not sentence.isascii()
+
+
 # --- the learned sentence scorer ---
 
 

@@ -36,22 +36,34 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 
 from newstone.nlp.tone.features import (  # noqa: F401  (re-exported for scripts)
     DENSE_NAMES,
+    EMBEDDING_WINDOW,
+    EMBEDDING_ZONES,
     FEATURE_VERSION,
+    NEAR,
     SENTENCE_DENSE_NAMES,
     SentenceView,
     embedding_word,
+    plain_target,
     read_sentence,
     sentence_features,
+    target_dense,
     target_features,
+    target_shape,
     token_range,
 )
 
 MODEL_FILE = "tone_toward.npz"
 SENTENCE_MODEL_FILE = "tone_sentence.npz"
 LABELS = ("negative", "neutral", "positive")
+_COLUMN = [itemgetter(k) for k in range(3 * len(EMBEDDING_ZONES))]  # a row's columns, for sum(map(...))
+# The word features' prefixes (target_features), as slots of LinearToneModel.word_rows.
+WORD_PREFIXES = {prefix: slot for slot, prefix in enumerate(("u", "c", "l", "r", "l0", "l1", "r0", "r1"))}
+_U, _C, _L, _R, _L0, _L1, _R0, _R1 = range(8)
+_NO_ROWS = (None,) * 8
 
 
 class LinearToneModel:
@@ -85,6 +97,20 @@ class LinearToneModel:
         self.projections = [
             [projections[:, zone, k].tolist() for k in range(3)] for zone in range(projections.shape[1])
         ]
+        # Per word, its projections as one tuple (zone-major, three classes per zone), for
+        # scoring without building token lists (:meth:`zone_logits`).
+        self.zone_rows = dict(
+            zip(words, map(tuple, projections.reshape(len(words), -1).tolist()))
+        )
+        # Per feature word, its rows under the word prefixes (:data:`WORD_PREFIXES`), None
+        # where the model has no such feature: one look-up per word when scoring.
+        self.word_rows: dict[str, list | tuple] = {}
+        for name, row in self.weights.items():
+            prefix, _, word = name.partition(":")
+            slot = WORD_PREFIXES.get(prefix)
+            if slot is not None:
+                self.word_rows.setdefault(word, [None] * len(WORD_PREFIXES))[slot] = row
+        self.word_rows = {word: tuple(rows) for word, rows in self.word_rows.items()}  # tuples: left alone by gc
         self.info = json.loads(bytes(arrays["info"]).decode("utf-8"))
 
     @classmethod
@@ -119,6 +145,92 @@ class LinearToneModel:
                 n0 += sum(map(p0.__getitem__, ids)) / m
                 n1 += sum(map(p1.__getitem__, ids)) / m
                 n2 += sum(map(p2.__getitem__, ids)) / m
+        return [n0, n1, n2]
+
+    def token_rows(self, view: SentenceView) -> tuple[list, tuple[float, float, float, int]]:
+        """For :meth:`zone_logits`: each token's row of projections (None without a vector),
+        and the sentence's sums of the first zone's three columns and its count of rows."""
+        get = self.zone_rows.get
+        rows = [get(w) for w in view.embed]
+        present = [row for row in rows if row is not None]
+        first = tuple(sum(map(_COLUMN[k], present)) for k in range(3))
+        return rows, (*first, len(present))
+
+    def zone_logits(self, rows, totals, view: SentenceView, a: int, b: int) -> tuple[float, float, float]:
+        """The word vectors' part of the class scores of the target at tokens ``[a, b)``: per
+        zone (:func:`zone_runs`), the mean of its tokens' projections, as :meth:`logits`
+        adds them from token lists; the sentence zone is the sentence's sums less the target's."""
+        s0, s1, s2, m = totals
+        for row in rows[a:b]:
+            if row is not None:
+                s0 -= row[0]
+                s1 -= row[1]
+                s2 -= row[2]
+                m -= 1
+        n0, n1, n2 = (s0 / m, s1 / m, s2 / m) if m else (0.0, 0.0, 0.0)
+        window_start = max(0, a - EMBEDDING_WINDOW)
+        clause_start, clause_end = view.segment_bounds[view.segment[a]]
+        left = [row for row in rows[window_start:a] if row is not None]
+        right = [row for row in rows[b : b + EMBEDDING_WINDOW] if row is not None]
+        clause = [row for row in rows[clause_start:a] if row is not None]
+        clause += [row for row in rows[b:clause_end] if row is not None]
+        # zones 1 (window), 2 (clause), 3 (left), 4 (right): columns 3 * zone + class
+        for zone, zone_rows in ((1, left + right), (2, clause), (3, left), (4, right)):
+            if zone_rows:
+                m = len(zone_rows)
+                k = 3 * zone
+                n0 += sum(map(_COLUMN[k], zone_rows)) / m
+                n1 += sum(map(_COLUMN[k + 1], zone_rows)) / m
+                n2 += sum(map(_COLUMN[k + 2], zone_rows)) / m
+        return n0, n1, n2
+
+    def unigram_sums(self, view: SentenceView) -> tuple[dict[str, int], tuple[float, float, float]]:
+        """For :meth:`plain_logits`: how often each feature word occurs in the sentence, and
+        the sums of the unigram rows of its distinct words."""
+        counts: dict[str, int] = {}
+        for word in view.feature_words:
+            counts[word] = counts.get(word, 0) + 1
+        get = self.word_rows.get
+        rows = [row for row in (get(w, _NO_ROWS)[_U] for w in counts) if row is not None]
+        return counts, (sum(map(_COLUMN[0], rows)), sum(map(_COLUMN[1], rows)), sum(map(_COLUMN[2], rows)))
+
+    def plain_logits(self, view: SentenceView, unigrams, a: int, b: int, dense: list[float]) -> list[float]:
+        """:meth:`logits` of the sparse and dense features of a target with no other target in
+        its sentence, without naming the features: the word features' rows come from
+        :attr:`word_rows` (each name once, as in :meth:`logits`), the unigrams from the
+        sentence's sums less the words found only in the target."""
+        counts, (u0, u1, u2) = unigrams
+        before, after, clause_from, clause_to = plain_target(view, a, b)
+        words = view.feature_words
+        get = self.word_rows.get
+        inside = words[before:after]
+        for word in set(inside):
+            if inside.count(word) == counts[word]:
+                row = get(word, _NO_ROWS)[_U]
+                if row is not None:
+                    u0 -= row[0]
+                    u1 -= row[1]
+                    u2 -= row[2]
+        left = words[max(0, before - NEAR) : before][::-1]
+        right = words[after : after + NEAR]
+        rows = [get(w, _NO_ROWS)[_L] for w in set(left)]
+        rows += [get(w, _NO_ROWS)[_R] for w in set(right)]
+        rows += [get(w, _NO_ROWS)[slot] for w, slot in zip(left[:2], (_L0, _L1))]
+        rows += [get(w, _NO_ROWS)[slot] for w, slot in zip(right[:2], (_R0, _R1))]
+        rows += [get(w, _NO_ROWS)[_C] for w in {*words[clause_from:before], *words[after:clause_to]}]
+        rows.append(get("<t>", _NO_ROWS)[_U])
+        weights = self.weights
+        rows += [weights.get(name) for name in set(target_shape(view, a, b))]
+        rows = [row for row in rows if row is not None]
+        b0, b1, b2 = self.bias
+        n0 = b0 + u0 + sum(map(_COLUMN[0], rows))
+        n1 = b1 + u1 + sum(map(_COLUMN[1], rows))
+        n2 = b2 + u2 + sum(map(_COLUMN[2], rows))
+        for value, row in zip(dense, self.dense_weights):
+            if value:
+                n0 += value * row[0]
+                n1 += value * row[1]
+                n2 += value * row[2]
         return [n0, n1, n2]
 
     def word_ids(self, view: SentenceView) -> list[int]:
@@ -193,14 +305,21 @@ def check_spans(sentence: str, targets) -> list[tuple[int, int]]:
 def score_view(view: SentenceView, spans: list[tuple[int, int]], explain: bool = False, top: int = 8) -> list[dict]:
     """:func:`tone_toward` for a sentence already read (the pipeline's path)."""
     model = toward_model()
-    word_ids = model.word_ids(view)
+    rows, totals = model.token_rows(view)
     ranges = [token_range(view, s, e) for s, e in spans]
+    unigrams = None
     results = []
     for k, (a, b) in enumerate(ranges):
-        others = [r for j, r in enumerate(ranges) if j != k and r != (a, b)]
-        sparse, dense, zones = target_features(view, a, b, others)
+        others = [r for j, r in enumerate(ranges) if j != k and r != (a, b)] if len(ranges) > 1 else []
         contributions: dict | None = {} if explain else None
-        result = _result(softmax(model.logits(sparse, dense, zones, word_ids, contributions)))
+        if others or explain:
+            sparse, dense, _ = target_features(view, a, b, others, with_zones=False)
+            logits = model.logits(sparse, dense, (), (), contributions)
+        else:  # the usual case: the same sums without naming the features
+            unigrams = unigrams or model.unigram_sums(view)
+            logits = model.plain_logits(view, unigrams, a, b, target_dense(view, a, b, others))
+        z0, z1, z2 = model.zone_logits(rows, totals, view, a, b)
+        result = _result(softmax([logits[0] + z0, logits[1] + z1, logits[2] + z2]))
         if explain:
             result["words"] = _explanation(contributions, top)
         results.append(result)
