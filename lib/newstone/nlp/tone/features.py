@@ -22,8 +22,8 @@ import string
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import or_, sub
+from itertools import accumulate, compress, repeat
+from operator import add, or_, sub
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
@@ -194,8 +194,9 @@ def _news_valences(words, lower, changed: list[int], raw_val: list[float], cap_d
 def _token_spans(text: str, raws: list[str]) -> list[tuple[int, int]]:
     """Each token's ``(start, end)`` in ``text``."""
     if text == " ".join(raws):  # the usual case: single spaces
-        ends = list(accumulate(map(len, raws), lambda end, size: end + 1 + size))
-        return list(zip(map(sub, ends, map(len, raws)), ends))
+        sizes = list(map(len, raws))
+        ends = list(map(sub, accumulate(map(add, sizes, repeat(1))), repeat(1)))
+        return list(zip(map(sub, ends, sizes), ends))
     spans = []
     find = text.find
     position = 0

@@ -99,9 +99,7 @@ class LinearToneModel:
         ]
         # Per word, its projections as one tuple (zone-major, three classes per zone), for
         # scoring without building token lists (:meth:`zone_logits`).
-        self.zone_rows = dict(
-            zip(words, map(tuple, projections.reshape(len(words), -1).tolist()))
-        )
+        self.zone_rows = dict(zip(words, map(tuple, projections.reshape(len(words), -1).tolist())))
         # Per feature word, its rows under the word prefixes (:data:`WORD_PREFIXES`), None
         # where the model has no such feature: one look-up per word when scoring.
         self.word_rows: dict[str, list | tuple] = {}

@@ -66,7 +66,16 @@ def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> f
     return valence
 
 
+# Every word of VADER's idioms and multi-word boosters: a word with none of them in the
+# six tokens _special_idioms_check reads keeps its valence, so the check is skipped.
+_IDIOM_WORDS = frozenset(
+    word for phrase in (*SPECIAL_CASES, *(b for b in BOOSTER_DICT if " " in b)) for word in phrase.split()
+)
+
+
 def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    if _IDIOM_WORDS.isdisjoint(lower[i - 3 : i + 3]):
+        return valence
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
     twoone = f"{lower[i - 2]} {lower[i - 1]}"
