@@ -268,8 +268,39 @@ def test_heldout_macro_f1_beats_sentence_tone(monkeypatch):
     records = [r for r in module.load_newsmtsc(path) if r["heldout"]]
     gold, multi, predicted = module.toward_predictions(records)
     f1 = {method: module.macro_f1(gold, labels) for method, labels in predicted.items()}
-    assert f1["tone_toward"] >= 0.64  # 0.xx when trained (docs/methodology.md)
+    assert f1["tone_toward"] >= 0.66  # 0.679 when trained (docs/methodology.md)
     assert f1["tone_toward"] > f1["news"] + 0.05
     assert f1["tone_toward"] > f1["vader"] + 0.08
     pairs = [(g, p) for g, p, m in zip(gold, predicted["tone_toward"], multi) if m]
-    assert module.macro_f1(*zip(*pairs)) >= 0.60
+    assert module.macro_f1(*zip(*pairs)) >= 0.62  # 0.678
+
+
+# --- the training script's neutral offset ---
+
+
+def test_training_chooses_a_neutral_offset_by_cross_validation(monkeypatch):
+    scripts = str(ROOT / "scripts")
+    monkeypatch.syspath_prepend(scripts)
+    spec = importlib.util.spec_from_file_location("train_tone", ROOT / "scripts" / "train_tone.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "train_tone", module)
+    spec.loader.exec_module(module)
+    examples = module.Examples()
+    rng = np.random.default_rng(0)
+    probabilities = []
+    for i in range(500):
+        label = i % 3
+        examples.y.append(label)
+        examples.fold.append(i % module.FOLDS)
+        examples.multi.append(i % 2 == 0)
+        p = rng.dirichlet([1.0, 1.0, 1.0])
+        p[label] += 0.3  # mostly right, but neutral a little under-predicted
+        if label == 1:
+            p[1] -= 0.12
+        p = np.clip(p, 0.01, None)
+        probabilities.append(p / p.sum())
+    oof = np.array(probabilities)
+    offset, scores, nested = module.choose_offset(examples, oof)
+    assert offset in module.NEUTRAL_OFFSETS and offset > 0
+    assert scores["f1"] >= module.offset_scores(examples, oof, 0.0)["f1"]
+    assert 0 < nested <= 1 and set(scores) == {"f1", "multi_f1"}
