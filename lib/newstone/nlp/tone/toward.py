@@ -60,10 +60,8 @@ MODEL_FILE = "tone_toward.npz"
 SENTENCE_MODEL_FILE = "tone_sentence.npz"
 LABELS = ("negative", "neutral", "positive")
 _COLUMN = [itemgetter(k) for k in range(3 * len(EMBEDDING_ZONES))]  # a row's columns, for sum(map(...))
-# The word features' prefixes (target_features), as slots of LinearToneModel.word_rows.
-WORD_PREFIXES = {prefix: slot for slot, prefix in enumerate(("u", "c", "l", "r", "l0", "l1", "r0", "r1"))}
-_U, _C, _L, _R, _L0, _L1, _R0, _R1 = range(8)
-_NO_ROWS = (None,) * 8
+# The word features' prefixes (target_features): LinearToneModel.word_rows has a dict per prefix.
+WORD_PREFIXES = ("u", "c", "l", "r", "l0", "l1", "r0", "r1")
 
 
 class LinearToneModel:
@@ -100,15 +98,13 @@ class LinearToneModel:
         # Per word, its projections as one tuple (zone-major, three classes per zone), for
         # scoring without building token lists (:meth:`zone_logits`).
         self.zone_rows = dict(zip(words, map(tuple, projections.reshape(len(words), -1).tolist())))
-        # Per feature word, its rows under the word prefixes (:data:`WORD_PREFIXES`), None
-        # where the model has no such feature: one look-up per word when scoring.
-        self.word_rows: dict[str, list | tuple] = {}
+        # Per word prefix (:data:`WORD_PREFIXES`), each word's row: one look-up per word
+        # when scoring, and map(dict.get, ...) runs in C.
+        self.word_rows: dict[str, dict[str, tuple]] = {prefix: {} for prefix in WORD_PREFIXES}
         for name, row in self.weights.items():
             prefix, _, word = name.partition(":")
-            slot = WORD_PREFIXES.get(prefix)
-            if slot is not None:
-                self.word_rows.setdefault(word, [None] * len(WORD_PREFIXES))[slot] = row
-        self.word_rows = {word: tuple(rows) for word, rows in self.word_rows.items()}  # tuples: left alone by gc
+            if prefix in self.word_rows:
+                self.word_rows[prefix][word] = row
         self.info = json.loads(bytes(arrays["info"]).decode("utf-8"))
 
     @classmethod
@@ -182,44 +178,38 @@ class LinearToneModel:
                 n2 += sum(map(_COLUMN[k + 2], zone_rows)) / m
         return n0, n1, n2
 
-    def unigram_sums(self, view: SentenceView) -> tuple[dict[str, int], tuple[float, float, float]]:
-        """For :meth:`plain_logits`: how often each feature word occurs in the sentence, and
-        the sums of the unigram rows of its distinct words."""
-        counts: dict[str, int] = {}
-        for word in view.feature_words:
-            counts[word] = counts.get(word, 0) + 1
-        get = self.word_rows.get
-        rows = [row for row in (get(w, _NO_ROWS)[_U] for w in counts) if row is not None]
-        return counts, (sum(map(_COLUMN[0], rows)), sum(map(_COLUMN[1], rows)), sum(map(_COLUMN[2], rows)))
+    def unigram_sums(self, view: SentenceView) -> tuple[float, float, float]:
+        """For :meth:`plain_logits`: the sums of the unigram rows of the sentence's distinct
+        feature words."""
+        rows = list(filter(None, map(self.word_rows["u"].get, dict.fromkeys(view.feature_words))))
+        return sum(map(_COLUMN[0], rows)), sum(map(_COLUMN[1], rows)), sum(map(_COLUMN[2], rows))
 
     def plain_logits(self, view: SentenceView, unigrams, a: int, b: int, dense: list[float]) -> list[float]:
         """:meth:`logits` of the sparse and dense features of a target with no other target in
         its sentence, without naming the features: the word features' rows come from
         :attr:`word_rows` (each name once, as in :meth:`logits`), the unigrams from the
         sentence's sums less the words found only in the target."""
-        counts, (u0, u1, u2) = unigrams
+        u0, u1, u2 = unigrams
         before, after, clause_from, clause_to = plain_target(view, a, b)
         words = view.feature_words
-        get = self.word_rows.get
+        rows_of = self.word_rows
         inside = words[before:after]
-        for word in set(inside):
-            if inside.count(word) == counts[word]:
-                row = get(word, _NO_ROWS)[_U]
+        for word in dict.fromkeys(inside):  # a word only in the target is no unigram of it
+            if inside.count(word) == words.count(word):
+                row = rows_of["u"].get(word)
                 if row is not None:
                     u0 -= row[0]
                     u1 -= row[1]
                     u2 -= row[2]
         left = words[max(0, before - NEAR) : before][::-1]
         right = words[after : after + NEAR]
-        rows = [get(w, _NO_ROWS)[_L] for w in set(left)]
-        rows += [get(w, _NO_ROWS)[_R] for w in set(right)]
-        rows += [get(w, _NO_ROWS)[slot] for w, slot in zip(left[:2], (_L0, _L1))]
-        rows += [get(w, _NO_ROWS)[slot] for w, slot in zip(right[:2], (_R0, _R1))]
-        rows += [get(w, _NO_ROWS)[_C] for w in {*words[clause_from:before], *words[after:clause_to]}]
-        rows.append(get("<t>", _NO_ROWS)[_U])
-        weights = self.weights
-        rows += [weights.get(name) for name in set(target_shape(view, a, b))]
-        rows = [row for row in rows if row is not None]
+        rows = [*map(rows_of["l"].get, dict.fromkeys(left)), *map(rows_of["r"].get, dict.fromkeys(right))]
+        rows += [rows_of[prefix].get(w) for w, prefix in zip(left[:2], ("l0", "l1"))]
+        rows += [rows_of[prefix].get(w) for w, prefix in zip(right[:2], ("r0", "r1"))]
+        rows += map(rows_of["c"].get, dict.fromkeys([*words[clause_from:before], *words[after:clause_to]]))
+        rows.append(rows_of["u"].get("<t>"))
+        rows += map(self.weights.get, dict.fromkeys(target_shape(view, a, b)))
+        rows = list(filter(None, rows))
         b0, b1, b2 = self.bias
         n0 = b0 + u0 + sum(map(_COLUMN[0], rows))
         n1 = b1 + u1 + sum(map(_COLUMN[1], rows))
