@@ -10,6 +10,9 @@ CORPUS: a folder, file or glob (default: ../shared/data/bbc, else data/). Figure
   sentences, attribution, countries, tone (sentences and quotes), tone toward (each country
   mention, :func:`newstone.pipeline.fill_tone_toward`), write (Parquet), and the two corpus
   passes that end ``newstone parse`` (identity and near duplicates; serial, once per run);
+* the same pipeline with ``--attribution hybrid``, and the hybrid attribution stage on its
+  own (rules, tagger features, CRF decoding, combination), beside the rules in the same run
+  (target >= 50 PolNeAR articles/s per core for the hybrid stage);
 * articles/s, MB/s, and the ratio pipeline / floor (target <= 1.3 on BBC, one core);
 * ``--parse``: ``newstone parse`` as a subprocess with 1 and 2 workers: wall time, peak RSS
   (target <= 400 MB) and the 2-worker speed-up (target >= 1.8);
@@ -79,19 +82,22 @@ def floor_cost(articles) -> float:
 def stage_costs(articles) -> dict[str, float]:
     """Each stage on its own, in the order the pipeline runs them."""
     from newstone.nlp.attribution.document import extract_attributions
+    from newstone.nlp.attribution.hybrid import hybrid_attributions
     from newstone.nlp.countries import default_matcher
     from newstone.nlp.sentences import split_sentences
     from newstone.nlp.tone.news import tone_columns
     from newstone.pipeline import QuotePieces, fill_tone_toward, mention_row, quote_text
 
     matcher = default_matcher()
-    costs = dict.fromkeys(["sentences", "attribution", "countries", "tone", "tone toward"], 0.0)
+    costs = dict.fromkeys(["sentences", "attribution", "hybrid attribution", "countries", "tone", "tone toward"], 0.0)
     for article in articles:
         text = article.text
         sentences, t = timed(split_sentences, text, article.body_spans)
         costs["sentences"] += t
         attributions, t = timed(extract_attributions, text, sentences)
         costs["attribution"] += t
+        _, t = timed(hybrid_attributions, text, sentences)
+        costs["hybrid attribution"] += t
         mentions, t = timed(matcher.find, text, article.body_spans)
         costs["countries"] += t
         started = time.perf_counter()
@@ -126,10 +132,22 @@ def paired_costs(articles, repeat: int, chunk_size: int = 100) -> dict[str, floa
     alternating order; per chunk the best of ``repeat`` runs counts. Returns the summed
     seconds of each."""
     from newstone.dataset.store import DatasetWriter
-    from newstone.pipeline import process_article
+    from newstone.pipeline import Options, process_article
 
+    hybrid = Options(attribution="hybrid")
     chunks = [articles[i : i + chunk_size] for i in range(0, len(articles), chunk_size)]
-    names = ("floor", "pipeline", "write", "sentences", "attribution", "countries", "tone", "tone toward")
+    names = (
+        "floor",
+        "pipeline",
+        "pipeline hybrid",
+        "write",
+        "sentences",
+        "attribution",
+        "hybrid attribution",
+        "countries",
+        "tone",
+        "tone toward",
+    )
     best = {name: [float("inf")] * len(chunks) for name in names}
     with tempfile.TemporaryDirectory() as tmp:
         writer = DatasetWriter(tmp)
@@ -146,9 +164,19 @@ def paired_costs(articles, repeat: int, chunk_size: int = 100) -> dict[str, floa
                 writer.write_batch(rows)
                 write_s = time.perf_counter() - started
                 del rows
+                started = time.perf_counter()
+                for article in chunk:
+                    process_article(article, hybrid)
+                hybrid_s = time.perf_counter() - started
                 if floor_s is None:
                     floor_s = floor_cost(chunk)
-                measured = {"floor": floor_s, "pipeline": pipeline_s, "write": write_s, **stage_costs(chunk)}
+                measured = {
+                    "floor": floor_s,
+                    "pipeline": pipeline_s,
+                    "pipeline hybrid": hybrid_s,
+                    "write": write_s,
+                    **stage_costs(chunk),
+                }
                 for name, seconds in measured.items():
                     best[name][index] = min(best[name][index], seconds)
     return {name: sum(values) for name, values in best.items()}
@@ -301,16 +329,20 @@ def main() -> None:
     print(f"articles: {n}   size: {megabytes:.2f} MB")
 
     # Warm caches (tokenizer, VADER lexicons, gazetteer) so no stage pays for loading.
-    from newstone.pipeline import process_article
+    from newstone.pipeline import Options, process_article
 
     process_article(articles[0])
+    process_article(articles[0], Options(attribution="hybrid"))  # opens the tagger's model
     gc.collect()
 
     costs = paired_costs(articles, args.repeat)
     floor_s, pipeline_s, write_s = costs["floor"], costs["pipeline"], costs["write"]
     passes = corpus_pass_costs(articles, args.repeat)
     identity_s, duplicates_s = passes["identity"], passes["duplicates"]
-    stages = {name: costs[name] for name in ("sentences", "attribution", "countries", "tone", "tone toward")}
+    stages = {
+        name: costs[name]
+        for name in ("sentences", "attribution", "hybrid attribution", "countries", "tone", "tone toward")
+    }
 
     print("\n| what | seconds | articles/s | MB/s |")
     print("|---|---:|---:|---:|")
@@ -325,7 +357,13 @@ def main() -> None:
     line("corpus identity pass (serial, once per run)", identity_s)
     line("near-duplicate pass (serial, once per run)", duplicates_s)
     line("end to end with both corpus passes", read_s + pipeline_s + write_s + identity_s + duplicates_s)
+    line("pipeline with --attribution hybrid", costs["pipeline hybrid"])
     print(f"\nratio pipeline / floor: {pipeline_s / floor_s:.2f}   (target <= 1.3)")
+    print(f"ratio pipeline with --attribution hybrid / floor: {costs['pipeline hybrid'] / floor_s:.2f}")
+    print(
+        f"hybrid attribution stage: {n / stages['hybrid attribution']:,.0f} articles/s "
+        f"(rules alone {n / stages['attribution']:,.0f}; target >= 50 on PolNeAR, one core)"
+    )
     print(f"ratio end to end / floor: {(read_s + pipeline_s + write_s) / floor_s:.2f}")
     print(f"identity pass / end to end: {identity_s / (read_s + pipeline_s + write_s):.2f}")
     print(f"near-duplicate pass / end to end: {duplicates_s / (read_s + pipeline_s + write_s):.2f}")

@@ -8,7 +8,7 @@ only; the texts are read from ``../shared/data/polnear/train``.
 
 Usage::
 
-    python scripts/evaluate_polnear_speakers.py [--split DIR] [--dataset DIR] [--verbose]
+    python scripts/evaluate_polnear_speakers.py [--split DIR] [--dataset DIR] [--attribution rules|hybrid] [--verbose]
 
 Without ``--dataset`` the pipeline is run on the whole split (``newstone.read``, about a
 minute); with it, the ``quotes`` of a dataset written by ``newstone parse -o DIR`` from the
@@ -63,7 +63,9 @@ def load_labels(path: Path) -> list[Label]:
     return labels
 
 
-def load_quotes(labels: list[Label], split: Path, dataset: Path | None) -> dict[str, list[dict]]:
+def load_quotes(
+    labels: list[Label], split: Path, dataset: Path | None, attribution: str = "rules"
+) -> dict[str, list[dict]]:
     """Predicted quotes of the labelled articles, by article id, in quote_id order."""
     import newstone
 
@@ -72,7 +74,7 @@ def load_quotes(labels: list[Label], split: Path, dataset: Path | None) -> dict[
         quotes = newstone.read(str(dataset)).quotes
     else:
         # the whole split: the corpus pass needs the other articles to know its people
-        quotes = newstone.read(str(split / "text")).quotes
+        quotes = newstone.read(str(split / "text"), attribution=attribution).quotes
     quotes = quotes[quotes["article_id"].isin(articles)]
     by_article: dict[str, list[dict]] = defaultdict(list)
     for rec in quotes[["article_id", "quote_id", "spans", "speaker", "article_speaker"]].to_dict("records"):
@@ -114,6 +116,13 @@ def main(argv=None) -> int:
     parser.add_argument("--split", type=Path, default=DEFAULT_SPLIT, help="PolNeAR train folder (text/)")
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS, help="the hand-checked labels")
     parser.add_argument("--dataset", type=Path, help="a dataset parsed from the train texts")
+    parser.add_argument(
+        "--attribution",
+        choices=("rules", "hybrid"),
+        default="rules",
+        help="attribution finder when the pipeline is run (the hybrid's tagger was trained on this split: "
+        "its 'found' is flattered; the 'named right' shares are what this checks)",
+    )
     parser.add_argument("--verbose", action="store_true", help="list the misses")
     args = parser.parse_args(argv)
 
@@ -121,7 +130,7 @@ def main(argv=None) -> int:
         print(f"skip: {args.split / 'text'} does not exist (PolNeAR lives in ../shared): nothing done")
         return 0
     labels = load_labels(args.labels)
-    quotes = load_quotes(labels, args.split, args.dataset)
+    quotes = load_quotes(labels, args.split, args.dataset, args.attribution)
     found = right_article = right_corpus = 0
     misses: Counter = Counter()
     for label in labels:

@@ -122,10 +122,10 @@ def test_read_a_folder_with_bad_files_gives_error_rows(tmp_path):
 
 
 def test_a_failing_stage_becomes_an_error_row(monkeypatch):
-    def broken(text, sentences):
+    def broken(text, sentences, mode):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "extract_attributions", broken)
+    monkeypatch.setattr(pipeline, "attributions_for", broken)
     rows = pipeline.process_article(parse_plain_text("x", "Head\n\nBody said."))
     assert "RuntimeError: boom" in rows.article["error"]
     assert rows.sentences == [] and rows.quotes == []

@@ -30,6 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def add_attribution(p, extra=()):
+        p.add_argument(
+            "--attribution",
+            choices=("rules", "hybrid", *extra),
+            default="rules",
+            help="who-said-what finder: rules (default), or hybrid, the rules extended by a tagger "
+            "trained on PolNeAR (docs/methodology.md)" + ("; both scores the two side by side" if extra else ""),
+        )
+
     def add_common(p):
         p.add_argument(
             "inputs", nargs="+", metavar="INPUT", help="files (.txt, .jsonl, .csv, .html), directories or glob patterns"
@@ -42,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
             "sentence model); raw VADER columns compound/pos/neu/neg are always kept",
         )
         p.add_argument("--roster", metavar="CSV", help="officials.csv overriding speaker facts (see README)")
+        add_attribution(p)
         p.add_argument(
             "-j",
             "--jobs",
@@ -123,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metadata", metavar="FILE", help="PolNeAR metadata.tsv: first annotator is the gold")
     p.add_argument("--json", dest="json_out", metavar="FILE", help="also write the figures as JSON")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    add_attribution(p, extra=("both",))
 
     p = sub.add_parser(
         "report",
@@ -206,7 +217,11 @@ def _options(args):
     from newstone.nlp.speakers.facts import Roster
     from newstone.pipeline import Options
 
-    return Options(tone_scorer=args.tone, roster=Roster.load(args.roster) if args.roster else None)
+    return Options(
+        tone_scorer=args.tone,
+        roster=Roster.load(args.roster) if args.roster else None,
+        attribution=getattr(args, "attribution", "rules"),
+    )
 
 
 def _report_errors(n_articles: int, errors: list[tuple[str, str]]) -> int:
@@ -422,15 +437,27 @@ def cmd_evaluate(args) -> int:
         raise FileNotFoundError(
             f"{args.gold_dir!r} has no text/ folder (expected GOLD_DIR/text and GOLD_DIR/attributions)"
         )
-    started = time.perf_counter()
-    summary = evaluate(args.gold_dir, args.metadata, jobs=args.jobs)
-    for key, value in summary.items():
-        print(f"{key}: {value}")
-    print(f"seconds: {time.perf_counter() - started:.1f}")
+    modes = ("rules", "hybrid") if args.attribution == "both" else (args.attribution,)
+    results, seconds = {}, {}
+    for mode in modes:
+        started = time.perf_counter()
+        results[mode] = evaluate(args.gold_dir, args.metadata, jobs=args.jobs, attribution=mode)
+        seconds[mode] = round(time.perf_counter() - started, 1)
+    if len(modes) == 1:
+        summary = results[modes[0]]
+        for key, value in summary.items():
+            print(f"{key}: {value}")
+        print(f"seconds: {seconds[modes[0]]}")
+        print(f"attribution F1 = {summary['attribution_f1']:.3f}")
+    else:  # side by side: one row per figure, one column per mode
+        summary = results
+        print(f"{'':24s}" + "".join(f"{mode:>10s}" for mode in modes))
+        for key in results[modes[0]]:
+            print(f"{key:24s}" + "".join(f"{results[mode][key]:>10}" for mode in modes))
+        print(f"{'seconds':24s}" + "".join(f"{seconds[mode]:>10}" for mode in modes))
     if args.json_out:
         with open(args.json_out, "w", encoding="utf-8") as fh:
             json.dump(summary, fh, indent=1)
-    print(f"attribution F1 = {summary['attribution_f1']:.3f}")
     return EXIT_OK
 
 

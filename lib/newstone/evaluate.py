@@ -183,15 +183,16 @@ def predictions_from_quotes(quotes) -> dict[str, list[Prediction]]:
     return out
 
 
-def evaluate(split_dir: str, metadata: str | None = None, jobs: int = 1) -> dict:
-    """Run the pipeline over a brat split and score it. Raises FileNotFoundError if empty."""
+def evaluate(split_dir: str, metadata: str | None = None, jobs: int = 1, attribution: str = "rules") -> dict:
+    """Run the pipeline (with ``attribution`` "rules" or "hybrid") over a brat split and
+    score it. Raises FileNotFoundError if empty."""
     from newstone.dataset.corpus import read
 
     gold = load_gold(split_dir, metadata)
     if not gold:
         raise FileNotFoundError(f"no gold articles (text/*.txt with attributions/*.ann) under {split_dir}")
     texts = [os.path.join(split_dir, "text", name + ".txt") for name in gold]
-    corpus = read(texts, jobs=jobs)
+    corpus = read(texts, jobs=jobs, attribution=attribution)
     quotes = corpus.quotes.astype({"speaker_start": object, "speaker_end": object})
     quotes = quotes.where(quotes.notna(), None)
     return score(gold, predictions_from_quotes(quotes))

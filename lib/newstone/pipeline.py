@@ -13,7 +13,7 @@ import traceback
 from dataclasses import dataclass
 
 from newstone.model import Article, ArticleRows, Attribution, CountryMention, Sentence
-from newstone.nlp.attribution.document import extract_attributions
+from newstone.nlp.attribution.hybrid import MODES, attributions_for
 from newstone.nlp.countries import default_matcher
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.speakers.coreference import resolve_speakers
@@ -26,18 +26,27 @@ from newstone.nlp.tone.toward import read_sentence, score_view
 class Options:
     """What may vary between runs. ``tone_scorer`` fills the ``tone``/``tone_label``
     columns (raw VADER always fills compound/pos/neu/neg); ``roster`` overrides speaker
-    facts from the user's officials.csv."""
+    facts from the user's officials.csv; ``attribution`` is "rules" or "hybrid" (the rules
+    extended by the learned tagger, :mod:`newstone.nlp.attribution.hybrid`)."""
 
     tone_scorer: str = "news"
     roster: Roster | None = None
+    attribution: str = "rules"
 
     def __post_init__(self):
         check_scorer(self.tone_scorer)  # a usage error, not an error row per article
+        if self.attribution not in MODES:
+            raise ValueError(f"attribution must be one of {', '.join(MODES)}, not {self.attribution!r}")
 
     def settings(self) -> dict[str, str | None]:
         """What a dataset records about the run that made it: rows made with other
-        settings must not be mixed in by a rerun (see ``store.check_settings``)."""
-        return {"tone_scorer": self.tone_scorer, "roster": self.roster.fingerprint() if self.roster else None}
+        settings must not be mixed in by a rerun (see ``store.check_settings``). The
+        attribution mode is recorded only when it is not "rules", so datasets made before
+        the switch existed (all rules) still match a rules rerun."""
+        settings = {"tone_scorer": self.tone_scorer, "roster": self.roster.fingerprint() if self.roster else None}
+        if self.attribution != "rules":
+            settings["attribution"] = self.attribution
+        return settings
 
 
 def content_hash(text: str) -> str:
@@ -83,7 +92,7 @@ def process_article(article: Article, options: Options = Options()) -> ArticleRo
 def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     text = article.text
     sentences = split_sentences(text, article.body_spans)
-    attributions = resolve_speakers(text, extract_attributions(text, sentences))
+    attributions = resolve_speakers(text, attributions_for(text, sentences, options.attribution))
     mentions = default_matcher().find(text, article.body_spans)
 
     sentence_starts = [s.start for s in sentences]

@@ -115,12 +115,15 @@ def read(
     roster: PathLike | None = None,
     jobs: int = 1,
     progress: bool = False,
+    attribution: str = "rules",
 ) -> Corpus:
     """Read articles (files, directories, globs) or a processed dataset into a Corpus.
 
     A directory written by ``newstone parse -o DIR`` is loaded from Parquet without
     re-parsing. ``tone`` picks the scorer behind the ``tone`` column ("news" or
-    "vader"); ``roster`` is a CSV of officials (see README) that overrides speaker facts.
+    "vader"); ``roster`` is a CSV of officials (see README) that overrides speaker facts;
+    ``attribution`` is "rules" or "hybrid" (rules plus the learned tagger, see
+    docs/methodology.md).
     """
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     datasets = [os.fspath(p) for p in paths if is_dataset(p)]
@@ -131,37 +134,48 @@ def read(
             "(read each one and concatenate the tables you need)"
         )
     if datasets:
-        if tone != "news" or roster:
+        if tone != "news" or roster or attribution != "rules":
             raise ValueError(
                 f"{os.fspath(paths[0])} is a parsed dataset: its tone and speaker facts were "
-                "fixed by `newstone parse` (rerun it with --tone/--roster --force to change them)"
+                "fixed by `newstone parse` (rerun it with --tone/--roster/--attribution --force to change them)"
             )
         return load_dataset(paths[0])
     from newstone.dataset.local import map_articles
     from newstone.ingest.reader import iter_articles
 
     rows = map_articles(
-        iter_articles([os.fspath(p) for p in paths]), _options(tone, roster), jobs=jobs, progress=progress
+        iter_articles([os.fspath(p) for p in paths]),
+        _options(tone, roster, attribution),
+        jobs=jobs,
+        progress=progress,
     )
     return Corpus.from_rows(with_folders(rows, input_roots(paths)))
 
 
-def parse_text(text: str, article_id: str = "text", *, tone: str = "news", roster: PathLike | None = None) -> Corpus:
-    """All tables for one article given as a string (headline on the first line)."""
+def parse_text(
+    text: str,
+    article_id: str = "text",
+    *,
+    tone: str = "news",
+    roster: PathLike | None = None,
+    attribution: str = "rules",
+) -> Corpus:
+    """All tables for one article given as a string (headline on the first line);
+    ``tone``, ``roster`` and ``attribution`` as in :func:`read`."""
     from newstone.ingest.decode import normalise_newlines
     from newstone.ingest.plaintext import parse_plain_text
     from newstone.pipeline import process_article
 
     article = parse_plain_text(article_id, normalise_newlines(text))
-    return Corpus.from_rows([process_article(article, _options(tone, roster))])
+    return Corpus.from_rows([process_article(article, _options(tone, roster, attribution))])
 
 
-def _options(tone: str, roster: PathLike | None):
+def _options(tone: str, roster: PathLike | None, attribution: str = "rules"):
     """The pipeline's options for ``read``/``parse_text`` (imports the pipeline)."""
     from newstone.nlp.speakers.facts import Roster
     from newstone.pipeline import Options
 
-    return Options(tone_scorer=tone, roster=Roster.load(roster) if roster else None)
+    return Options(tone_scorer=tone, roster=Roster.load(roster) if roster else None, attribution=attribution)
 
 
 def load_dataset(root: PathLike) -> Corpus:

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Train the learned attribution tagger (issue 17) on PolNeAR train; score it on dev.
+
+Usage::
+
+    python scripts/train_attribution.py [--train DIR] [--dev DIR] [--out FILE]
+                                        [--folds K] [--c1 X] [--c2 X] [--iterations N]
+
+* Training reads only ``--train`` (default ``../shared/data/polnear/train``): its texts go
+  through our own ingest, sentence splitter and rules, exactly as at run time
+  (``learned.features.article_inputs``), and the gold Source/Cue/Content spans of the first
+  annotator in ``metadata.tsv`` become BIO tags of our tokens.
+* ``--folds K`` first cross-validates on train: K models, each trained on K-1 folds
+  (articles dealt round-robin in name order) and scored on the held-out fold, rules and
+  hybrid side by side, with the official scorer's rule (``newstone.evaluate.score``).
+* Then one model is trained on all of train and written to ``--out`` (default the shipped
+  ``lib/newstone/data/attribution.crfsuite``), and dev (``--dev``), which is never trained
+  on, is scored: rules and hybrid.
+
+The trainer is CRFsuite's L-BFGS with elastic-net regularisation; it is deterministic, so
+the same data and options give the same model file and figures. The test split is not read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "lib"))
+
+from newstone.evaluate import GoldAttribution, Prediction, gold_files, load_gold, score  # noqa: E402
+from newstone.ingest.reader import iter_articles  # noqa: E402
+from newstone.model import Attribution, Sentence  # noqa: E402
+from newstone.nlp.attribution.document import extract_attributions  # noqa: E402
+from newstone.nlp.attribution.hybrid import hybrid_attributions  # noqa: E402
+from newstone.nlp.attribution.learned.features import article_inputs, span_tags  # noqa: E402
+from newstone.nlp.attribution.learned.model import MODEL_FILE, load_tagger  # noqa: E402
+from newstone.nlp.sentences import split_sentences  # noqa: E402
+from newstone.nlp.speakers.coreference import resolve_speakers  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data" / "polnear"
+
+
+@dataclass
+class Item:
+    name: str
+    text: str
+    sentences: list[Sentence]
+    gold: list[GoldAttribution]
+
+
+def load_split(split: Path) -> list[Item]:
+    """The articles of a brat split with their gold (the scorer's choice of annotator)."""
+    metadata = split.parent / "metadata.tsv"
+    gold = load_gold(str(split), str(metadata) if metadata.exists() else None)
+    items = []
+    for name in sorted(gold_files(str(split), str(metadata) if metadata.exists() else None)):
+        (article,) = iter_articles([str(split / "text" / (name + ".txt"))])
+        items.append(Item(name, article.text, split_sentences(article.text, article.body_spans), gold[name]))
+    return items
+
+
+def gold_spans(gold: list[GoldAttribution]) -> list:
+    """Labelled gold spans, contents first so that a cue or source inside one wins."""
+    out = [(f, "C") for g in gold for f in g.content]
+    out += [(f, "K") for g in gold for f in g.cue]
+    out += [(f, "S") for g in gold for f in g.source]
+    return out
+
+
+def sequences(item: Item) -> list[tuple[list[tuple[str, ...]], list[str]]]:
+    """(features, gold tags) of every paragraph of an article."""
+    rules = extract_attributions(item.text, item.sentences)
+    paragraphs, features = article_inputs(item.text, item.sentences, rules)
+    labelled = gold_spans(item.gold)
+    out = []
+    for paragraph, feats in zip(paragraphs, features):
+        starts = [s for s, _ in paragraph.spans]
+        out.append((feats, span_tags(starts, labelled, len(starts))))
+    return out
+
+
+def train(items: list[Item], path: str, args) -> float:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for item in items:
+        for feats, tags in sequences(item):
+            trainer.append(feats, tags)
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.minfreq": args.minfreq,
+            "feature.possible_transitions": True,
+        }
+    )
+    started = time.perf_counter()
+    trainer.train(path)
+    return time.perf_counter() - started
+
+
+def predictions(items: list[Item], tagger, mode: str) -> dict[str, list[Prediction]]:
+    out = {}
+    for item in items:
+        if mode == "rules":
+            atts: list[Attribution] = extract_attributions(item.text, item.sentences)
+        else:
+            atts = hybrid_attributions(item.text, item.sentences, tagger)
+        # one row per person of a joint source, as in the quotes table `newstone evaluate` scores
+        out[item.name] = [Prediction(list(a.spans), a.source) for a in resolve_speakers(item.text, atts)]
+    return out
+
+
+def compare(items: list[Item], tagger) -> dict:
+    gold = {item.name: item.gold for item in items}
+    return {mode: score(gold, predictions(items, tagger, mode)) for mode in ("rules", "hybrid")}
+
+
+FIGURES = ("attribution_f1", "attribution_precision", "attribution_recall", "recall_quoted", "recall_unquoted")
+
+
+def show(title: str, result: dict) -> None:
+    print(title)
+    for mode, figures in result.items():
+        print(f"  {mode:7s} " + "  ".join(f"{k.replace('attribution_', '')} {figures[k]:.4f}" for k in FIGURES))
+        print(f"  {'':7s} content_f1 {figures['content_f1']:.4f}  predictions {figures['predictions']}")
+    sys.stdout.flush()
+
+
+def cross_validate(items: list[Item], args) -> dict:
+    """Held-out predictions of every train article from K fold models, scored together."""
+    gold = {item.name: item.gold for item in items}
+    merged: dict[str, dict] = {"rules": {}, "hybrid": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.folds):
+            held = items[k :: args.folds]
+            rest = [item for i, item in enumerate(items) if i % args.folds != k]
+            path = os.path.join(args.fold_dir or tmp, f"fold{k}of{args.folds}.crfsuite")
+            if args.fold_dir and os.path.exists(path):
+                print(f"fold {k + 1}/{args.folds}: model {path} reused", flush=True)
+            else:
+                seconds = train(rest, path, args)
+                print(f"fold {k + 1}/{args.folds}: trained on {len(rest)} articles in {seconds:.0f} s", flush=True)
+            tagger = load_tagger(path)
+            for mode in merged:
+                merged[mode].update(predictions(held, tagger, mode))
+    return {mode: score(gold, preds) for mode, preds in merged.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--train", type=Path, default=SHARED / "train")
+    parser.add_argument("--dev", type=Path, default=SHARED / "dev")
+    parser.add_argument("--out", default=os.path.normpath(MODEL_FILE))
+    parser.add_argument("--folds", type=int, default=0, help="cross-validate on train first (0: no)")
+    parser.add_argument("--cv-only", action="store_true", help="only cross-validate; write no model")
+    parser.add_argument("--fold-dir", help="keep the fold models here (and reuse those already there)")
+    parser.add_argument("--c1", type=float, default=0.3, help="L1 weight (sparsity: a smaller file)")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
+    parser.add_argument("--iterations", type=int, default=100)
+    parser.add_argument("--minfreq", type=float, default=3, help="drop features seen fewer times")
+    args = parser.parse_args(argv)
+    if not args.train.is_dir():
+        print(f"{args.train}: no PolNeAR train split here", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    items = load_split(args.train)
+    print(f"train: {len(items)} articles read in {time.perf_counter() - started:.0f} s", flush=True)
+    report: dict = {"options": {k: getattr(args, k) for k in ("c1", "c2", "iterations", "minfreq", "folds")}}
+    if args.folds:
+        report["cross_validation"] = cross_validate(items, args)
+        show(f"train, {args.folds}-fold cross-validation (held-out folds)", report["cross_validation"])
+    if not args.cv_only:
+        seconds = train(items, args.out, args)
+        size = os.path.getsize(args.out)
+        print(f"model: {args.out}, {size / 1e6:.1f} MB, trained in {seconds:.0f} s", flush=True)
+        if args.dev.is_dir():
+            report["dev"] = compare(load_split(args.dev), load_tagger(args.out))
+            show("dev", report["dev"])
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
