@@ -8,14 +8,15 @@ Three steps, each joining only what the corpus makes unambiguous (never a merge 
 2. **Surname forms** ("Howard", "Mr Howard") join the one person of that surname the same
    article names in full, else the one of that surname in the same period (the year, when
    articles are dated; the whole corpus when not), else the one whose office or
-   organisation the quote shares ("Tory leader Mr Howard"). Two candidates that nothing
-   tells apart leave the form on its own.
+   organisation the quote shares ("Tory leader Mr Howard"), else the one whose words or
+   offices the article uses and the others' not. Two candidates that nothing tells apart
+   leave the form on its own.
 3. **Unnamed offices** ("the Tory leader", "the prime minister", "the chancellor") join the
    person the same article names with that office, else the person its text names right
-   after the office ("Republican presidential nominee Donald Trump"), else the person the
-   corpus names with
-   it in the same period, when one person holds at least three quarters of those articles
-   (and two of them). An office with a country ("German Chancellor") never joins one without;
+   after the office ("Republican presidential nominee Donald Trump"), else the one holder of
+   the office whose surname the article writes, else the person the corpus names with it in
+   the same period, when one person holds at least three quarters of those articles (and two
+   of them). "Shadow", "former", "deputy" before an office make it another. An office with a country ("German Chancellor") never joins one without;
    in a dated article it may join the holder ``office_holders.tsv`` lists for that year.
 """
 
