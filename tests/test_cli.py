@@ -222,3 +222,13 @@ def test_parse_into_a_file_is_a_usage_error(capsys, tmp_path):
     (tmp_path / "taken").write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "parse", str(tmp_path / "a.txt"), "-o", str(tmp_path / "taken"), "--no-progress")
     assert code == 2 and "newstone:" in err
+
+
+def test_a_refused_rerun_names_a_default_setting_as_the_default(capsys, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(capsys, "parse", str(src), "-o", str(out), "--attribution", "hybrid", "--no-progress")[0] == 0
+    code, _, err = run(capsys, "parse", str(src), "-o", str(out), "--no-progress")
+    assert code == 2 and "attribution 'hybrid' -> the default" in err

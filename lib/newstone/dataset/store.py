@@ -165,6 +165,12 @@ def _part_number(path: str) -> int:
 SETTINGS_FILE = "settings.json"
 
 
+def _setting(settings: dict, key: str) -> str:
+    """A setting as the refusal shows it; a key not recorded is the default ("attribution
+    'hybrid' -> the default", not "-> None")."""
+    return repr(settings[key]) if key in settings else "the default"
+
+
 def check_settings(root: str, settings: dict, force: bool) -> None:
     """Record ``settings`` in the dataset, or refuse a rerun with different ones: skipping
     articles already done would otherwise mix rows made with two rosters or scorers."""
@@ -176,7 +182,7 @@ def check_settings(root: str, settings: dict, force: bool) -> None:
             recorded = json.load(handle)
         if recorded != settings:
             changed = ", ".join(
-                f"{key} {recorded.get(key)!r} -> {settings.get(key)!r}"
+                f"{key} {_setting(recorded, key)} -> {_setting(settings, key)}"
                 for key in sorted(set(recorded) | set(settings))
                 if recorded.get(key) != settings.get(key)
             )

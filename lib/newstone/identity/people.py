@@ -16,8 +16,9 @@ Three steps, each joining only what the corpus makes unambiguous (never a merge 
    after the office ("Republican presidential nominee Donald Trump"), else the one holder of
    the office whose surname the article writes, else the person the corpus names with it in
    the same period, when one person holds at least three quarters of those articles (and two
-   of them). "Shadow", "former", "deputy" before an office make it another. An office with a country ("German Chancellor") never joins one without;
-   in a dated article it may join the holder ``office_holders.tsv`` lists for that year.
+   of them). "Shadow", "former", "deputy" before an office make it another. An office with
+   a country ("German Chancellor") never joins one without; in a dated article it may join
+   the holder ``office_holders.tsv`` lists for that year.
 """
 
 from __future__ import annotations
