@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from newstone.nlp.countries import default_matcher
 from newstone.nlp.speakers.evidence import first_names
 from newstone.nlp.words import honorific_genders
 from newstone.rules import read_table, word_set
@@ -184,8 +185,6 @@ def _is_office(tokens: list[str]) -> bool:
 def _is_demonym(token: str) -> bool:
     """Whether a word names a country's people or abbreviates it ("Indonesian", "U.S."),
     as a country's office is written ("U.S. Judge"), unlike a given name ("Jordan")."""
-    from newstone.nlp.countries import default_matcher
-
     return any(
         m.kind in ("demonym", "abbreviation") and m.start == 0 and m.end == len(token)
         for m in default_matcher().find(token)

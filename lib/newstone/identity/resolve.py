@@ -178,7 +178,8 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
     by_key: dict[tuple[str, str], int] = {}
     org_names: dict[str, Counter] = defaultdict(Counter)
     pending = []
-    possessor_of = _possessor_people(get, n, entity_of, entities)
+    people_by_surname = _people_by_surname(entities)
+    possessor_of = _possessor_people(get, n, entity_of, people_by_surname)
     for i in range(n):
         if entity_of[i] is not None:
             continue
@@ -213,9 +214,8 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
         longer = [other for other in org_keys[first : first + 2] if other.startswith(prefix)]
         if len(longer) == 1:
             short_of[key] = longer[0]
-    surnames = {fold(entity.name.split()[-1]) for entity in entities if entity.kind == "person" and " " in entity.name}
     for i, key, name in pending:
-        if key[0] == "person" and " " not in key[1] and key[1] not in surnames:
+        if key[0] == "person" and " " not in key[1] and key[1] not in people_by_surname:
             # "Moody's said": the article read a possessor, the corpus knows the organisation
             # ("Blair", a surname two people share, is not "the Blair government")
             starting = _keys_starting(org_keys, key[1])
@@ -235,26 +235,35 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
         entity_of[i] = number
 
 
-def _possessor_people(get, n: int, entity_of: list, entities: list[Entity]) -> dict[int, int]:
-    """Quotes whose speaker is a possessor and what they say ("Ms Fiorina's talk also
-    touted": nouns of ``data/utterance_nouns.txt``), each with the person the possessor's
-    surname names: the one of that surname quoted in the same article, else the only one in
-    the corpus. Left out when the surname names no person, or several."""
+def _people_by_surname(entities: list[Entity]) -> dict[str, set[int]]:
+    """Folded surname -> the numbers of the people with a full name who carry it."""
     by_surname: dict[str, set[int]] = defaultdict(set)
     for number, entity in enumerate(entities):
         if entity.kind == "person" and " " in entity.name:
             by_surname[fold(entity.name.split()[-1])].add(number)
+    return by_surname
+
+
+def _possessor_people(get, n: int, entity_of: list, people_by_surname: dict[str, set[int]]) -> dict[int, int]:
+    """Quotes whose speaker is a possessor and what they say ("Ms Fiorina's talk also
+    touted": nouns of ``data/utterance_nouns.txt``), each with the person the possessor's
+    surname names: the one of that surname quoted in the same article, else the only one in
+    the corpus. Left out when the surname names no person, or several."""
+    possessors = {}
+    for i in range(n):
+        name = _text(get["article_speaker"][i])
+        match = _POSSESSOR.match(name) if entity_of[i] is None and name and get["speaker_type"][i] != "person" else None
+        if match and name.split()[-1].lower() in word_set("utterance_nouns.txt"):
+            possessors[i] = fold(match.group(1))
+    if not possessors:
+        return {}
     in_article: dict[str, set[int]] = defaultdict(set)
     for i in range(n):
         if entity_of[i] is not None:
             in_article[get["article_id"][i]].add(entity_of[i])
     found = {}
-    for i in range(n):
-        name = _text(get["article_speaker"][i])
-        match = _POSSESSOR.match(name) if entity_of[i] is None and name and get["speaker_type"][i] != "person" else None
-        if not match or name.split()[-1].lower() not in word_set("utterance_nouns.txt"):
-            continue
-        candidates = by_surname.get(fold(match.group(1)), set())
+    for i, surname in possessors.items():
+        candidates = people_by_surname.get(surname, set())
         here = candidates & in_article[get["article_id"][i]]
         if len(here or candidates) == 1:
             found[i] = next(iter(here or candidates))
