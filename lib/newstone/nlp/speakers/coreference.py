@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from newstone.model import Attribution
-from newstone.nlp.speakers.antecedents import nearest_named
+from newstone.nlp.speakers.antecedents import nearest_named, prose_only, recent_named
 from newstone.nlp.speakers.evidence import (
     first_names,
     honorific_gender,
@@ -64,6 +64,7 @@ NAME_LOOKBACK = 20_000  # characters searched backwards for a surname's full for
 _NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])((?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?)$")
 
 
+_LINKS = ("of", "the", "and", "for")
 _NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
 
 
@@ -132,8 +133,8 @@ def _full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str 
         while tokens and (is_title_word(tokens[0]) or honorific_gender(tokens[0]) is not None):
             tokens = tokens[1:]
         word_before = text[max(0, m.start(1) - 12) : m.start(1)].split()[-1:]
-        if len(tokens) > 2 and word_before and word_before[0].lower() in ("of", "the", "and", "for"):
-            tokens = tokens[1:]  # "Chancellor of the Exchequer Nigel Lawson"
+        if len(tokens) > 2 and word_before and word_before[0].lower() in _LINKS and not is_given_name(tokens[0]):
+            tokens = tokens[1:]  # "Chancellor of the Exchequer Nigel Lawson", not "of Donald J. Trump"
         if len(tokens) > 1:
             # the words before a name may be a title or a capitalised common word
             # ("Energy Minister Subroto", "Defiant Matt Williams")
@@ -146,7 +147,9 @@ def _full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str 
     return None
 
 
-def _resolve(info: SpeakerInfo, text: str, attribution: Attribution, history: list[SpeakerInfo]) -> SpeakerInfo:
+def _resolve(
+    info: SpeakerInfo, text: str, attribution: Attribution, history: list[SpeakerInfo], prose: str | None = None
+) -> SpeakerInfo:
     if info.owner is not None:
         return _resolve_owned(info, text, attribution, history)
     if info.kind == "person" and info.name and info.name.count(" ") >= 2 and info.name != unnamed_role_name(info):
@@ -186,9 +189,15 @@ def _resolve(info: SpeakerInfo, text: str, attribution: Attribution, history: li
             subject = _previous_subject(text, attribution.source[0], history)
             if subject is not None and subject.name != history[-1].name and not _gender_clash(wanted, subject.gender):
                 return replace(subject, pronoun=None, gender=subject.gender or wanted)
-        for prev in reversed(history):
-            if prev.kind == "person" and prev.name and not _gender_clash(wanted, prev.gender):
-                return replace(prev, pronoun=None, gender=prev.gender or wanted)
+        fits = [
+            prev for prev in history if prev.kind == "person" and prev.name and not _gender_clash(wanted, prev.gender)
+        ]
+        if attribution.source and wanted and info.pronoun in ("he", "she"):
+            floor = fits[-1].name if fits else None
+            if recent := recent_named(prose or prose_only(text, []), attribution.source[0], wanted, floor):
+                return _resolve(SpeakerInfo(recent, "person", gender=wanted), text, attribution, history)
+        if fits:
+            return replace(fits[-1], pronoun=None, gender=fits[-1].gender or wanted)
         named = nearest_named(text, attribution.source[0], wanted) if attribution.source and wanted else None
         if named is not None:
             return _resolve(SpeakerInfo(named, "person", gender=wanted), text, attribution, history)
@@ -457,6 +466,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
     person of a joint source. ``speaker_country`` is left for the caller."""
     history: list[SpeakerInfo] = []
     out: list[Attribution] = []
+    prose = prose_only(text, [span for att in attributions for span in att.spans])
     for att in attributions:
         if att.source is None:
             out.append(att)
@@ -467,7 +477,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
             resolved = [short]
         else:
             infos = describe_mention_cached(mention)
-            resolved = [_unnamed_if_generic(_resolve(info, text, att, history)) for info in infos]
+            resolved = [_unnamed_if_generic(_resolve(info, text, att, history, prose)) for info in infos]
         for info in resolved:
             # An organisation or a country has no title: words caught before its name are
             # the span's leftovers ("response-time figures gathered by Netcraft").
