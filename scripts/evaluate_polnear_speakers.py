@@ -140,16 +140,17 @@ def main(argv=None) -> int:
         found += 1
         right_article += _named(quote["article_speaker"], label)
         right_corpus += _named(quote["speaker"], label)
-        if args.verbose and not _named(quote["article_speaker"], label):
+        if args.verbose and not (_named(quote["article_speaker"], label) and _named(quote["speaker"], label)):
             offsets = ";".join(f"{s} {e}" for s, e in label.source)
-            misses[(label.article, offsets, label.accepted[0], str(quote["article_speaker"]))] += 1
+            predicted = f"{quote['article_speaker']} -> {quote['speaker']}"
+            misses[(label.article, offsets, label.accepted[0], predicted)] += 1
     n = len(labels)
     print(f"labelled attributions         {n}")
     print(f"found                         {found}/{n} = {found / max(n, 1):.3f}")
     print(f"article speaker named right   {right_article}/{found} = {right_article / max(found, 1):.3f}")
     print(f"corpus speaker named right    {right_corpus}/{found} = {right_corpus / max(found, 1):.3f}")
     if args.verbose:
-        print("\n== misses: article, source offsets, person, predicted article_speaker")
+        print("\n== misses: article, source offsets, person, predicted article_speaker -> speaker")
         for (article, offsets, person, predicted), count in sorted(misses.items()):
             print(f"{article}\t{offsets}\t{person}\t{predicted}" + (f"\tx{count}" if count > 1 else ""))
     return 0

@@ -406,3 +406,31 @@ def test_a_pronoun_with_two_people_of_its_gender_before_it_stays_unresolved():
     text = 'His cousin James Yorke cited Mr. Drum\'s fondness for cars. "He talks too much," he said.'
     out = resolve_speakers(text, [attributed_to(text, "he")])
     assert out[0].speaker is None
+
+
+# --- a party member described by place ---
+
+
+def test_place_and_party_member_joins_the_person_just_quoted():
+    text = (
+        "Inquiry ends\n\n"
+        "\u201cThe facts are now available,\u201d said Rep. Tom Bradley.\n\n"
+        "The Ohio Republican admitted that the inquiry had been slow."
+    )
+    atts = run(text)
+    assert [a.speaker for a in atts if source(text, a) == "The Ohio Republican"] == ["Tom Bradley"]
+
+
+def test_a_newspaper_is_no_party_member():
+    from newstone.nlp.speakers.mention import describe_mention
+
+    assert describe_mention("The Sunday Independent")[0].title is None
+    assert describe_mention("The Texas Democrat")[0].title == "Texas Democrat"
+    assert describe_mention("The Republican")[0].title is None  # no place: could be anything
+
+
+def test_a_role_of_an_organisation_then_the_name_in_apposition():
+    from newstone.nlp.speakers.mention import describe_mention
+
+    info = describe_mention("The director of the Baltic Institute, Ina Marsh,")[0]
+    assert (info.name, info.title, info.org) == ("Ina Marsh", "director of the Baltic Institute", "Baltic Institute")

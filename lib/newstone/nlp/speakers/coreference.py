@@ -32,6 +32,7 @@ from newstone.nlp.speakers.mention import (
     CLAUSE_MARK,
     NEUTER_PRONOUNS,
     NP_INNER_WORDS,
+    PARTY_MEMBERS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
@@ -239,17 +240,16 @@ def _resolve(
         tag = _TRAILING_NAME_TAG.match(text, _sentence_end(text, attribution))
         if tag:
             return replace(info, name=tag.group(1))
-        named = [
-            prev
-            for prev in reversed(history)
-            if prev.kind == "person" and prev.title and prev.name != unnamed_role_name(prev)
-        ]
+        people = [p for p in reversed(history) if p.kind == "person" and p.name != unnamed_role_name(p)]
+        named = [prev for prev in people if prev.title]
         for prev in named:
             if _same_office(info.title, prev.title):
                 return prev
         for prev in named:
             if _same_head(info.title, prev.title):
                 return prev
+        if people and info.title.split()[-1] in PARTY_MEMBERS:
+            return people[0]  # "… said Gowdy. The South Carolina Republican admitted …"
     return info
 
 

@@ -340,6 +340,10 @@ def describe_mention_cached(mention: str) -> tuple[SpeakerInfo, ...]:
     return tuple(_describe_mention_uncached(mention))
 
 
+# "the Texas Republican", "The Vermont Democrat": "the", capitalised place words and a party
+# member word (not "Independent" or "Green": "The Sunday Independent" is a newspaper)
+_PARTY_MEMBER = re.compile(r"^[Tt]he (?P<role>(?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+)$")
+PARTY_MEMBERS = frozenset("Republican Democrat Conservative Tory Socialist Unionist Nationalist".split())
 # A parenthesised aside: a party and state ("Sen. Ted Cruz (R-Tex.)"), a ticker, an age.
 _PARENTHESES = re.compile(r"\s*\([^()]*(?:\)|$)")
 
@@ -347,12 +351,22 @@ _PARENTHESES = re.compile(r"\s*\([^()]*(?:\)|$)")
 def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
     mention = _PARENTHESES.sub("", mention).strip()
     first_word = (mention.split() or [None])[0]
+    if member := _PARTY_MEMBER.match(mention):
+        # "The South Carolina Republican": a party member described by place, no name
+        role = member.group("role")
+        if role.split()[-1] in PARTY_MEMBERS and " " in role:
+            return [SpeakerInfo(role, "person", title=role)]
     role, comma, rest = mention.partition(",")
     name_words = rest.split(",")[0].split()
     if comma and name_words and len(name_words) <= 5 and all(NAME_TOKEN.match(w) for w in name_words):
         # "the treasurer, Ann Cole", "The Lord Chancellor, Lord Falconer": a role, then the
         # name in apposition; the person keeps the role's whole title
-        unnamed = describe_one(" ".join(strip_leading(role.split())), first_word)
+        role_words = " ".join(strip_leading(role.split()))
+        unnamed = describe_one(role_words, first_word)
+        role_at = _ROLE_AT_FIRM.match(role_words)
+        if role_at and is_title_word(role_at.group("role").split()[-1]):
+            # "The director of the European Centre, Ina Kirsch": the role of a named organisation
+            unnamed = SpeakerInfo(role_words, "person", title=role_words, org=role_at.group("firm"))
         if unnamed.kind == "person" and unnamed.title and unnamed.name == unnamed_role_name(unnamed):
             person = describe_one(" ".join(name_words))
             if person.kind == "person" and person.name and not person.title and not person.pronoun:
