@@ -51,3 +51,14 @@ def test_role_from_titles_organisations_and_groups(title, org, kind, name, role)
 )
 def test_an_office_is_the_same_however_it_is_written(title, org, key):
     assert office_key(title, org) == key
+
+
+def test_a_phrase_listed_twice_in_the_role_table_is_refused(tmp_path):
+    """A second row for one phrase silently replaced the first ("director" was business,
+    then culture); the table now refuses it."""
+    from newstone.identity.roles import role_lexicon
+
+    table = tmp_path / "speaker_roles.tsv"
+    table.write_text("phrase\trole\tstrength\twhere\ndirector\tbusiness\tweak\ttitle\ndirector\tculture\tweak\ttitle\n")
+    with pytest.raises(Exception, match="listed twice"):
+        role_lexicon(str(table))

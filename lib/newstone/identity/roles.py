@@ -68,14 +68,16 @@ _WORD = re.compile(r"[\w'\u2019.&-]+")
 
 
 @cache
-def role_lexicon() -> dict[str, dict[str, tuple[str, int]]]:
+def role_lexicon(source: str = "speaker_roles.tsv") -> dict[str, dict[str, tuple[str, int]]]:
     """where -> phrase -> (role, weight), from ``data/speaker_roles.tsv``."""
     table: dict[str, dict[str, tuple[str, int]]] = {"title": {}, "org": {}, "group": {}}
-    for row in read_table("speaker_roles.tsv", ("phrase", "role", "strength", "where")):
+    for row in read_table(source, ("phrase", "role", "strength", "where")):
         if row["role"] not in ROLES:
             raise row.error(f"role {row['role']!r} is not one of {', '.join(ROLES)}")
         if (row["where"], row["strength"]) not in WEIGHTS:
             raise row.error("strength must be strong or weak, where title, org or group")
+        if row["phrase"].lower() in table[row["where"]]:
+            raise row.error(f"{row['phrase']!r} ({row['where']}) is listed twice")
         table[row["where"]][row["phrase"].lower()] = (row["role"], WEIGHTS[row["where"], row["strength"]])
     return table
 

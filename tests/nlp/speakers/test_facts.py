@@ -173,3 +173,16 @@ def test_roster_overrides_what_the_text_says(tmp_path):
     )
     without = newstone.read(SAMPLE).quotes
     assert "Department of Defense" in set(without.loc[without["speaker"] == "Matthew Miller", "speaker_org"])
+
+
+def test_a_title_set_beside_the_name_gives_the_country_when_the_carried_title_does_not():
+    import newstone
+
+    text = (
+        "Balls to stand\n\n"
+        "Ed Balls, former adviser to the Treasury, said he would stand. "
+        "Mr Balls, a prospective Labour MP, said the plan was sound.\n"
+    )
+    quotes = newstone.parse_text(text, "x").quotes
+    assert list(quotes.speaker_country) == ["GBR", "GBR"]
+    assert quotes.country_evidence.iloc[1] == "party"

@@ -28,6 +28,7 @@ from newstone.nlp.speakers.evidence import (
     org_word_surname,
 )
 from newstone.nlp.speakers.facts import speaker_country
+from newstone.nlp.speakers.introductions import complete_person_facts, introduction
 from newstone.nlp.speakers.mention import (
     CLAUSE_MARK,
     NEUTER_PRONOUNS,
@@ -305,7 +306,7 @@ def _owner_title(person: SpeakerInfo, text: str, attribution: Attribution, histo
     titles = [person.title] + [prev.title for prev in reversed(history) if prev.name == person.name]
     if person.name and " " in person.name:
         before = attribution.source[0] if attribution.source else attribution.start
-        titles.append(_introduction(text, person.name, before)[0])
+        titles.append(introduction(text, person.name, before)[0])
     titles = [t for t in titles if t]
     return next((t for t in titles if speaker_country(t, None, None)), titles[0] if titles else None)
 
@@ -519,64 +520,6 @@ def _short_form_of(mention: str, history: list[SpeakerInfo]) -> SpeakerInfo | No
         ):
             return prev  # the rest is more of the name ("Investors Service Inc"), not a description
     return None
-
-
-# How far before a person's first attribution their introduction is looked for ("Russian
-# President Vladimir Putin's comments ..." opens the article; "Putin suggested" comes later).
-INTRODUCTION_WINDOW = 20_000
-
-
-_INTRO_STOP = re.compile(r"[.,;:!?\n\u201c\u201d\"(\u2013\u2014]")
-
-
-def complete_person_facts(text: str, attributions: list[Attribution]) -> list[Attribution]:
-    """Give every quote of a person the title and organisation known for them anywhere in
-    the article.
-
-    A title seen at one attribution ("White House spokesman John Kirby said") carries to
-    the others ("he said", "Kirby said"). A person never introduced with a title at an
-    attribution gets the title written before their full name where the article first
-    names them ("Russian President Vladimir Putin's comments ..."), read with the same
-    rules as a mention. The search is bounded to a window before the first attribution,
-    so the cost stays linear in the article length.
-    """
-    facts: dict[str, tuple[str | None, str | None]] = {}
-    first_source: dict[str, int] = {}
-    for att in attributions:
-        if att.speaker_type != "person" or not att.speaker:
-            continue
-        first_source.setdefault(att.speaker, att.source[0] if att.source else att.start)
-        title, org = facts.get(att.speaker, (None, None))
-        facts[att.speaker] = (title or att.speaker_title, org or att.speaker_org)
-    for name, (title, org) in facts.items():
-        if title is None and " " in name:
-            title, org = _introduction(text, name, first_source[name])
-            facts[name] = (title, org)
-    out = []
-    for att in attributions:
-        if att.speaker_type == "person" and att.speaker in facts:
-            title, org = facts[att.speaker]
-            att = replace(att, speaker_title=att.speaker_title or title, speaker_org=att.speaker_org or org)
-        out.append(att)
-    return out
-
-
-def _introduction(text: str, name: str, before: int) -> tuple[str | None, str | None]:
-    """(title, org) written right before the first occurrence of ``name`` in the window."""
-    window_start = max(0, before - INTRODUCTION_WINDOW)
-    at = text.find(name, window_start, before + len(name) + 200)
-    if at <= 0:
-        return None, None
-    lead_start = at
-    for stop in _INTRO_STOP.finditer(text, max(window_start, at - 120), at):
-        lead_start = stop.end()
-    lead = text[lead_start:at].split()
-    if not lead:
-        return None, None
-    info = describe_one(" ".join(lead + [name]))
-    if info.name != name or not info.title:
-        return None, None
-    return info.title, info.org
 
 
 def _unnamed_if_generic(info: SpeakerInfo) -> SpeakerInfo:

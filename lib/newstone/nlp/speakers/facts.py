@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from newstone.model import Attribution
 from newstone.nlp.countries import PathLike, country_names, default_matcher, speaker_cue_matcher
+from newstone.nlp.speakers.titles import apposition_title
 from newstone.nlp.words import CLAUSE_MARKERS
 from newstone.rules import read_table
 
@@ -267,5 +268,9 @@ def fill_speaker_country(text: str, attribution: Attribution) -> None:
     found = country_evidence(
         attribution.speaker_title, attribution.speaker_org, mention, attribution.speaker, attribution.speaker_type
     )
+    if not found and attribution.speaker_type == "person" and mention and "," in mention:
+        # "Mr Balls, a prospective Labour MP": a title the mention sets beside the name,
+        # when the person's carried title ("ex-chief economic adviser") says no country
+        found = country_evidence(*apposition_title(mention.split(",", 1)[1]), None, None, "person")
     if found:
         attribution.speaker_country, attribution.country_evidence = found
