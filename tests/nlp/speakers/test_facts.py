@@ -186,3 +186,19 @@ def test_a_title_set_beside_the_name_gives_the_country_when_the_carried_title_do
     quotes = newstone.parse_text(text, "x").quotes
     assert list(quotes.speaker_country) == ["GBR", "GBR"]
     assert quotes.country_evidence.iloc[1] == "party"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("Federal Labour Agency", None),  # Germany's job agency, not the British party
+        ("International Labour Organisation", None),
+        ("Labour Party", "GBR"),
+        ("Labour MP", "GBR"),
+        ("Republican National Committee", "USA"),
+    ],
+)
+def test_a_party_word_inside_an_institutions_name_is_no_party(phrase, country):
+    from newstone.nlp.speakers.facts import cue_country
+
+    assert cue_country(phrase) == country

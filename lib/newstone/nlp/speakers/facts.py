@@ -15,6 +15,7 @@ import csv
 import functools
 import math
 import os
+import re
 import warnings
 from collections.abc import Iterable
 
@@ -215,13 +216,19 @@ def country_in_phrase(phrase: str | None) -> str | None:
 
 
 def cue_country(phrase: str | None) -> str | None:
-    """The country of the first party or office cue in ``phrase`` ("Democratic" -> USA)."""
+    """The country of the first party or office cue in ``phrase`` ("Democratic" -> USA),
+    not a party word that names an institution ("International Labour Organisation",
+    "Federal Labour Agency": no party, no country)."""
     if not phrase:
         return None
     for mention in speaker_cue_matcher().find(phrase):
-        if mention.country:
+        if mention.country and not _INSTITUTION_AFTER.match(phrase, mention.end):
             return mention.country
     return None
+
+
+# The noun of an institution whose name holds a party word ("Labour Organisation")
+_INSTITUTION_AFTER = re.compile(r" (?:Agency|Office|Organisation|Organization|Ministry|Department|Court|Relations)\b")
 
 
 def _after_object_preposition(phrase: str, start: int) -> bool:
