@@ -81,11 +81,14 @@ def _nearest(runs: list[Run], to: Run, allowed: set[int], sentence_of: list[int]
     return best
 
 
-def paragraph_candidates(paragraph: Paragraph, tags: list[str], probs: list[float] | None = None) -> list[Candidate]:
+def paragraph_candidates(
+    paragraph: Paragraph, tags: list[str], probs: list[float] | None = None, runs: list[Run] | None = None
+) -> list[Candidate]:
     """The learned attributions of one tagged paragraph, in text order; ``probs`` are the
-    marginal probabilities of the tags (all 1 when not given)."""
+    marginal probabilities of the tags (all 1 when not given), ``runs`` their
+    :func:`tag_runs` when the caller has them."""
     probs = probs if probs is not None else [1.0] * len(tags)
-    runs = tag_runs(tags)
+    runs = runs if runs is not None else tag_runs(tags)
     sentence_of = sentence_numbers(paragraph)
     cues = [r for r in runs if r.kind == "K"]
     sources = [r for r in runs if r.kind == "S"]
