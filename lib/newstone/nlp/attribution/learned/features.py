@@ -149,6 +149,7 @@ def _bucket(d: int) -> str:
 # "cd=" strings by distance to the nearest cue word: the cue before the token ("-") or after it ("+")
 _CD_BEFORE = tuple("cd=-" + _bucket(d) for d in range(10))
 _CD_AFTER = tuple("cd=+" + _bucket(d) for d in range(10))
+_CD_FAR_BEFORE, _CD_FAR_AFTER = _CD_BEFORE[9], _CD_AFTER[9]
 _CD_NONE = "cd=none"
 
 
@@ -166,9 +167,9 @@ def _cue_distances(cue_at: list[int], first: int, last: int) -> list[str]:
         before = i - cue_at[k - 1] if k else None  # k: the first cue after the token
         after = cue_at[k] - i if k < m else None
         if before is not None and (after is None or before <= after):
-            out.append(_CD_BEFORE[min(before, 9)])
+            out.append(_CD_BEFORE[before] if before < 10 else _CD_FAR_BEFORE)
         else:
-            out.append(_CD_AFTER[min(after, 9)])
+            out.append(_CD_AFTER[after] if after < 10 else _CD_FAR_AFTER)
     return out
 
 

@@ -14,6 +14,7 @@ source finder, which links better than nearness does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newstone.model import Span
 from newstone.nlp.attribution.learned.features import Paragraph
@@ -41,15 +42,18 @@ class Candidate:
 
 def tag_runs(tags: list[str]) -> list[Run]:
     runs: list[Run] = []
-    kind, first = None, -1
+    kind, first, last = None, -1, -2
     for i, tag in enumerate(tags):
-        new_kind = None if tag == "O" else tag[2:]
-        if new_kind != kind or tag.startswith("B-"):
+        if tag == "O":  # most tags: only the gap matters
+            continue
+        new_kind = tag[2:]
+        if new_kind != kind or i != last + 1 or tag[0] == "B":
             if kind is not None:
-                runs.append(Run(kind, first, i - 1))
+                runs.append(Run(kind, first, last))
             kind, first = new_kind, i
+        last = i
     if kind is not None:
-        runs.append(Run(kind, first, len(tags) - 1))
+        runs.append(Run(kind, first, last))
     return runs
 
 
@@ -59,11 +63,7 @@ def run_span(spans: list[Span], run: Run) -> Span:
 
 def sentence_numbers(paragraph: Paragraph) -> list[int]:
     """The index of each token's sentence within the paragraph."""
-    out, sid = [], -1
-    for first in paragraph.sentence_first:
-        sid += first
-        out.append(sid)
-    return out
+    return [n - 1 for n in accumulate(paragraph.sentence_first)]
 
 
 def _gap(a: Run, b: Run) -> int:
