@@ -23,10 +23,10 @@ making it better. Training (``scripts/train_attribution.py``) and run time call 
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 
 from newstone.model import Attribution, Sentence, Span
 from newstone.nlp.attribution.document import paragraphs_of
@@ -188,18 +188,17 @@ _R = {t: "r=" + t for t in _RULE_TAGS}
 _R_PREV = {t: "r-1=" + t for t in _RULE_TAGS}
 _R_NEXT = {t: "r+1=" + t for t in _RULE_TAGS}
 _RQ = {(t, q): "rq=" + t + str(q) for t in LABELS for q in range(4)}
-_COLUMN = tuple(operator.itemgetter(i) for i in range(8))
 
 
 def paragraph_features(paragraph: Paragraph, quote_flag: list[int], rule_tags: list[str]) -> list[tuple[str, ...]]:
     """The feature strings of every token of ``paragraph`` (see the module docstring).
 
-    Built column by column (one list per feature over all tokens, then zipped), from
+    Built column by column (one sequence per feature over all tokens, then zipped), from
     strings made once per distinct word or taken from small tables: this is the hot path
     of the hybrid."""
     n = len(paragraph.words)
-    infos = list(map(_word_strings, paragraph.words))
-    lowers, own, as_prev, as_next, shape_f, suffix_f, shapes, classes = (list(map(c, infos)) for c in _COLUMN)
+    # one tuple per column (lower case, the word's own feature strings, shape, cue class)
+    lowers, own, as_prev, as_next, shape_f, suffix_f, shapes, classes = zip(*map(_word_strings, paragraph.words))
     head = "h" if paragraph.headline else "b"
     sentence_first = paragraph.sentence_first
     starts = [i for i, first in enumerate(sentence_first) if first] + [n]
@@ -212,24 +211,23 @@ def paragraph_features(paragraph: Paragraph, quote_flag: list[int], rule_tags: l
         pos = "pos=" + head + ("0" if k == 0 else "n")
         positions.append(pos + "f")
         positions += [pos] * (hi - lo - 1)
-    pairs = list(map("|".__add__, lowers[1:]))
-    pairs = list(map(str.__add__, lowers[:-1], pairs))
-    prev_shapes = ["^"] + shapes[:-1]
+    pairs = list(map(str.__add__, lowers, map("|".__add__, lowers[1:])))  # "a|b" of neighbours
+    # columns as iterators, zipped once (the bare "b" is the bias)
     columns = [
-        ["b"] * n,
+        repeat("b", n),
         own,
-        ["w-1=^"] + as_prev[:-1],
-        as_next[1:] + ["w+1=$"],
-        ["w-1w=^|" + lowers[0]] + list(map("w-1w=".__add__, pairs)),
-        list(map("ww+1=".__add__, pairs)) + ["ww+1=" + lowers[-1] + "|$"],
+        chain(("w-1=^",), as_prev[:-1]),
+        chain(as_next[1:], ("w+1=$",)),
+        chain(("w-1w=^|" + lowers[0],), map("w-1w=".__add__, pairs)),
+        chain(map("ww+1=".__add__, pairs), ("ww+1=" + lowers[-1] + "|$",)),
         shape_f,
-        list(map("sh3=".__add__, map(str.__add__, map(str.__add__, prev_shapes, shapes), shapes[1:] + ["$"]))),
+        map("sh3=".__add__, map(str.__add__, map(str.__add__, ("^",) + shapes, shapes), shapes[1:] + ("$",))),
         suffix_f,
         distances,
-        list(map(_R.__getitem__, rule_tags)),
-        ["r-1=^"] + list(map(_R_PREV.__getitem__, rule_tags[:-1])),
-        list(map(_R_NEXT.__getitem__, rule_tags[1:])) + ["r+1=$"],
-        list(map(_RQ.__getitem__, zip(rule_tags, quote_flag))),
+        map(_R.__getitem__, rule_tags),
+        chain(("r-1=^",), map(_R_PREV.__getitem__, rule_tags[:-1])),
+        chain(map(_R_NEXT.__getitem__, rule_tags[1:]), ("r+1=$",)),
+        map(_RQ.__getitem__, zip(rule_tags, quote_flag)),
         positions,
     ]
     out = list(zip(*columns))
