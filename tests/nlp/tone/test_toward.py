@@ -231,6 +231,51 @@ def test_read_sentence_valences_are_vaders(sentence):
     assert [sentence[s:e] for s, e in view.spans] == ascii_quotes(sentence).split() or not sentence.isascii()
 
 
+def assert_view_is_vaders(texts):
+    """read_sentence's valences are the plain definition's, and its sentence scores are
+    vaderSentiment's polarity_scores under either lexicon (emoji-free texts)."""
+    from newstone.nlp.tone import features
+    from newstone.nlp.tone.news import ascii_quotes, get_scorer
+    from newstone.nlp.tone.vader import _cap_differential
+
+    raw, news = features._lexicons()
+    analyzers = get_scorer("vader")._analyzer, get_scorer("news")._analyzer
+    for text in texts:
+        view = read_sentence(text)
+        words, lower = list(view.words), list(view.lower)
+        cap = _cap_differential(words)
+        assert view.raw_val == features._valences(words, lower, raw, cap), text
+        assert view.news_val == features._valences(words, lower, news, cap), text
+        vader, news_vader = (analyzer.polarity_scores(ascii_quotes(text)) for analyzer in analyzers)
+        assert (view.compound_raw, view.pos_raw, view.neu_raw, view.neg_raw) == tuple(
+            vader[k] for k in ("compound", "pos", "neu", "neg")
+        ), text
+        assert (view.compound_news, view.pos_news, view.neu_news, view.neg_news) == tuple(
+            news_vader[k] for k in ("compound", "pos", "neu", "neg")
+        ), text
+
+
+def test_read_sentence_scores_vaders_rule_cases():
+    from tests.nlp.tone.test_vader import RULE_CASES
+
+    cases = [text for text in RULE_CASES if text.isascii()]  # VADER reads emoji as words; the view does not
+    # every rule in every case, and capitals counting or not
+    assert_view_is_vaders(FAST_PATH_SENTENCES + cases + [c.upper() for c in cases] + [c.lower() for c in cases])
+    assert_view_is_vaders(["It was kind of good", "at least not bad", "This is the bomb", "We saw this good plan"])
+
+
+@pytest.mark.shared
+def test_read_sentence_scores_vaders_on_real_sentences():
+    from newstone.ingest.reader import iter_articles
+    from newstone.nlp.sentences import split_sentences
+
+    texts = [r["sentence_normalized"] for r in map(json.loads, shared_path("data", "newsmtsc", "train.jsonl").open())]
+    for article in iter_articles([str(shared_path("data", "bbc", "politics"))]):
+        texts += [article.text[s.start : s.end] for s in split_sentences(article.text, article.body_spans)]
+    assert len(texts) > 12_000
+    assert_view_is_vaders(texts)
+
+
 # --- the learned sentence scorer ---
 
 

@@ -7,8 +7,11 @@ are, and why, is in :mod:`newstone.nlp.tone.toward`'s docstring; ``FEATURE_VERSI
 stored in the model files, so a model trained on other features is refused, not misread.
 
 Speed: a token's forms and lexicon facts are remembered per whitespace token; a sentence's
-clause marks come from runs between clause boundaries, not token by token; the news
-lexicon's valences are recomputed only near the words it changes. Scoring
+clause marks come from runs between clause boundaries, not token by token; a token's
+valence is its lexicon entry unless one of VADER's rule words (a booster, a negation, "no",
+"least" ...) is among it and the three words before it, it is in capitals (when capitals
+count) or the sentence holds one of VADER's idioms: only those tokens go through VADER's
+rules (the tests compare both with vaderSentiment on thousands of sentences). Scoring
 (:func:`newstone.nlp.tone.toward.score_view`) reads :func:`plain_target`,
 :func:`target_shape`, :func:`target_dense` and :func:`zone_runs`'s definitions directly
 rather than the feature names; ``tests/nlp/tone/test_toward.py`` checks that both give the
@@ -19,16 +22,16 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, or_, sub
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES, SentimentIntensityAnalyzer
 
 from newstone.nlp.tone.news import ascii_quotes, get_scorer
-from newstone.nlp.tone.vader import _score_valence, _strip_token, _word_valence
+from newstone.nlp.tone.vader import _negated, _strip_token, _word_valence, score_parts
 from newstone.nlp.words import ARTICLES, PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, TIME_NOUNS
 
 FEATURE_VERSION = 2
@@ -72,9 +75,11 @@ SENTENCE_DENSE_NAMES = DENSE_NAMES[:4]
 @dataclass(slots=True)
 class SentenceView:
     """A sentence read once for all its targets: whitespace tokens as VADER splits them,
-    their valences under both lexicons, clause and contrast marks, negation scope."""
+    their valences under both lexicons, clause and contrast marks, negation scope, and
+    VADER's scores of the sentence under both lexicons."""
 
-    spans: list[tuple[int, int]]
+    starts: list[int]  # each token's first character
+    ends: list[int]  # and the character after its last
     words: tuple[str, ...]  # VADER's tokens (edge punctuation stripped), original case
     lower: tuple[str, ...]
     norm: tuple[str, ...]  # the token as a feature word ("" when it is punctuation only)
@@ -85,16 +90,23 @@ class SentenceView:
     segment_bounds: list[tuple[int, int]]  # first token and last + 1 of each clause
     side: list[int]  # contrast side of each token
     negated: list[bool]  # inside a negation's scope (up to the end of its clause)
-    compound_raw: float
-    compound_news: float
+    compound_raw: float  # VADER's polarity_scores under its own lexicon ...
+    pos_raw: float
+    neu_raw: float
+    neg_raw: float
+    compound_news: float  # ... and under the news lexicon
     pos_news: float
+    neu_news: float
     neg_news: float
     news_hits: list[int]  # tokens with a news-lexicon valence
     raw_hits: list[int]  # tokens with a raw VADER valence
     word_tokens: list[int]  # tokens with a feature word, in order
     feature_words: list[str]  # their feature words
-    unigrams: list[str]  # "u:" + their feature words
-    clause_words: list[str]  # "c:" + their feature words
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each token's ``(start, end)`` in the sentence."""
+        return list(zip(self.starts, self.ends))
 
 
 @lru_cache(maxsize=1)
@@ -140,30 +152,43 @@ def embedding_word(token: str) -> str:
 
 
 _but_check = SentimentIntensityAnalyzer._but_check
+# VADER's rules change a lexicon word's valence only near these words: boosters and
+# negations in the three words before it (scalar_inc_dec, _negation_check), "no" and
+# "least" before it or as the word itself, "so"/"this" before it (_negation_check's
+# "never so" rule, whose precedence also lets "so"/"this" alone count), "kind" of "kind of".
+_RULE_WORDS = frozenset(BOOSTER_DICT) | frozenset(("no", "so", "this", "least", "kind"))
+# VADER's idioms and multi-word boosters (_special_idioms_check), and the longest word of
+# each: a sentence with none of those words holds none of the phrases.
+_PHRASES = tuple(p for p in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in p)
+_PHRASE_KEYS = frozenset(max(p.split(), key=len) for p in _PHRASES)
 _TOKEN_FORMS: dict[str, tuple] = {}
 
 
 def _token_forms(raw: str) -> tuple:
     """A whitespace token's columns, remembered (news repeats its words; the memo is emptied
-    at 200,000): its VADER word, lower case, feature word, word-vector key, unigram and
-    clause feature names, and whether it opens a clause, ends one, negates, is a raw-lexicon
-    word VADER scores, is a word the news lexicon changes."""
+    at 200,000): its VADER word, lower case, feature word, word-vector key, whether it opens
+    a clause, ends one, negates, its valence in either lexicon as VADER gives it when no rule
+    word is near (0 for boosters and words outside the lexicon), whether it is a rule word
+    (:data:`_RULE_WORDS`, a VADER negation), in capitals, a word the news lexicon changes.
+    (No lexicon holds a valence of 0: VADER's has none, and the news update deletes a word
+    it sets to 0.)"""
     word = _strip_token(raw)
     lower = word.lower()
     dash = raw in ("-", "--")
-    raw_lexicon, _ = _lexicons()
-    norm = feature_word(lower)
+    raw_lexicon, news_lexicon = _lexicons()
+    booster = lower in BOOSTER_DICT
     forms = (
         word,
         lower,
-        norm,
+        feature_word(lower),
         embedding_word(raw),
-        "u:" + norm,
-        "c:" + norm,
         raw[0] in _CLAUSE_START or dash or lower in CLAUSE_OPENERS,
         raw[-1] in _CLAUSE_END or dash,
         lower in _NEGATIONS or lower.endswith("n't"),
-        lower in raw_lexicon and lower not in BOOSTER_DICT,
+        0.0 if booster else float(raw_lexicon.get(lower, 0.0)),
+        0.0 if booster else float(news_lexicon.get(lower, 0.0)),
+        lower in _RULE_WORDS or _negated(lower),
+        word.isupper(),
         lower in _news_changes(),
     )
     if len(_TOKEN_FORMS) >= 200_000:
@@ -172,39 +197,36 @@ def _token_forms(raw: str) -> tuple:
     return forms
 
 
-def _news_valences(words, lower, changed: list[int], raw_val: list[float], cap_diff: bool) -> list[float]:
-    """:func:`_valences` with the news lexicon, from the raw ones: a token's valence reads
-    the lexicon at its own word, the three before it and the one after it, so only tokens
-    near a word the news lexicon changes are scored again."""
-    n = len(words)
+def _rescored(n: int, rules: tuple, upper: tuple, cap_diff: bool, lower: tuple) -> list[int] | range:
+    """The tokens whose valence VADER's rules may change: those with a rule word among them
+    and the three words before them, those in capitals when capitals count, every token when
+    the sentence holds one of VADER's phrases."""
+    if not _PHRASE_KEYS.isdisjoint(lower):
+        joined = f" {' '.join(lower)} "
+        if any(f" {p} " in joined for p in _PHRASES):
+            return range(n)
     near: set[int] = set()
-    for c in changed:
-        near.update(range(max(0, c - 1), min(n, c + 4)))
-    out = list(raw_val)
-    lexicon = _lexicons()[1]
-    for i in near:
-        word = lower[i]
-        if word in lexicon and word not in BOOSTER_DICT and not (i < n - 1 and word == "kind" and lower[i + 1] == "of"):
-            out[i] = _word_valence(i, words, lower, lexicon, cap_diff)
-        else:
-            out[i] = 0.0
-    return out
+    for r in compress(range(n), rules):
+        near.update(range(r, min(n, r + 4)))
+    if cap_diff:
+        near.update(compress(range(n), upper))
+    return sorted(near)
 
 
-def _token_spans(text: str, raws: list[str]) -> list[tuple[int, int]]:
-    """Each token's ``(start, end)`` in ``text``."""
+def _token_bounds(text: str, raws: list[str]) -> tuple[list[int], list[int]]:
+    """Each token's start and end in ``text``."""
     if text == " ".join(raws):  # the usual case: single spaces
-        sizes = list(map(len, raws))
-        ends = list(map(sub, accumulate(map(add, sizes, repeat(1))), repeat(1)))
-        return list(zip(map(sub, ends, sizes), ends))
-    spans = []
+        ends = list(map(sub, accumulate(map(add, map(len, raws), repeat(1))), repeat(1)))
+        return list(map(sub, ends, map(len, raws))), ends
+    starts, ends = [], []
     find = text.find
     position = 0
     for raw in raws:
         start = find(raw, position)
         position = start + len(raw)
-        spans.append((start, position))
-    return spans
+        starts.append(start)
+        ends.append(position)
+    return starts, ends
 
 
 def read_sentence(sentence: str) -> SentenceView:
@@ -213,31 +235,38 @@ def read_sentence(sentence: str) -> SentenceView:
     raws = text.split()
     n = len(raws)
     if not n:
-        return SentenceView(*([[]] * 11), 0.0, 0.0, 0.0, 0.0, *([[]] * 6))
-    spans = _token_spans(text, raws)
+        return SentenceView([], [], *([()] * 4), *([[]] * 6), *([0.0] * 8), *([[]] * 4))
+    starts, ends = _token_bounds(text, raws)
     memo = _TOKEN_FORMS
     forms = [memo.get(raw) or _token_forms(raw) for raw in raws]
-    words, lower, norm, embed, unigram_names, clause_names, opens, ends, negates, raw_words, changes = zip(*forms)
+    words, lower, norm, embed, opens, closes, negates, raw_lex, news_lex, rules, upper, changes = zip(*forms)
     tokens = range(n)
-    cap_diff = 0 < n - sum(map(str.isupper, words)) < n  # vader.py's _cap_differential
-    raw_lexicon = _lexicons()[0]
-    raw_val = [0.0] * n
-    for i in compress(tokens, raw_words):
-        if not (lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of"):
-            raw_val[i] = _word_valence(i, words, lower, raw_lexicon, cap_diff)
-    if any(changes):
-        news_val = _news_valences(words, lower, list(compress(tokens, changes)), raw_val, cap_diff)
-    else:  # no word the news lexicon changes: same valences
-        news_val = raw_val
+    n_upper = sum(upper)
+    cap_diff = 0 < n - n_upper < n  # vader.py's _cap_differential
+    # Valences: a lexicon word's own, except near a rule word, in capitals, or in a
+    # sentence with a VADER phrase, where VADER's rules score it (_word_valence).
+    raw_val = list(raw_lex)
+    news_val = list(news_lex) if any(changes) else raw_val
+    if cap_diff or any(rules) or not _PHRASE_KEYS.isdisjoint(lower):
+        raw_lexicon, news_lexicon = _lexicons()
+        for i in _rescored(n, rules, upper, cap_diff, lower):
+            word = lower[i]
+            if word == "kind" and i < n - 1 and lower[i + 1] == "of":
+                raw_val[i] = news_val[i] = 0.0  # VADER leaves "kind of" at 0
+                continue
+            if raw_lex[i]:
+                raw_val[i] = _word_valence(i, words, lower, raw_lexicon, cap_diff)
+            if news_lex[i] and news_val is not raw_val:
+                news_val[i] = _word_valence(i, words, lower, news_lexicon, cap_diff)
     # Clauses: a new one at a token that opens one or after a token that ends one; a new
     # contrast side when it opens with a contrast word or follows a semicolon; negation
     # scope from the token after a negation to the end of its clause.
-    starts = [0, *compress(range(1, n), map(or_, ends, opens[1:]))]
-    stops = [*starts[1:], n]
+    clause_starts = [0, *compress(range(1, n), map(or_, closes, opens[1:]))]
+    clause_stops = [*clause_starts[1:], n]
     negations = list(compress(tokens, negates))
     segment, side, negated = [], [], []
     sd = 0
-    for k, (start, stop) in enumerate(zip(starts, stops)):
+    for k, (start, stop) in enumerate(zip(clause_starts, clause_stops)):
         if k and (lower[start] in CONTRAST or raws[start - 1][-1] == ";"):
             sd += 1
         segment += [k] * (stop - start)
@@ -247,55 +276,45 @@ def read_sentence(sentence: str) -> SentenceView:
         negated += [True] * (stop - first - 1)
     # VADER's sentence scores from the same valences (its "but" rule, then its sums).
     if "but" in lower:
-        raw_scores = _score_valence(_but_check(words, list(raw_val)), text)
-        news_scores = _score_valence(_but_check(words, list(news_val)), text)
+        raw_scores = score_parts(_but_check(words, list(raw_val)), text)
+        news_scores = score_parts(_but_check(words, list(news_val)), text)
     else:
-        raw_scores = _score_valence(raw_val, text)
-        news_scores = raw_scores if news_val is raw_val else _score_valence(news_val, text)
+        raw_scores = score_parts(raw_val, text)
+        news_scores = raw_scores if news_val is raw_val else score_parts(news_val, text)
     raw_hits = list(compress(tokens, raw_val))
-    word_tokens = list(compress(tokens, norm))
     return SentenceView(
-        spans=spans,
-        words=words,
-        lower=lower,
-        norm=norm,
-        embed=embed,
-        raw_val=raw_val,
-        news_val=news_val,
-        segment=segment,
-        segment_bounds=list(zip(starts, stops)),
-        side=side,
-        negated=negated,
-        compound_raw=raw_scores["compound"],
-        compound_news=news_scores["compound"],
-        pos_news=news_scores["pos"],
-        neg_news=news_scores["neg"],
-        news_hits=raw_hits if news_val is raw_val else list(compress(tokens, news_val)),
-        raw_hits=raw_hits,
-        word_tokens=word_tokens,
-        feature_words=list(compress(norm, norm)),
-        unigrams=list(compress(unigram_names, norm)),
-        clause_words=list(compress(clause_names, norm)),
+        starts,
+        ends,
+        words,
+        lower,
+        norm,
+        embed,
+        raw_val,
+        news_val,
+        segment,
+        list(zip(clause_starts, clause_stops)),
+        side,
+        negated,
+        *raw_scores,
+        *news_scores,
+        raw_hits if news_val is raw_val else list(compress(tokens, news_val)),
+        raw_hits,
+        list(compress(tokens, norm)),
+        list(compress(norm, norm)),
     )
 
 
 def token_range(view: SentenceView, start: int, end: int) -> tuple[int, int]:
     """The tokens a character span ``[start, end)`` touches, as ``(first, last + 1)``; a
     span between tokens takes the next token (the last one at the end)."""
-    first = last = None
-    for i, (s, e) in enumerate(view.spans):
-        if s < end and e > start:
-            if first is None:
-                first = i
-            last = i
-        elif s >= end:
-            break
-    if first is not None:
-        return first, last + 1
-    for i, (s, _) in enumerate(view.spans):
-        if s >= start:
-            return i, i + 1
-    n = len(view.spans)
+    first = bisect_right(view.ends, start)  # the first token ending after start
+    stop = bisect_left(view.starts, end)  # the tokens starting before end
+    if first < stop:
+        return first, stop
+    n = len(view.starts)
+    following = bisect_left(view.starts, start)
+    if following < n:
+        return following, following + 1
     return max(n - 1, 0), max(n, 1)
 
 
@@ -351,8 +370,8 @@ def target_features(
     else:  # the usual case, from the sentence's precomputed lists
         before, after, clause_from, clause_to = plain_target(view, a, b)
         words = view.feature_words
-        sparse = [*view.unigrams[:before], "u:<t>", *view.unigrams[after:]]
-        clause = [*view.clause_words[clause_from:before], *view.clause_words[after:clause_to]]
+        sparse = ["u:" + w for w in words[:before]] + ["u:<t>"] + ["u:" + w for w in words[after:]]
+        clause = ["c:" + w for w in (*words[clause_from:before], *words[after:clause_to])]
         left = words[max(0, before - NEAR) : before][::-1]
         right = words[after : after + NEAR]
     sparse += ["l:" + w for w in left]

@@ -187,13 +187,22 @@ def _cap_differential(words: list[str]) -> bool:
 
 
 def _score_valence(sentiments: list, text: str) -> dict:
-    """``SentimentIntensityAnalyzer.score_valence``, the same operations in the same order
-    (punctuation emphasis, normalisation, positive/negative/neutral proportions)."""
+    """``SentimentIntensityAnalyzer.score_valence`` (see :func:`score_parts`)."""
+    compound, pos, neu, neg = score_parts(sentiments, text)
+    return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+
+def score_parts(sentiments: list, text: str) -> tuple[float, float, float, float]:
+    """``SentimentIntensityAnalyzer.score_valence`` as ``(compound, pos, neu, neg)``: the
+    same operations in the same order (punctuation emphasis, normalisation, positive /
+    negative / neutral proportions), the proportions summed over the non-zero valences only
+    (adding the zeros changes nothing)."""
     if not sentiments:
-        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-    if not any(sentiments):  # what the arithmetic below gives when every word is neutral
-        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
-    sum_s = float(sum(sentiments))
+        return 0.0, 0.0, 0.0, 0.0
+    nonzero = [s for s in sentiments if s]
+    if not nonzero:  # what the arithmetic below gives when every word is neutral
+        return 0.0, 0.0, 1.0, 0.0
+    sum_s = float(sum(nonzero))
     ep_count = text.count("!")
     if ep_count > 4:
         ep_count = 4
@@ -210,25 +219,23 @@ def _score_valence(sentiments: list, text: str) -> dict:
     compound = normalize(sum_s)
     pos_sum = 0.0
     neg_sum = 0.0
-    neu_count = 0
-    for sentiment_score in sentiments:
+    for sentiment_score in nonzero:
         if sentiment_score > 0:
             pos_sum += float(sentiment_score) + 1
-        if sentiment_score < 0:
+        else:
             neg_sum += float(sentiment_score) - 1
-        if sentiment_score == 0:
-            neu_count += 1
+    neu_count = len(sentiments) - len(nonzero)
     if pos_sum > math.fabs(neg_sum):
         pos_sum += punct_emph_amplifier
     elif pos_sum < math.fabs(neg_sum):
         neg_sum -= punct_emph_amplifier
     total = pos_sum + math.fabs(neg_sum) + neu_count
-    return {
-        "neg": round(math.fabs(neg_sum / total), 3),
-        "neu": round(math.fabs(neu_count / total), 3),
-        "pos": round(math.fabs(pos_sum / total), 3),
-        "compound": round(compound, 4),
-    }
+    return (
+        round(compound, 4),
+        round(math.fabs(pos_sum / total), 3),
+        round(math.fabs(neu_count / total), 3),
+        round(math.fabs(neg_sum / total), 3),
+    )
 
 
 class MultiLexiconVader:
