@@ -89,7 +89,7 @@ class SentenceView:
     segment: list[int]  # clause index of each token
     segment_bounds: list[tuple[int, int]]  # first token and last + 1 of each clause
     side: list[int]  # contrast side of each token
-    negated: list[bool]  # inside a negation's scope (up to the end of its clause)
+    negations: list[int]  # negation words (a negation's scope runs to the end of its clause)
     compound_raw: float  # VADER's polarity_scores under its own lexicon ...
     pos_raw: float
     neu_raw: float
@@ -238,7 +238,9 @@ def read_sentence(sentence: str) -> SentenceView:
         return SentenceView([], [], *([()] * 4), *([[]] * 6), *([0.0] * 8), *([[]] * 4))
     starts, ends = _token_bounds(text, raws)
     memo = _TOKEN_FORMS
-    forms = [memo.get(raw) or _token_forms(raw) for raw in raws]
+    forms = list(map(memo.get, raws))
+    if None in forms:
+        forms = [form or _token_forms(raw) for form, raw in zip(forms, raws)]
     words, lower, norm, embed, opens, closes, negates, raw_lex, news_lex, rules, upper, changes = zip(*forms)
     tokens = range(n)
     n_upper = sum(upper)
@@ -259,21 +261,19 @@ def read_sentence(sentence: str) -> SentenceView:
             if news_lex[i] and news_val is not raw_val:
                 news_val[i] = _word_valence(i, words, lower, news_lexicon, cap_diff)
     # Clauses: a new one at a token that opens one or after a token that ends one; a new
-    # contrast side when it opens with a contrast word or follows a semicolon; negation
-    # scope from the token after a negation to the end of its clause.
-    clause_starts = [0, *compress(range(1, n), map(or_, closes, opens[1:]))]
+    # contrast side when it opens with a contrast word or follows a semicolon.
+    breaks = list(map(or_, closes, opens[1:]))  # token i + 1 opens a clause
+    clause_starts = [0, *compress(range(1, n), breaks)]
     clause_stops = [*clause_starts[1:], n]
-    negations = list(compress(tokens, negates))
-    segment, side, negated = [], [], []
-    sd = 0
-    for k, (start, stop) in enumerate(zip(clause_starts, clause_stops)):
-        if k and (lower[start] in CONTRAST or raws[start - 1][-1] == ";"):
-            sd += 1
-        segment += [k] * (stop - start)
-        side += [sd] * (stop - start)
-        first = next((i for i in negations if start <= i < stop), stop - 1) if negations else stop - 1
-        negated += [False] * (first + 1 - start)
-        negated += [True] * (stop - first - 1)
+    segment = list(accumulate(breaks, initial=0))
+    contrasts = [i for i in clause_starts[1:] if lower[i] in CONTRAST or raws[i - 1][-1] == ";"]
+    if contrasts:
+        marks = [False] * n
+        for i in contrasts:
+            marks[i] = True
+        side = list(accumulate(marks[1:], initial=0))
+    else:
+        side = [0] * n
     # VADER's sentence scores from the same valences (its "but" rule, then its sums).
     if "but" in lower:
         raw_scores = score_parts(_but_check(words, list(raw_val)), text)
@@ -294,7 +294,7 @@ def read_sentence(sentence: str) -> SentenceView:
         segment,
         list(zip(clause_starts, clause_stops)),
         side,
-        negated,
+        list(compress(tokens, negates)),
         *raw_scores,
         *news_scores,
         raw_hits if news_val is raw_val else list(compress(tokens, news_val)),
@@ -322,7 +322,7 @@ def _squash(x: float) -> float:
     return x / (abs(x) + 2.0)
 
 
-def _sequence(view: SentenceView, a: int, b: int, others: list[tuple[int, int]]):
+def target_sequence(view: SentenceView, a: int, b: int, others: list[tuple[int, int]]):
     """The sentence as feature words with the target as ``<t>`` and each other target as
     ``<o>``: (token index of each, the words, the target's position)."""
     other_tokens: set[int] = set()
@@ -362,7 +362,7 @@ def target_features(
     segment = view.segment
     seg_t = segment[a]
     if others:
-        seq_index, seq_words, target_at = _sequence(view, a, b, others)
+        seq_index, seq_words, target_at = target_sequence(view, a, b, others)
         sparse = ["u:" + w for w in seq_words]
         clause = ["c:" + w for i, w in zip(seq_index, seq_words) if segment[i] == seg_t and i != a]
         left = seq_words[max(0, target_at - NEAR) : target_at][::-1]
@@ -460,10 +460,19 @@ def target_dense(view: SentenceView, a: int, b: int, others) -> list[float]:
         1.0 if others else 0.0,
         1.0 if a == 0 else 0.0,
         1.0 if view.lower[a] in PRONOUNS else 0.0,
-        1.0 if view.negated[a] else 0.0,
+        1.0 if negated(view, a) else 0.0,
         _squash(sum(values[a:b])),
     ]
     return dense
+
+
+def negated(view: SentenceView, a: int) -> bool:
+    """Whether token ``a`` is in a negation's scope: after a negation word of its clause."""
+    negations = view.negations
+    if not negations:
+        return False
+    k = bisect_left(negations, view.segment_bounds[view.segment[a]][0])
+    return k < len(negations) and negations[k] < a
 
 
 def zone_runs(view: SentenceView, a: int, b: int) -> list[list[tuple[int, int]]]:

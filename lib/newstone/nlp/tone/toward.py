@@ -36,7 +36,6 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
-from operator import itemgetter
 
 from newstone.nlp.tone.features import (  # noqa: F401  (re-exported for scripts)
     DENSE_NAMES,
@@ -52,6 +51,7 @@ from newstone.nlp.tone.features import (  # noqa: F401  (re-exported for scripts
     sentence_features,
     target_dense,
     target_features,
+    target_sequence,
     target_shape,
     token_range,
 )
@@ -59,9 +59,9 @@ from newstone.nlp.tone.features import (  # noqa: F401  (re-exported for scripts
 MODEL_FILE = "tone_toward.npz"
 SENTENCE_MODEL_FILE = "tone_sentence.npz"
 LABELS = ("negative", "neutral", "positive")
-_COLUMN = [itemgetter(k) for k in range(3 * len(EMBEDDING_ZONES))]  # a row's columns, for sum(map(...))
 # The word features' prefixes (target_features): LinearToneModel.word_rows has a dict per prefix.
 WORD_PREFIXES = ("u", "c", "l", "r", "l0", "l1", "r0", "r1")
+_SENTENCE_DENSE = len(SENTENCE_DENSE_NAMES)  # the dense features that are the sentence's (sentence_part)
 
 
 class LinearToneModel:
@@ -106,6 +106,9 @@ class LinearToneModel:
             if prefix in self.word_rows:
                 self.word_rows[prefix][word] = row
         self.info = json.loads(bytes(arrays["info"]).decode("utf-8"))
+        # The target shape's part of the class scores, per target's tokens (a target's
+        # shape is a function of its tokens alone; news names the same targets again).
+        self._shape_sums: dict[tuple[str, ...], tuple[float, float, float]] = {}
 
     @classmethod
     def load(cls, path) -> LinearToneModel:
@@ -141,14 +144,28 @@ class LinearToneModel:
                 n2 += sum(map(p2.__getitem__, ids)) / m
         return [n0, n1, n2]
 
-    def token_rows(self, view: SentenceView) -> tuple[list, tuple[float, float, float, int]]:
-        """For :meth:`zone_logits`: each token's row of projections (None without a vector),
-        and the sentence's sums of the first zone's three columns and its count of rows."""
-        get = self.zone_rows.get
-        rows = [get(w) for w in view.embed]
-        present = [row for row in rows if row is not None]
-        first = tuple(sum(map(_COLUMN[k], present)) for k in range(3))
-        return rows, (*first, len(present))
+    def sentence_part(self, view: SentenceView) -> tuple[list, tuple, tuple[float, float, float]]:
+        """What the targets of a sentence share: each token's row of projections (None
+        without a vector), the sentence's sums of the first zone's three columns and its count
+        of rows (for :meth:`zone_logits`), and the bias plus the sentence's dense features'
+        part of the class scores (:data:`SENTENCE_DENSE_NAMES`, the first dense features)."""
+        rows = list(map(self.zone_rows.get, view.embed))
+        s0 = s1 = s2 = 0.0  # plain loops: faster than sum(map(...)) over a few rows, same order
+        m = 0
+        for row in filter(None, rows):
+            s0 += row[0]
+            s1 += row[1]
+            s2 += row[2]
+            m += 1
+        totals = (s0, s1, s2, m)
+        b0, b1, b2 = self.bias
+        sentence_dense = (view.compound_raw, view.compound_news, view.pos_news, view.neg_news)
+        for value, row in zip(sentence_dense, self.dense_weights):
+            if value:
+                b0 += value * row[0]
+                b1 += value * row[1]
+                b2 += value * row[2]
+        return rows, totals, (b0, b1, b2)
 
     def zone_logits(self, rows, totals, view: SentenceView, a: int, b: int) -> tuple[float, float, float]:
         """The word vectors' part of the class scores of the target at tokens ``[a, b)``: per
@@ -162,64 +179,137 @@ class LinearToneModel:
                 s2 -= row[2]
                 m -= 1
         n0, n1, n2 = (s0 / m, s1 / m, s2 / m) if m else (0.0, 0.0, 0.0)
-        window_start = max(0, a - EMBEDDING_WINDOW)
-        clause_start, clause_end = view.segment_bounds[view.segment[a]]
-        left = [row for row in rows[window_start:a] if row is not None]
-        right = [row for row in rows[b : b + EMBEDDING_WINDOW] if row is not None]
-        clause = [row for row in rows[clause_start:a] if row is not None]
-        clause += [row for row in rows[b:clause_end] if row is not None]
         # zones 1 (window), 2 (clause), 3 (left), 4 (right): columns 3 * zone + class
-        for zone, zone_rows in ((1, left + right), (2, clause), (3, left), (4, right)):
-            if zone_rows:
-                m = len(zone_rows)
-                k = 3 * zone
-                n0 += sum(map(_COLUMN[k], zone_rows)) / m
-                n1 += sum(map(_COLUMN[k + 1], zone_rows)) / m
-                n2 += sum(map(_COLUMN[k + 2], zone_rows)) / m
+        w0 = w1 = w2 = c0 = c1 = c2 = l0 = l1 = l2 = r0 = r1 = r2 = 0.0
+        m_left = m_right = m_clause = 0
+        for row in filter(None, rows[max(0, a - EMBEDDING_WINDOW) : a]):
+            w0 += row[3]
+            w1 += row[4]
+            w2 += row[5]
+            l0 += row[9]
+            l1 += row[10]
+            l2 += row[11]
+            m_left += 1
+        for row in filter(None, rows[b : b + EMBEDDING_WINDOW]):
+            w0 += row[3]
+            w1 += row[4]
+            w2 += row[5]
+            r0 += row[12]
+            r1 += row[13]
+            r2 += row[14]
+            m_right += 1
+        clause_start, clause_end = view.segment_bounds[view.segment[a]]
+        for row in filter(None, [*rows[clause_start:a], *rows[b:clause_end]]):
+            c0 += row[6]
+            c1 += row[7]
+            c2 += row[8]
+            m_clause += 1
+        m = m_left + m_right
+        if m:
+            n0 += w0 / m
+            n1 += w1 / m
+            n2 += w2 / m
+        if m_clause:
+            n0 += c0 / m_clause
+            n1 += c1 / m_clause
+            n2 += c2 / m_clause
+        if m_left:
+            n0 += l0 / m_left
+            n1 += l1 / m_left
+            n2 += l2 / m_left
+        if m_right:
+            n0 += r0 / m_right
+            n1 += r1 / m_right
+            n2 += r2 / m_right
         return n0, n1, n2
 
     def unigram_sums(self, view: SentenceView) -> tuple[float, float, float]:
-        """For :meth:`plain_logits`: the sums of the unigram rows of the sentence's distinct
-        feature words."""
-        rows = list(filter(None, map(self.word_rows["u"].get, dict.fromkeys(view.feature_words))))
-        return sum(map(_COLUMN[0], rows)), sum(map(_COLUMN[1], rows)), sum(map(_COLUMN[2], rows))
+        """For :meth:`target_logits`: the sums of the unigram rows of the sentence's distinct
+        feature words and the target's placeholder (the unigrams of a target with no other
+        target in its sentence, less the words found only in the target)."""
+        get = self.word_rows["u"].get
+        u0 = u1 = u2 = 0.0
+        for row in filter(None, [*map(get, dict.fromkeys(view.feature_words)), get("<t>")]):
+            u0 += row[0]
+            u1 += row[1]
+            u2 += row[2]
+        return u0, u1, u2
 
-    def plain_logits(self, view: SentenceView, unigrams, a: int, b: int, dense: list[float]) -> list[float]:
-        """:meth:`logits` of the sparse and dense features of a target with no other target in
-        its sentence, without naming the features: the word features' rows come from
-        :attr:`word_rows` (each name once, as in :meth:`logits`), the unigrams from the
-        sentence's sums less the words found only in the target."""
-        u0, u1, u2 = unigrams
-        before, after, clause_from, clause_to = plain_target(view, a, b)
-        words = view.feature_words
+    def target_logits(self, view: SentenceView, a: int, b: int, others, base, unigrams) -> tuple[float, float, float]:
+        """:meth:`logits` of the sparse and dense features of the target at tokens ``[a, b)``
+        without naming the features: the word features' rows come from :attr:`word_rows`
+        (each name once, as in :meth:`logits`); ``base`` is :meth:`sentence_part`'s, and
+        ``unigrams`` (:meth:`unigram_sums`, needed only without ``others``) the sentence's
+        unigrams, less the words found only in the target."""
         rows_of = self.word_rows
-        inside = words[before:after]
-        for word in dict.fromkeys(inside):  # a word only in the target is no unigram of it
-            if inside.count(word) == words.count(word):
-                row = rows_of["u"].get(word)
-                if row is not None:
-                    u0 -= row[0]
-                    u1 -= row[1]
-                    u2 -= row[2]
-        left = words[max(0, before - NEAR) : before][::-1]
-        right = words[after : after + NEAR]
-        rows = [*map(rows_of["l"].get, dict.fromkeys(left)), *map(rows_of["r"].get, dict.fromkeys(right))]
-        rows += [rows_of[prefix].get(w) for w, prefix in zip(left[:2], ("l0", "l1"))]
-        rows += [rows_of[prefix].get(w) for w, prefix in zip(right[:2], ("r0", "r1"))]
-        rows += map(rows_of["c"].get, dict.fromkeys([*words[clause_from:before], *words[after:clause_to]]))
-        rows.append(rows_of["u"].get("<t>"))
-        rows += map(self.weights.get, dict.fromkeys(target_shape(view, a, b)))
-        rows = list(filter(None, rows))
-        b0, b1, b2 = self.bias
-        n0 = b0 + u0 + sum(map(_COLUMN[0], rows))
-        n1 = b1 + u1 + sum(map(_COLUMN[1], rows))
-        n2 = b2 + u2 + sum(map(_COLUMN[2], rows))
-        for value, row in zip(dense, self.dense_weights):
+        if others:  # the sentence with <t> and <o> (target_features' sequence)
+            seq_index, seq_words, target_at = target_sequence(view, a, b, others)
+            segment = view.segment
+            seg_t = segment[a]
+            rows = list(map(rows_of["u"].get, dict.fromkeys(seq_words)))
+            clause = [w for i, w in zip(seq_index, seq_words) if segment[i] == seg_t and i != a]
+            left = seq_words[max(0, target_at - NEAR) : target_at][::-1]
+            right = seq_words[target_at + 1 : target_at + 1 + NEAR]
+            n0, n1, n2 = base
+        else:  # the usual case, from the sentence's lists
+            before, after, clause_from, clause_to = plain_target(view, a, b)
+            words = view.feature_words
+            u0, u1, u2 = unigrams
+            if after > before:
+                inside = words[before:after]
+                for word in dict.fromkeys(inside):  # a word only in the target is no unigram of it
+                    if inside.count(word) == words.count(word):
+                        row = rows_of["u"].get(word)
+                        if row is not None:
+                            u0 -= row[0]
+                            u1 -= row[1]
+                            u2 -= row[2]
+            clause = [*words[clause_from:before], *words[after:clause_to]]
+            left = words[max(0, before - NEAR) : before][::-1]
+            right = words[after : after + NEAR]
+            rows = []
+            n0, n1, n2 = base[0] + u0, base[1] + u1, base[2] + u2
+        rows += map(rows_of["l"].get, dict.fromkeys(left))
+        rows += map(rows_of["r"].get, dict.fromkeys(right))
+        if left:
+            rows.append(rows_of["l0"].get(left[0]))
+            if len(left) > 1:
+                rows.append(rows_of["l1"].get(left[1]))
+        if right:
+            rows.append(rows_of["r0"].get(right[0]))
+            if len(right) > 1:
+                rows.append(rows_of["r1"].get(right[1]))
+        rows += map(rows_of["c"].get, dict.fromkeys(clause))
+        for row in filter(None, rows):
+            n0 += row[0]
+            n1 += row[1]
+            n2 += row[2]
+        key = view.words[a:b]
+        shape = self._shape_sums.get(key)
+        if shape is None:
+            shape = self.shape_sums(view, a, b)
+            if len(self._shape_sums) >= 100_000:
+                self._shape_sums.clear()
+            self._shape_sums[key] = shape
+        n0 += shape[0]
+        n1 += shape[1]
+        n2 += shape[2]
+        dense = target_dense(view, a, b, others)
+        for value, row in zip(dense[_SENTENCE_DENSE:], self.dense_weights[_SENTENCE_DENSE:]):
             if value:
                 n0 += value * row[0]
                 n1 += value * row[1]
                 n2 += value * row[2]
-        return [n0, n1, n2]
+        return n0, n1, n2
+
+    def shape_sums(self, view: SentenceView, a: int, b: int) -> tuple[float, float, float]:
+        """The class scores of the target's shape features (:func:`target_shape`)."""
+        s0 = s1 = s2 = 0.0
+        for row in filter(None, map(self.weights.get, dict.fromkeys(target_shape(view, a, b)))):
+            s0 += row[0]
+            s1 += row[1]
+            s2 += row[2]
+        return s0, s1, s2
 
     def word_ids(self, view: SentenceView) -> list[int]:
         index = self.word_index
@@ -262,6 +352,20 @@ def _result(probabilities: list[float]) -> dict:
     }
 
 
+def _result_of(n0: float, n1: float, n2: float) -> dict:
+    """``_result(softmax([n0, n1, n2]))``, the same arithmetic without the lists."""
+    top = max(n0, n1, n2)
+    e0, e1, e2 = math.exp(n0 - top), math.exp(n1 - top), math.exp(n2 - top)
+    total = e0 + e1 + e2
+    p_neg, p_neu, p_pos = e0 / total, e1 / total, e2 / total
+    best = 0 if p_neg >= p_neu and p_neg >= p_pos else (1 if p_neu >= p_pos else 2)  # max's first maximum
+    return {
+        "label": LABELS[best],
+        "score": round(p_pos - p_neg, 4),
+        "probabilities": {"negative": round(p_neg, 4), "neutral": round(p_neu, 4), "positive": round(p_pos, 4)},
+    }
+
+
 def _explanation(contributions: dict[str, float], top: int) -> list[tuple[str, float]]:
     """Words that pushed the score, from the features' contributions: each n-gram's share
     goes to its words (the target placeholders left out), summed per word."""
@@ -293,21 +397,22 @@ def check_spans(sentence: str, targets) -> list[tuple[int, int]]:
 def score_view(view: SentenceView, spans: list[tuple[int, int]], explain: bool = False, top: int = 8) -> list[dict]:
     """:func:`tone_toward` for a sentence already read (the pipeline's path)."""
     model = toward_model()
-    rows, totals = model.token_rows(view)
+    rows, totals, base = model.sentence_part(view)
     ranges = [token_range(view, s, e) for s, e in spans]
     unigrams = None
     results = []
     for k, (a, b) in enumerate(ranges):
         others = [r for j, r in enumerate(ranges) if j != k and r != (a, b)] if len(ranges) > 1 else []
-        contributions: dict | None = {} if explain else None
-        if others or explain:
+        if explain:  # from the named features, to say which words pushed the score
+            contributions: dict = {}
             sparse, dense, _ = target_features(view, a, b, others, with_zones=False)
-            logits = model.logits(sparse, dense, (), (), contributions)
-        else:  # the usual case: the same sums without naming the features
-            unigrams = unigrams or model.unigram_sums(view)
-            logits = model.plain_logits(view, unigrams, a, b, target_dense(view, a, b, others))
+            n0, n1, n2 = model.logits(sparse, dense, (), (), contributions)
+        else:
+            if not others and unigrams is None:
+                unigrams = model.unigram_sums(view)
+            n0, n1, n2 = model.target_logits(view, a, b, others, base, unigrams)
         z0, z1, z2 = model.zone_logits(rows, totals, view, a, b)
-        result = _result(softmax([logits[0] + z0, logits[1] + z1, logits[2] + z2]))
+        result = _result_of(n0 + z0, n1 + z1, n2 + z2)
         if explain:
             result["words"] = _explanation(contributions, top)
         results.append(result)

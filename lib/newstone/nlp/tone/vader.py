@@ -199,7 +199,7 @@ def score_parts(sentiments: list, text: str) -> tuple[float, float, float, float
     (adding the zeros changes nothing)."""
     if not sentiments:
         return 0.0, 0.0, 0.0, 0.0
-    nonzero = [s for s in sentiments if s]
+    nonzero = list(filter(None, sentiments))
     if not nonzero:  # what the arithmetic below gives when every word is neutral
         return 0.0, 0.0, 1.0, 0.0
     sum_s = float(sum(nonzero))
