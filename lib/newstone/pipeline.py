@@ -18,8 +18,8 @@ from newstone.nlp.countries import default_matcher
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.speakers.coreference import resolve_speakers
 from newstone.nlp.speakers.facts import Roster, apply_roster, fill_speaker_country
-from newstone.nlp.tone.columns import check_scorer, tone_columns
-from newstone.nlp.tone.toward import read_sentence, score_view
+from newstone.nlp.tone.columns import check_scorer, tone_columns, tone_columns_of_view
+from newstone.nlp.tone.toward import SentenceView, read_sentence, score_view
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,6 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     mentions = default_matcher().find(text, article.body_spans)
 
     sentence_starts = [s.start for s in sentences]
-    for sentence_id, sentence in enumerate(sentences):
-        rows.sentences.append(sentence_row(article.article_id, sentence_id, sentence, text, options.tone_scorer))
     for quote_id, attribution in enumerate(attributions):
         apply_roster(text, attribution, options.roster)
         fill_speaker_country(text, attribution)
@@ -107,13 +105,25 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     quote_pieces = QuotePieces(attributions)
     for mention in mentions:
         rows.mentions.append(mention_row(article.article_id, mention, sentences, sentence_starts, quote_pieces))
-    fill_tone_toward(text, sentences, rows.mentions, quote_pieces)
+    contexts = tone_contexts(sentences, rows.mentions, quote_pieces)
+    views: dict[tuple[int, int], SentenceView] = {}
+    for sentence_id, sentence in enumerate(sentences):
+        view = None
+        if (sentence.start, sentence.end) in contexts:  # read once, for its tone and tone toward
+            view = views[sentence.start, sentence.end] = read_sentence(text[sentence.start : sentence.end])
+        rows.sentences.append(sentence_row(article.article_id, sentence_id, sentence, text, options.tone_scorer, view))
+    fill_tone_toward(text, contexts, views)
     fill_quote_countries(rows.quotes, rows.mentions)
     rows.article.update(n_sentences=len(rows.sentences), n_quotes=len(rows.quotes), n_mentions=len(rows.mentions))
 
 
-def sentence_row(article_id: str, sentence_id: int, sentence: Sentence, text: str, scorer: str) -> dict:
+def sentence_row(
+    article_id: str, sentence_id: int, sentence: Sentence, text: str, scorer: str, view: SentenceView | None = None
+) -> dict:
+    """A sentence's row; its tone columns from ``view`` (the sentence already read for tone
+    toward) when that gives VADER's result (:func:`tone_columns_of_view`)."""
     words = text[sentence.start : sentence.end]
+    columns = tone_columns_of_view(view, words, scorer) if view is not None else None
     return {
         "article_id": article_id,
         "sentence_id": sentence_id,
@@ -121,7 +131,7 @@ def sentence_row(article_id: str, sentence_id: int, sentence: Sentence, text: st
         "start": sentence.start,
         "end": sentence.end,
         "text": words,
-        **tone_columns(words, scorer),
+        **(columns or tone_columns(words, scorer)),
     }
 
 
@@ -245,14 +255,12 @@ def mention_row(
     }
 
 
-def fill_tone_toward(text: str, sentences: list[Sentence], mention_rows: list[dict], quote_pieces: QuotePieces) -> None:
-    """``tone_toward`` and ``tone_toward_label`` of each mention row: the tone toward the
-    mention in its sentence or, for a mention inside a quote, in the quote's own words of
-    that sentence (the content piece, without the reporter's "he said").
-
-    Mentions sharing a context (the same sentence, or the same quote piece in it) are
-    scored together, so each knows the others are targets too.
-    """
+def tone_contexts(
+    sentences: list[Sentence], mention_rows: list[dict], quote_pieces: QuotePieces
+) -> dict[tuple[int, int], list[dict]]:
+    """The mention rows by the text each is scored in (:func:`fill_tone_toward`): its
+    sentence or, for a mention inside a quote, the quote's own words of that sentence (the
+    content piece, without the reporter's "he said"), as ``(start, end)`` in the article."""
     contexts: dict[tuple[int, int], list[dict]] = {}
     for row in mention_rows:
         sentence_id = row["sentence_id"]
@@ -264,9 +272,21 @@ def fill_tone_toward(text: str, sentences: list[Sentence], mention_rows: list[di
         if piece is not None:
             start, end = max(start, piece[0]), min(end, piece[1])
         contexts.setdefault((start, end), []).append(row)
+    return contexts
+
+
+def fill_tone_toward(
+    text: str, contexts: dict[tuple[int, int], list[dict]], views: dict[tuple[int, int], SentenceView] | None = None
+) -> None:
+    """``tone_toward`` and ``tone_toward_label`` of each mention row of ``contexts``
+    (:func:`tone_contexts`): the tone toward the mention in its context. Mentions sharing a
+    context are scored together, so each knows the others are targets too. ``views`` holds
+    contexts already read (:func:`read_sentence`)."""
+    views = views or {}
     for (start, end), rows in contexts.items():
         spans = [(row["start"] - start, row["end"] - start) for row in rows]
-        for row, result in zip(rows, score_view(read_sentence(text[start:end]), spans)):
+        view = views.get((start, end)) or read_sentence(text[start:end])
+        for row, result in zip(rows, score_view(view, spans)):
             row["tone_toward"] = result["score"]
             row["tone_toward_label"] = result["label"]
 

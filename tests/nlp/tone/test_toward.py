@@ -264,6 +264,23 @@ def test_read_sentence_scores_vaders_rule_cases():
     assert_view_is_vaders(["It was kind of good", "at least not bad", "This is the bomb", "We saw this good plan"])
 
 
+@pytest.mark.parametrize("scorer", ["news", "vader", "learned"])
+def test_tone_columns_of_a_view_are_the_tone_columns(scorer):
+    # The pipeline takes a sentence's tone columns from the view it reads for tone toward.
+    from newstone.nlp.tone.columns import tone_columns, tone_columns_of_view
+    from tests.nlp.tone.test_vader import RULE_CASES
+
+    texts = [
+        *FAST_PATH_SENTENCES,
+        *(t for t in RULE_CASES if t.isascii()),
+        "\u201cGreat,\u201d he said \u2014 \u00a35 ",
+    ]
+    for text in texts:
+        assert tone_columns_of_view(read_sentence(text), text, scorer) == tone_columns(text, scorer), text
+    emoji = "Catch utf-8 emoji such as \U0001f498 and \U0001f48b"  # VADER reads them as words: no view
+    assert tone_columns_of_view(read_sentence(emoji), emoji, scorer) is None
+
+
 @pytest.mark.shared
 def test_read_sentence_scores_vaders_on_real_sentences():
     from newstone.ingest.reader import iter_articles

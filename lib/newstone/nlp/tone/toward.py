@@ -439,9 +439,13 @@ def tone_toward(sentence: str, targets, explain: bool = False) -> list[dict]:
 
 def sentence_tone(text: str) -> dict:
     """The learned sentence scorer: ``label``, ``score`` (-1..1) and ``probabilities``."""
+    return sentence_tone_of_view(read_sentence(text if isinstance(text, str) else ""))
+
+
+def sentence_tone_of_view(view: SentenceView) -> dict:
+    """:func:`sentence_tone` of a sentence already read."""
     model = sentence_model()
-    view = read_sentence(text if isinstance(text, str) else "")
-    if not view.spans:
+    if not view.words:
         return {"label": "neutral", "score": 0.0, "probabilities": {"negative": 0.0, "neutral": 1.0, "positive": 0.0}}
     sparse, dense, zones = sentence_features(view)
     return _result(softmax(model.logits(sparse, dense, zones, model.word_ids(view))))
@@ -459,6 +463,7 @@ __all__ = [
     "sentence_features",
     "tone_toward",
     "sentence_tone",
+    "sentence_tone_of_view",
     "score_view",
     "toward_model",
     "sentence_model",
