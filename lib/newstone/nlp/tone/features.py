@@ -452,7 +452,11 @@ def target_dense(view: SentenceView, a: int, b: int, others) -> list[float]:
         if side[i] == side_t:
             sums[(8 if i < a else 10) + sign] += v
         sums[12 + sign] += v / (1.0 + distance / 4.0)
-    raw_clause = sum(view.raw_val[i] for i in view.raw_hits if segment[i] == seg_t and not a <= i < b)
+    raw_clause = 0.0
+    raw_val = view.raw_val
+    for i in view.raw_hits:
+        if segment[i] == seg_t and not a <= i < b:
+            raw_clause += raw_val[i]
     dense = [view.compound_raw, view.compound_news, view.pos_news, view.neg_news]
     dense += [x / (abs(x) + 2.0) for x in sums]
     dense += [

@@ -87,6 +87,7 @@ class LinearToneModel:
         weights = np.asarray(arrays["weights"], dtype=np.float64)
         self.weights = {name: tuple(row) for name, row in zip(names, weights.tolist())}
         self.dense_weights = np.asarray(arrays["dense_weights"], dtype=np.float64).tolist()
+        self.target_dense_weights = self.dense_weights[_SENTENCE_DENSE:]  # for target_logits
         self.bias = tuple(np.asarray(arrays["bias"], dtype=np.float64).tolist())
         words = bytes(arrays["words"]).decode("utf-8").split("\n") if len(arrays["words"]) else []
         projections = np.asarray(arrays["projections"], dtype=np.float64)
@@ -295,7 +296,7 @@ class LinearToneModel:
         n1 += shape[1]
         n2 += shape[2]
         dense = target_dense(view, a, b, others)
-        for value, row in zip(dense[_SENTENCE_DENSE:], self.dense_weights[_SENTENCE_DENSE:]):
+        for value, row in zip(dense[_SENTENCE_DENSE:], self.target_dense_weights):
             if value:
                 n0 += value * row[0]
                 n1 += value * row[1]
