@@ -8,7 +8,8 @@ CORPUS: a folder, file or glob (default: ../shared/data/bbc, else data/). Figure
 * floor: NLTK Punkt sentence split + VADER on every sentence, nothing else;
 * the full per-article pipeline (``process_article``), and each stage on its own: read,
   sentences, attribution, countries, tone (sentences and quotes), tone toward (each country
-  mention, :func:`newstone.pipeline.fill_tone_toward`), write (Parquet), and the two corpus
+  mention, :func:`newstone.pipeline.fill_tone_toward`, and reading the sentences that name a
+  country, which also gives their tone columns), write (Parquet), and the two corpus
   passes that end ``newstone parse`` (identity and near duplicates; serial, once per run);
 * the same pipeline with ``--attribution hybrid``, and the hybrid attribution stage on its
   own (rules, tagger features, CRF decoding, combination), beside the rules in the same run
