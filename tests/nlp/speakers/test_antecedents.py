@@ -89,3 +89,37 @@ def test_the_floor_holder_named_by_given_name_keeps_the_floor():
     text = "Sir Edward believed he could stay, though Mr Wilson had more seats. He said the Liberals would help."
     assert recent_named(text, text.index("He said"), "m", "Edward Heath") is None
     assert recent_named(text, text.index("He said"), "m", "Tony Blair") == "Wilson"
+
+
+# --- "the 28-year-old", "the Sale full-back": the person just named ---
+
+
+def test_an_age_descriptor_is_the_person_just_named():
+    text = (
+        "Runner qualifies\n\n"
+        "James Carter won the 800m in Erfurt. The Ulster runner set a personal best.\n\n"
+        "\u201cI'm qualified now,\u201d said the 28-year-old."
+    )
+    assert _speaker_of(text, "the 28-year-old") == "James Carter"
+
+
+def test_a_team_position_descriptor_is_the_first_person_of_the_last_sentence_naming_anyone():
+    # the sentence's subject, not the manager named after it
+    text = (
+        "Defender happy\n\n"
+        "William Gale joined in the summer. Gale has been given confidence by manager Jose Marino. "
+        "\u201cWe will challenge,\u201d said the Chelsea defender."
+    )
+    assert _speaker_of(text, "the Chelsea defender") == "William Gale"
+
+
+def test_a_descriptor_with_nobody_named_stays_unnamed():
+    text = "Match report\n\nThe game ended level. \u201cWe were unlucky,\u201d said the 31-year-old."
+    assert _speaker_of(text, "the 31-year-old") is None
+
+
+def test_what_counts_as_a_descriptor():
+    from newstone.nlp.speakers.antecedents import is_descriptor
+
+    assert is_descriptor("31-year-old") and is_descriptor("Sale full-back") and is_descriptor("Wasps wing")
+    assert not is_descriptor("shadow chancellor") and not is_descriptor("Tory leader") and not is_descriptor(None)

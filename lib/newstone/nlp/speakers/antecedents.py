@@ -12,7 +12,8 @@ import re
 
 from newstone.model import Span
 from newstone.nlp.attribution.quotes import find_quotes
-from newstone.nlp.speakers.evidence import honorific_gender, is_title_word, name_gender
+from newstone.nlp.speakers.evidence import honorific_gender, is_given_name, is_title_word, name_gender
+from newstone.rules import word_set
 
 # A person the prose names before a pronoun: an honorific and a surname ("Ms. Malik"), or
 # a given name and a surname ("Loretta Lynch").
@@ -100,3 +101,51 @@ def recent_named(prose: str, before: int, gender: str, floor: str | None) -> str
     if any(re.search(rf"\b{re.escape(word)}\b", prose[start:before]) for word in names):
         return None  # "Edward Heath" holds the floor where the prose says "Sir Edward"
     return nearest_named(prose, before, gender, start=start)
+
+
+# "the 31-year-old", "the Sale full-back": a person described by age or team position
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+def is_descriptor(name: str | None) -> bool:
+    """Whether an unresolved mention's name only describes a person just named: an age
+    ("31-year-old") or a team and a position ("Sale full-back", ``player_positions.txt``)."""
+    if not name:
+        return False
+    words = name.split()
+    if len(words) == 1:
+        return bool(_AGE.match(name))
+    return len(words) <= 3 and words[0][:1].isupper() and words[-1].lower() in word_set("player_positions.txt")
+
+
+def last_named(text: str, prose: str, before: int, known: list[str]) -> str | None:
+    """The person a descriptor right before ``before`` ("the 36-year-old") refers to: the
+    first person named in the last sentence that names anyone, among its sentence and the
+    two before it, outside what people say. The first, because a sentence's subject comes
+    first ("Gallas has been given confidence by manager Jose Mourinho. … the French
+    defender" is Gallas). A person counts by a full name (a given name and a surname) or by
+    the surname of one written earlier in the article (``text``) or of a ``known`` speaker,
+    unless two people share that surname."""
+    window_start = max(0, before - RECENT_WINDOW)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(prose, window_start, before)]
+    bounds = [window_start, *breaks][-RECENT_SENTENCES - 1 :] + [before]
+    by_surname: dict[str, set[str]] = {}
+    for name in known:
+        by_surname.setdefault(name.split()[-1], set()).add(name)
+    for match in _NAMED_PERSON.finditer(text, 0, before):
+        given, name = match.group("given", "name")
+        if given and is_given_name(given) and " " not in name:
+            by_surname.setdefault(name, set()).add(f"{given} {name}")
+    unique = {surname: next(iter(names)) for surname, names in by_surname.items() if len(names) == 1}
+    pattern = (
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(unique, key=len, reverse=True)))})\b") if unique else None
+    )
+    for start, end in reversed(list(zip(bounds, bounds[1:]))):
+        found = [(m.start(), unique[m.group()]) for m in pattern.finditer(prose, start, end)] if pattern else []
+        for match in _NAMED_PERSON.finditer(prose, start, end):
+            given, name = match.group("given", "name")
+            if given and is_given_name(given) and " " not in name:
+                found.append((match.start(), f"{given} {name}"))
+        if found:
+            return min(found)[1]
+    return None

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from newstone.model import Attribution
-from newstone.nlp.speakers.antecedents import nearest_named, prose_only, recent_named
+from newstone.nlp.speakers.antecedents import is_descriptor, last_named, nearest_named, prose_only, recent_named
 from newstone.nlp.speakers.evidence import (
     first_names,
     honorific_gender,
@@ -154,6 +154,13 @@ def _resolve(
 ) -> SpeakerInfo:
     if info.owner is not None:
         return _resolve_owned(info, text, attribution, history)
+    if is_descriptor(info.name) and attribution.source and not info.title:
+        # "said the 28-year-old", "said the Sale full-back": the person just named
+        known = [p.name for p in reversed(history) if p.kind == "person" and p.name and " " in p.name]
+        named = last_named(text, prose or prose_only(text, []), attribution.source[0], known)
+        if named:
+            same = next((p for p in reversed(history) if p.name == named), None)
+            return same or _resolve(SpeakerInfo(named, "person"), text, attribution, history)
     if info.kind == "person" and info.name and info.name.count(" ") >= 2 and info.name != unnamed_role_name(info):
         name = unglued(info.name, text)  # "Defiant Matt Williams", "DJ Jo Bloggs"
         if name != info.name:
