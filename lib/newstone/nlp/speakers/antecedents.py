@@ -67,6 +67,15 @@ RECENT_SENTENCES = 2  # sentences before the pronoun's own that count as "just n
 RECENT_WINDOW = 600  # characters back at most
 
 
+def _recent_sentences(prose: str, before: int) -> list[int]:
+    """Where the sentence holding ``before`` and the ``RECENT_SENTENCES`` before it start,
+    then ``before``: the stretch in which a person counts as just named (at most
+    ``RECENT_WINDOW`` characters back)."""
+    window_start = max(0, before - RECENT_WINDOW)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(prose, window_start, before)]
+    return [window_start, *breaks][-RECENT_SENTENCES - 1 :] + [before]
+
+
 def prose_only(text: str, contents: list[Span]) -> str:
     """``text`` with what people are reported to say (``contents``) and quotations blanked,
     offsets kept: "Mr Blair has failed, he claimed" names Blair only as a topic."""
@@ -94,9 +103,7 @@ def recent_named(prose: str, before: int, gender: str, floor: str | None) -> str
     Hand-checked where it changed results: PolNeAR dev (not used to write it), 12 of 247
     "he"/"she" speakers, 8 now right, 3 now wrong; 30 of 75 BBC changes, 20 now right, 7
     now wrong (a name in an object position, an attribution the rules cut short)."""
-    window_start = max(0, before - RECENT_WINDOW)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(prose, window_start, before)]
-    start = breaks[-RECENT_SENTENCES - 1] if len(breaks) > RECENT_SENTENCES else window_start
+    start = _recent_sentences(prose, before)[0]
     names = [word for word in (floor or "").split() if len(word) > 2 and word[0].isupper()]
     if any(re.search(rf"\b{re.escape(word)}\b", prose[start:before]) for word in names):
         return None  # "Edward Heath" holds the floor where the prose says "Sir Edward"
@@ -126,9 +133,7 @@ def last_named(text: str, prose: str, before: int, known: list[str]) -> str | No
     defender" is Gallas). A person counts by a full name (a given name and a surname) or by
     the surname of one written earlier in the article (``text``) or of a ``known`` speaker,
     unless two people share that surname."""
-    window_start = max(0, before - RECENT_WINDOW)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(prose, window_start, before)]
-    bounds = [window_start, *breaks][-RECENT_SENTENCES - 1 :] + [before]
+    bounds = _recent_sentences(prose, before)
     by_surname: dict[str, set[str]] = {}
     for name in known:
         by_surname.setdefault(name.split()[-1], set()).add(name)
