@@ -186,6 +186,15 @@ def test_a_nationality_before_and_is_half_of_one_title():
     assert [i.name for i in describe_mention("Blair and Foreign Secretary Jack Straw")] == ["Blair", "Jack Straw"]
 
 
+def test_and_inside_a_firm_s_name_is_not_two_speakers():
+    # "Peters and Co Ltd analyst ...": the "and" belongs to the firm's legal name
+    info = one_speaker("Peters and Co Ltd analyst Jo Vance")
+    assert (info.name, info.org) == ("Jo Vance", "Peters and Co Ltd")
+    assert one_speaker("Kidder Peabody and Co analyst Sam Roe").name == "Sam Roe"
+    # a title after "and" still opens a second speaker
+    assert [i.name for i in describe_mention("Smith and Oil Minister Rahman")] == ["Smith", "Rahman"]
+
+
 @pytest.mark.parametrize(
     "mention, names",
     [

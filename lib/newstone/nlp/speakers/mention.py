@@ -406,6 +406,8 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
         parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person
     if len(parts) > 1 and _one_organisation(head, parts):
         return [SpeakerInfo(head, "organization")]  # "S and P", "Marks & Spencer", "Roebuck and Co"
+    if len(parts) > 1 and any(_firm_suffix_opens(part) for part in parts[1:]):
+        parts = [head]  # "Peters and Co Ltd analyst Wilf Gobert": one person at "Peters and Co Ltd"
     if len(parts) > 1 and any(_ends_in_of_phrase(part) for part in parts[:-1]):
         parts = [head]  # "Director of the Office of Management and Budget James Miller": one title
     if len(parts) > 1 and not all(
@@ -456,6 +458,18 @@ def _one_organisation(head: str, parts: list[str]) -> bool:
         return True
     last = parts[-1].split()
     return len(last) == 1 and last[0].rstrip(".,").lower() in organisation_evidence_words()["suffix"]
+
+
+# Words of a firm's legal form, which can follow "and" inside its name ("Peters and Co Ltd").
+_LEGAL_FORMS = frozenset("co co. company ltd inc corp plc llc partners sons".split())
+
+
+def _firm_suffix_opens(part: str) -> bool:
+    """A part after "and" that opens with a firm's legal form and goes on ("Co Ltd analyst
+    Wilf Gobert"): the "and" is inside a firm's name ("Peters and Co Ltd"), not between two
+    speakers."""
+    words = part.split()
+    return len(words) > 1 and words[0][:1].isupper() and words[0].rstrip(",").lower() in _LEGAL_FORMS
 
 
 def _ends_in_of_phrase(part: str) -> bool:
