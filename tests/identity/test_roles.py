@@ -22,6 +22,9 @@ from newstone.identity.roles import decide_role, office_key, role_evidence
         (None, None, "organization", "Bank of England", "official"),
         (None, None, "group", "analysts", "expert"),
         (None, None, "group", "MPs", "official"),
+        ("Secretary", "Interior", "person", "Jane Roe", "official"),  # a portfolio, not a firm
+        ("U.S. Secretary", "Transportation", "person", "Jane Roe", "official"),
+        ("senior vice president", "Ask Jeeves", "person", "Jane Roe", "business"),  # a firm's
         ("who is visiting China", None, "person", "Hugo Chavez", "other"),  # a clause, no title
         (None, None, "person", "Jane Doe", "other"),
     ],

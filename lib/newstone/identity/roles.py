@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from newstone.nlp.countries import default_matcher
-from newstone.rules import read_table
+from newstone.rules import read_table, word_set
 
 ROLES = ("official", "business", "expert", "sport", "culture", "media")
 OTHER = "other"
@@ -128,14 +128,22 @@ def role_evidence(
     votes += org_votes
     if votes and all(vote == ("official", 1) for vote in votes) and org and not org_votes and not is_clause(org):
         # "Ask Jeeves senior vice president": a spokesman's or a president's organisation
-        # that is no public body, party or country is a firm
-        if not any(m.country for m in default_matcher().find(org)):
+        # that is no public body, party or country is a firm; a portfolio ("Secretary of
+        # the Interior", "of Transportation") is no firm
+        if not any(m.country for m in default_matcher().find(org)) and not _portfolio(org):
             votes.append(("business", 2))
     if speaker_type == "organization" and name:
         votes += _phrases(words_of(name), lexicon["org"])
     if speaker_type == "group" and name:
         votes += [lexicon["group"][w] for w in words_of(name) if w in lexicon["group"]]
     return tuple(votes)
+
+
+def _portfolio(org: str) -> bool:
+    """Whether an "organisation" is only a ministry's portfolio: "Interior", "Transportation"."""
+    words = [w for w in words_of(org) if w != "the"]
+    portfolios = word_set("office_words.txt") | word_set("portfolio_words.txt")
+    return bool(words) and all(w in portfolios for w in words)
 
 
 # On a tie the role a title shares with firms wins over public office ("executive

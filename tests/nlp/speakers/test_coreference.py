@@ -23,6 +23,24 @@ def test_pronoun_source_resolves_to_previous_speaker():
     assert atts[1].speaker_type == "person"
 
 
+def test_a_titled_surname_picks_the_namesake_whose_title_it_abbreviates():
+    # two Roes in one story: "Sen. Roe" is the senator, though the secretary was named last
+    text = (
+        "Senate Republican Leader Alan Roe said the veto would stand. "
+        "His wife, Transportation Secretary Mary Roe, said she was optimistic. "
+        "Sen. Roe said the President was in charge. Roe said more later."
+    )
+    atts = [
+        attributed_to(text, "Senate Republican Leader Alan Roe"),
+        attributed_to(text, "Transportation Secretary Mary Roe"),
+        attributed_to(text, "Sen. Roe"),
+        attributed_to(text, "Roe said more"),
+    ]
+    atts[3].source = (atts[3].source[0], atts[3].source[0] + 3)
+    out = resolve_speakers(text, atts)
+    assert [a.speaker for a in out] == ["Alan Roe", "Mary Roe", "Alan Roe", "Alan Roe"]
+
+
 def test_resolution_pronoun_surname_and_role():
     text = (
         "Health Minister Olga Brandt said the clinics would open. She said staff were ready. "

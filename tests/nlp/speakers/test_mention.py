@@ -66,6 +66,8 @@ def test_a_prefixed_title_is_a_title():
         ("White House spokesman John Kirby", "John Kirby", "White House spokesman", "White House"),
         ("Secretary of State Colin Powell", "Colin Powell", "Secretary of State", None),
         ("Chief of Staff John Kelly", "John Kelly", "Chief of Staff", None),
+        ("Transportation Secretary Mary Roe", "Mary Roe", "Transportation Secretary", None),
+        ("Employment Minister Jo Roe", "Jo Roe", "Employment Minister", None),
         ("Labour MP Karen Buck", "Karen Buck", "Labour MP", "Labour"),
     ],
 )

@@ -83,18 +83,29 @@ def _gender_clash(gender: str | None, other: str | None) -> bool:
     return gender is not None and other is not None and gender != other
 
 
-def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo], gender: str | None = None) -> str | None:
+def _full_name(
+    surname: str, text: str, before: int, known: list[SpeakerInfo], gender: str | None = None, title: str | None = None
+) -> str | None:
     """The nearest earlier full name ending in ``surname`` ("Matthew Miller" for "Miller"):
     first among the speakers so far, then in the preceding text (bounded look-back). A
-    known ``gender`` ("Mrs. Clinton") skips names of the other one ("Bill Clinton")."""
-    for info in reversed(known):
-        if (
-            info.name
-            and info.name != surname
-            and info.name.split()[-1] == surname
-            and not _gender_clash(gender, info.gender or name_gender(info.name))
-        ):
-            return info.name
+    known ``gender`` ("Mrs. Clinton") skips names of the other one ("Bill Clinton"); when
+    two speakers share the surname, a ``title`` ("Sen. Dole") picks the one whose title
+    it abbreviates ("Senate Republican Leader Robert Dole", not "Transportation Secretary
+    Elizabeth Dole")."""
+    candidates = [
+        info
+        for info in reversed(known)
+        if info.name
+        and info.name != surname
+        and info.name.split()[-1] == surname
+        and not _gender_clash(gender, info.gender or name_gender(info.name))
+    ]
+    if title and len({info.name for info in candidates}) > 1:
+        fitting = {info.name for info in candidates if info.title and _title_fits(title, info.title)}
+        if len(fitting) == 1:
+            return fitting.pop()
+    if candidates:
+        return candidates[0].name
     floor = max(0, before - NAME_LOOKBACK)
     pos = before
     for _ in range(50):
@@ -118,6 +129,17 @@ def _full_name(surname: str, text: str, before: int, known: list[SpeakerInfo], g
             if full and is_given_name(full.split()[-2]):
                 return " ".join(full.split()[-2:])
     return None
+
+
+def _title_fits(title: str, other: str) -> bool:
+    """Whether every word of ``title`` is a word of ``other`` or abbreviates one ("Sen." of
+    "Senate Republican Leader", "Gov." of "Governor")."""
+    words = [w.lower() for w in other.split()]
+    return all(
+        any(w == word or w.startswith(word) for w in words)
+        for word in (t.lower().rstrip(".") for t in title.split())
+        if len(word) >= 3
+    ) and any(len(t.rstrip(".")) >= 3 for t in title.split())
 
 
 HEADLINE_LOOKAHEAD = 5_000  # characters searched after a headline for a surname's full form
@@ -233,7 +255,8 @@ def _resolve(
         return info
     if info.kind == "person" and info.name and " " not in info.name and info.name != unnamed_role_name(info):
         # A surname, bare or with a title ("Judge Clark" after "Letitia Clark")
-        full = _full_name(info.name, text, attribution.source[0] if attribution.source else 0, history, info.gender)
+        start = attribution.source[0] if attribution.source else 0
+        full = _full_name(info.name, text, start, history, info.gender, info.title)
         if full:
             for prev in reversed(history):
                 if prev.name == full:
