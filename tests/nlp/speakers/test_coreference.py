@@ -41,6 +41,16 @@ def test_a_titled_surname_picks_the_namesake_whose_title_it_abbreviates():
     assert [a.speaker for a in out] == ["Alan Roe", "Mary Roe", "Alan Roe", "Alan Roe"]
 
 
+def test_a_surname_is_not_taken_from_a_magazine_s_name():
+    text = (
+        "Director Lena Stone's epic opened this week. One reviewer in Rolling Stone magazine "
+        "called it grand. Stone said she hoped Europe would like it."
+    )
+    said = attributed_to(text, "Stone said")
+    said.source = (said.source[0], said.source[0] + len("Stone"))
+    assert [a.speaker for a in resolve_speakers(text, [said])] == ["Lena Stone"]
+
+
 def test_resolution_pronoun_surname_and_role():
     text = (
         "Health Minister Olga Brandt said the clinics would open. She said staff were ready. "

@@ -66,6 +66,7 @@ NAME_LOOKBACK = 20_000  # characters searched backwards for a surname's full for
 _NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])((?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?)$")
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _LINKS = ("of", "the", "and", "for")
 _NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
 
@@ -151,6 +152,9 @@ def _full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str 
     after = pos + len(surname)
     if (after < len(text) and text[after].isalnum()) or (pos > 0 and text[pos - 1].isalnum()):
         return None
+    next_word = _NEXT_WORD.match(text, after)
+    if next_word and next_word.group(1) in word_set("org_words.txt"):
+        return None  # "Rolling Stone magazine" names a magazine, not Mr Stone
     m = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
     if m and m.group(1).split()[0] not in _NOT_FIRST_NAMES and not _sentence_end_inside(m.group(1)):
         tokens = (m.group(1) + surname).split()
