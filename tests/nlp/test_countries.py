@@ -148,6 +148,13 @@ def test_longest_match_wins():
     assert countries("Dominica is not the Dominican Republic") == ["DMA", "DOM"]
 
 
+def test_former_states_have_their_own_codes():
+    # a 1987 wire story: the Soviet Union is not folded into Russia, East Germany not into Germany
+    assert countries("The Soviet Union and the USSR; Soviet officials") == ["SUN", "SUN", "SUN"]
+    assert countries("East German and West German officials met in Yugoslavia") == ["DDR", "DEU", "YUG"]
+    assert countries("Moscow said") == ["RUS"]  # a capital has one row, whatever the year
+
+
 def test_words_are_whole():
     assert found("Indiana, Chinatown, Omaha, USAID, Romanesque, Germane") == []
     assert found("the Russians") == [("Russians", "RUS", "demonym")]
