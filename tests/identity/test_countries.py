@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from newstone.identity.countries import (
+    country_from_datelines,
     country_from_institutions,
+    dateline_country,
     decide_country,
     institution_countries,
     name_evidence,
+    national_office,
 )
 
 
@@ -49,3 +52,24 @@ def test_two_officials_are_too_few_and_a_split_office_gives_nothing():
     assert institution_countries(split, {1: "GBR", 2: "GBR", 3: "GBR", 4: "USA", 5: "USA"}) == {}
     learned = {("office", "a"): "GBR", ("org", "b"): "USA"}
     assert country_from_institutions({("office", "a"), ("org", "b")}, learned) is None  # they disagree
+
+
+def test_a_dateline_names_a_country_only_by_its_capital():
+    assert dateline_country("WELLINGTON, March 3") == "NZL"
+    assert dateline_country("TAIPEI, March 3") == "TWN"
+    assert dateline_country("NEW YORK, April 7") is None  # no capital
+    assert dateline_country(None) is None
+
+
+def test_national_offices_are_ministers_and_central_banks_not_international_bodies():
+    assert national_office(["Finance Minister"]) and national_office(["Central bank governor"])
+    assert not national_office(["chairman"]) and not national_office(["president"])
+    assert not national_office(["World Bank President"]) and not national_office(["OPEC Secretary General"])
+    assert not national_office(["EC Agriculture Commissioner", "minister"])  # one title names the EC
+
+
+def test_datelines_must_agree_on_a_capital():
+    places = {"a1": "NZL", "a2": "NZL", "a3": "AUS", "a4": None}
+    assert country_from_datelines(["a1", "a2", "a3", "a4"], places) == ("NZL", 2)  # two of three capitals
+    assert country_from_datelines(["a1", "a3"], places) == (None, 0)  # one each
+    assert country_from_datelines(["a4"], places) == (None, 0)

@@ -219,6 +219,42 @@ def test_an_official_without_evidence_takes_the_country_the_corpus_ties_to_their
     assert able["country_basis"] == "evidence"
 
 
+def test_a_minister_with_no_country_takes_the_capital_his_stories_are_filed_from():
+    from newstone.identity.resolve import INPUT_COLUMNS, identify
+
+    quotes = [  # (article, name, title)
+        ("a1", "Rob Dane", "Finance Minister"),
+        ("a2", "Rob Dane", "Finance Minister"),
+        ("a3", "Rob Dane", "Finance Minister"),
+        ("a1", "Kim Lowe", "World Bank President"),  # an international body's: no country
+        ("a4", "Sue Pike", "Trade Minister"),  # filed from two capitals: no country
+        ("a5", "Sue Pike", "Trade Minister"),
+    ]
+    places = {"a1": "NZL", "a2": "NZL", "a3": None, "a4": "KOR", "a5": "USA"}
+    rows = [
+        {
+            "article_id": article,
+            "article_speaker": name,
+            "speaker_type": "person",
+            "speaker_title": title,
+            "speaker_org": None,
+            "speaker_mention": f"{title} {name}",
+            "article_speaker_country": None,
+            "country_evidence": None,
+            "compound": None,
+            "tone": None,
+        }
+        for article, name, title in quotes
+    ]
+    columns = {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
+    found = identify(columns, dict.fromkeys(places), places=places)
+    country = {row["speaker"]: (row["country"], row["country_basis"]) for row in found.speakers}
+    assert country["Rob Dane"] == ("NZL", "dateline")
+    assert country["Kim Lowe"] == (None, None)
+    assert country["Sue Pike"] == (None, None)
+    assert found.speaker_country[:3] == ["NZL"] * 3
+
+
 @pytest.mark.parametrize(
     "mention, listed",
     [

@@ -22,6 +22,7 @@ from newstone import schema
 from newstone.dataset.store import _write_table_atomically, column_array, part_files, read_arrow, write_rows
 from newstone.dates import parse_datetime
 from newstone.identity.corpus_words import common_words, given_names, name_words, two_word_names
+from newstone.identity.countries import dateline_country
 from newstone.identity.names import NameContext, listed_given_names, title_words
 from newstone.identity.organisations import org_words
 from newstone.identity.resolve import INPUT_COLUMNS, OUTPUT_COLUMNS, Identities, identify
@@ -69,7 +70,8 @@ def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict
         columns["article_speaker"], (a["text"] for a in article_rows), columns["speaker_org"], columns["speaker_type"]
     )
     texts = {a["article_id"]: a["text"] for a in article_rows}
-    found = identify(columns, periods, dates, context, lambda ids: {i: texts[i] for i in ids if i in texts})
+    places = {a["article_id"]: dateline_country(a.get("dateline")) for a in article_rows}
+    found = identify(columns, periods, dates, context, lambda ids: {i: texts[i] for i in ids if i in texts}, places)
     for i, row in enumerate(quote_rows):
         for name in OUTPUT_COLUMNS:
             row[name] = getattr(found, name)[i]
@@ -79,11 +81,12 @@ def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict
 def identify_dataset(root: str) -> int:
     """Run the pass over the dataset at ``root``; returns the number of speakers."""
     root = os.fspath(root)
-    ids, published = [], []
+    ids, published, places = [], [], {}
     for path in part_files(root, "articles"):
-        columns = read_arrow(path, ["article_id", "published"]).to_pydict()
+        columns = read_arrow(path, ["article_id", "published", "dateline"]).to_pydict()
         ids += columns["article_id"]
         published += columns["published"]
+        places.update((a, dateline_country(d)) for a, d in zip(columns["article_id"], columns["dateline"]))
     periods, dates = article_dates(ids, published)
     parts = part_files(root, "quotes")
     columns: dict[str, list] = {name: [] for name in INPUT_COLUMNS}
@@ -95,7 +98,7 @@ def identify_dataset(root: str) -> int:
             columns[name] += part[name]
     texts = (t for path in part_files(root, "articles") for t in read_arrow(path, ["text"]).column("text").to_pylist())
     context = name_context(columns["article_speaker"], texts, columns["speaker_org"], columns["speaker_type"])
-    found = identify(columns, periods, dates, context, lambda ids: _texts(root, ids))
+    found = identify(columns, periods, dates, context, lambda ids: _texts(root, ids), places)
     _rewrite_quotes(parts, sizes, found)
     write_rows(found.speakers, schema.SPEAKER_COLUMNS, os.path.join(root, "speakers.parquet"))
     return len(found.speakers)

@@ -17,6 +17,15 @@ Treasury") takes the country the corpus ties to their office or organisation: th
 at least :data:`LEARN_PEOPLE` other officials holding it have, when they are at least
 :data:`LEARN_SHARE` of those with a country. A British paper's unqualified "minister" or
 "Treasury" is Britain's; in a world news wire no country dominates, and none is given.
+
+Still without one, a national officeholder (``national_offices.txt``: "Finance Minister
+Roger Douglas", "Central bank governor Chang Chi-cheng") takes the country of the capital
+their stories are filed from, when at least :data:`DATELINE_SHARE` of the datelines of the
+articles quoting them that name a capital name the same one ("WELLINGTON, March 3"). A wire
+files a minister's words from the minister's capital far more often than from abroad, and
+the datelines say so more surely than the countries the quote talks about (a Taiwanese
+governor discusses the dollar). Titles naming an international body ("World Bank
+President", "OPEC Secretary General") are left alone.
 """
 
 from __future__ import annotations
@@ -27,7 +36,10 @@ from collections.abc import Iterable
 from functools import cache
 
 from newstone.identity.names import fold
+from newstone.identity.roles import words_of
+from newstone.nlp.countries import default_matcher, gazetteer_rows
 from newstone.nlp.speakers.facts import office_holders
+from newstone.rules import word_set
 
 WEIGHTS = {"roster": 100, "title": 4, "office_holder": 4, "org": 3, "party": 3, "owner": 3, "peerage": 3, "name": 2}
 DEFAULT_WEIGHT = 1
@@ -36,6 +48,8 @@ LEARN_PEOPLE = 3
 LEARN_SHARE = 0.75
 # A person styled as a peer ("Lord Falconer", "Baroness Kennedy") sits in the House of Lords.
 PEERAGE_COUNTRY = "GBR"
+#: the share of an official's capital datelines that must name one country
+DATELINE_SHARE = 2 / 3
 _PEER = re.compile(r"\b(?:Lord|Baroness|Lady|Baron)\s+[A-Z][\w'-]+$")  # "Lord Goldsmith", "March Lord Goldsmith"
 
 
@@ -102,3 +116,45 @@ def country_from_institutions(keys: Iterable, learned: dict) -> str | None:
     """The one country the corpus ties to any of ``keys``, or None (none, or several)."""
     found = {learned[key] for key in keys if key in learned}
     return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Upper-case capital (or seat of government) -> country, from the gazetteer."""
+    capitals: dict[str, str] = {}
+    for row in gazetteer_rows():
+        if row["kind"] == "capital" and row["country"]:
+            capitals.setdefault(row["surface"].upper(), row["country"])
+    return capitals
+
+
+def dateline_country(dateline: str | None) -> str | None:
+    """The country whose capital a dateline names: "WELLINGTON, March 3" -> NZL; None for
+    any other place ("NEW YORK, April 7") or no dateline."""
+    if not isinstance(dateline, str):
+        return None
+    return _capitals().get(dateline.split(",")[0].split("(")[0].strip().upper())
+
+
+def national_office(titles: Iterable[str]) -> bool:
+    """Whether any of ``titles`` names a national government's office (and none an
+    international body): see ``national_offices.txt``."""
+    offices = word_set("national_offices.txt")
+    found = False
+    for title in titles:
+        if any(match.kind == "organization" for match in default_matcher().find(title)):
+            return False
+        words = words_of(title)
+        phrases = set(words) | {" ".join(pair) for pair in zip(words, words[1:])}
+        found = found or bool(phrases & offices)
+    return found
+
+
+def country_from_datelines(articles: Iterable[str], places: dict[str, str | None]) -> tuple[str | None, int]:
+    """(country, articles filed from its capital) when at least :data:`DATELINE_SHARE` of
+    the ``articles`` filed from a capital agree; (None, 0) otherwise."""
+    counts = Counter(country for article in articles if (country := places.get(article)))
+    if not counts:
+        return None, 0
+    country, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return (country, n) if n >= DATELINE_SHARE * sum(counts.values()) else (None, 0)

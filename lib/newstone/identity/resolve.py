@@ -23,10 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newstone.identity.countries import (
+    country_from_datelines,
     country_from_institutions,
     decide_country,
     institution_countries,
     name_evidence,
+    national_office,
 )
 from newstone.identity.names import LEGAL_SUFFIXES, NameContext, NameReader, fold, listed_given_names
 from newstone.identity.organisations import decide_org, person_words
@@ -104,13 +106,16 @@ def identify(
     dates: dict[str, str | None] | None = None,
     context: NameContext = NameContext(),
     article_texts: Callable[[set[str]], dict[str, str]] | None = None,
+    places: dict[str, str | None] | None = None,
 ) -> Identities:
     """Run the corpus pass over quotes given as ``INPUT_COLUMNS`` (equal-length lists).
 
     ``periods``: article id -> period ("1987") or None; ``dates``: article id -> ISO date,
     for the speakers table's first and last dates; ``context``: what the corpus says about
     name words (see :func:`~newstone.identity.names.parse_name`); ``article_texts``: article
-    ids -> their texts, to tell namesakes apart (:func:`~newstone.identity.people.group_people`).
+    ids -> their texts, to tell namesakes apart (:func:`~newstone.identity.people.group_people`);
+    ``places``: article id -> the country of the capital its dateline names, or None
+    (:func:`~newstone.identity.countries.dateline_country`).
     """
     n = len(columns["article_id"])
     get = {name: columns[name] for name in INPUT_COLUMNS}
@@ -150,7 +155,7 @@ def identify(
     for index, number in of_observation.items():
         entity_of[index] = person_entity[number]
     _group_others(get, n, entity_of, entities, parsed_names)
-    return _outputs(get, n, entity_of, entities, dates or {}, context)
+    return _outputs(get, n, entity_of, entities, dates or {}, context, places or {})
 
 
 def _person_after_prefix(name: str, read_name: NameReader) -> bool:
@@ -365,7 +370,9 @@ def _context_roles(entities: list[Entity], facts: list[EntityFacts], roles: list
             roles[number] = role
 
 
-def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict, context: NameContext) -> Identities:
+def _outputs(
+    get, n: int, entity_of: list, entities: list[Entity], dates: dict, context: NameContext, places: dict
+) -> Identities:
     for i, number in enumerate(entity_of):
         if number is not None:
             entities[number].rows.append(i)
@@ -374,7 +381,7 @@ def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict, 
     roles = ["official" if entity.kind == "country" else decide_role(f.votes) for entity, f in zip(entities, facts)]
     _context_roles(entities, facts, roles)
     people = person_words([entity.name for entity in entities if entity.kind == "person"], listed_given_names())
-    countries = _countries(entities, facts, roles)
+    countries = _countries(entities, facts, roles, places)
     speaker, speaker_id = [None] * n, [None] * n
     role, country = [None] * n, [None] * n
     rows = []
@@ -413,10 +420,11 @@ def _outputs(get, n: int, entity_of: list, entities: list[Entity], dates: dict, 
     return Identities(speaker, speaker_id, role, country, rows)
 
 
-def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str]) -> list[tuple]:
+def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str], places: dict) -> list[tuple]:
     """(country, articles supporting it, basis) per entity: "evidence" weighed over its
     articles, else for an official "corpus", the country the corpus ties to their office or
-    organisation (:func:`~newstone.identity.countries.institution_countries`)."""
+    organisation (:func:`~newstone.identity.countries.institution_countries`), else for a
+    national officeholder "dateline", the capital their articles are filed from."""
     decided = [(*decide_country(f.evidence), "evidence") for f in facts]
     keys: dict[int, set] = {}
     for number, (entity, entity_facts) in enumerate(zip(entities, facts)):
@@ -427,6 +435,10 @@ def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str
         if decided[number][0] is None and (country := country_from_institutions(entity_keys, learned)):
             held = [article for key in entity_keys if learned.get(key) == country for article in entity_keys[key]]
             decided[number] = (country, len(set(held)), "corpus")
+        elif decided[number][0] is None and national_office(facts[number].titles):
+            country, n_articles = country_from_datelines(facts[number].articles, places)
+            if country:
+                decided[number] = (country, n_articles, "dateline")
     return [(c, n, basis if c else None) for c, n, basis in decided]
 
 
