@@ -51,6 +51,13 @@ def test_a_surname_is_not_taken_from_a_magazine_s_name():
     assert [a.speaker for a in resolve_speakers(text, [said])] == ["Lena Stone"]
 
 
+def test_mr_is_never_the_knight_of_the_same_surname():
+    # "Sir Ian Roe" is "Sir Ian" in British style; "Mr Roe" is another man
+    text = "Sir Ian Roe said the threat was real. Later Tony Roe defended the bill. Mr Roe said the law was needed."
+    atts = [attributed_to(text, "Sir Ian Roe"), attributed_to(text, "Mr Roe")]
+    assert [a.speaker for a in resolve_speakers(text, atts)] == ["Ian Roe", "Tony Roe"]
+
+
 def test_resolution_pronoun_surname_and_role():
     text = (
         "Health Minister Olga Brandt said the clinics would open. She said staff were ready. "

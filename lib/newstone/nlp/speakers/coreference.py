@@ -66,6 +66,9 @@ NAME_LOOKBACK = 20_000  # characters searched backwards for a surname's full for
 _NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])((?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?)$")
 
 
+# "Mr Blair" at a source; a knight is "Sir Ian", never "Mr Blair" ("Sir Ian Blair" and "Mr Blair"
+# in one story are two men).
+_PLAIN_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? [A-Z]")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _LINKS = ("of", "the", "and", "for")
 _NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
@@ -93,6 +96,7 @@ def _full_name(
     two speakers share the surname, a ``title`` ("Sen. Dole") picks the one whose title
     it abbreviates ("Senate Republican Leader Robert Dole", not "Transportation Secretary
     Elizabeth Dole")."""
+    plain = _PLAIN_HONORIFIC.search(text, max(0, before - 5), before + 5) is not None
     candidates = [
         info
         for info in reversed(known)
@@ -100,6 +104,7 @@ def _full_name(
         and info.name != surname
         and info.name.split()[-1] == surname
         and not _gender_clash(gender, info.gender or name_gender(info.name))
+        and not (plain and _knighted(info.name, text, before))
     ]
     if title and len({info.name for info in candidates}) > 1:
         fitting = {info.name for info in candidates if info.title and _title_fits(title, info.title)}
@@ -114,7 +119,7 @@ def _full_name(
         if pos < 0:
             break
         full = _full_name_at(text, pos, surname, gender)
-        if full:
+        if full and not (plain and _knighted(full, text, before)):
             return full
     if "\n\n" not in text[:before]:
         # A headline ("Blair tells EU") comes before the article names anyone in full: the
@@ -130,6 +135,11 @@ def _full_name(
             if full and is_given_name(full.split()[-2]):
                 return " ".join(full.split()[-2:])
     return None
+
+
+def _knighted(name: str, text: str, before: int) -> bool:
+    """Whether the text before ``before`` styles ``name`` a knight or dame ("Sir Ian Blair")."""
+    return f"Sir {name}" in text[:before] or f"Dame {name}" in text[:before]
 
 
 def _title_fits(title: str, other: str) -> bool:
