@@ -155,6 +155,14 @@ def test_former_states_have_their_own_codes():
     assert countries("Moscow said") == ["RUS"]  # a capital has one row, whatever the year
 
 
+def test_a_company_named_after_a_country_is_no_mention_of_it():
+    assert countries("British Airways and American Express Co cut jobs; Swiss Re paid") == []
+    assert countries("Air Canada and Shell Canada Ltd said") == []
+    # the state's own bodies stay mentions
+    assert countries("the U.S. Air Force and the Bank of Canada") == ["USA", "CAN"]
+    assert countries("British troops and Canada's army") == ["GBR", "CAN"]
+
+
 def test_words_are_whole():
     assert found("Indiana, Chinatown, Omaha, USAID, Romanesque, Germane") == []
     assert found("the Russians") == [("Russians", "RUS", "demonym")]
