@@ -59,6 +59,11 @@ def test_a_dateline_names_a_country_only_by_its_capital():
     assert dateline_country("TAIPEI, March 3") == "TWN"
     assert dateline_country("NEW YORK, April 7") is None  # no capital
     assert dateline_country(None) is None
+    # a former state's capital, by the year of the story
+    assert dateline_country("MOSCOW, March 3", "1987") == "SUN"
+    assert dateline_country("MOSCOW, March 3", "2024") == "RUS"
+    assert dateline_country("BELGRADE, June 1", "1987") == "YUG"
+    assert dateline_country("MOSCOW, March 3") == "RUS"  # no date: today's state
 
 
 def test_national_offices_are_ministers_and_central_banks_not_international_bodies():

@@ -70,7 +70,7 @@ def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict
         columns["article_speaker"], (a["text"] for a in article_rows), columns["speaker_org"], columns["speaker_type"]
     )
     texts = {a["article_id"]: a["text"] for a in article_rows}
-    places = {a["article_id"]: dateline_country(a.get("dateline")) for a in article_rows}
+    places = {a["article_id"]: dateline_country(a.get("dateline"), periods.get(a["article_id"])) for a in article_rows}
     found = identify(columns, periods, dates, context, lambda ids: {i: texts[i] for i in ids if i in texts}, places)
     for i, row in enumerate(quote_rows):
         for name in OUTPUT_COLUMNS:
@@ -81,13 +81,14 @@ def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict
 def identify_dataset(root: str) -> int:
     """Run the pass over the dataset at ``root``; returns the number of speakers."""
     root = os.fspath(root)
-    ids, published, places = [], [], {}
+    ids, published, datelines = [], [], []
     for path in part_files(root, "articles"):
         columns = read_arrow(path, ["article_id", "published", "dateline"]).to_pydict()
         ids += columns["article_id"]
         published += columns["published"]
-        places.update((a, dateline_country(d)) for a, d in zip(columns["article_id"], columns["dateline"]))
+        datelines += columns["dateline"]
     periods, dates = article_dates(ids, published)
+    places = {a: dateline_country(d, periods.get(a)) for a, d in zip(ids, datelines)}
     parts = part_files(root, "quotes")
     columns: dict[str, list] = {name: [] for name in INPUT_COLUMNS}
     sizes = []
