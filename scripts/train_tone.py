@@ -20,17 +20,21 @@ scored, by ``scripts/evaluate_tone.py``, and the models shipped are fitted on th
 alone so that the held-out figures are those of the shipped files.
 
 Models. Multinomial logistic regression (scikit-learn, lbfgs, L2) over the features of
-:mod:`newstone.nlp.tone.toward`: sparse n-gram and target-shape indicators, dense VADER
-zone sums and averaged word vectors (PPMI + SVD of co-occurrences in a +-5 word window, on
-the unlabelled news and the dev part's sentences; :mod:`induce_lexicon`'s functions; 200
-dimensions for tone toward, 100 for the sentence scorer). The regularisation ``C`` (and for
-the sentence scorer the weight of NYT sentences) is chosen by cross-validated macro F1
-(sentence scorer: mean of NewsMTSC macro F1 and NYT Pearson r). For tone toward, a neutral
-offset (added to the neutral class's score, so that a target needs a clearer sign to be
-called negative or positive) is then chosen on the chosen ``C``'s out-of-fold
-probabilities, and a nested estimate printed (the offset chosen on four folds, scored on
-the fifth); the shipped model holds it in its neutral bias, unless the nested estimate is no
-better than no offset at all. ``--ablation`` prints the
+:mod:`newstone.nlp.tone.toward`: sparse n-gram and target-shape indicators, dense VADER zone
+sums and averaged word vectors (PPMI + SVD of co-occurrences in a +-5 word window, on the
+unlabelled news and the dev part's sentences; :mod:`induce_lexicon`'s functions; 200
+dimensions for tone toward, 100 for the sentence scorer). For tone toward, each sparse
+indicator is scaled by its Naive Bayes log-count ratios (NBSVM, Wang & Manning 2012:
+:func:`nb_scales`, from the training rows of each fold, then of the whole dev part), so that
+L2 shrinks the weights of words that do not split the classes more than those of words that
+do; the scale is folded into the saved weights, so scoring reads the same file layout and
+does the same work. The regularisation ``C`` (and for the sentence scorer the weight of NYT
+sentences) is chosen by cross-validated macro F1 (sentence scorer: mean of NewsMTSC macro F1
+and NYT Pearson r). For tone toward, a neutral offset (added to the neutral class's score,
+so that a target needs a clearer sign to be called negative or positive) is then chosen on
+the chosen ``C``'s out-of-fold probabilities, and a nested estimate printed (the offset
+chosen on four folds, scored on the fifth); the shipped model holds it in its neutral bias,
+unless the nested estimate is no better than no offset at all. ``--ablation`` prints the
 cross-validated figures with each feature group left out; ``--only`` trains one model.
 
 Deterministic: sorted vocabularies, fixed SVD seed, one BLAS thread. About 12 minutes on
@@ -72,6 +76,7 @@ SENTENCE_C_GRID = (0.05, 0.15)
 NYT_WEIGHTS = (1.0, 3.0)
 EMBEDDING_SCALE = 3.0  # vectors are unit length; x3 lets L2 weigh them like the indicators
 VECTOR_SETTINGS = dict(vocab_size=30000, contexts=10000, window=5, dims=100, min_count=5)
+NB_ALPHA = 1.0  # count smoothing of the Naive Bayes ratios that scale the tone-toward indicators (nb_scales)
 TOWARD_DIMS = 200  # the tone-toward model's vectors (the sentence scorer keeps VECTOR_SETTINGS' 100)
 
 
@@ -241,6 +246,28 @@ def design(examples: Examples, rows: list[int], vectors: np.ndarray, word_index:
     return sp.hstack([indicators, sp.csr_matrix(dense), sp.csr_matrix(averaged)]).tocsr(), vocab
 
 
+def nb_scales(indicators, y, alpha: float = NB_ALPHA) -> np.ndarray:
+    """Per sparse indicator, its Naive Bayes log-count ratios (Wang & Manning 2012, NBSVM),
+    from the rows given: per class c, log(P(f | c) / P(f | not c)) with ``alpha`` added to
+    every count; the scale is the mean of their absolute values over the three classes,
+    normalised to a mean of 1 over the indicators."""
+    y = np.asarray(y)
+    ratios = np.zeros((indicators.shape[1], 3))
+    for c in range(3):
+        p = alpha + np.asarray(indicators[y == c].sum(axis=0)).ravel()
+        q = alpha + np.asarray(indicators[y != c].sum(axis=0)).ravel()
+        ratios[:, c] = np.log(p / p.sum()) - np.log(q / q.sum())
+    scale = np.abs(ratios).mean(axis=1)
+    return scale / scale.mean()
+
+
+def scale_columns(X, scale: np.ndarray):
+    """``X`` with its first ``len(scale)`` columns (the indicators) multiplied by ``scale``."""
+    from scipy import sparse as sp
+
+    return (X @ sp.diags(np.concatenate([scale, np.ones(X.shape[1] - len(scale))]))).tocsr()
+
+
 def fit(X, y, C: float, weights=None):
     from sklearn.linear_model import LogisticRegression
 
@@ -253,8 +280,11 @@ def macro_f1(gold, predicted) -> float:
     return float(f1_score(gold, predicted, average="macro", labels=[0, 1, 2]))
 
 
-def cross_validate(examples: Examples, vectors, word_index, C: float, weights=None, is_nyt=None, means=None):
-    """Per fold: macro F1 (on NewsMTSC rows), macro F1 on multi-target rows, NYT Pearson r."""
+def cross_validate(
+    examples: Examples, vectors, word_index, C: float, weights=None, is_nyt=None, means=None, nb: bool = False
+):
+    """Per fold: macro F1 (on NewsMTSC rows), macro F1 on multi-target rows, NYT Pearson r.
+    With ``nb``, the indicators are scaled by :func:`nb_scales` of the fold's training rows."""
     y = np.array(examples.y)
     results = []
     oof = np.zeros((len(examples), 3))
@@ -263,6 +293,9 @@ def cross_validate(examples: Examples, vectors, word_index, C: float, weights=No
         test = [i for i in range(len(examples)) if examples.fold[i] == fold]
         X_train, vocab = design(examples, train, vectors, word_index)
         X_test, _ = design(examples, test, vectors, word_index, vocab)
+        if nb:
+            scale = nb_scales(X_train[:, : len(vocab)], y[train])
+            X_train, X_test = scale_columns(X_train, scale), scale_columns(X_test, scale)
         model = fit(X_train, y[train], C, None if weights is None else np.array(weights)[train])
         proba = model.predict_proba(X_test)
         oof[test] = proba
@@ -323,12 +356,17 @@ def _text_array(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
 
 
-def save_model(path: Path, model, vocab: dict, n_dense: int, words: list[str], vectors: np.ndarray, info: dict):
-    """The fitted model as :class:`newstone.nlp.tone.toward.LinearToneModel` reads it."""
+def save_model(
+    path: Path, model, vocab: dict, n_dense: int, words: list[str], vectors: np.ndarray, info: dict, scale=None
+):
+    """The fitted model as :class:`newstone.nlp.tone.toward.LinearToneModel` reads it; the
+    indicators' ``scale`` (:func:`nb_scales`), if any, folded into their weights."""
     coef = model.coef_  # (3, features)
     n_sparse = len(vocab)
     names = sorted(vocab, key=vocab.get)
     sparse_w = coef[:, :n_sparse].T
+    if scale is not None:
+        sparse_w = sparse_w * scale[:, None]
     dense_w = coef[:, n_sparse : n_sparse + n_dense].T
     zone_w = coef[:, n_sparse + n_dense :]
     dims = vectors.shape[1]
@@ -402,7 +440,7 @@ def train_toward(args, dev, words, word_index, vectors, log) -> None:
     log(f"tone toward: {len(examples)} dev targets; {FOLDS}-fold cross-validation over groups")
     cv = {}
     for C in C_GRID:
-        cv[C] = cross_validate(examples, vectors, word_index, C)
+        cv[C] = cross_validate(examples, vectors, word_index, C, nb=True)
         log(f"  C={C:<5} {fmt(cv[C])}")
     best_c = max(C_GRID, key=lambda c: (round(cv[c]["f1"], 4), -c))
     offset, with_offset, nested = choose_offset(examples, cv[best_c]["oof"])
@@ -419,13 +457,15 @@ def train_toward(args, dev, words, word_index, vectors, log) -> None:
             reduced = keep_groups(
                 examples, frozenset(spec.get("drop", ())), spec.get("dense_keep"), spec.get("zones_keep")
             )
-            log(f"  without {name:<52} {fmt(cross_validate(reduced, vectors, word_index, best_c))}")
+            log(f"  without {name:<52} {fmt(cross_validate(reduced, vectors, word_index, best_c, nb=True))}")
+        log(f"  without {'Naive Bayes scaling':<52} {fmt(cross_validate(examples, vectors, word_index, best_c))}")
     if args.no_write:
         return
     args.out.mkdir(parents=True, exist_ok=True)
     rows = list(range(len(examples)))
     X, vocab = design(examples, rows, vectors, word_index)
-    model = fit(X, np.array(examples.y), best_c)
+    scale = nb_scales(X[:, : len(vocab)], examples.y)
+    model = fit(scale_columns(X, scale), np.array(examples.y), best_c)
     model.intercept_[1] += offset  # the neutral offset, as part of the neutral class's bias
     info = {
         "trained_on": "NewsMTSC train, dev part (held-out part left out)",
@@ -437,9 +477,10 @@ def train_toward(args, dev, words, word_index, vectors, log) -> None:
         "cv_macro_f1_nested_offset": round(nested, 4),
         "cv_macro_f1_no_offset": round(cv[best_c]["f1"], 4),
         "vectors": VECTOR_SETTINGS | {"dims": vectors.shape[1], "scale": EMBEDDING_SCALE},
+        "nb_scaling_alpha": NB_ALPHA,
     }
     path = args.out / toward.MODEL_FILE
-    save_model(path, model, vocab, len(toward.DENSE_NAMES), words, vectors, info)
+    save_model(path, model, vocab, len(toward.DENSE_NAMES), words, vectors, info, scale)
     log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, {len(vocab):,} features)")
 
 

@@ -366,3 +366,24 @@ def test_training_chooses_a_neutral_offset_by_cross_validation(monkeypatch):
     assert offset in module.NEUTRAL_OFFSETS and offset > 0
     assert scores["f1"] >= module.offset_scores(examples, oof, 0.0)["f1"]
     assert 0 < nested <= 1 and set(scores) == {"f1", "multi_f1"}
+
+
+def test_training_scales_indicators_by_their_naive_bayes_ratios(monkeypatch):
+    from scipy import sparse as sp
+
+    scripts = str(ROOT / "scripts")
+    monkeypatch.syspath_prepend(scripts)
+    spec = importlib.util.spec_from_file_location("train_tone", ROOT / "scripts" / "train_tone.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "train_tone", module)
+    spec.loader.exec_module(module)
+    y = np.repeat([0, 1, 2], 10)
+    # columns: only in positive rows, in a third of each class's rows, only in negative rows, in every row
+    columns = [y == 2, np.arange(30) % 3 == 0, y == 0, np.ones(30, dtype=bool)]
+    indicators = sp.csr_matrix(np.column_stack(columns).astype(float))
+    scale = module.nb_scales(indicators, y)
+    assert scale.shape == (4,) and abs(scale.mean() - 1.0) < 1e-12
+    assert scale[0] > 2 * scale[1] and scale[2] > 2 * scale[3]
+    X = sp.hstack([indicators, sp.csr_matrix(np.full((30, 2), 0.5))]).tocsr()
+    scaled = module.scale_columns(X, scale).toarray()
+    assert np.allclose(scaled[:, :4], indicators.toarray() * scale) and np.allclose(scaled[:, 4:], 0.5)
