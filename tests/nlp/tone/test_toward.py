@@ -330,11 +330,11 @@ def test_heldout_macro_f1_beats_sentence_tone(monkeypatch):
     records = [r for r in module.load_newsmtsc(path) if r["heldout"]]
     gold, multi, predicted = module.toward_predictions(records)
     f1 = {method: module.macro_f1(gold, labels) for method, labels in predicted.items()}
-    assert f1["tone_toward"] >= 0.66  # 0.679 when trained (docs/methodology.md)
+    assert f1["tone_toward"] >= 0.67  # 0.688 when trained (docs/methodology.md)
     assert f1["tone_toward"] > f1["news"] + 0.05
     assert f1["tone_toward"] > f1["vader"] + 0.08
     pairs = [(g, p) for g, p, m in zip(gold, predicted["tone_toward"], multi) if m]
-    assert module.macro_f1(*zip(*pairs)) >= 0.62  # 0.678
+    assert module.macro_f1(*zip(*pairs)) >= 0.62  # 0.692
 
 
 # --- the training script's neutral offset ---
