@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newstone.nlp.speakers.antecedents import nearest_named, prose_only, recent_named
-from newstone.nlp.speakers.coreference import _full_name_at
+from newstone.nlp.speakers.surnames import full_name_at
 from tests.helpers.attribution import run, source
 
 
@@ -80,9 +80,9 @@ def test_a_possessive_names_the_person_before_it():
 
 def test_a_middle_initial_stays_in_the_full_name():
     text = "These are the times of Donald J. Trump, who sat for an interview."
-    assert _full_name_at(text, text.index("Trump"), "Trump", "m") == "Donald J. Trump"
+    assert full_name_at(text, text.index("Trump"), "Trump", "m") == "Donald J. Trump"
     text = "the Chancellor of the Exchequer Nigel Lawson said"
-    assert _full_name_at(text, text.index("Lawson"), "Lawson", "m") == "Nigel Lawson"
+    assert full_name_at(text, text.index("Lawson"), "Lawson", "m") == "Nigel Lawson"
 
 
 def test_the_floor_holder_named_by_given_name_keeps_the_floor():

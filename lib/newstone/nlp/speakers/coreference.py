@@ -18,7 +18,6 @@ from newstone.nlp.speakers.antecedents import is_descriptor, last_named, nearest
 from newstone.nlp.speakers.evidence import (
     first_names,
     honorific_gender,
-    is_given_name,
     is_party_word,
     is_title_word,
     known_organisations,
@@ -44,6 +43,7 @@ from newstone.nlp.speakers.mention import (
     unnamed_role_name,
 )
 from newstone.nlp.speakers.names import unglued
+from newstone.nlp.speakers.surnames import full_name, gender_clash
 from newstone.nlp.speakers.titles import title_phrase
 from newstone.nlp.words import OFFICE_MODIFIERS
 from newstone.rules import word_set
@@ -55,134 +55,6 @@ _TRAILING_NAME_TAG = re.compile(
 
 
 HISTORY = 50  # speakers remembered for pronouns, surnames and roles
-
-
-NAME_LOOKBACK = 20_000  # characters searched backwards for a surname's full form
-
-
-# One or two capitalised words (and an initial) right before a surname, on the same line: a
-# headline's last word is not a given name ("… - Straw\n\nJack Straw"), nor the end of a
-# longer word ("MPs Tony Blair").
-_NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])((?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[A-Z]\.[ \t]+)?)$")
-
-
-# "Mr Blair" at a source; a knight is "Sir Ian", never "Mr Blair" ("Sir Ian Blair" and "Mr Blair"
-# in one story are two men).
-_PLAIN_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? [A-Z]")
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
-_LINKS = ("of", "the", "and", "for")
-_NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
-
-
-def _sentence_end_inside(words: str) -> bool:
-    """A word with a final period that is neither an initial nor an abbreviated title or
-    honorific ends a sentence: "… fan Steve Morgan. Parry joined" has no "Steve Morgan Parry"."""
-    return any(
-        word.endswith(".") and len(word) > 2 and honorific_gender(word) is None and not is_title_word(word)
-        for word in words.split()
-    )
-
-
-def _gender_clash(gender: str | None, other: str | None) -> bool:
-    return gender is not None and other is not None and gender != other
-
-
-def _full_name(
-    surname: str, text: str, before: int, known: list[SpeakerInfo], gender: str | None = None, title: str | None = None
-) -> str | None:
-    """The nearest earlier full name ending in ``surname`` ("Matthew Miller" for "Miller"):
-    first among the speakers so far, then in the preceding text (bounded look-back). A
-    known ``gender`` ("Mrs. Clinton") skips names of the other one ("Bill Clinton"); when
-    two speakers share the surname, a ``title`` ("Sen. Dole") picks the one whose title
-    it abbreviates ("Senate Republican Leader Robert Dole", not "Transportation Secretary
-    Elizabeth Dole")."""
-    plain = _PLAIN_HONORIFIC.search(text, max(0, before - 5), before + 5) is not None
-    candidates = [
-        info
-        for info in reversed(known)
-        if info.name
-        and info.name != surname
-        and info.name.split()[-1] == surname
-        and not _gender_clash(gender, info.gender or name_gender(info.name))
-        and not (plain and _knighted(info.name, text, before))
-    ]
-    if title and len({info.name for info in candidates}) > 1:
-        fitting = {info.name for info in candidates if info.title and _title_fits(title, info.title)}
-        if len(fitting) == 1:
-            return fitting.pop()
-    if candidates:
-        return candidates[0].name
-    floor = max(0, before - NAME_LOOKBACK)
-    pos = before
-    for _ in range(50):
-        pos = text.rfind(surname, floor, pos)
-        if pos < 0:
-            break
-        full = _full_name_at(text, pos, surname, gender)
-        if full and not (plain and _knighted(full, text, before)):
-            return full
-    if "\n\n" not in text[:before]:
-        # A headline ("Blair tells EU") comes before the article names anyone in full: the
-        # first full name the body gives is the one meant.
-        pos = before
-        for _ in range(50):
-            pos = text.find(surname, pos + 1, before + HEADLINE_LOOKAHEAD)
-            if pos < 0:
-                break
-            full = _full_name_at(text, pos, surname, gender)
-            # Only a known given name and the surname: the words before a name in running
-            # text can be anything capitalised ("Defiant Matt Williams", "Van Persie Ashley Cole")
-            if full and is_given_name(full.split()[-2]):
-                return " ".join(full.split()[-2:])
-    return None
-
-
-def _knighted(name: str, text: str, before: int) -> bool:
-    """Whether the text before ``before`` styles ``name`` a knight or dame ("Sir Ian Blair")."""
-    return f"Sir {name}" in text[:before] or f"Dame {name}" in text[:before]
-
-
-def _title_fits(title: str, other: str) -> bool:
-    """Whether every word of ``title`` is a word of ``other`` or abbreviates one ("Sen." of
-    "Senate Republican Leader", "Gov." of "Governor")."""
-    words = [w.lower() for w in other.split()]
-    return all(
-        any(w == word or w.startswith(word) for w in words)
-        for word in (t.lower().rstrip(".") for t in title.split())
-        if len(word) >= 3
-    ) and any(len(t.rstrip(".")) >= 3 for t in title.split())
-
-
-HEADLINE_LOOKAHEAD = 5_000  # characters searched after a headline for a surname's full form
-
-
-def _full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str | None:
-    """The full name ending in the ``surname`` found at ``pos`` ("Tony" + "Blair"), or None
-    when no given name precedes it there."""
-    after = pos + len(surname)
-    if (after < len(text) and text[after].isalnum()) or (pos > 0 and text[pos - 1].isalnum()):
-        return None
-    next_word = _NEXT_WORD.match(text, after)
-    if next_word and next_word.group(1) in word_set("org_words.txt"):
-        return None  # "Rolling Stone magazine" names a magazine, not Mr Stone
-    m = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
-    if m and m.group(1).split()[0] not in _NOT_FIRST_NAMES and not _sentence_end_inside(m.group(1)):
-        tokens = (m.group(1) + surname).split()
-        while tokens and (is_title_word(tokens[0]) or honorific_gender(tokens[0]) is not None):
-            tokens = tokens[1:]
-        word_before = text[max(0, m.start(1) - 12) : m.start(1)].split()[-1:]
-        if len(tokens) > 2 and word_before and word_before[0].lower() in _LINKS and not is_given_name(tokens[0]):
-            tokens = tokens[1:]  # "Chancellor of the Exchequer Nigel Lawson", not "of Donald J. Trump"
-        if len(tokens) > 1:
-            # the words before a name may be a title or a capitalised common word
-            # ("Energy Minister Subroto", "Defiant Matt Williams")
-            info = describe_one(" ".join(tokens))
-            if info.kind != "person" or not info.name or not info.name.endswith(surname):
-                return None
-            tokens = unglued(info.name, text).split()
-        if len(tokens) > 1 and not _gender_clash(gender, name_gender(" ".join(tokens))):
-            return " ".join(tokens)
-    return None
 
 
 def _resolve(
@@ -232,10 +104,10 @@ def _resolve(
         wanted = PRONOUN_GENDER.get(info.pronoun)
         if attribution.source and history and info.pronoun in ("he", "she"):  # not "I" inside a quotation
             subject = _previous_subject(text, attribution.source[0], history)
-            if subject is not None and subject.name != history[-1].name and not _gender_clash(wanted, subject.gender):
+            if subject is not None and subject.name != history[-1].name and not gender_clash(wanted, subject.gender):
                 return replace(subject, pronoun=None, gender=subject.gender or wanted)
         fits = [
-            prev for prev in history if prev.kind == "person" and prev.name and not _gender_clash(wanted, prev.gender)
+            prev for prev in history if prev.kind == "person" and prev.name and not gender_clash(wanted, prev.gender)
         ]
         if attribution.source and wanted and info.pronoun in ("he", "she"):
             floor = fits[-1].name if fits else None
@@ -270,14 +142,14 @@ def _resolve(
     if info.kind == "person" and info.name and " " not in info.name and info.name != unnamed_role_name(info):
         # A surname, bare or with a title ("Judge Clark" after "Letitia Clark")
         start = attribution.source[0] if attribution.source else 0
-        full = _full_name(info.name, text, start, history, info.gender, info.title)
+        full = full_name(info.name, text, start, history, info.gender, info.title)
         if full:
             for prev in reversed(history):
                 if prev.name == full:
                     return replace(prev, gender=prev.gender or info.gender, title=prev.title or info.title)
             return replace(info, name=full, gender=info.gender or name_gender(full))
         for prev in reversed(history):
-            if prev.name and prev.name.split()[-1] == info.name and not _gender_clash(info.gender, prev.gender):
+            if prev.name and prev.name.split()[-1] == info.name and not gender_clash(info.gender, prev.gender):
                 return replace(prev, title=prev.title or info.title)
         if info.gender is None and not info.title:
             return _lone_name(info, text)
