@@ -5,6 +5,7 @@ Usage::
 
     python scripts/train_attribution.py [--train DIR] [--dev DIR] [--out FILE]
                                         [--folds K] [--c1 X] [--c2 X] [--iterations N]
+                                        [--min-precision P]
 
 * Training reads only ``--train`` (default ``../shared/data/polnear/train``): its texts go
   through our own ingest, sentence splitter and rules, exactly as at run time
@@ -13,6 +14,12 @@ Usage::
 * ``--folds K`` first cross-validates on train: K models, each trained on K-1 folds
   (articles dealt round-robin in name order) and scored on the held-out fold, rules and
   hybrid side by side, with the official scorer's rule (``newstone.evaluate.score``).
+  The learned candidates of the held-out folds, right or wrong by that rule, also fit the
+  hybrid's confidence model (``learned/confidence.py``): a logistic regression, its cut
+  chosen on the same candidates with the weights cross-fitted over two halves of the
+  articles (the highest F1 at precision >= ``--min-precision``); the weights fitted on
+  all of them and the cut are written to ``data/attribution_confidence.json``. Without
+  ``--folds`` that file is left as it is.
 * Then one model is trained on all of train and written to ``--out`` (default the shipped
   ``lib/newstone/data/attribution.crfsuite``), and dev (``--dev``), which is never trained
   on, is scored: rules and hybrid.
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import tempfile
@@ -33,19 +41,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # the same sums, so weights, every run
+    os.environ[_name] = "1"
 sys.path.insert(0, str(ROOT / "lib"))
 
 from newstone.evaluate import GoldAttribution, Prediction, gold_files, load_gold, score  # noqa: E402
 from newstone.ingest.reader import iter_articles  # noqa: E402
 from newstone.model import Attribution, Sentence  # noqa: E402
-from newstone.nlp.attribution.document import extract_attributions  # noqa: E402
-from newstone.nlp.attribution.hybrid import hybrid_attributions  # noqa: E402
+from newstone.nlp.attribution.document import extract_attributions, paragraphs_of  # noqa: E402
+from newstone.nlp.attribution.hybrid import hybrid_attributions, learned_candidates, linked_candidates  # noqa: E402
+from newstone.nlp.attribution.learned.confidence import FEATURES, confidence_model  # noqa: E402
 from newstone.nlp.attribution.learned.features import article_inputs, span_tags  # noqa: E402
 from newstone.nlp.attribution.learned.model import MODEL_FILE, load_tagger  # noqa: E402
+from newstone.nlp.attribution.quotes import find_quotes  # noqa: E402
 from newstone.nlp.sentences import split_sentences  # noqa: E402
 from newstone.nlp.speakers.coreference import resolve_speakers  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "polnear"
+CONFIDENCE_OUT = ROOT / "lib" / "newstone" / "data" / "attribution_confidence.json"
+CUTS = tuple(round(0.3 + 0.05 * i, 2) for i in range(11))
 
 
 @dataclass
@@ -136,13 +150,98 @@ def show(title: str, result: dict) -> None:
     sys.stdout.flush()
 
 
+@dataclass
+class Held:
+    """A held-out article: its rules attributions and the learned ones the hybrid may add,
+    each with its confidence features and whether it is right."""
+
+    item: Item
+    rules: list[Attribution]
+    linked: list[tuple[Attribution, list[float]]]
+    right: list[bool]
+
+
+def is_right(att: Attribution, gold: list[GoldAttribution]) -> bool:
+    """The scorer's rule for one prediction: the gold content covering the largest share
+    of its content characters covers at least half, and the sources overlap (or that gold
+    has no source)."""
+    chars = {c for s, e in att.spans for c in range(s, e)}
+    best, share = None, 0.0
+    for g in gold:
+        covered = len(chars & {c for s, e in g.content for c in range(s, e)}) / max(len(chars), 1)
+        if covered > share:
+            best, share = g, covered
+    if best is None or share < 0.5:
+        return False
+    return not best.source or any(att.source[0] < e and s < att.source[1] for s, e in best.source)
+
+
+def fit_logistic(x, y, penalty: float = 1.0):
+    """Weights of an L2-penalised logistic regression (Newton's method, 25 steps: the same
+    weights every run)."""
+    import numpy as np
+
+    w = np.zeros(x.shape[1])
+    for _ in range(25):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty * np.eye(x.shape[1])
+        w -= np.linalg.solve(hessian, gradient)
+    return w
+
+
+def hybrid_score(held: list[Held], keep) -> dict:
+    """The scorer's figures of the rules plus the learned attributions ``keep(k, i)`` takes
+    (k: the article's index, i: the candidate's)."""
+    preds = {}
+    for k, h in enumerate(held):
+        atts = h.rules + [att for i, (att, _) in enumerate(h.linked) if keep(k, i)]
+        atts.sort(key=lambda a: (a.start, a.end))
+        preds[h.item.name] = [Prediction(list(a.spans), a.source) for a in resolve_speakers(h.item.text, atts)]
+    return score({h.item.name: h.item.gold for h in held}, preds)
+
+
+def fit_confidence(held: list[Held], args) -> tuple[dict, dict]:
+    """The confidence model from the held-out candidates: (file contents, figures)."""
+    import numpy as np
+
+    rows = [(k, x, ok) for k, h in enumerate(held) for (_, x), ok in zip(h.linked, h.right)]
+    x = np.array([r[1] for r in rows])
+    y = np.array([float(r[2]) for r in rows])
+    half = np.array([r[0] % 2 for r in rows])
+    crossfit = np.zeros(len(rows))
+    for part in (0, 1):
+        w = fit_logistic(x[half != part], y[half != part])
+        crossfit[half == part] = 1 / (1 + np.exp(-(x[half == part] @ w)))
+    index = {}
+    for n, (k, _, _) in enumerate(rows):
+        index.setdefault(k, []).append(n)
+    figures = {}
+    for cut in CUTS:
+        figures[cut] = hybrid_score(held, lambda k, i, cut=cut: crossfit[index[k][i]] >= cut)
+        f = figures[cut]
+        print(f"  cut {cut:.2f}: F1 {f['attribution_f1']:.4f} P {f['attribution_precision']:.4f}", flush=True)
+    good = [c for c in CUTS if figures[c]["attribution_precision"] >= args.min_precision]
+    cut = max(good, key=lambda c: figures[c]["attribution_f1"]) if good else CUTS[-1]
+    weights = fit_logistic(x, y)
+    model = {
+        "features": list(FEATURES),
+        "weights": [round(float(w), 6) for w in weights],
+        "cut": cut,
+        "candidates": len(rows),
+        "right": int(y.sum()),
+    }
+    return model, figures[cut]
+
+
 def cross_validate(items: list[Item], args) -> dict:
-    """Held-out predictions of every train article from K fold models, scored together."""
+    """Held-out predictions of every train article from K fold models, scored together;
+    the held-out candidates fit the confidence model (written to ``CONFIDENCE_OUT``)."""
     gold = {item.name: item.gold for item in items}
-    merged: dict[str, dict] = {"rules": {}, "hybrid": {}}
+    held: list[Held] = []
+    shipped = confidence_model()
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(args.folds):
-            held = items[k :: args.folds]
             rest = [item for i, item in enumerate(items) if i % args.folds != k]
             path = os.path.join(args.fold_dir or tmp, f"fold{k}of{args.folds}.crfsuite")
             if args.fold_dir and os.path.exists(path):
@@ -151,9 +250,34 @@ def cross_validate(items: list[Item], args) -> dict:
                 seconds = train(rest, path, args)
                 print(f"fold {k + 1}/{args.folds}: trained on {len(rest)} articles in {seconds:.0f} s", flush=True)
             tagger = load_tagger(path)
-            for mode in merged:
-                merged[mode].update(predictions(held, tagger, mode))
-    return {mode: score(gold, preds) for mode, preds in merged.items()}
+            for item in items[k :: args.folds]:
+                rules = extract_attributions(item.text, item.sentences)
+                quotes = find_quotes(item.text, [span for span, _ in paragraphs_of(item.sentences)])
+                candidates = learned_candidates(item.text, item.sentences, rules, quotes, tagger)
+                linked = linked_candidates(item.text, item.sentences, rules, candidates, quotes)
+                held.append(Held(item, rules, linked, [is_right(att, item.gold) for att, _ in linked]))
+    held.sort(key=lambda h: h.item.name)
+    rules_preds = {
+        h.item.name: [Prediction(list(a.spans), a.source) for a in resolve_speakers(h.item.text, h.rules)] for h in held
+    }
+    result = {"rules": score(gold, rules_preds)}
+    weights, cut = shipped
+
+    def shipped_keep(k, i):
+        z = sum(w * x for w, x in zip(weights, held[k].linked[i][1]))
+        return z >= math.log(cut / (1 - cut))
+
+    result["hybrid, confidence file as it was"] = hybrid_score(held, shipped_keep)
+    result["hybrid, content marginal >= 0.80"] = hybrid_score(held, lambda k, i: held[k].linked[i][1][1] >= math.log(4))
+    print("confidence model, cross-fitted over two halves of the held-out articles:", flush=True)
+    model, figures = fit_confidence(held, args)
+    result["hybrid"] = figures
+    with open(CONFIDENCE_OUT, "w", encoding="utf-8") as handle:
+        json.dump(model, handle, indent=1)
+        handle.write("\n")
+    confidence_model.cache_clear()
+    print(f"confidence model: cut {model['cut']}, {CONFIDENCE_OUT}", flush=True)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--minfreq", type=float, default=3, help="drop features seen fewer times")
+    parser.add_argument("--min-precision", type=float, default=0.83, help="held-out precision the cut keeps")
     args = parser.parse_args(argv)
     if not args.train.is_dir():
         print(f"{args.train}: no PolNeAR train split here", file=sys.stderr)

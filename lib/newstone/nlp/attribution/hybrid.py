@@ -7,16 +7,18 @@ fixed rules, each chosen by measuring on held-out folds of PolNeAR train:
 
 * a rules attribution is kept as it is, cue, source and content: where both sides found
   the same content, the rules win;
-* a learned content that overlaps no rules content is a new attribution when the tagger
-  also tagged a cue in a sentence it touches (without one, 16% of such additions were
-  right), it has at least ``MIN_TOKENS`` tokens, and the mean marginal probability of its
-  content tags is at least ``MIN_CONFIDENCE`` (0.80: the cut that keeps precision above
-  0.82 on the held-out folds, 0.831, for F1 0.649 against the rules' 0.628);
+* a learned content that overlaps no rules content is a candidate when the tagger also
+  tagged a cue in a sentence it touches (without one, 16% of such additions were right)
+  and it has at least ``MIN_TOKENS`` tokens;
 * its source is found by the rules' own source finder from the learned cue
   (:func:`newstone.nlp.attribution.source.source_before`, or the inverted "said X"), and
   only when that finds nothing, the tagger's nearest source run; with neither, it is
   dropped. The tagger's source run first did worse, and so did widening rules content to
-  the learned boundaries (precision -0.004 for recall +0.001).
+  the learned boundaries (precision -0.004 for recall +0.001);
+* it is added when the confidence model (:mod:`~.learned.confidence`: the tagger's
+  marginals of content and cue, the lexicon, the source's agreement, …) gives it at least
+  the file's cut (0.55: held-out folds F1 0.651 at P 0.834, against 0.649 at P 0.831
+  with the content marginal alone, and the rules' 0.628).
 
 The speaker columns are filled afterwards by the same code as for the rules
 (``resolve_speakers`` in the pipeline), from ``source``.
@@ -28,6 +30,7 @@ import bisect
 
 from newstone.model import Attribution, Sentence, Span
 from newstone.nlp.attribution.document import extract_attributions, paragraphs_of
+from newstone.nlp.attribution.learned.confidence import candidate_features, confidence_model, probability
 from newstone.nlp.attribution.learned.features import Paragraph, article_inputs
 from newstone.nlp.attribution.learned.model import default_tagger
 from newstone.nlp.attribution.learned.spans import (
@@ -43,7 +46,6 @@ from newstone.nlp.attribution.source import inverted_source, np_forward, source_
 from newstone.nlp.attribution.tokens import tokenize
 
 MIN_TOKENS = 2
-MIN_CONFIDENCE = 0.80
 
 MODES = ("rules", "hybrid")
 
@@ -62,8 +64,16 @@ def hybrid_attributions(text: str, sentences: list[Sentence], tagger=None) -> li
     rules = extract_attributions(text, sentences)
     if not sentences:
         return rules
-    tagger = tagger if tagger is not None else default_tagger()
     quotes = find_quotes(text, [span for span, _ in paragraphs_of(sentences)])
+    candidates = learned_candidates(text, sentences, rules, quotes, tagger)
+    return combine(text, sentences, rules, candidates, quotes)
+
+
+def learned_candidates(
+    text: str, sentences: list[Sentence], rules: list[Attribution], quotes: list[Span], tagger=None
+) -> list[Candidate]:
+    """The tagger's candidates of every paragraph, given the rules' attributions."""
+    tagger = tagger if tagger is not None else default_tagger()
     taken = sorted(s for a in rules for s in a.spans)
     paragraphs, features = article_inputs(text, sentences, rules, quotes)
     candidates = []
@@ -73,16 +83,16 @@ def hybrid_attributions(text: str, sentences: list[Sentence], tagger=None) -> li
         runs = tag_runs(tags)
         probs = content_marginals(tagger, paragraph, tags, runs, taken)
         candidates.extend(paragraph_candidates(paragraph, tags, probs, runs))
-    return combine(text, sentences, rules, candidates, quotes)
+    return candidates
 
 
 def tag_with_marginals(tagger, features: list[tuple[str, ...]]) -> tuple[list[str], list[float]]:
-    """The best tag sequence and, per content token, the marginal probability of its tag
-    (how sure the model is, all other sequences summed over: the confidence a candidate is
-    cut at); 1 for other tokens, whose confidence is never asked."""
+    """The best tag sequence and, per content, cue or source token, the marginal
+    probability of its tag (how sure the model is, all other sequences summed over: what
+    a candidate's confidence is made of); 1 for tokens tagged O, whose is never asked."""
     tagger.set(features)
     tags = tagger.tag()
-    return tags, [tagger.marginal(tag, t) if tag[-1] == "C" else 1.0 for t, tag in enumerate(tags)]
+    return tags, [tagger.marginal(tag, t) if tag != "O" else 1.0 for t, tag in enumerate(tags)]
 
 
 def content_marginals(tagger, paragraph: Paragraph, tags: list[str], runs: list[Run], taken: list[Span]) -> list[float]:
@@ -91,9 +101,11 @@ def content_marginals(tagger, paragraph: Paragraph, tags: list[str], runs: list[
     tokens of a content run with no cue run in a sentence it touches (its candidate has no
     cue) or overlapping a rules content (its candidate overlaps it too). Asking CRFsuite
     for a marginal costs more than tagging, so this saves most of the asking without
-    changing any output."""
+    changing any output. When one content run is asked, so are the paragraph's cue and
+    source runs (few tokens), whose confidences the candidates carry too."""
     probs = [1.0] * len(tags)
     cue_sentences = None
+    asked = False
     for run in runs:
         if run.kind != "C":
             continue
@@ -106,6 +118,12 @@ def content_marginals(tagger, paragraph: Paragraph, tags: list[str], runs: list[
             continue
         for t in range(run.first, run.last + 1):
             probs[t] = tagger.marginal(tags[t], t)
+        asked = True
+    if asked:
+        for run in runs:
+            if run.kind != "C":
+                for t in range(run.first, run.last + 1):
+                    probs[t] = tagger.marginal(tags[t], t)
     return probs
 
 
@@ -115,34 +133,46 @@ def combine(
     rules: list[Attribution],
     candidates: list[Candidate],
     quotes: list[Span] | None = None,
+    model: tuple[list[float], float] | None = None,
 ) -> list[Attribution]:
     """The rules' attributions and the candidates they do not cover (see module docstring).
-    ``quotes``: the text's quotations, when the caller has them already."""
-    taken = sorted(s for a in rules for s in a.spans)
-    if quotes is None:
-        quotes = find_quotes(text, [span for span, _ in paragraphs_of(sentences)])
-    added: list[Attribution] = []
-    for candidate in candidates:
-        if (
-            candidate.cue is None
-            or candidate.tokens < MIN_TOKENS
-            or candidate.confidence < MIN_CONFIDENCE
-            or any(_overlaps(taken, s) for s in candidate.spans)
-        ):
-            continue
-        source = link_source(text, sentences, quotes, candidate)
-        if source is None or any(_inside(source, s) for s in candidate.spans):
-            continue
-        spans = list(candidate.spans)
-        added.append(Attribution(kind=quote_kind(spans, quotes), spans=spans, cue=candidate.cue, source=source))
+    ``quotes``: the text's quotations, when the caller has them already; ``model``: the
+    confidence model's weights and cut (default the shipped ones)."""
+    weights, cut = model if model is not None else confidence_model()
+    added = [
+        attribution
+        for attribution, features in linked_candidates(text, sentences, rules, candidates, quotes)
+        if probability(weights, features) >= cut
+    ]
     return sorted(rules + added, key=lambda a: (a.start, a.end))
 
 
-def link_source(text: str, sentences: list[Sentence], quotes: list[Span], candidate: Candidate) -> Span | None:
-    """The source of a learned attribution: the rules' source finder at the learned cue,
-    else the tagger's own source run."""
-    found = rules_source(text, sentences, quotes, candidate.cue)
-    return found if found is not None else candidate.source
+def linked_candidates(
+    text: str,
+    sentences: list[Sentence],
+    rules: list[Attribution],
+    candidates: list[Candidate],
+    quotes: list[Span] | None = None,
+) -> list[tuple[Attribution, list[float]]]:
+    """The candidates :func:`combine` may keep, each as the attribution it would add, with
+    its confidence features: a cue, ``MIN_TOKENS`` tokens, no overlap with rules content,
+    and a source (the rules' finder at the cue, else the tagger's) outside the content."""
+    taken = sorted(s for a in rules for s in a.spans)
+    if quotes is None:
+        quotes = find_quotes(text, [span for span, _ in paragraphs_of(sentences)])
+    out = []
+    for candidate in candidates:
+        if candidate.cue is None or candidate.tokens < MIN_TOKENS or any(_overlaps(taken, s) for s in candidate.spans):
+            continue
+        found = rules_source(text, sentences, quotes, candidate.cue)
+        source = found if found is not None else candidate.source
+        if source is None or any(_inside(source, s) for s in candidate.spans):
+            continue
+        spans = list(candidate.spans)
+        kind = quote_kind(spans, quotes)
+        features = candidate_features(text, candidate, source, found, kind)
+        out.append((Attribution(kind=kind, spans=spans, cue=candidate.cue, source=source), features))
+    return out
 
 
 def rules_source(text: str, sentences: list[Sentence], quotes: list[Span], cue: Span) -> Span | None:

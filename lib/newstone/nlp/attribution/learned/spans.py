@@ -31,13 +31,16 @@ class Run:
 class Candidate:
     """A learned attribution in character offsets: content pieces, and the cue and source
     runs the tagger proposes for it (None when it tagged none nearby). ``confidence`` is
-    the mean marginal probability of the content tags, over its ``tokens`` tokens."""
+    the mean marginal probability of the content tags, over its ``tokens`` tokens;
+    ``cue_confidence`` and ``source_confidence`` those of the cue and source runs."""
 
     spans: list[Span]
     cue: Span | None = None
     source: Span | None = None
     tokens: int = 0
     confidence: float = 1.0
+    cue_confidence: float = 1.0
+    source_confidence: float = 1.0
 
 
 def tag_runs(tags: list[str]) -> list[Run]:
@@ -81,6 +84,10 @@ def _nearest(runs: list[Run], to: Run, allowed: set[int], sentence_of: list[int]
     return best
 
 
+def _mean(probs: list[float], run: Run) -> float:
+    return sum(probs[run.first : run.last + 1]) / (run.last - run.first + 1)
+
+
 def paragraph_candidates(
     paragraph: Paragraph, tags: list[str], probs: list[float] | None = None, runs: list[Run] | None = None
 ) -> list[Candidate]:
@@ -115,6 +122,8 @@ def paragraph_candidates(
             run_span(paragraph.spans, source) if source else None,
             size,
             mean,
+            _mean(probs, cue) if cue else 1.0,
+            _mean(probs, source) if source else 1.0,
         )
         out.append(candidate)
         if cue is not None:
