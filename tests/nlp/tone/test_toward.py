@@ -340,13 +340,18 @@ def test_heldout_macro_f1_beats_sentence_tone(monkeypatch):
 # --- the training script's neutral offset ---
 
 
-def test_training_chooses_a_neutral_offset_by_cross_validation(monkeypatch):
-    scripts = str(ROOT / "scripts")
-    monkeypatch.syspath_prepend(scripts)
+def _training_script(monkeypatch):
+    """scripts/train_tone.py imported as a module (with its sibling scripts on the path)."""
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location("train_tone", ROOT / "scripts" / "train_tone.py")
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "train_tone", module)
     spec.loader.exec_module(module)
+    return module
+
+
+def test_training_chooses_a_neutral_offset_by_cross_validation(monkeypatch):
+    module = _training_script(monkeypatch)
     examples = module.Examples()
     rng = np.random.default_rng(0)
     probabilities = []
@@ -371,12 +376,7 @@ def test_training_chooses_a_neutral_offset_by_cross_validation(monkeypatch):
 def test_training_scales_indicators_by_their_naive_bayes_ratios(monkeypatch):
     from scipy import sparse as sp
 
-    scripts = str(ROOT / "scripts")
-    monkeypatch.syspath_prepend(scripts)
-    spec = importlib.util.spec_from_file_location("train_tone", ROOT / "scripts" / "train_tone.py")
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "train_tone", module)
-    spec.loader.exec_module(module)
+    module = _training_script(monkeypatch)
     y = np.repeat([0, 1, 2], 10)
     # columns: only in positive rows, in a third of each class's rows, only in negative rows, in every row
     columns = [y == 2, np.arange(30) % 3 == 0, y == 0, np.ones(30, dtype=bool)]
