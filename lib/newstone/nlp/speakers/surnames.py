@@ -97,8 +97,10 @@ def full_name(
 
 
 def _knighted(name: str, text: str, before: int) -> bool:
-    """Whether the text before ``before`` styles ``name`` a knight or dame ("Sir Ian Blair")."""
-    return f"Sir {name}" in text[:before] or f"Dame {name}" in text[:before]
+    """Whether the text before ``before`` (as far back as a full name is looked for) styles
+    ``name`` a knight or dame ("Sir Ian Blair"). Bounded, so a huge article stays linear."""
+    floor = max(0, before - NAME_LOOKBACK)
+    return text.find(f"Sir {name}", floor, before) >= 0 or text.find(f"Dame {name}", floor, before) >= 0
 
 
 def _title_fits(title: str, other: str) -> bool:
