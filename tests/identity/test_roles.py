@@ -15,6 +15,10 @@ from newstone.identity.roles import decide_role, office_key, role_evidence
         ("Liverpool chief executive", "Liverpool", "person", "Rick Parry", "sport"),  # a club's, not a firm's
         ("Microsoft chief executive", "Microsoft", "person", "Steve Ballmer", "business"),
         ("chief economist", "Investec Securities", "person", "Philip Shaw", "expert"),
+        # a firm named in an analyst's title and again as the organisation does not outvote "analyst"
+        ("Hollis and Co Ltd analyst", "Hollis and Co Ltd", "person", "Wim Gade", "expert"),
+        ("Industrial Bank of Japan Ltd senior economist", "Industrial Bank of Japan Ltd", "person", "Jo Ito", "expert"),
+        ("a Tonami Electric Corp official", "Tonami Electric Corp", "person", "Jo Ito", "business"),  # staff
         ("England coach", None, "person", "Andy Robinson", "sport"),
         ("Indian film director", None, "person", "Mira Nair", "culture"),
         ("news editor", None, "person", "Tim Dams", "media"),

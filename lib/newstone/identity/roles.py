@@ -126,6 +126,10 @@ def role_evidence(
         votes += _phrases(words_of(title), lexicon["org"])
     org_votes = list(_phrases(words_of(org), lexicon["org"])) if org and not is_clause(org) else []
     votes += org_votes
+    if ("expert", WEIGHTS["title", "strong"]) in votes:
+        # "Peters and Co Ltd analyst", "chief economist at Morgan Stanley": the firm says where
+        # an analyst works, not what they speak as (and it is named in the title and the org)
+        votes = [vote for vote in votes if vote[0] != "business"]
     if votes and all(vote == ("official", 1) for vote in votes) and org and not org_votes and not is_clause(org):
         # "Ask Jeeves senior vice president": a spokesman's or a president's organisation
         # that is no public body, party or country is a firm; a portfolio ("Secretary of

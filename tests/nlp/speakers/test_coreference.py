@@ -469,3 +469,54 @@ def test_a_role_of_an_organisation_then_the_name_in_apposition():
 
     info = describe_mention("The director of the Baltic Institute, Ina Marsh,")[0]
     assert (info.name, info.title, info.org) == ("Ina Marsh", "director of the Baltic Institute", "Baltic Institute")
+
+
+# --- an elected member described without a name ---
+
+
+def test_the_mep_is_the_person_the_sentence_before_opens_with():
+    text = (
+        "Ex-broadcaster Dan Pelham is to contest the seat of Ashcombe. Mr Pelham announced his plans on Monday. "
+        "The North Wessex MEP, who quit his party last year, wants to change politics."
+    )
+    atts = [attributed_to(text, "Mr Pelham"), attributed_to(text, "The North Wessex MEP, who quit his party last year")]
+    assert [a.speaker for a in resolve_speakers(text, atts)] == ["Dan Pelham", "Dan Pelham"]
+
+
+def test_the_mp_stays_unnamed_when_the_sentence_before_names_no_one_quoted():
+    # the sentence before opens with a newspaper, not a person: no antecedent to guess
+    text = (
+        "The Daily Courier reported the vote on Friday. "
+        "The Ashcombe MP, who lost the whip last year, said the count was fair."
+    )
+    member = attributed_to(text, "The Ashcombe MP, who lost the whip last year")
+    atts = [attributed_to(text, "The Daily Courier"), member]
+    assert resolve_speakers(text, atts)[1].speaker == "Ashcombe MP"
+
+
+def test_an_mp_introduced_with_a_is_someone_new():
+    text = "Mr Pelham announced his plans on Monday. A Labour MP said the plans were doomed."
+    atts = [attributed_to(text, "Mr Pelham"), attributed_to(text, "A Labour MP")]
+    out = resolve_speakers(text, atts)
+    assert out[1].speaker == "Labour MP"
+
+
+# --- the order attributions come in ---
+
+
+def test_speakers_are_remembered_in_text_order_whatever_order_the_finder_lists_them():
+    # a nested attribution listed after its outer one must not become the antecedent of "he"
+    text = (
+        "Budget Director Carl Ames spoke on Monday. Before any deal, President Lyle Ward would insist on reform, "
+        "Ames said. \u201cWe will not be rushed,\u201d he emphasized."
+    )
+    outer = attributed_to(text, "Ames said")
+    outer.source = (outer.source[0], outer.source[0] + len("Ames"))
+    nested = attributed_to(text, "President Lyle Ward")
+    ames = attributed_to(text, "Budget Director Carl Ames")
+    he = attributed_to(text, "he emphasized")
+    he.source = (he.source[0], he.source[0] + 2)
+    for order in ([ames, outer, nested, he], [ames, nested, outer, he]):
+        assert [a.speaker for a in resolve_speakers(text, order)][-1] == "Carl Ames"
+    listed = resolve_speakers(text, [ames, he, outer, nested])
+    assert [a.source for a in listed] == [ames.source, he.source, outer.source, nested.source]  # order kept

@@ -167,7 +167,20 @@ def _resolve(
                 return prev
         if people and info.title.split()[-1] in PARTY_MEMBERS:
             return people[0]  # "… said Gowdy. The South Carolina Republican admitted …"
+        if people and _definite_member(info.title, text, attribution):
+            # "Mr Kilroy-Silk announced his plans. The East Midlands MEP … wants …"
+            subject = _previous_subject(text, attribution.source[0], history)
+            if subject is not None and (subject.gender or name_gender(subject.name)):  # not "The Daily Courier"
+                return subject
     return info
+
+
+def _definite_member(title: str, text: str, attribution: Attribution) -> bool:
+    """Whether the mention is "the … MEP" (a definite description of an elected member),
+    which refers back to the person just named rather than introducing someone new."""
+    if not attribution.source or not text.startswith(("The ", "the "), attribution.source[0]):
+        return False
+    return title.split()[-1].lower() in word_set("elected_members.txt")
 
 
 def _office_words(title: str) -> list[str]:
@@ -382,9 +395,16 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
     """Fill speaker, speaker_type, speaker_title and speaker_org; one attribution per
     person of a joint source. ``speaker_country`` is left for the caller."""
     history: list[SpeakerInfo] = []
-    out: list[Attribution] = []
+    resolved_at: dict[int, list[Attribution]] = {}
     prose = prose_only(text, [span for att in attributions for span in att.spans])
-    for att in attributions:
+    # Mentions are read in text order, whatever order the finder listed the attributions in:
+    # the memory is of speakers named before this mention, so a nested attribution listed
+    # after its outer one ("…, the president would insist, Miller said. … he emphasized")
+    # does not become the antecedent of the next "he".
+    order = sorted(range(len(attributions)), key=lambda i: attributions[i].source[0] if attributions[i].source else 0)
+    for index in order:
+        att = attributions[index]
+        out = resolved_at.setdefault(index, [])
         if att.source is None:
             out.append(att)
             continue
@@ -416,7 +436,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
                 history.append(info)
                 if len(history) > 2 * HISTORY:
                     del history[:-HISTORY]
-    return complete_person_facts(text, out)
+    return complete_person_facts(text, [out for index in range(len(attributions)) for out in resolved_at[index]])
 
 
 def _short_form_of(mention: str, history: list[SpeakerInfo]) -> SpeakerInfo | None:
