@@ -224,11 +224,13 @@ def test_parse_into_a_file_is_a_usage_error(capsys, tmp_path):
     assert code == 2 and "newstone:" in err
 
 
-def test_a_refused_rerun_names_a_default_setting_as_the_default(capsys, tmp_path):
+def test_a_refused_rerun_names_the_attribution_each_run_uses(capsys, tmp_path):
+    # a rules dataset records no mode (as every dataset made before the hybrid existed)
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text("Head\n\n\u201cGood,\u201d Smith said.", encoding="utf-8")
     out = tmp_path / "out"
-    assert run(capsys, "parse", str(src), "-o", str(out), "--attribution", "hybrid", "--no-progress")[0] == 0
+    assert run(capsys, "parse", str(src), "-o", str(out), "--attribution", "rules", "--no-progress")[0] == 0
     code, _, err = run(capsys, "parse", str(src), "-o", str(out), "--no-progress")
-    assert code == 2 and "attribution 'hybrid' -> the default" in err
+    assert code == 2 and "attribution 'rules' -> 'hybrid'" in err
+    assert run(capsys, "parse", str(src), "-o", str(out), "--attribution", "rules", "--no-progress")[0] == 0

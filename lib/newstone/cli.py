@@ -15,6 +15,7 @@ import time
 import warnings
 
 from newstone.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, InputRefused, RosterError, SettingsMismatch
+from newstone.model import ATTRIBUTION_MODES, DEFAULT_ATTRIBUTION
 
 # What `newstone export` offers (as in newstone.dataset.export, without importing pyarrow
 # to build the parser).
@@ -33,10 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     def add_attribution(p, extra=()):
         p.add_argument(
             "--attribution",
-            choices=("rules", "hybrid", *extra),
-            default="rules",
-            help="who-said-what finder: rules (default), or hybrid, the rules extended by a tagger "
-            "trained on PolNeAR (docs/methodology.md)" + ("; both scores the two side by side" if extra else ""),
+            choices=(*ATTRIBUTION_MODES, *extra),
+            default=DEFAULT_ATTRIBUTION,
+            help="who-said-what finder: hybrid (default), the rules extended by a tagger trained on PolNeAR, "
+            "or rules alone (docs/methodology.md)" + ("; both scores the two side by side" if extra else ""),
         )
 
     def add_common(p):
@@ -220,7 +221,7 @@ def _options(args):
     return Options(
         tone_scorer=args.tone,
         roster=Roster.load(args.roster) if args.roster else None,
-        attribution=getattr(args, "attribution", "rules"),
+        attribution=getattr(args, "attribution", DEFAULT_ATTRIBUTION),
     )
 
 
@@ -437,7 +438,7 @@ def cmd_evaluate(args) -> int:
         raise FileNotFoundError(
             f"{args.gold_dir!r} has no text/ folder (expected GOLD_DIR/text and GOLD_DIR/attributions)"
         )
-    modes = ("rules", "hybrid") if args.attribution == "both" else (args.attribution,)
+    modes = ATTRIBUTION_MODES if args.attribution == "both" else (args.attribution,)
     results, seconds = {}, {}
     for mode in modes:
         started = time.perf_counter()

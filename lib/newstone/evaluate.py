@@ -23,6 +23,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from newstone.model import DEFAULT_ATTRIBUTION
+
 Frags = list[tuple[int, int]]
 
 # Gold counted as "quoted": content holding a pair of double quotes, or the NYT's ''...''.
@@ -183,8 +185,10 @@ def predictions_from_quotes(quotes) -> dict[str, list[Prediction]]:
     return out
 
 
-def evaluate(split_dir: str, metadata: str | None = None, jobs: int = 1, attribution: str = "rules") -> dict:
-    """Run the pipeline (with ``attribution`` "rules" or "hybrid") over a brat split and
+def evaluate(
+    split_dir: str, metadata: str | None = None, jobs: int = 1, attribution: str = DEFAULT_ATTRIBUTION
+) -> dict:
+    """Run the pipeline (with ``attribution`` "hybrid", the default, or "rules") over a brat split and
     score it. Raises FileNotFoundError if empty."""
     from newstone.dataset.corpus import read
 

@@ -12,7 +12,7 @@ import hashlib
 import traceback
 from dataclasses import dataclass
 
-from newstone.model import Article, ArticleRows, Attribution, CountryMention, Sentence
+from newstone.model import DEFAULT_ATTRIBUTION, Article, ArticleRows, Attribution, CountryMention, Sentence
 from newstone.nlp.attribution.hybrid import MODES, attributions_for
 from newstone.nlp.countries import default_matcher
 from newstone.nlp.sentences import split_sentences
@@ -26,12 +26,12 @@ from newstone.nlp.tone.toward import SentenceView, read_sentence, score_view
 class Options:
     """What may vary between runs. ``tone_scorer`` fills the ``tone``/``tone_label``
     columns (raw VADER always fills compound/pos/neu/neg); ``roster`` overrides speaker
-    facts from the user's officials.csv; ``attribution`` is "rules" or "hybrid" (the rules
-    extended by the learned tagger, :mod:`newstone.nlp.attribution.hybrid`)."""
+    facts from the user's officials.csv; ``attribution`` is "hybrid" (the default: the
+    rules extended by the learned tagger, :mod:`newstone.nlp.attribution.hybrid`) or "rules"."""
 
     tone_scorer: str = "news"
     roster: Roster | None = None
-    attribution: str = "rules"
+    attribution: str = DEFAULT_ATTRIBUTION
 
     def __post_init__(self):
         check_scorer(self.tone_scorer)  # a usage error, not an error row per article
@@ -42,7 +42,8 @@ class Options:
         """What a dataset records about the run that made it: rows made with other
         settings must not be mixed in by a rerun (see ``store.check_settings``). The
         attribution mode is recorded only when it is not "rules", so datasets made before
-        the switch existed (all rules) still match a rules rerun."""
+        the switch existed (all rules, recording no mode) still match a rules rerun and a
+        rerun with today's default (hybrid) is refused rather than mixed in."""
         settings = {"tone_scorer": self.tone_scorer, "roster": self.roster.fingerprint() if self.roster else None}
         if self.attribution != "rules":
             settings["attribution"] = self.attribution

@@ -21,7 +21,7 @@ from newstone.dataset.folders import input_roots, with_folders
 from newstone.dataset.identity import identify_rows
 from newstone.dataset.store import ROW_TABLES, is_dataset, read_parquet, read_table
 from newstone.identity.resolve import INPUT_COLUMNS, OUTPUT_COLUMNS
-from newstone.model import ArticleRows
+from newstone.model import DEFAULT_ATTRIBUTION, ArticleRows
 
 PathLike = str | os.PathLike
 
@@ -115,15 +115,15 @@ def read(
     roster: PathLike | None = None,
     jobs: int = 1,
     progress: bool = False,
-    attribution: str = "rules",
+    attribution: str = DEFAULT_ATTRIBUTION,
 ) -> Corpus:
     """Read articles (files, directories, globs) or a processed dataset into a Corpus.
 
     A directory written by ``newstone parse -o DIR`` is loaded from Parquet without
     re-parsing. ``tone`` picks the scorer behind the ``tone`` column ("news" or
     "vader"); ``roster`` is a CSV of officials (see README) that overrides speaker facts;
-    ``attribution`` is "rules" or "hybrid" (rules plus the learned tagger, see
-    docs/methodology.md).
+    ``attribution`` is "hybrid" (the default: the rules plus a learned tagger) or "rules"
+    (see docs/methodology.md).
     """
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     datasets = [os.fspath(p) for p in paths if is_dataset(p)]
@@ -134,7 +134,7 @@ def read(
             "(read each one and concatenate the tables you need)"
         )
     if datasets:
-        if tone != "news" or roster or attribution != "rules":
+        if tone != "news" or roster or attribution != DEFAULT_ATTRIBUTION:
             raise ValueError(
                 f"{os.fspath(paths[0])} is a parsed dataset: its tone and speaker facts were "
                 "fixed by `newstone parse` (rerun it with --tone/--roster/--attribution --force to change them)"
@@ -158,7 +158,7 @@ def parse_text(
     *,
     tone: str = "news",
     roster: PathLike | None = None,
-    attribution: str = "rules",
+    attribution: str = DEFAULT_ATTRIBUTION,
 ) -> Corpus:
     """All tables for one article given as a string (headline on the first line);
     ``tone``, ``roster`` and ``attribution`` as in :func:`read`."""
@@ -170,7 +170,7 @@ def parse_text(
     return Corpus.from_rows([process_article(article, _options(tone, roster, attribution))])
 
 
-def _options(tone: str, roster: PathLike | None, attribution: str = "rules"):
+def _options(tone: str, roster: PathLike | None, attribution: str = DEFAULT_ATTRIBUTION):
     """The pipeline's options for ``read``/``parse_text`` (imports the pipeline)."""
     from newstone.nlp.speakers.facts import Roster
     from newstone.pipeline import Options

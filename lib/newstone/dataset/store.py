@@ -165,10 +165,17 @@ def _part_number(path: str) -> int:
 SETTINGS_FILE = "settings.json"
 
 
+# What a setting a dataset does not record was: datasets record the attribution mode only
+# when it is not the rules (all datasets made before the hybrid existed record none).
+_UNRECORDED = {"attribution": "rules"}
+
+
 def _setting(settings: dict, key: str) -> str:
-    """A setting as the refusal shows it; a key not recorded is the default ("attribution
-    'hybrid' -> the default", not "-> None")."""
-    return repr(settings[key]) if key in settings else "the default"
+    """A setting as the refusal shows it; a key not recorded is its old value or the default
+    ("attribution 'rules' -> 'hybrid'", not "-> None")."""
+    if key in settings:
+        return repr(settings[key])
+    return repr(_UNRECORDED[key]) if key in _UNRECORDED else "the default"
 
 
 def check_settings(root: str, settings: dict, force: bool) -> None:

@@ -189,8 +189,15 @@ def _show(triples: set[Triple]) -> str:
 CASES = load_cases()
 
 
-@pytest.fixture(scope="module")
-def system(tmp_path_factory) -> dict[str, list[tuple]]:
+# Cases only the default hybrid gets wrong (the tagger's known false alarms); the rules pass
+# them, and the xfail column of golden.tsv holds what both get wrong.
+HYBRID_XFAIL = {
+    "none-see-object": "the tagger reads 'see' in 'Voters see the risks' as a belief cue and the "
+    "confidence model keeps the attribution",
+}
+
+
+def _read_cases(tmp_path_factory, attribution: str) -> dict[str, list[tuple]]:
     """article text -> the system's quotes, for every case.
 
     All cases go through one ``newstone.read`` of a folder with one plain-text file per case
@@ -200,10 +207,10 @@ def system(tmp_path_factory) -> dict[str, list[tuple]]:
     """
     import newstone
 
-    folder = tmp_path_factory.mktemp("golden_attribution")
+    folder = tmp_path_factory.mktemp(f"golden_attribution_{attribution}")
     for n, case in enumerate(CASES):
         (folder / f"case{n:03d}.txt").write_text(case.article, encoding="utf-8")
-    corpus = newstone.read(folder)
+    corpus = newstone.read(folder, attribution=attribution)
     assert corpus.errors.empty, corpus.errors
     text_of = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
     assert sorted(text_of.values()) == sorted(c.article for c in CASES), "read() changed an article's text"
@@ -213,14 +220,26 @@ def system(tmp_path_factory) -> dict[str, list[tuple]]:
     return by_text
 
 
-def _param(case: Case):
-    marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
+@pytest.fixture(scope="module")
+def system(tmp_path_factory) -> dict[str, list[tuple]]:
+    """The default (hybrid) system's quotes of every case."""
+    return _read_cases(tmp_path_factory, "hybrid")
+
+
+@pytest.fixture(scope="module")
+def rules_system(tmp_path_factory) -> dict[str, list[tuple]]:
+    """The rules' quotes of every case (the cases were written for the rules' clause shapes)."""
+    return _read_cases(tmp_path_factory, "rules")
+
+
+def _param(case: Case, known: dict[str, str] | None = None):
+    reason = case.xfail or (known or {}).get(case.case_id)
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
     return pytest.param(case, id=case.case_id, marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
-def test_golden_attributions(case: Case, system):
-    got = triples(case.article, system[case.article])
+def _check(case: Case, quotes: dict[str, list[tuple]]) -> None:
+    got = triples(case.article, quotes[case.article])
     if got != case.expected:
         pytest.fail(
             f"golden.tsv:{case.line} [{case.shape}] {case.case_id}\n"
@@ -231,6 +250,16 @@ def test_golden_attributions(case: Case, system):
             f"  unexpected:\n{_show(got - case.expected)}",
             pytrace=False,
         )
+
+
+@pytest.mark.parametrize("case", [_param(c, HYBRID_XFAIL) for c in CASES])
+def test_golden_attributions(case: Case, system):
+    _check(case, system)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_golden_attributions_of_the_rules(case: Case, rules_system):
+    _check(case, rules_system)
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.case_id) for c in CASES])

@@ -255,8 +255,9 @@ def test_the_pipeline_option_is_checked_and_recorded_only_when_not_rules():
 
     with pytest.raises(ValueError, match="attribution"):
         Options(attribution="neural")
-    assert "attribution" not in Options().settings()  # datasets made before the switch still match
-    assert Options(attribution="hybrid").settings()["attribution"] == "hybrid"
+    assert Options().attribution == "hybrid"  # the default
+    assert "attribution" not in Options(attribution="rules").settings()  # datasets made before the switch
+    assert Options().settings()["attribution"] == "hybrid"
 
 
 def test_parse_text_hybrid_fills_the_speaker_columns_by_the_same_code_path(monkeypatch):
@@ -266,8 +267,8 @@ def test_parse_text_hybrid_fills_the_speaker_columns_by_the_same_code_path(monke
     # every candidate with a cue and a source is kept, whatever the shipped confidence model says
     weights, _ = hybrid.confidence_model()
     monkeypatch.setattr(hybrid, "confidence_model", lambda: (weights, 0.0))
-    rules = newstone.parse_text(ARTICLE).quotes
-    hybrid = newstone.parse_text(ARTICLE, attribution="hybrid").quotes
+    rules = newstone.parse_text(ARTICLE, attribution="rules").quotes
+    hybrid = newstone.parse_text(ARTICLE).quotes  # the default
     assert list(hybrid.columns) == list(rules.columns)
     columns = ["speaker", "speaker_type", "speaker_title", "speaker_org", "speaker_country"]
     key = lambda row: (str(row["spans"]), row["speaker_start"])

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 
-from newstone.model import Attribution, Sentence, Span
+from newstone.model import ATTRIBUTION_MODES, DEFAULT_ATTRIBUTION, Attribution, Sentence, Span
 from newstone.nlp.attribution.document import extract_attributions, paragraphs_of
 from newstone.nlp.attribution.learned.confidence import candidate_features, confidence_model, probability
 from newstone.nlp.attribution.learned.features import Paragraph, article_inputs
@@ -47,10 +47,10 @@ from newstone.nlp.attribution.tokens import tokenize
 
 MIN_TOKENS = 2
 
-MODES = ("rules", "hybrid")
+MODES = ATTRIBUTION_MODES
 
 
-def attributions_for(text: str, sentences: list[Sentence], mode: str = "rules") -> list[Attribution]:
+def attributions_for(text: str, sentences: list[Sentence], mode: str = DEFAULT_ATTRIBUTION) -> list[Attribution]:
     """The attributions of ``text`` by the rules alone or by the hybrid."""
     if mode == "rules":
         return extract_attributions(text, sentences)
