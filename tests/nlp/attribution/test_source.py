@@ -209,6 +209,32 @@ def test_shared_subject_after_a_fronted_place():
     assert content(text, att) == "the count was fair"
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Hours later, the mayor thanked the crews, saying the roads were clear.", "the mayor"),
+        ("Instead, the senator kept to her message, hoping to avoid a misstep.", "the senator"),
+        ("Once he was elected, Mayor Okafor cut the budget, saying the town was broke.", "Mayor Okafor"),
+        ("Speaking at a fair in Salem, Oregon, Ann Lee praised the farmers, calling them heroes.", "Ann Lee"),
+        ("The day before, at a rally in Austin, Tex., Mr. Dunn was blunt, claiming the vote was rigged.", "Mr. Dunn"),
+        ("This year, he visited the school, saying the pupils deserved a medal.", "he"),
+    ],
+)
+def test_borrowed_subject_comes_after_fronted_phrases(sentence, speaker):
+    text = BODY + sentence
+    assert source(text, only(text)) == speaker
+
+
+def test_borrowed_subject_is_not_a_dummy_it():
+    text = BODY + "It was a strong speech, as the mayor echoed the critics, saying the plan had failed."
+    assert all(source(text, a) != "It" for a in run(text))
+
+
+def test_a_clause_before_the_comma_is_not_fronted():
+    text = BODY + "By noon she had cancelled the rally in Green Bay, Wis., citing the storm."
+    assert all(source(text, a) not in ("Wis", "Green Bay") for a in run(text))
+
+
 def test_cue_after_but_shares_the_clause_subject():
     text = "Mayor Okafor did not name her rival, but told reporters that the budget was a mess."
     att = only(text)

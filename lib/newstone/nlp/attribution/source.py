@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from newstone.nlp.attribution.cues import cue_at, finite_verb
 from newstone.nlp.attribution.lexicon import cue_lexicon, word_set
-from newstone.nlp.attribution.tokens import Clause, Token, next_comma, spaced_dash, ticker_at
+from newstone.nlp.attribution.subject import expletive, subject_start
+from newstone.nlp.attribution.tokens import Clause, Token, spaced_dash, ticker_at
 from newstone.nlp.words import (
     APPOSITION_STARTERS,
     CLAUSE_WORDS,
     DETERMINERS,
-    FRONTED,
     NP_INNER,
     PREPOSITIONS,
     PRONOUN_SUBJECTS,
@@ -444,16 +444,8 @@ def shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) -
         return first, last
     # the sentence-initial noun phrase, after an opening adverb ("Essentially, Clinton's lawyers …")
     last = -1
-    begin = 2 if cue_first > 3 and tokens[1].text == "," and tokens[0].lower.endswith("ly") else 0
-    lead = tokens[0].lower if tokens else ""
-    if (
-        lead in FRONTED
-        or lead in ("here", "there", "now", "then", "meanwhile", "later", "earlier")
-        or (lead.endswith("ing") and len(lead) > 5)
-    ):
-        comma = next_comma(tokens, 1, min(cue_first, 14))  # "Here in Columbia, Sanders …, saying"
-        if comma < min(cue_first, 14) - 1:
-            begin = comma + 1
+    # past fronted phrases: "Here in Columbia, Sanders …, saying", "Hours later, Trump …"
+    begin = subject_start(tokens, 1 if tokens and tokens[0].lower in LEAD_CONJUNCTIONS else 0, cue_first)
     roles = word_set("titles.txt") | word_set("group_nouns.txt")
     for k in range(begin, min(cue_first, 10 + begin)):
         tok = tokens[k]
@@ -468,13 +460,22 @@ def shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) -
             and tok.lower not in CLAUSE_WORDS
         ):
             last = k
+        elif k == begin and tok.lower in SUBJECT_PRONOUNS:
+            last = k  # "Eight years ago, he backed Obama and said …"
+            break
         else:
             break
-    if last >= begin and (
-        tokens[last].capitalized or tokens[last].lower in PRONOUN_SUBJECTS or tokens[last].lower in roles
+    if (
+        last >= begin
+        and (tokens[last].capitalized or tokens[last].lower in PRONOUN_SUBJECTS or tokens[last].lower in roles)
+        and not expletive(tokens, begin, last)
     ):
         return begin, last
     return None
+
+
+# a conjunction opening the sentence before its subject ("But the mayor thanked voters, saying …")
+LEAD_CONJUNCTIONS = frozenset("but and so yet or".split())
 
 
 # prepositions that take a cue participle whose subject is the clause's subject ("X ended

@@ -1,0 +1,90 @@
+"""Where a clause's subject starts, past what is fronted before it.
+
+A cue with no subject of its own ("…, saying …", "… and said …") borrows the sentence
+subject (:func:`~newstone.nlp.attribution.source.shared_subject`). That subject follows
+any fronted adverbial set off by commas: "Hours later, | Trump returned …", "Speaking in
+Salem, New Hampshire, | Trump …", "The day before, at a rally in Austin, Tex., | Mr. Lee
+…", "Once he was mayor, | Mr. Lee …", "AUSTIN, Tex. - | Ann Lee …". A lone "it" before a
+form of "be" ("It was there that …") is no speaker.
+"""
+
+from __future__ import annotations
+
+from newstone.nlp.attribution.lexicon import word_set
+from newstone.nlp.attribution.tokens import Token, spaced_dash
+from newstone.nlp.words import FRONTED, SUBORDINATORS, TIME_BACK
+
+# how far a fronted phrase may run before its comma, and how many may follow each other
+FRONTED_REACH = 22
+FRONTED_SEGMENTS = 4
+# words that end a fronted time phrase ("Hours later,", "Eight years ago,", "The day before,")
+TIME_ENDS = TIME_BACK | frozenset("ago before later earlier after since".split())
+# a subject pronoun inside a phrase not opened by a subordinator starts the clause itself
+CLAUSE_SUBJECTS = frozenset("i he she we they".split())
+
+
+def _segment_end(tokens: list[Token], begin: int, stop: int) -> int:
+    """Index of the comma or spaced dash ending the segment from ``begin`` (``stop`` if none)."""
+    for k in range(begin, min(stop, begin + FRONTED_REACH)):
+        tok = tokens[k]
+        if tok.kind == "Q" or tok.text in (".", ";", ":", "!", "?") and k + 1 < stop and tokens[k + 1].capitalized:
+            return stop
+        if tok.text == "," or tok.text in ("\u2014", "--") or spaced_dash(tokens, k):
+            return k
+    return stop
+
+
+def _is_fronted(tokens: list[Token], begin: int, end: int) -> bool:
+    """Whether ``tokens[begin:end]`` is an adverbial phrase rather than a subject."""
+    words = [t for t in tokens[begin:end] if t.is_word]
+    if not words:
+        return False
+    first, last = words[0].lower, words[-1].lower
+    if first not in SUBORDINATORS and any(
+        t.lower in CLAUSE_SUBJECTS and tokens[k - 1].lower not in SUBORDINATORS
+        for k, t in enumerate(tokens[begin + 1 : end], begin + 1)
+    ):
+        return False  # "By Sunday she had cancelled a rally in Green Bay, Wis., citing …": a clause
+    return (
+        first in FRONTED
+        or first in SUBORDINATORS
+        or first in word_set("fronted_openers.txt")
+        or first in TIME_BACK
+        or last in TIME_ENDS
+        or (first.endswith("ly") and len(first) > 4)
+        or (first.endswith("ing") and len(first) > 5)
+        or all(t.text.isupper() and len(t.text) > 1 or not t.is_word for t in tokens[begin:end])  # "AUSTIN, Tex. -"
+    )
+
+
+def _is_place_tail(tokens: list[Token], begin: int, end: int, previous_end_capitalized: bool) -> bool:
+    """ "Tex." or "New Hampshire" after "in Salem,": the rest of a place name."""
+    span = tokens[begin:end]
+    return previous_end_capitalized and 0 < len(span) <= 4 and all(t.capitalized or t.text == "." for t in span)
+
+
+def subject_start(tokens: list[Token], begin: int, cue_first: int) -> int:
+    """First token of the clause subject at or after ``begin``, past fronted phrases."""
+    previous_capitalized = False
+    for _ in range(FRONTED_SEGMENTS):
+        end = _segment_end(tokens, begin, cue_first)
+        if end >= cue_first - 1:
+            break
+        if not (_is_fronted(tokens, begin, end) or _is_place_tail(tokens, begin, end, previous_capitalized)):
+            break
+        previous_capitalized = end - begin >= 2 and tokens[end - 1].capitalized
+        begin = end + 1
+    return begin
+
+
+EXPLETIVE_BE = frozenset("is was 's ’s".split())
+
+
+def expletive(tokens: list[Token], first: int, last: int) -> bool:
+    """ "It was …", "It's …": a dummy subject, never the speaker of a borrowed cue."""
+    word = tokens[last].lower
+    if first != last:
+        return False
+    if word in ("it's", "there's"):
+        return True
+    return word in ("it", "there") and last + 1 < len(tokens) and tokens[last + 1].lower in EXPLETIVE_BE
