@@ -193,6 +193,23 @@ def test_non_restrictive_relative_clause_keeps_who_as_source():
     assert [source(text, a) for a in atts] == ["Lee Park", "who"]
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Farmers who lost their crops to the flood said the payments came too late.", "Farmers"),
+        ("Two officials who spoke with the Daily Mirror said the plan was dead.", "Two officials"),
+    ],
+)
+def test_speaker_is_the_noun_before_a_restrictive_who_clause(sentence, speaker):
+    text = BODY + sentence
+    assert source(text, only(text)) == speaker
+
+
+def test_pronoun_inside_a_who_clause_stays_the_speaker():
+    text = BODY + "This is the senator who he said would win the race."
+    assert all(source(text, a) != "the senator" for a in run(text))
+
+
 def test_relative_pronoun_never_closes_an_end_attribution():
     text = "The ferry will run again in May. Harbour master Jo Dunn, who declined to give a date."
     atts = run(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newstone.nlp.attribution.cues import cue_at, finite_verb
 from newstone.nlp.attribution.lexicon import cue_lexicon, word_set
-from newstone.nlp.attribution.subject import expletive, subject_start
+from newstone.nlp.attribution.subject import expletive, relative_pronoun_before, subject_start
 from newstone.nlp.attribution.tokens import Clause, Token, spaced_dash, ticker_at
 from newstone.nlp.words import (
     APPOSITION_STARTERS,
@@ -259,6 +259,16 @@ def source_before(tokens: list[Token], cue_first: int) -> tuple[int | None, int 
             return first, opening - 1, new_cue_first
     first = np_back(tokens, last)
     if first <= last and good_source(tokens, first, last):
+        rel = (
+            None
+            if tokens[last].lower in SUBJECT_PRONOUNS or tokens[cue_first].lower.endswith("ing")
+            else relative_pronoun_before(tokens, first, RELATIVE_PRONOUNS)
+        )
+        if rel is not None:
+            # "officials who spoke with The Post said": the noun before "who", not "The Post"
+            head = np_back(tokens, rel - 1)
+            if head <= rel - 1 and good_source(tokens, head, rel - 1):
+                return head, rel - 1, new_cue_first
         if ticker_at(tokens, last):
             last -= 3  # the speaker is the company, not its stock symbol
         return first, last, new_cue_first
@@ -473,6 +483,9 @@ def shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) -
         return begin, last
     return None
 
+
+# pronouns of a restrictive relative clause between a speaker and its cue
+RELATIVE_PRONOUNS = frozenset(("who",))
 
 # a conjunction opening the sentence before its subject ("But the mayor thanked voters, saying …")
 LEAD_CONJUNCTIONS = frozenset("but and so yet or".split())

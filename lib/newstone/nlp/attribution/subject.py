@@ -88,3 +88,23 @@ def expletive(tokens: list[Token], first: int, last: int) -> bool:
     if word in ("it's", "there's"):
         return True
     return word in ("it", "there") and last + 1 < len(tokens) and tokens[last + 1].lower in EXPLETIVE_BE
+
+
+# how far back from the phrase before a cue a restrictive relative pronoun may stand
+RELATIVE_REACH = 12
+
+
+def relative_pronoun_before(tokens: list[Token], first: int, pronouns: frozenset[str]) -> int | None:
+    """Index of the relative pronoun whose clause holds the noun phrase starting at
+    ``first`` ("economists who favor | consumption taxes | agree"): the speaker is the
+    noun before the pronoun, not the object inside its clause. Only a restrictive clause
+    (no comma before the pronoun) with no punctuation inside counts."""
+    for k in range(first - 1, max(0, first - RELATIVE_REACH) - 1, -1):
+        tok = tokens[k]
+        if not tok.is_word:
+            return None
+        if tok.lower in pronouns:
+            return k if k > 0 and tokens[k - 1].is_word else None
+        if tok.lower in ("who", "which", "that", "whom", "whose"):
+            return None
+    return None
