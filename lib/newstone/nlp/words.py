@@ -79,7 +79,8 @@ VERB_GROUP = frozenset(
 aren't weren't hasn't haven't hadn't shouldn't has have had having also is was are were be been being will would could
 can should may might must did do does not n't never just already previously repeatedly later then
 first once again publicly privately reportedly still even long often recently now further ever
-only quickly immediately clearly flatly openly frequently subsequently initially """.split()
+only quickly immediately clearly flatly openly frequently subsequently initially twice always quite instead
+indeed rather sometimes usually """.split()
 )
 #: words that open or join clauses: a noun phrase scan stops at them
 CLAUSE_WORDS = frozenset(

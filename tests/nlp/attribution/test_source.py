@@ -34,6 +34,20 @@ def test_time_phrase_is_skipped_before_the_source():
     assert source(text, only(text)) == "The mayor"
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The harbour board has twice complained that the ferries run late.", "The harbour board"),
+        ("Local critics have in particular noted that the bridge is unsafe.", "Local critics"),
+        ("The ministry less than two weeks ago said that the border would reopen.", "The ministry"),
+        ("The council has always claimed that the budget is balanced.", "The council"),
+    ],
+)
+def test_adverbs_and_counted_time_before_the_cue_are_skipped(sentence, speaker):
+    text = BODY + sentence
+    assert source(text, only(text)) == speaker
+
+
 def test_opening_connective_is_not_part_of_the_speaker():
     text = "Moreover, Ann Lee, a historian at the college, noted that most of the plans end in 2030."
     assert source(text, only(text)).startswith("Ann Lee")

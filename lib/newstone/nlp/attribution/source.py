@@ -32,13 +32,16 @@ from newstone.nlp.words import (
 
 def skip_verb_group_back(tokens: list[Token], j: int) -> int:
     # capitalised, "May" or "Will" right before a cue is a name ("Theresa May said"), not a modal
-    while (
-        j >= 0
-        and tokens[j].is_word
-        and not tokens[j].capitalized
-        and (tokens[j].lower in VERB_GROUP or (tokens[j].lower.endswith("ly") and len(tokens[j].lower) > 4))
-    ):
-        j -= 1
+    while j >= 0 and tokens[j].is_word and not tokens[j].capitalized:
+        low = tokens[j].lower
+        if low in VERB_GROUP or (low.endswith("ly") and len(low) > 4):
+            j -= 1
+        elif j > 0 and (tokens[j - 1].lower, low) in ADVERB_PAIRS:
+            j -= 2  # "have in particular noted"
+        elif low in ("more", "most", "less") and j + 1 < len(tokens) and tokens[j + 1].lower.endswith("ly"):
+            j -= 1  # "more accurately predicted"
+        else:
+            break
     return j
 
 
@@ -49,11 +52,13 @@ def _in_name(tokens: list[Token], j: int) -> bool:
 
 
 def _skip_time_back(tokens: list[Token], j: int) -> int:
-    """Skip "on Thursday", "last week", "in the past", "in 2014", "for years" backwards."""
+    """Skip "on Thursday", "last week", "in the past", "in 2014", "for years", "less than
+    two weeks ago" backwards."""
+    ago = j >= 0 and tokens[j].lower == "ago"
     while (
         j >= 0
         and tokens[j].is_word
-        and (tokens[j].lower in TIME_BACK or tokens[j].lower.isdigit())
+        and (tokens[j].lower in TIME_BACK or tokens[j].lower.isdigit() or (ago and tokens[j].lower in QUANTITIES))
         and not _in_name(tokens, j)
     ):
         k = j - 1
@@ -61,6 +66,12 @@ def _skip_time_back(tokens: list[Token], j: int) -> int:
             k -= 1
         j = k
     return j
+
+
+# words that count a time phrase ending in "ago" ("two weeks ago", "less than a year ago")
+QUANTITIES = frozenset("one two three four five six seven eight nine ten a few several couple than less more".split())
+# two-word adverbs between a subject and its cue ("X has in fact said")
+ADVERB_PAIRS = frozenset(("in", w) for w in "particular fact turn part general effect essence private public".split())
 
 
 def np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
