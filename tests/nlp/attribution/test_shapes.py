@@ -70,6 +70,22 @@ def test_according_to_source_runs_to_the_comma():
     assert content(text, att) == "most residents oppose the plan"
 
 
+@pytest.mark.parametrize(
+    "sentence, expected_source",
+    [
+        (
+            "Exports rose by a third, according to an analysis by the Lakeside Institute.",
+            "an analysis by the Lakeside Institute",
+        ),
+        ("The mayor said so, according to audio provided by Radio Dover.", "audio provided by Radio Dover"),
+    ],
+)
+def test_according_to_at_the_end_keeps_the_agent(sentence, expected_source):
+    text = BODY + sentence
+    (att,) = [a for a in run(text) if cue_of(text, a) == "according to"]
+    assert source(text, att) == expected_source
+
+
 def test_according_to_after_fronted_adverbial_resumes_content():
     text = (
         "For the governor, according to a longtime aide, Tuesday's vote is a test "

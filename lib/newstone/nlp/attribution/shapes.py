@@ -245,6 +245,10 @@ def _according_to(tokens: list[Token], i: int) -> Clause | None:
     source = token_span(tokens, i + 2, src_last)
     before = i - 1
     rest = trim_end(tokens, src_last + 1, n - 1)
+    if before >= 0 and tokens[before].text == "," and _source_goes_on(tokens, src_last + 1):
+        # "…, according to an analysis by the Pew Research Center.": the agent is the source too
+        src_last = min(trim_end(tokens, src_last + 1, next_comma(tokens, src_last + 1, n) - 1), src_last + 15)
+        source = token_span(tokens, i + 2, src_last)
     if before >= 0 and (tokens[before].text == "," or rest <= src_last):
         first = last_attached_clause(tokens, before)
         c_last = trim_end(tokens, first, before)
@@ -279,6 +283,15 @@ def _according_to(tokens: list[Token], i: int) -> Clause | None:
     if c_last < after:
         return None
     return Clause(cue, i, i + 1, source, content_spans(tokens, after, c_last), "according", i + 2)
+
+
+def _source_goes_on(tokens: list[Token], k: int) -> bool:
+    """ "a report | from X", "audio | provided by X": the "according to" phrase names its agent next."""
+    return (
+        k < len(tokens)
+        and tokens[k].is_word
+        and (tokens[k].lower in ("by", "from", "with") or tokens[k].lower.endswith("ed"))
+    )
 
 
 def _colon_clause(tokens: list[Token]) -> Clause | None:
