@@ -3,7 +3,7 @@ cues, coordinated clauses (lib/newstone/nlp/attribution/nesting.py)."""
 
 from __future__ import annotations
 
-from tests.helpers.attribution import BODY, content, only, run, source
+from tests.helpers.attribution import BODY, content, cue_of, only, run, source
 
 # --- a belief or stance inside another speaker's content is part of it ---
 
@@ -80,3 +80,9 @@ def test_that_a_and_that_b_is_one_content():
     text = "The mayor said that the budget was balanced, and that no services would be cut."
     att = only(text)
     assert content(text, att) == "that the budget was balanced, and that no services would be cut"
+
+
+def test_parenthetical_pronoun_keeps_its_own_source():
+    text = BODY + "The documents indicate, he said in an interview, that the council misled voters."
+    (said,) = [a for a in run(text) if cue_of(text, a) == "said"]
+    assert source(text, said) == "he"

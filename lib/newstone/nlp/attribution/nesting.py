@@ -54,6 +54,8 @@ def lift_nested_pronouns(tokens: list[Token], clauses: list[Clause]) -> None:
         if outer.shape != "forward" or not outer.content or inner.source is None or outer.source is None:
             continue
         start = outer.content[0][0]
+        if inner.source_first > 0 and tokens[inner.source_first - 1].text == ",":
+            continue  # "He believes, he said, that …": a parenthetical of its own speaker
         if inner.source[0] <= start + 5 and inner.source[0] >= start and inner.source[1] - inner.source[0] <= 4:
             inner.source = outer.source
     # "… end what she called punitive rules", "Vote for Lee, whom he called a fraud": a
