@@ -256,6 +256,19 @@ def test_borrowed_subject_comes_after_fronted_phrases(sentence, speaker):
     assert source(text, only(text)) == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("A few minutes later they closed the doors and said the vote would start.", "they"),
+        ("The crowd cheered when Mayor Dunn arrived and said the bridge was open.", "Mayor Dunn"),
+        ("Mayor Dunn left early after he lost the vote and said the count was wrong.", "Mayor Dunn"),
+    ],
+)
+def test_cue_after_and_borrows_the_nearest_clause_subject(sentence, speaker):
+    text = BODY + sentence
+    assert source(text, only(text)) == speaker
+
+
 def test_borrowed_subject_is_not_a_dummy_it():
     text = BODY + "It was a strong speech, as the mayor echoed the critics, saying the plan had failed."
     assert all(source(text, a) != "It" for a in run(text))

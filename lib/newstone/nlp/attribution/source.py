@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newstone.nlp.attribution.cues import cue_at, finite_verb
 from newstone.nlp.attribution.lexicon import cue_lexicon, word_set
-from newstone.nlp.attribution.subject import expletive, relative_pronoun_before, subject_start
+from newstone.nlp.attribution.subject import expletive, nearest_subject, relative_pronoun_before, subject_start
 from newstone.nlp.attribution.tokens import Clause, Token, spaced_dash, ticker_at
 from newstone.nlp.words import (
     APPOSITION_STARTERS,
@@ -467,6 +467,9 @@ def shared_subject(tokens: list[Token], cue_first: int, clauses: list[Clause]) -
     last = -1
     # past fronted phrases: "Here in Columbia, Sanders …, saying", "Hours later, Trump …"
     begin = subject_start(tokens, 1 if tokens and tokens[0].lower in LEAD_CONJUNCTIONS else 0, cue_first)
+    near = nearest_subject(tokens, begin + 1, cue_first)
+    if near is not None:
+        return near  # "Some booed, and when Rubio thanked Miami and said …"
     roles = word_set("titles.txt") | word_set("group_nouns.txt")
     for k in range(begin, min(cue_first, 10 + begin)):
         tok = tokens[k]

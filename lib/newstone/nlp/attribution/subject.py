@@ -10,9 +10,9 @@ form of "be" ("It was there that …") is no speaker.
 
 from __future__ import annotations
 
-from newstone.nlp.attribution.lexicon import word_set
+from newstone.nlp.attribution.lexicon import cue_lexicon, word_set
 from newstone.nlp.attribution.tokens import Token, spaced_dash
-from newstone.nlp.words import FRONTED, SUBORDINATORS, TIME_BACK
+from newstone.nlp.words import FRONTED, NP_INNER, SUBORDINATORS, TIME_BACK, VERB_GROUP
 
 # how far a fronted phrase may run before its comma, and how many may follow each other
 FRONTED_REACH = 22
@@ -107,4 +107,55 @@ def relative_pronoun_before(tokens: list[Token], first: int, pronouns: frozenset
             return k if k > 0 and tokens[k - 1].is_word else None
         if tok.lower in ("who", "which", "that", "whom", "whose"):
             return None
+    return None
+
+
+# words after which a pronoun opens a clause that is not the speaker's ("said he would",
+# "the plan, which he opposed,")
+NOT_MAIN_CLAUSE = frozenset("that which who whom what whose how whether than like if why where before after".split())
+# words after which a name opens a clause of its own ("…, and when Rubio thanked …")
+CLAUSE_LINKS = SUBORDINATORS | frozenset(("and", "but", ","))
+NAME_REACH = 8
+
+
+def _verb_like(tokens: list[Token], k: int, stop: int, after_pronoun: bool) -> bool:
+    """Whether ``tokens[k]`` looks like the finite verb of a clause ("thanked", "has"; after
+    a pronoun also "says": after a name an "-s" word may be a plural noun)."""
+    if k >= stop or not tokens[k].is_word or tokens[k].capitalized:
+        return False
+    low = tokens[k].lower
+    return (
+        low in VERB_GROUP
+        or (low.endswith("ed") and len(low) > 3)
+        or (after_pronoun and low.endswith("s") and not low.endswith("ss"))
+    )
+
+
+def nearest_subject(tokens: list[Token], lo: int, cue_first: int) -> tuple[int, int] | None:
+    """The nearest clause subject left of a cue that has none ("Some booed, and when Rubio
+    thanked Miami and said …" -> "Rubio"; "A minute later they rushed in and said …" ->
+    "they"): a subject pronoun, or a name or "the"-phrase after a comma, "and", "but" or a
+    subordinator, followed by a verb-like word. Not inside a that- or relative clause."""
+    lexicon = cue_lexicon()
+    for p in range(cue_first - 2, lo - 1, -1):
+        tok = tokens[p]
+        prev = tokens[p - 1] if p > 0 else None
+        if prev is not None and (prev.lower in NOT_MAIN_CLAUSE or prev.lower in lexicon):
+            continue
+        if tok.lower in CLAUSE_SUBJECTS:
+            last = p
+        elif (tok.capitalized or tok.lower == "the") and (prev is None or prev.lower in CLAUSE_LINKS):
+            last = p
+            while (
+                last + 1 < cue_first
+                and last - p < NAME_REACH
+                and (tokens[last + 1].capitalized or tokens[last + 1].text == "." or tokens[last + 1].lower in NP_INNER)
+            ):
+                last += 1
+            if not tokens[last].capitalized:
+                continue
+        else:
+            continue
+        if _verb_like(tokens, last + 1, cue_first, last == p and tok.lower in CLAUSE_SUBJECTS):
+            return p, last
     return None
