@@ -192,3 +192,16 @@ def test_a_poll_phrase_without_a_clause_or_with_another_cue_is_left_alone():
     assert in_body("In the polls, anyway.")[1] == []
     text, atts = in_body("In a poll released Monday, most voters said the tax was too high.")
     assert [(source(text, a), content(text, a)) for a in atts] == [("most voters", "the tax was too high")]
+
+
+def test_asked_with_an_object_after_an_apposition_is_active():
+    text = BODY + "Ann Lee, a teacher and union leader, asked Mayor Dunn whether he had plans for the school."
+    att = only(text)
+    assert source(text, att).startswith("Ann Lee")
+    assert content(text, att) == "whether he had plans for the school"
+
+
+def test_asked_between_commas_stays_a_passive_question():
+    text = BODY + "The mayor, asked whether he would run, said he would not."
+    (asked,) = [a for a in run(text) if cue_of(text, a) == "asked"]
+    assert asked.source is None

@@ -66,6 +66,7 @@ from newstone.nlp.attribution.source import (
     time_phrase,
     trim_source_front,
 )
+from newstone.nlp.attribution.subject import asks_someone
 from newstone.nlp.attribution.tokens import (
     Clause,
     Token,
@@ -329,6 +330,7 @@ def _cue_clause(tokens: list[Token], cue_first: int, cue_last: int, cue: Cue, cl
         cue.passive_question
         and tokens[cue_first].lower == "asked"
         and (prev is None or prev.lower in ("when", "was", "were", "being", "after", "if") or prev.text == ",")
+        and not (prev is not None and prev.text == "," and asks_someone(tokens, cue_last + 1))
     ):
         clause = _asked_clause(tokens, cue_first, cue_last)
         if clause is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newstone.nlp.attribution.lexicon import cue_lexicon, word_set
 from newstone.nlp.attribution.tokens import Token, spaced_dash
-from newstone.nlp.words import FRONTED, NP_INNER, SUBORDINATORS, TIME_BACK, VERB_GROUP
+from newstone.nlp.words import FRONTED, NP_INNER, SUBORDINATORS, TIME_BACK, TIME_WORDS, VERB_GROUP
 
 # how far a fronted phrase may run before its comma, and how many may follow each other
 FRONTED_REACH = 22
@@ -159,3 +159,15 @@ def nearest_subject(tokens: list[Token], lo: int, cue_first: int) -> tuple[int, 
         if _verb_like(tokens, last + 1, cue_first, last == p and tok.lower in CLAUSE_SUBJECTS):
             return p, last
     return None
+
+
+def asks_someone(tokens: list[Token], k: int) -> bool:
+    """ "X, a teacher, asked | Mayor Lee whether …": an object right after "asked" (a name,
+    "the …", "him") makes the cue active, with X the source, not a passive question."""
+    tok = tokens[k] if k < len(tokens) else None
+    return (
+        tok is not None
+        and tok.is_word
+        and tok.lower not in TIME_WORDS
+        and (tok.capitalized or tok.lower in ("the", "him", "her", "them"))
+    )
