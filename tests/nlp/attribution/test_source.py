@@ -219,6 +219,19 @@ def test_speaker_is_the_noun_before_a_restrictive_who_clause(sentence, speaker):
     assert source(text, only(text)) == speaker
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("People familiar with the planning said the meeting would go ahead.", "People familiar with the planning"),
+        ("A source close to the mayor said the plan was dead.", "A source close to the mayor"),
+        ("People briefed on the move say the deal is off.", "People briefed on the move"),
+    ],
+)
+def test_speaker_phrase_keeps_its_modifier(sentence, speaker):
+    text = BODY + sentence
+    assert source(text, only(text)) == speaker
+
+
 def test_pronoun_inside_a_who_clause_stays_the_speaker():
     text = BODY + "This is the senator who he said would win the race."
     assert all(source(text, a) != "the senator" for a in run(text))

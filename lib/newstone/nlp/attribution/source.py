@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from newstone.nlp.attribution.cues import cue_at, finite_verb
 from newstone.nlp.attribution.lexicon import cue_lexicon, word_set
-from newstone.nlp.attribution.subject import expletive, nearest_subject, relative_pronoun_before, subject_start
+from newstone.nlp.attribution.subject import (
+    expletive,
+    modified_head,
+    nearest_subject,
+    relative_pronoun_before,
+    subject_start,
+)
 from newstone.nlp.attribution.tokens import Clause, Token, spaced_dash, ticker_at
 from newstone.nlp.words import (
     APPOSITION_STARTERS,
@@ -280,6 +286,7 @@ def source_before(tokens: list[Token], cue_first: int) -> tuple[int | None, int 
             head = np_back(tokens, rel - 1)
             if head <= rel - 1 and good_source(tokens, head, rel - 1):
                 return head, rel - 1, new_cue_first
+        first = modified_head(tokens, first, np_back)  # "people familiar with the plan said"
         if ticker_at(tokens, last):
             last -= 3  # the speaker is the company, not its stock symbol
         return first, last, new_cue_first

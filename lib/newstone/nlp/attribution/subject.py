@@ -171,3 +171,20 @@ def asks_someone(tokens: list[Token], k: int) -> bool:
         and tok.lower not in TIME_WORDS
         and (tok.capitalized or tok.lower in ("the", "him", "her", "them"))
     )
+
+
+def modified_head(tokens: list[Token], first: int, np_back) -> int:
+    """Start of the speaker phrase when the noun phrase at ``first`` is the object of a
+    modifier of the speaker ("people familiar with | the plan", "a letter obtained by | the
+    Post", "people with knowledge of | the talks"); ``first`` otherwise. ``np_back`` finds
+    the noun phrase ending at an index (passed in: it lives in ``source``)."""
+    k = first - 1
+    if k < 2 or tokens[k].lower not in ("with", "to", "on", "of", "by", "about", "in"):
+        return first
+    k -= 1
+    if tokens[k].lower not in word_set("source_modifiers.txt"):
+        return first
+    if tokens[k].lower == "knowledge" and tokens[k - 1].lower == "with":
+        k -= 1
+    head = np_back(tokens, k - 1)
+    return head if head <= k - 1 and tokens[k - 1].is_word else first
