@@ -335,3 +335,17 @@ def test_a_relative_clause_gives_an_office_or_nothing():
     assert one_speaker("Mr Tull, who is also transport minister").title == "transport minister"
     assert one_speaker("Ms Lark, who leaves next month").title is None
     assert one_speaker("Ms Lark, a neighbour of the family").title is None
+
+
+@pytest.mark.parametrize(
+    "mention, name, title",
+    [
+        ("Oscar-winner Dana Fell", "Dana Fell", "Oscar-winner"),
+        ("Oscar-winner Fell", "Fell", "Oscar-winner"),  # a describing compound is no given name
+        ("Paris-based Fell", "Fell", None),
+        ("Mr Kilroy-Dunn", "Kilroy-Dunn", None),  # a double-barrelled surname stays whole
+    ],
+)
+def test_a_describing_compound_is_no_part_of_the_name(mention, name, title):
+    info = one_speaker(mention)
+    assert (info.name, info.title) == (name, title)

@@ -34,6 +34,9 @@ from newstone.nlp.words import MONTHS
 from newstone.rules import word_set
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|bin|al-\w+)$")
+# A capitalised compound that describes: "Oscar-winner Sarandon", "Paris-based Smith" (a name's
+# second part is capitalised: "Kilroy-Silk").
+DESCRIPTIVE_COMPOUND = re.compile(r"^[A-Z][\w'\u2019.]*-[a-z]{3,}$")
 
 
 # Honorifics kept in a peer's name ("Lord Woolf", "Lady Thatcher"): the style is part of how
@@ -60,6 +63,7 @@ def name_run(tokens: list[str]) -> int:
     while (
         k > 0
         and NAME_TOKEN.match(tokens[k - 1])
+        and not DESCRIPTIVE_COMPOUND.match(tokens[k - 1])
         and (not is_title_word(tokens[k - 1]) or (k == len(tokens) and surname_may_be_title))
         and (tokens[k - 1].lower() not in word_set("org_words.txt") or (k == len(tokens) and surname_may_be_org_word))
     ):
