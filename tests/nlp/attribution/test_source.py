@@ -262,6 +262,8 @@ def test_shared_subject_after_a_fronted_place():
         ("Speaking at a fair in Salem, Oregon, Ann Lee praised the farmers, calling them heroes.", "Ann Lee"),
         ("The day before, at a rally in Austin, Tex., Mr. Dunn was blunt, claiming the vote was rigged.", "Mr. Dunn"),
         ("This year, he visited the school, saying the pupils deserved a medal.", "he"),
+        ("However, the mayor thanked the crews, saying the roads were clear.", "the mayor"),  # a sentence adverb
+        ("Nevertheless, he visited the school, saying the pupils deserved a medal.", "he"),
     ],
 )
 def test_borrowed_subject_comes_after_fronted_phrases(sentence, speaker):
