@@ -77,6 +77,15 @@ def test_an_inverted_cue_takes_the_name_after_it():
     assert out.kind == "direct"
 
 
+def test_a_source_never_runs_over_a_line_break():
+    # a heading without a full stop runs into the next line's sentence
+    heading = "Lee Apologizes To Voters For Telling Supporters Rivals Had Dropped Out"
+    text = BODY + heading + "\nDana Lee apologized for the error."
+    learned = candidate(text, "the error", "apologized for")
+    (out,) = combined(text, [], [learned])
+    assert source(text, out) == "Dana Lee"
+
+
 def test_the_learned_source_is_the_fallback_when_the_finder_finds_nothing():
     text = BODY + "According to the union, the new rota is unsafe for night staff."
     learned = candidate(text, "the new rota is unsafe for night staff", "According to", "the union")

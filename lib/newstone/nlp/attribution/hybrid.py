@@ -191,11 +191,15 @@ def rules_source(text: str, sentences: list[Sentence], quotes: list[Span], cue: 
     last = next((i for i in range(index, len(tokens)) if tokens[i].end >= cue[1]), index)
     if index > 0 and last + 1 < len(tokens) and inverted_source(tokens, index, last + 1):
         end = np_forward(tokens, last + 1, len(tokens))
+        while end > last + 1 and "\n" in text[tokens[last + 1].start : tokens[end].start]:
+            end -= 1
         if end > last:
             return tokens[last + 1].start, tokens[end].end
     first, source_last, _ = source_before(tokens, index)
     if first is None:
         return None
+    while first < source_last and "\n" in text[tokens[first].end : tokens[source_last].start]:
+        first += 1  # a sentence run over a line break ("… Carson Had Dropped Out\nTed Cruz apologized")
     return tokens[first].start, tokens[source_last].end
 
 
