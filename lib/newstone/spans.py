@@ -6,6 +6,7 @@ with them, the sentence splitter and the country matcher use them too.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -46,3 +47,31 @@ def merge_spans(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int
         else:
             merged.append([start, end])
     return [(s, e) for s, e in merged]
+
+
+class SpanIndex:
+    """Spans (with any payload) found by overlap in logarithmic time plus what they return.
+
+    A paragraph of a 10 MB article asked which of the article's spans overlap it, by a scan
+    of them all, made the hybrid attribution quadratic (1 MB: 26 s, 0.25 MB: 3 s). Spans are
+    kept sorted by start; a span overlapping ``[lo, hi)`` starts before ``hi`` and, being at
+    most ``longest`` long, after ``lo - longest``: only those are looked at."""
+
+    def __init__(self, items: Iterable[tuple[Span, object]]):
+        self.items = list(items)
+        self.order = sorted(range(len(self.items)), key=lambda k: self.items[k][0][0])
+        self.starts = [self.items[k][0][0] for k in self.order]
+        self.longest = max((e - s for (s, e), _ in self.items), default=0)
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[Span, object]]:
+        """The items whose span overlaps ``[lo, hi)``, in the order they were given."""
+        first = bisect.bisect_right(self.starts, lo - self.longest)
+        last = bisect.bisect_left(self.starts, hi)
+        found = [k for k in self.order[first:last] if self.items[k][0][1] > lo]
+        return [self.items[k] for k in sorted(found)]
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether any item's span overlaps ``span``."""
+        first = bisect.bisect_right(self.starts, span[0] - self.longest)
+        last = bisect.bisect_left(self.starts, span[1])
+        return any(self.items[k][0][1] > span[0] for k in self.order[first:last])

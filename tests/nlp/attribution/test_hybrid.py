@@ -19,6 +19,7 @@ from newstone.nlp.attribution.hybrid import (
 from newstone.nlp.attribution.learned.features import Paragraph
 from newstone.nlp.attribution.learned.spans import Candidate, paragraph_candidates, tag_runs
 from newstone.nlp.sentences import split_sentences
+from newstone.spans import SpanIndex
 from tests.helpers.attribution import BODY, content, source
 
 
@@ -204,13 +205,13 @@ def test_marginals_are_asked_only_for_content_a_candidate_can_keep():
     tags = ["B-S", "B-K", "B-C", "I-C", "I-C", "I-C", "O", "B-C", "I-C", "I-C", "I-C", "O"]
     runs = tag_runs(tags)
     tagger = RecordingTagger()
-    probs = content_marginals(tagger, p, tags, runs, taken=[])
+    probs = content_marginals(tagger, p, tags, runs, taken=SpanIndex([]))
     # "the road will close": it has a cue; the second run has none; then the cue and source runs
     assert tagger.asked == [2, 3, 4, 5, 0, 1]
     assert probs == [0.9] * 6 + [1.0] * 6
     # a run overlapping a rules content cannot be kept either
     tagger = RecordingTagger()
-    content_marginals(tagger, p, tags, runs, taken=[span_of(text, "road")])
+    content_marginals(tagger, p, tags, runs, taken=SpanIndex([(span_of(text, "road"), None)]))
     assert tagger.asked == []
 
 

@@ -44,6 +44,7 @@ from newstone.nlp.attribution.learned.spans import (
 from newstone.nlp.attribution.quotes import find_quotes, quote_kind
 from newstone.nlp.attribution.source import inverted_source, np_forward, source_before
 from newstone.nlp.attribution.tokens import tokenize
+from newstone.spans import SpanIndex
 
 MIN_TOKENS = 2
 
@@ -74,7 +75,7 @@ def learned_candidates(
 ) -> list[Candidate]:
     """The tagger's candidates of every paragraph, given the rules' attributions."""
     tagger = tagger if tagger is not None else default_tagger()
-    taken = sorted(s for a in rules for s in a.spans)
+    taken = _rules_content(rules)
     paragraphs, features = article_inputs(text, sentences, rules, quotes)
     candidates = []
     for paragraph, feats in zip(paragraphs, features):
@@ -95,7 +96,7 @@ def tag_with_marginals(tagger, features: list[tuple[str, ...]]) -> tuple[list[st
     return tags, [tagger.marginal(tag, t) if tag != "O" else 1.0 for t, tag in enumerate(tags)]
 
 
-def content_marginals(tagger, paragraph: Paragraph, tags: list[str], runs: list[Run], taken: list[Span]) -> list[float]:
+def content_marginals(tagger, paragraph: Paragraph, tags: list[str], runs: list[Run], taken: SpanIndex) -> list[float]:
     """What :func:`tag_with_marginals` gives for the tagged paragraph (``tagger`` holds it),
     but asked only for content runs whose candidate :func:`combine` can keep: 1 for the
     tokens of a content run with no cue run in a sentence it touches (its candidate has no
@@ -114,7 +115,7 @@ def content_marginals(tagger, paragraph: Paragraph, tags: list[str], runs: list[
             cue_sentences = {sentence_of[r.first] for r in runs if r.kind == "K"}
         if not any(sentence_of[run.first] <= s <= sentence_of[run.last] for s in cue_sentences):
             continue
-        if _overlaps(taken, run_span(paragraph.spans, run)):
+        if taken.overlaps(run_span(paragraph.spans, run)):
             continue
         for t in range(run.first, run.last + 1):
             probs[t] = tagger.marginal(tags[t], t)
@@ -157,12 +158,12 @@ def linked_candidates(
     """The candidates :func:`combine` may keep, each as the attribution it would add, with
     its confidence features: a cue, ``MIN_TOKENS`` tokens, no overlap with rules content,
     and a source (the rules' finder at the cue, else the tagger's) outside the content."""
-    taken = sorted(s for a in rules for s in a.spans)
+    taken = _rules_content(rules)
     if quotes is None:
         quotes = find_quotes(text, [span for span, _ in paragraphs_of(sentences)])
     out = []
     for candidate in candidates:
-        if candidate.cue is None or candidate.tokens < MIN_TOKENS or any(_overlaps(taken, s) for s in candidate.spans):
+        if candidate.cue is None or candidate.tokens < MIN_TOKENS or any(taken.overlaps(s) for s in candidate.spans):
             continue
         found = rules_source(text, sentences, quotes, candidate.cue)
         source = found if found is not None else candidate.source
@@ -203,10 +204,9 @@ def rules_source(text: str, sentences: list[Sentence], quotes: list[Span], cue: 
     return tokens[first].start, tokens[source_last].end
 
 
-def _overlaps(sorted_spans: list[Span], span: Span) -> bool:
-    """Whether ``span`` overlaps any of ``sorted_spans`` (sorted by start)."""
-    k = bisect.bisect_left(sorted_spans, (span[1], span[1]))
-    return any(e > span[0] for _, e in sorted_spans[:k])
+def _rules_content(rules: list[Attribution]) -> SpanIndex:
+    """The rules' content spans, to ask whether a learned run overlaps one."""
+    return SpanIndex((span, None) for a in rules for span in a.spans)
 
 
 def _inside(source: Span, content: Span) -> bool:

@@ -33,6 +33,7 @@ from newstone.nlp.attribution.document import paragraphs_of
 from newstone.nlp.attribution.lexicon import cue_lexicon
 from newstone.nlp.attribution.quotes import find_quotes
 from newstone.nlp.attribution.tokens import token_pattern
+from newstone.spans import SpanIndex
 
 # Tags: BIO over source (S), cue (K) and content (C).
 LABELS = ("O", "B-S", "I-S", "B-K", "I-K", "B-C", "I-C")
@@ -255,13 +256,13 @@ def article_inputs(
         return [], []
     if quotes is None:
         quotes = find_quotes(text, [span for span, _ in paragraphs_of(sentences)])
-    labelled = attribution_spans(rules)
+    labelled = SpanIndex(attribution_spans(rules))
     paragraphs = paragraph_tokens(text, sentences, sentences[0].paragraph_id)
     features = []
     for paragraph in paragraphs:
         starts = [s for s, _ in paragraph.spans]
         lo, hi = paragraph.spans[0][0], paragraph.spans[-1][1]
-        near = [(span, kind) for span, kind in labelled if span[1] > lo and span[0] < hi]
+        near = labelled.overlapping(lo, hi)
         rule_tags = span_tags(starts, near, len(starts))
         features.append(paragraph_features(paragraph, quote_flags(paragraph.spans, quotes), rule_tags))
     return paragraphs, features
