@@ -16,8 +16,8 @@ Span = tuple[int, int]
 
 # Who-said-what finders: the rules alone, or the rules extended by a tagger trained on
 # PolNeAR (newstone.nlp.attribution.hybrid). The hybrid is the default: it beats the rules
-# on PolNeAR dev (F1 0.664 against 0.632 at precision 0.843) and names the same speakers on
-# our identity set (docs/methodology.md). Datasets that record no mode were made by the rules.
+# on PolNeAR dev at the precision asked for and names the same speakers on our identity set
+# (figures in docs/methodology.md). Datasets that record no mode were made by the rules.
 ATTRIBUTION_MODES = ("rules", "hybrid")
 DEFAULT_ATTRIBUTION = "hybrid"
 

@@ -12,8 +12,16 @@ import hashlib
 import traceback
 from dataclasses import dataclass
 
-from newstone.model import DEFAULT_ATTRIBUTION, Article, ArticleRows, Attribution, CountryMention, Sentence
-from newstone.nlp.attribution.hybrid import MODES, attributions_for
+from newstone.model import (
+    ATTRIBUTION_MODES,
+    DEFAULT_ATTRIBUTION,
+    Article,
+    ArticleRows,
+    Attribution,
+    CountryMention,
+    Sentence,
+)
+from newstone.nlp.attribution.hybrid import attributions_for
 from newstone.nlp.countries import default_matcher
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.speakers.coreference import resolve_speakers
@@ -35,8 +43,8 @@ class Options:
 
     def __post_init__(self):
         check_scorer(self.tone_scorer)  # a usage error, not an error row per article
-        if self.attribution not in MODES:
-            raise ValueError(f"attribution must be one of {', '.join(MODES)}, not {self.attribution!r}")
+        if self.attribution not in ATTRIBUTION_MODES:
+            raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_MODES)}, not {self.attribution!r}")
 
     def settings(self) -> dict[str, str | None]:
         """What a dataset records about the run that made it: rows made with other

@@ -48,8 +48,6 @@ from newstone.spans import SpanIndex
 
 MIN_TOKENS = 2
 
-MODES = ATTRIBUTION_MODES
-
 
 def attributions_for(text: str, sentences: list[Sentence], mode: str = DEFAULT_ATTRIBUTION) -> list[Attribution]:
     """The attributions of ``text`` by the rules alone or by the hybrid."""
@@ -57,7 +55,7 @@ def attributions_for(text: str, sentences: list[Sentence], mode: str = DEFAULT_A
         return extract_attributions(text, sentences)
     if mode == "hybrid":
         return hybrid_attributions(text, sentences)
-    raise ValueError(f"attribution must be one of {', '.join(MODES)}, not {mode!r}")
+    raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_MODES)}, not {mode!r}")
 
 
 def hybrid_attributions(text: str, sentences: list[Sentence], tagger=None) -> list[Attribution]:

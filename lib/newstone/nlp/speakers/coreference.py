@@ -436,7 +436,8 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
                 history.append(info)
                 if len(history) > 2 * HISTORY:
                     del history[:-HISTORY]
-    return complete_person_facts(text, [out for index in range(len(attributions)) for out in resolved_at[index]])
+    in_given_order = [resolved for index in range(len(attributions)) for resolved in resolved_at[index]]
+    return complete_person_facts(text, in_given_order)
 
 
 def _short_form_of(mention: str, history: list[SpeakerInfo]) -> SpeakerInfo | None:
