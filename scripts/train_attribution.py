@@ -15,7 +15,9 @@ Usage::
   (articles dealt round-robin in name order) and scored on the held-out fold, rules and
   hybrid side by side, with the official scorer's rule (``newstone.evaluate.score``).
   The learned candidates of the held-out folds, right or wrong by that rule, also fit the
-  hybrid's confidence model (``learned/confidence.py``): a logistic regression, its cut
+  hybrid's confidence model (``learned/confidence.py``): a logistic regression over the
+  candidates' numbers and words (a word seen in at least ``MIN_WORD_COUNT`` candidates
+  gets a weight, penalised ``WORD_PENALTY`` times as hard as a number's), its cut
   chosen on the same candidates with the weights cross-fitted over two halves of the
   articles (the highest F1 at precision >= ``--min-precision``); the weights fitted on
   all of them and the cut are written to ``data/attribution_confidence.json``. Without
@@ -37,6 +39,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +63,8 @@ from newstone.nlp.speakers.coreference import resolve_speakers  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data" / "polnear"
 CONFIDENCE_OUT = ROOT / "lib" / "newstone" / "data" / "attribution_confidence.json"
 CUTS = tuple(round(0.3 + 0.05 * i, 2) for i in range(11))
+MIN_WORD_COUNT = 5  # candidates a word must describe to get a weight of its own
+WORD_PENALTY = 3.0  # L2 penalty of a word's weight (1 for the numbers): words are many and sparse
 
 
 @dataclass
@@ -157,7 +162,7 @@ class Held:
 
     item: Item
     rules: list[Attribution]
-    linked: list[tuple[Attribution, list[float]]]
+    linked: list[tuple[Attribution, list[float], list[str]]]
     right: list[bool]
 
 
@@ -176,18 +181,44 @@ def is_right(att: Attribution, gold: list[GoldAttribution]) -> bool:
     return not best.source or any(att.source[0] < e and s < att.source[1] for s, e in best.source)
 
 
-def fit_logistic(x, y, penalty: float = 1.0):
-    """Weights of an L2-penalised logistic regression (Newton's method, 25 steps: the same
-    weights every run)."""
+def fit_logistic(x, y, penalty):
+    """Weights of an L2-penalised logistic regression, ``penalty`` one number per column
+    (Newton's method, 25 steps: the same weights every run)."""
     import numpy as np
 
     w = np.zeros(x.shape[1])
     for _ in range(25):
         p = 1 / (1 + np.exp(-(x @ w)))
         gradient = x.T @ (p - y) + penalty * w
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty * np.eye(x.shape[1])
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         w -= np.linalg.solve(hessian, gradient)
     return w
+
+
+def fit_model(numbers, words: list[list[str]], y, keep) -> tuple[list[str], object]:
+    """(vocabulary, weights) of the confidence model fitted on the rows ``keep`` selects:
+    the numbers' columns, then one column per word of at least ``MIN_WORD_COUNT`` of those
+    rows, in sorted order."""
+    import numpy as np
+
+    counts = Counter(word for row, kept in zip(words, keep) if kept for word in set(row))
+    vocabulary = sorted(word for word, n in counts.items() if n >= MIN_WORD_COUNT)
+    x = design(numbers, words, vocabulary)
+    penalty = np.array([1.0] * numbers.shape[1] + [WORD_PENALTY] * len(vocabulary))
+    return vocabulary, fit_logistic(x[keep], y[keep], penalty)
+
+
+def design(numbers, words: list[list[str]], vocabulary: list[str]):
+    """The numbers with one 0/1 column per word of ``vocabulary`` appended."""
+    import numpy as np
+
+    column = {word: i for i, word in enumerate(vocabulary)}
+    x = np.zeros((len(words), len(vocabulary)))
+    for n, row in enumerate(words):
+        for word in row:
+            if word in column:
+                x[n, column[word]] = 1.0
+    return np.hstack([numbers, x])
 
 
 def hybrid_score(held: list[Held], keep) -> dict:
@@ -195,7 +226,7 @@ def hybrid_score(held: list[Held], keep) -> dict:
     (k: the article's index, i: the candidate's)."""
     preds = {}
     for k, h in enumerate(held):
-        atts = h.rules + [att for i, (att, _) in enumerate(h.linked) if keep(k, i)]
+        atts = h.rules + [att for i, (att, *_) in enumerate(h.linked) if keep(k, i)]
         atts.sort(key=lambda a: (a.start, a.end))
         preds[h.item.name] = [Prediction(list(a.spans), a.source) for a in resolve_speakers(h.item.text, atts)]
     return score({h.item.name: h.item.gold for h in held}, preds)
@@ -205,16 +236,17 @@ def fit_confidence(held: list[Held], args) -> tuple[dict, dict]:
     """The confidence model from the held-out candidates: (file contents, figures)."""
     import numpy as np
 
-    rows = [(k, x, ok) for k, h in enumerate(held) for (_, x), ok in zip(h.linked, h.right)]
+    rows = [(k, x, words, ok) for k, h in enumerate(held) for (_, x, words), ok in zip(h.linked, h.right)]
     x = np.array([r[1] for r in rows])
-    y = np.array([float(r[2]) for r in rows])
+    words = [r[2] for r in rows]
+    y = np.array([float(r[3]) for r in rows])
     half = np.array([r[0] % 2 for r in rows])
     crossfit = np.zeros(len(rows))
     for part in (0, 1):
-        w = fit_logistic(x[half != part], y[half != part])
-        crossfit[half == part] = 1 / (1 + np.exp(-(x[half == part] @ w)))
+        vocabulary, w = fit_model(x, words, y, half != part)
+        crossfit[half == part] = 1 / (1 + np.exp(-(design(x, words, vocabulary)[half == part] @ w)))
     index = {}
-    for n, (k, _, _) in enumerate(rows):
+    for n, (k, *_) in enumerate(rows):
         index.setdefault(k, []).append(n)
     figures = {}
     for cut in CUTS:
@@ -223,10 +255,12 @@ def fit_confidence(held: list[Held], args) -> tuple[dict, dict]:
         print(f"  cut {cut:.2f}: F1 {f['attribution_f1']:.4f} P {f['attribution_precision']:.4f}", flush=True)
     good = [c for c in CUTS if figures[c]["attribution_precision"] >= args.min_precision]
     cut = max(good, key=lambda c: figures[c]["attribution_f1"]) if good else CUTS[-1]
-    weights = fit_logistic(x, y)
+    vocabulary, weights = fit_model(x, words, y, np.ones(len(rows), dtype=bool))
+    n = len(FEATURES)
     model = {
         "features": list(FEATURES),
-        "weights": [round(float(w), 6) for w in weights],
+        "weights": [round(float(w), 6) for w in weights[:n]],
+        "words": {word: round(float(w), 6) for word, w in zip(vocabulary, weights[n:])},
         "cut": cut,
         "candidates": len(rows),
         "right": int(y.sum()),
@@ -255,17 +289,16 @@ def cross_validate(items: list[Item], args) -> dict:
                 quotes = find_quotes(item.text, [span for span, _ in paragraphs_of(item.sentences)])
                 candidates = learned_candidates(item.text, item.sentences, rules, quotes, tagger)
                 linked = linked_candidates(item.text, item.sentences, rules, candidates, quotes)
-                held.append(Held(item, rules, linked, [is_right(att, item.gold) for att, _ in linked]))
+                held.append(Held(item, rules, linked, [is_right(att, item.gold) for att, *_ in linked]))
     held.sort(key=lambda h: h.item.name)
     rules_preds = {
         h.item.name: [Prediction(list(a.spans), a.source) for a in resolve_speakers(h.item.text, h.rules)] for h in held
     }
     result = {"rules": score(gold, rules_preds)}
-    weights, cut = shipped
 
     def shipped_keep(k, i):
-        z = sum(w * x for w, x in zip(weights, held[k].linked[i][1]))
-        return z >= math.log(cut / (1 - cut))
+        _, features, words = held[k].linked[i]
+        return shipped.probability(features, words) >= shipped.cut
 
     result["hybrid, confidence file as it was"] = hybrid_score(held, shipped_keep)
     result["hybrid, content marginal >= 0.80"] = hybrid_score(held, lambda k, i: held[k].linked[i][1][1] >= math.log(4))
@@ -292,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--minfreq", type=float, default=3, help="drop features seen fewer times")
-    parser.add_argument("--min-precision", type=float, default=0.83, help="held-out precision the cut keeps")
+    parser.add_argument("--min-precision", type=float, default=0.835, help="held-out precision the cut keeps")
     args = parser.parse_args(argv)
     if not args.train.is_dir():
         print(f"{args.train}: no PolNeAR train split here", file=sys.stderr)

@@ -16,9 +16,8 @@ fixed rules, each chosen by measuring on held-out folds of PolNeAR train:
   dropped. The tagger's source run first did worse, and so did widening rules content to
   the learned boundaries (precision -0.004 for recall +0.001);
 * it is added when the confidence model (:mod:`~.learned.confidence`: the tagger's
-  marginals of content and cue, the lexicon, the source's agreement, …) gives it at least
-  the file's cut (0.55: held-out folds F1 0.651 at P 0.834, against 0.649 at P 0.831
-  with the content marginal alone, and the rules' 0.628).
+  marginals of content and cue, the lexicon, the source's agreement, a few words, …)
+  gives it at least the file's cut (figures in ``docs/methodology.md``).
 
 The speaker columns are filled afterwards by the same code as for the rules
 (``resolve_speakers`` in the pipeline), from ``source``.
@@ -30,7 +29,12 @@ import bisect
 
 from newstone.model import ATTRIBUTION_MODES, DEFAULT_ATTRIBUTION, Attribution, Sentence, Span
 from newstone.nlp.attribution.document import extract_attributions, paragraphs_of
-from newstone.nlp.attribution.learned.confidence import candidate_features, confidence_model, probability
+from newstone.nlp.attribution.learned.confidence import (
+    ConfidenceModel,
+    candidate_features,
+    candidate_words,
+    confidence_model,
+)
 from newstone.nlp.attribution.learned.features import Paragraph, article_inputs
 from newstone.nlp.attribution.learned.model import default_tagger
 from newstone.nlp.attribution.learned.spans import (
@@ -132,16 +136,16 @@ def combine(
     rules: list[Attribution],
     candidates: list[Candidate],
     quotes: list[Span] | None = None,
-    model: tuple[list[float], float] | None = None,
+    model: ConfidenceModel | None = None,
 ) -> list[Attribution]:
     """The rules' attributions and the candidates they do not cover (see module docstring).
     ``quotes``: the text's quotations, when the caller has them already; ``model``: the
-    confidence model's weights and cut (default the shipped ones)."""
-    weights, cut = model if model is not None else confidence_model()
+    confidence model (default the shipped one)."""
+    model = model if model is not None else confidence_model()
     added = [
         attribution
-        for attribution, features in linked_candidates(text, sentences, rules, candidates, quotes)
-        if probability(weights, features) >= cut
+        for attribution, features, words in linked_candidates(text, sentences, rules, candidates, quotes)
+        if model.probability(features, words) >= model.cut
     ]
     return sorted(rules + added, key=lambda a: (a.start, a.end))
 
@@ -152,9 +156,9 @@ def linked_candidates(
     rules: list[Attribution],
     candidates: list[Candidate],
     quotes: list[Span] | None = None,
-) -> list[tuple[Attribution, list[float]]]:
+) -> list[tuple[Attribution, list[float], list[str]]]:
     """The candidates :func:`combine` may keep, each as the attribution it would add, with
-    its confidence features: a cue, ``MIN_TOKENS`` tokens, no overlap with rules content,
+    its confidence features and words: a cue, ``MIN_TOKENS`` tokens, no overlap with rules content,
     and a source (the rules' finder at the cue, else the tagger's) outside the content."""
     taken = _rules_content(rules)
     if quotes is None:
@@ -170,7 +174,8 @@ def linked_candidates(
         spans = list(candidate.spans)
         kind = quote_kind(spans, quotes)
         features = candidate_features(text, candidate, source, found, kind)
-        out.append((Attribution(kind=kind, spans=spans, cue=candidate.cue, source=source), features))
+        attribution = Attribution(kind=kind, spans=spans, cue=candidate.cue, source=source)
+        out.append((attribution, features, candidate_words(text, candidate)))
     return out
 
 

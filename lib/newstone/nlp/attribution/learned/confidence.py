@@ -4,17 +4,22 @@ The tagger's mean marginal probability of the content tags alone (the first cut,
 leaves one in three additions wrong. Other things the combination knows tell right from
 wrong as well: how sure the tagger is of the cue, whether the cue is a word of the rules'
 lexicon and of which class, whether the rules' source finder found the source and the
-tagger tagged the same one, a quotation, the shapes of content and source. A logistic
-model over these, fitted by ``scripts/train_attribution.py --folds K`` on the candidates
-of train's held-out folds (right or wrong by the scorer's rule), gives the probability
-that a candidate is right; the hybrid keeps a candidate when it reaches the file's cut.
-Weights and cut are in ``data/attribution_confidence.json`` (plain numbers).
+tagger tagged the same one, a quotation, the shapes of content and source; and three
+words (the cue's first and last, the content's first), because PolNeAR annotates some
+cues and not others that look alike. A logistic model over these, fitted
+by ``scripts/train_attribution.py --folds K`` on the candidates of train's held-out folds
+(right or wrong by the scorer's rule), gives the probability that a candidate is right;
+the hybrid keeps a candidate when it reaches the file's cut.
+Weights, word weights and cut are in ``data/attribution_confidence.json`` (plain numbers
+and strings). The words added held-out F1 0.003 at equal precision (see
+``docs/methodology.md``).
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -40,6 +45,9 @@ FEATURES = (
     "pronoun_source",  # the source is a personal pronoun
     "log_source_words",
 )
+
+#: the words a candidate is described by, as "name=word" keys of the file's "words"
+WORDS = ("cue_first", "cue_last", "content_first")
 
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 _CLIP = 1e-4
@@ -77,16 +85,36 @@ def candidate_features(text: str, candidate: Candidate, source: Span, found: Spa
     ]
 
 
-def probability(weights: list[float], features: list[float]) -> float:
-    """The logistic model's probability that the candidate is right."""
-    z = sum(w * x for w, x in zip(weights, features))
-    return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
+def candidate_words(text: str, candidate: Candidate) -> list[str]:
+    """The :data:`WORDS` of ``candidate``, lower case ("cue_last=said"); a content that opens
+    with a capital gives "content_first=Xx": a name says nothing general, and the model
+    should not learn PolNeAR's candidates ("clinton", "trump's")."""
+    cue = text[candidate.cue[0] : candidate.cue[1]].lower().replace("\u2019", "'").split() or ["_"]
+    content = text[candidate.spans[0][0] : candidate.spans[0][1]].replace("\u2019", "'").split() or ["_"]
+    first = "Xx" if content[0][:1].isupper() else content[0].lower()
+    return [f"cue_first={cue[0]}", f"cue_last={cue[-1]}", f"content_first={first}"]
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Weights of :data:`FEATURES` in order, weights of the words seen often enough in
+    training (a word not listed weighs 0), and the cut a candidate must reach."""
+
+    weights: list[float]
+    words: dict[str, float]
+    cut: float
+
+    def probability(self, features: list[float], words: list[str]) -> float:
+        """The logistic model's probability that the candidate is right."""
+        z = sum(w * x for w, x in zip(self.weights, features)) + sum(self.words.get(word, 0.0) for word in words)
+        return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
 
 
 @lru_cache(maxsize=1)
-def confidence_model() -> tuple[list[float], float]:
-    """(weights in the order of :data:`FEATURES`, cut) of the shipped file."""
+def confidence_model() -> ConfidenceModel:
+    """The shipped model."""
     data = json.loads(resources.files("newstone").joinpath("data", CONFIDENCE_FILE).read_text("utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{CONFIDENCE_FILE}: features {data['features']} are not {list(FEATURES)}")
-    return [float(w) for w in data["weights"]], float(data["cut"])
+    words = {str(k): float(w) for k, w in data.get("words", {}).items()}
+    return ConfidenceModel([float(w) for w in data["weights"]], words, float(data["cut"]))
