@@ -270,3 +270,70 @@ def test_aliases_are_ways_of_naming_the_speaker(mention, listed):
     from newstone.identity.resolve import _is_alias
 
     assert _is_alias(mention) is listed
+
+
+def test_an_organisation_does_not_join_a_span_that_swept_in_a_noun(tmp_path):
+    # "Commission figures showed …": the figures speak, not a longer name of the Commission
+    corpus = read_corpus(
+        tmp_path / "c",
+        {
+            "e1": "Farm prices\n\nThe Commission said farm prices would fall.",
+            "e2": "Farm exports\n\nThe Commission said exports would rise.",
+            "e3": "Farm data\n\nCommission figures said exports rose by a tenth.",
+        },
+    )
+    speakers = corpus.quotes.set_index("article_id")["speaker"]
+    assert (speakers["e1"], speakers["e2"]) == ("Commission", "Commission")
+    assert speakers["e3"] != "Commission"
+
+
+def test_a_generic_institution_does_not_join_a_longer_name(tmp_path):
+    # "the Treasury" (the role table's institution) is no short form of "Treasury Board"
+    corpus = read_corpus(
+        tmp_path / "t",
+        {
+            "t1": "Bonds\n\nThe Treasury said it would sell new bonds.",
+            "t2": "Canada\n\nThe Treasury Board said it would cut jobs.",
+        },
+    )
+    speakers = corpus.quotes.set_index("article_id")["speaker"]
+    assert (speakers["t1"], speakers["t2"]) == ("Treasury", "Treasury Board")
+
+
+def test_a_given_name_the_corpus_learnt_does_not_make_an_organisation_a_person():
+    # Reuters-21578 names "Savings" and "New" often enough to learn them as given names; then
+    # every "X Savings Bank" was one person "Savings Bank", and "Bank of New York" a person
+    from newstone.identity.names import NameContext, NameReader
+    from newstone.identity.resolve import _person_after_prefix
+
+    reader = NameReader(NameContext(given_names=frozenset({"savings", "new", "jim", "hans"})))
+    for organisation in (
+        "Anchor Savings Bank",
+        "Bank of New York",
+        "Federal Reserve Bank of New York",
+        "Two New York investment firms",
+    ):
+        assert not _person_after_prefix(organisation, reader), organisation
+    for person in ("board member Jim Billington", "Heineken board member Hans Coebergh"):
+        assert _person_after_prefix(person, reader), person
+
+
+@pytest.mark.parametrize(
+    "short, longer, joins",
+    [
+        ("Moody's", "Moody's Investors Service Inc", True),
+        ("Salomon", "Salomon Brothers International", True),
+        ("Commission", "Commission figures", False),  # a noun the span swept in
+        ("AMR Corp", "AMR Corp's American Airlines", False),  # the short's own unit
+        ("First Wisconsin Corp", "First Wisconsin National Bank", False),  # a full name already
+        ("Federal Reserve Bank", "Federal Reserve Bank of New York", False),  # one of twelve
+    ],
+)
+def test_which_short_organisation_name_joins_the_only_longer_one_it_begins(short, longer, joins):
+    from collections import Counter
+
+    from newstone.identity.resolve import _longer_name_of, org_key
+
+    prefix = len(org_key(short)) + 1
+    assert org_key(longer).startswith(org_key(short) + " ")
+    assert _longer_name_of(Counter({short: 3}), Counter({longer: 2}), prefix) is joins

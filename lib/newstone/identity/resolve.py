@@ -33,8 +33,9 @@ from newstone.identity.countries import (
 from newstone.identity.names import LEGAL_SUFFIXES, NameContext, NameReader, fold, listed_given_names
 from newstone.identity.organisations import decide_org, person_words
 from newstone.identity.people import Observation, group_people
-from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence
+from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence, role_lexicon
 from newstone.nlp.countries import country_names
+from newstone.nlp.speakers.evidence import organisation_evidence_words, organisation_words
 from newstone.nlp.words import PERSONAL_PRONOUNS, PRONOUN_SUBJECTS
 from newstone.rules import word_set
 
@@ -55,6 +56,7 @@ OUTPUT_COLUMNS = ["speaker", "speaker_id", "speaker_role", "speaker_country"]
 _LEGAL_SUFFIXES = re.compile(rf"(?:\s+(?:{'|'.join(sorted(LEGAL_SUFFIXES | {'group', 'holdings'}))}))+\.?$")
 _JOINT = re.compile(r"\s(?:and|&)\s")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
+_NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "de", "du", "des"})
 # "Fiorina's talk", "Peston's book": a noun cue's possessor, written without a title
 _POSSESSOR = re.compile(r"^([A-Z][\w-]+)['\u2019]s(?:\s+[a-z]+)+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -165,6 +167,18 @@ def _person_after_prefix(name: str, read_name: NameReader) -> bool:
     name = _TRAILING_LOWER.sub("", name)  # "Prime Minister Margaret Thatcher late"
     if parsed is None or not parsed.given or not name.endswith(parsed.text) or parsed.text == name:
         return False  # the words must come before the name: "Joe Biden's administration" stays
+    words = parsed.text.split()
+    before = name[: -len(parsed.text)].split()
+    if (
+        organisation_words(words)
+        or words[-1].lower() in organisation_evidence_words()["suffix"]
+        or before[-1].lower() in _NAME_CONNECTORS
+        or fold(words[0]) in word_set("place_name_openers.txt")
+    ):
+        # "Anchor Savings Bank", "Health and Rehabilitation Properties Trust", "Bank of New
+        # York", "two New York investment firms": the end of an organisation's name or a
+        # place, whatever the corpus took for given names
+        return False
     return fold(parsed.given[0]) in read_name.context.given_names or fold(parsed.given[0]) in listed_given_names()
 
 
@@ -210,14 +224,17 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
         else:
             key = (kind, name)
         pending.append((i, key, name))
-    # "Moody's" joins "Moody's Investors Service": the only organisation it begins.
+    # "Moody's" joins "Moody's Investors Service": the only organisation it begins
     short_of = {}
     org_keys = sorted(org_names)
+    generic = role_lexicon()["org"]  # institutions the role table names: "treasury", "federal reserve"
     for key in org_keys:
         prefix = key + " "
         first = bisect.bisect_left(org_keys, prefix)
         longer = [other for other in org_keys[first : first + 2] if other.startswith(prefix)]
-        if len(longer) == 1:
+        if key in generic:
+            continue  # "the Treasury" is not "Treasury Board", whatever else the corpus names
+        if len(longer) == 1 and _longer_name_of(org_names[key], org_names[longer[0]], len(prefix)):
             short_of[key] = longer[0]
     for i, key, name in pending:
         if key[0] == "person" and " " not in key[1] and key[1] not in people_by_surname:
@@ -238,6 +255,21 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
             number = by_key[key] = len(entities)
             entities.append(Entity(key[0] if key[0] != "person" else "person", display))
         entity_of[i] = number
+
+
+def _longer_name_of(short: Counter, longer: Counter, prefix: int) -> bool:
+    """Whether the organisation written ``short`` (its written names and counts) is a short
+    form of the one written ``longer``, whose key is the short's and ``prefix`` more
+    characters. Not when the short is a full name already ("First Wisconsin Corp" is not
+    "First Wisconsin National Bank"), nor when the longer adds a lower-case noun a span
+    swept in ("Commission figures"), a place ("Federal Reserve Bank of New York", one of
+    twelve), or the short's own unit ("AMR Corp's American Airlines")."""
+    written = short.most_common(1)[0][0]
+    extension = longer.most_common(1)[0][0]
+    if _LEGAL_SUFFIXES.search(fold(written)) or _TRAILING_LOWER.search(extension):
+        return False
+    added = org_key(extension)[prefix:].split()
+    return bool(added) and added[0] not in _NAME_CONNECTORS and not any(word.endswith("'s") for word in added)
 
 
 def _people_by_surname(entities: list[Entity]) -> dict[str, set[int]]:

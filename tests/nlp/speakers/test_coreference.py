@@ -520,3 +520,32 @@ def test_speakers_are_remembered_in_text_order_whatever_order_the_finder_lists_t
         assert [a.speaker for a in resolve_speakers(text, order)][-1] == "Carl Ames"
     listed = resolve_speakers(text, [ames, he, outer, nested])
     assert [a.source for a in listed] == [ames.source, he.source, outer.source, nested.source]  # order kept
+
+
+def test_a_pronoun_skips_a_person_the_article_genders_elsewhere_by_honorific():
+    # "Eswar" is no given name we know, but the article writes "Mr. Okafor": "She" is not him
+    import newstone
+
+    text = (
+        "Rates\n\nMs. Brainard said rates would rise. Eswar Okafor, a professor at Cornell, said growth "
+        "would slow. She said markets were calm. Later, Mr. Okafor said the Fed was right. He said more."
+    )
+    quotes = newstone.parse_text(text, attribution="rules").quotes.sort_values("start")
+    assert list(quotes["article_speaker"]) == ["Brainard", "Eswar Okafor", "Brainard", "Eswar Okafor", "Eswar Okafor"]
+
+
+def test_surname_genders_come_from_honorifics_and_a_surname_of_both_is_left_out():
+    from newstone.nlp.speakers.surnames import surname_genders
+
+    text = "Mr. Prasad met Ms Brainard. Mr Lee and Mrs Lee spoke; Miss O\u2019Hara left."
+    assert surname_genders(text) == {"Prasad": "m", "Brainard": "f", "O'Hara": "f"}
+
+
+def test_a_fronted_conjunction_is_no_speaker():
+    # a learned attribution took "Despite" of "Despite pledges last year that …" as its
+    # source; read as a person, it then took the article's "he"
+    from newstone.nlp.speakers.mention import describe_mention
+
+    for word in ("Despite", "Although", "Because"):
+        assert describe_mention(word)[0].name is None, word
+    assert describe_mention("Although Smith")[0].name == "Smith"

@@ -349,3 +349,21 @@ def test_a_relative_clause_gives_an_office_or_nothing():
 def test_a_describing_compound_is_no_part_of_the_name(mention, name, title):
     info = one_speaker(mention)
     assert (info.name, info.title) == (name, title)
+
+
+def test_a_single_name_after_the_is_an_organisation():
+    # a person's surname takes no article: "the Fed" and "the Bundesbank" are institutions
+    for mention in ("The Fed", "the Bundesbank", "The Treasury"):
+        info = one_speaker(mention)
+        assert (info.name, info.kind) == (mention.split()[-1], "organization"), mention
+    assert one_speaker("The Dalai Lama").kind == "person"  # a longer name keeps its reading
+    assert one_speaker("the Republican").kind == "person"  # a party member
+    assert one_speaker("The Rev. Smith").kind == "person"  # an honorific
+    for title in ("the Bishop", "The Cardinal", "the Imam"):  # a title (data/titles.txt)
+        assert one_speaker(title).kind == "person", title
+    assert one_speaker("Fed").kind == "person"  # no article: the reading as before
+
+
+def test_dealers_opening_a_sentence_are_a_group():
+    info = one_speaker("Dealers")
+    assert (info.name, info.kind) == ("dealers", "group")

@@ -43,7 +43,7 @@ from newstone.nlp.speakers.mention import (
     unnamed_role_name,
 )
 from newstone.nlp.speakers.names import unglued
-from newstone.nlp.speakers.surnames import full_name, gender_clash
+from newstone.nlp.speakers.surnames import full_name, gender_clash, surname_genders
 from newstone.nlp.speakers.titles import title_phrase
 from newstone.nlp.words import OFFICE_MODIFIERS
 from newstone.rules import word_set
@@ -106,8 +106,13 @@ def _resolve(
             subject = _previous_subject(text, attribution.source[0], history)
             if subject is not None and subject.name != history[-1].name and not gender_clash(wanted, subject.gender):
                 return replace(subject, pronoun=None, gender=subject.gender or wanted)
+        genders = surname_genders(text)
         fits = [
-            prev for prev in history if prev.kind == "person" and prev.name and not gender_clash(wanted, prev.gender)
+            prev
+            for prev in history
+            if prev.kind == "person"
+            and prev.name
+            and not gender_clash(wanted, prev.gender or genders.get(prev.name.split()[-1]))
         ]
         if attribution.source and wanted and info.pronoun in ("he", "she"):
             floor = fits[-1].name if fits else None
@@ -146,7 +151,9 @@ def _resolve(
         if full:
             for prev in reversed(history):
                 if prev.name == full:
-                    return replace(prev, gender=prev.gender or info.gender, title=prev.title or info.title)
+                    # the mention's honorific ("Mr. Prasad") over a gender an earlier pronoun
+                    # gave the person ("She …" resolved to "Eswar Prasad", no given name known)
+                    return replace(prev, gender=info.gender or prev.gender, title=prev.title or info.title)
             return replace(info, name=full, gender=info.gender or name_gender(full))
         for prev in reversed(history):
             if prev.name and prev.name.split()[-1] == info.name and not gender_clash(info.gender, prev.gender):

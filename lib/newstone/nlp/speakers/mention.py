@@ -85,13 +85,17 @@ class SpeakerInfo:
     owner: SpeakerInfo | None = None  # the person of "Biden's administration", resolved later
 
 
-def describe_one(phrase: str, first_word: str | None = None) -> SpeakerInfo:
+def describe_one(phrase: str, first_word: str | None = None, determined: bool = False) -> SpeakerInfo:
     """What one mention (no joint subject) says about its speaker. ``first_word``: the
     mention's first word as written, before leading words were stripped (default: the
-    phrase is the whole mention); a group noun capitalised only because it opens the
+    phrase is the whole mention); ``determined``: "the" stood right before the phrase in
+    the mention ("Previously the Fed"); a group noun capitalised only because it opens the
     mention ("Analysts said") is lower-cased, not one after "the" or "many"."""
     original_first = first_word or (phrase.split() or [None])[0]
-    tokens = without_trailing_clause(_without_final_possessive(strip_leading(phrase.replace("\u2019", "'").split())))
+    words = phrase.replace("\u2019", "'").split()
+    stripped = strip_leading(words)
+    after_the = determined or _after_determiner(words, stripped)
+    tokens = without_trailing_clause(_without_final_possessive(stripped))
     if not tokens:
         return SpeakerInfo(None)
     if len(tokens) == 1 and tokens[0].lower() in PERSON_PRONOUNS:
@@ -187,6 +191,18 @@ def describe_one(phrase: str, first_word: str | None = None) -> SpeakerInfo:
         and len(name_tokens[0]) > 1
     ) or (len(tokens) == 1 and "&" in tokens[0] and tokens[0].isupper()):
         return SpeakerInfo(text, "organization")  # an acronym: NATO, CNN, AT&T
+    if (
+        len(name_tokens) == 1
+        and after_the
+        and not title_tokens
+        and gender is None
+        and tokens == stripped
+        and not is_party_word(name_tokens[0])
+    ):
+        # "the Fed", "The Bundesbank": a person's surname takes no article; a title would
+        # ("the Prime Minister", read above), and so would a party member ("the Republican").
+        # Not longer names: "the Dalai Lama"
+        return SpeakerInfo(text, "organization")
     if name_tokens:
         org = possessor(title_tokens)
         title_tokens = title_phrase(title_tokens)
@@ -212,6 +228,14 @@ def describe_one(phrase: str, first_word: str | None = None) -> SpeakerInfo:
 
 # Pronoun contractions a source span may hold ("I'm not doubting …", "It's often said").
 _CONTRACTION = re.compile(r"^(?P<pronoun>[A-Za-z]+)'(?:m|s|re|ve|ll|d)$")
+
+
+def _after_determiner(words: list[str], stripped: list[str]) -> bool:
+    """Whether the words left after :func:`strip_leading` come right after "the"."""
+    first = len(words) - len(stripped)
+    while first > 0 and words[first : first + len(stripped)] != stripped:
+        first -= 1  # trailing adverbs were stripped too
+    return first > 0 and words[first - 1].lower() == "the"
 
 
 def _without_final_possessive(tokens: list[str]) -> list[str]:
@@ -371,7 +395,9 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
             person = describe_one(" ".join(name_words))
             if person.kind == "person" and person.name and not person.title and not person.pronoun:
                 return [replace(person, title=unnamed.title, org=person.org or unnamed.org)]
-    mention = " ".join(strip_leading(mention.split()))
+    stripped = strip_leading(mention.split())
+    determined = _after_determiner(mention.split(), stripped)
+    mention = " ".join(stripped)
     head, _, appos = mention.partition(",")
     employer = _PERSON_AT_FIRM.match(head)
     if employer:  # "analyst Alex Potter at Lehman Brothers": the person, with the firm as org
@@ -414,7 +440,7 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
         p[:1].isupper() or p.lower().startswith(("the ", "democratic ", "republican ")) for p in parts
     ):
         parts = [head]
-    infos = [describe_one(p, first_word) for p in parts]
+    infos = [describe_one(p, first_word, determined and len(parts) == 1) for p in parts]
     if (
         len(infos) > 1
         and infos[-1].kind == "person"

@@ -10,6 +10,7 @@ the Transportation Secretary), and a knighthood ("Mr Blair" is not "Sir Ian Blai
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newstone.nlp.speakers.evidence import honorific_gender, is_given_name, is_title_word, name_gender
 from newstone.nlp.speakers.mention import SpeakerInfo, describe_one
@@ -44,6 +45,24 @@ def _sentence_end_inside(words: str) -> bool:
 
 def gender_clash(gender: str | None, other: str | None) -> bool:
     return gender is not None and other is not None and gender != other
+
+
+# "Mr. Prasad", "Ms Brainard": an honorific and the surname it genders
+_HONORIFIC_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'\u2019-]+)")
+
+
+@lru_cache(maxsize=4)
+def surname_genders(text: str) -> dict[str, str]:
+    """Surname -> gender, from the honorifics the article writes before surnames ("Mr.
+    Prasad" anywhere in it): a person introduced without one ("Eswar Prasad, a professor")
+    has a gender all the same. A surname written with both genders is left out. One pass
+    per article (cached: pronouns ask for every person of the history)."""
+    seen: dict[str, set[str]] = {}
+    for match in _HONORIFIC_SURNAME.finditer(text):
+        gender = honorific_gender(match.group(1))
+        if gender in ("m", "f"):
+            seen.setdefault(match.group(2).replace("\u2019", "'"), set()).add(gender)
+    return {surname: genders.pop() for surname, genders in seen.items() if len(genders) == 1}
 
 
 def full_name(

@@ -45,7 +45,7 @@ NAME_CONNECTORS = frozenset("of the for and & de du von van".split())
 
 LEADING_JUNK = frozenset(
     """the a an in on at for by from with after before during as
-when while of to then but and so also""".split()
+when while of to then but and so also despite although though unlike since because""".split()
 )
 
 
