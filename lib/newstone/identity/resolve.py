@@ -172,7 +172,7 @@ def _person_after_prefix(name: str, read_name: NameReader) -> bool:
     if (
         organisation_words(words)
         or words[-1].lower() in organisation_evidence_words()["suffix"]
-        or before[-1].lower() in _NAME_CONNECTORS
+        or (before and before[-1].lower() in _NAME_CONNECTORS)
         or fold(words[0]) in word_set("place_name_openers.txt")
     ):
         # "Anchor Savings Bank", "Health and Rehabilitation Properties Trust", "Bank of New

@@ -89,7 +89,7 @@ def describe_one(phrase: str, first_word: str | None = None, determined: bool = 
     """What one mention (no joint subject) says about its speaker. ``first_word``: the
     mention's first word as written, before leading words were stripped (default: the
     phrase is the whole mention); ``determined``: "the" stood right before the phrase in
-    the mention ("Previously the Fed"); a group noun capitalised only because it opens the
+    the mention before it was stripped ("The Fed"); a group noun capitalised only because it opens the
     mention ("Analysts said") is lower-cased, not one after "the" or "many"."""
     original_first = first_word or (phrase.split() or [None])[0]
     words = phrase.replace("\u2019", "'").split()
