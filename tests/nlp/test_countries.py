@@ -153,6 +153,11 @@ def test_former_states_have_their_own_codes():
     assert countries("The Soviet Union and the USSR; Soviet officials") == ["SUN", "SUN", "SUN"]
     assert countries("East German and West German officials met in Yugoslavia") == ["DDR", "DEU", "YUG"]
     assert countries("Moscow said") == ["RUS"]  # a capital has one row, whatever the year
+    # "West Germany" is one mention of Germany, so that a speaker "West Germany" is a country
+    assert found("West Germany and West German banks") == [
+        ("West Germany", "DEU", "name"),
+        ("West German", "DEU", "demonym"),
+    ]
 
 
 def test_a_company_named_after_a_country_is_no_mention_of_it():

@@ -367,3 +367,8 @@ def test_a_single_name_after_the_is_an_organisation():
 def test_dealers_opening_a_sentence_are_a_group():
     info = one_speaker("Dealers")
     assert (info.name, info.kind) == ("dealers", "group")
+
+
+def test_west_germany_is_a_country_speaker_alone_and_in_a_joint_subject():
+    assert [(i.name, i.kind) for i in describe_mention("West Germany")] == [("Germany", "country")]
+    assert [i.kind for i in describe_mention("Britain and West Germany")] == ["country", "country"]
