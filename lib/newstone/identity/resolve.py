@@ -36,6 +36,7 @@ from newstone.identity.people import Observation, group_people
 from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, role_evidence, role_lexicon
 from newstone.nlp.countries import country_names
 from newstone.nlp.speakers.evidence import organisation_evidence_words, organisation_words
+from newstone.nlp.speakers.titles import NAME_CONNECTORS
 from newstone.nlp.words import PERSONAL_PRONOUNS, PRONOUN_SUBJECTS
 from newstone.rules import word_set
 
@@ -56,7 +57,6 @@ OUTPUT_COLUMNS = ["speaker", "speaker_id", "speaker_role", "speaker_country"]
 _LEGAL_SUFFIXES = re.compile(rf"(?:\s+(?:{'|'.join(sorted(LEGAL_SUFFIXES | {'group', 'holdings'}))}))+\.?$")
 _JOINT = re.compile(r"\s(?:and|&)\s")
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
-_NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "de", "du", "des"})
 # "Fiorina's talk", "Peston's book": a noun cue's possessor, written without a title
 _POSSESSOR = re.compile(r"^([A-Z][\w-]+)['\u2019]s(?:\s+[a-z]+)+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -172,7 +172,7 @@ def _person_after_prefix(name: str, read_name: NameReader) -> bool:
     if (
         organisation_words(words)
         or words[-1].lower() in organisation_evidence_words()["suffix"]
-        or (before and before[-1].lower() in _NAME_CONNECTORS)
+        or (before and before[-1].lower() in NAME_CONNECTORS)
         or fold(words[0]) in word_set("place_name_openers.txt")
     ):
         # "Anchor Savings Bank", "Health and Rehabilitation Properties Trust", "Bank of New
@@ -269,7 +269,7 @@ def _longer_name_of(short: Counter, longer: Counter, prefix: int) -> bool:
     if _LEGAL_SUFFIXES.search(fold(written)) or _TRAILING_LOWER.search(extension):
         return False
     added = org_key(extension)[prefix:].split()
-    return bool(added) and added[0] not in _NAME_CONNECTORS and not any(word.endswith("'s") for word in added)
+    return bool(added) and added[0] not in NAME_CONNECTORS and not any(word.endswith("'s") for word in added)
 
 
 def _people_by_surname(entities: list[Entity]) -> dict[str, set[int]]:
