@@ -215,6 +215,18 @@ def test_a_headline_surname_takes_the_full_name_the_body_gives_first():
     assert (headline["speaker_mention"], headline["speaker"]) == ("Dent", "Maria Dent")
 
 
+def test_an_honorific_surname_before_any_full_name_takes_the_one_that_follows():
+    # an abstract names "Mrs. Dent" before the body gives her full name; a bare surname
+    # does not look ahead ("Dent said" is not necessarily the Maria Dent named later)
+    text = (
+        "Port talks\n\nMrs. Dent said the port would stay open.\n\n"
+        "For Maria Dent, the harbour's chief, the offer came late. Her husband, Paul Dent, said little."
+    )
+    assert run(text)[0].speaker == "Maria Dent"
+    bare = text.replace("Mrs. Dent said", "Dent said")
+    assert run(bare)[0].speaker == "Dent"
+
+
 def test_a_short_form_of_an_earlier_organisation_keeps_its_possessive():
     text = (
         "Headline\n\nMoody's Investors Service Inc said it cut the ratings of Acme. Moody's said the outlook was weak."

@@ -69,7 +69,8 @@ def full_name(
     surname: str, text: str, before: int, known: list[SpeakerInfo], gender: str | None = None, title: str | None = None
 ) -> str | None:
     """The nearest earlier full name ending in ``surname`` ("Matthew Miller" for "Miller"):
-    first among the speakers so far, then in the preceding text (bounded look-back). A
+    first among the speakers so far, then in the preceding text (bounded look-back), else (in a
+    headline, or with an honorific) the first one after it. A
     known ``gender`` ("Mrs. Clinton") skips names of the other one ("Bill Clinton"); when
     two speakers share the surname, a ``title`` ("Sen. Dole") picks the one whose title
     it abbreviates ("Senate Republican Leader Robert Dole", not "Transportation Secretary
@@ -99,9 +100,12 @@ def full_name(
         full = full_name_at(text, pos, surname, gender)
         if full and not (plain and _knighted(full, text, before)):
             return full
-    if "\n\n" not in text[:before]:
-        # A headline ("Blair tells EU") comes before the article names anyone in full: the
-        # first full name the body gives is the one meant.
+    if "\n\n" not in text[:before] or gender is not None:
+        # Nobody of that name before: a headline ("Blair tells EU"), or an abstract or lead
+        # with an honorific ("Mrs. Clinton offers …", then "For Hillary Clinton, …"), names
+        # someone before the article gives the full name; the first full name that follows
+        # is the one meant. A bare surname in the body is not looked up ahead: "Obama said"
+        # before a "Michelle Obama" is not her.
         pos = before
         for _ in range(50):
             pos = text.find(surname, pos + 1, before + HEADLINE_LOOKAHEAD)
@@ -133,7 +137,7 @@ def _title_fits(title: str, other: str) -> bool:
     ) and any(len(t.rstrip(".")) >= 3 for t in title.split())
 
 
-HEADLINE_LOOKAHEAD = 5_000  # characters searched after a headline for a surname's full form
+HEADLINE_LOOKAHEAD = 5_000  # characters searched after a first bare surname for its full form
 
 
 def full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str | None:
