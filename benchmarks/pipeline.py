@@ -13,7 +13,7 @@ CORPUS: a folder, file or glob (default: ../shared/data/bbc, else data/). Figure
   passes that end ``newstone parse`` (identity and near duplicates; serial, once per run);
 * the pipeline runs with the default ``--attribution hybrid``; the same pipeline with
   ``--attribution rules`` beside it, and the hybrid attribution stage on its own (rules,
-  tagger features, CRF decoding, combination) beside the rules' stage in the same run
+  tagger inputs, the network, combination) beside the rules' stage in the same run
   (target >= 50 PolNeAR articles/s per core for the hybrid stage);
 * articles/s, MB/s, and the ratio pipeline / floor (target <= 1.3 on BBC, one core);
 * ``--parse``: ``newstone parse`` as a subprocess with 1 and 2 workers: wall time, peak RSS

@@ -4,8 +4,10 @@
 Usage::
 
     python scripts/train_attribution.py [--train DIR] [--dev DIR] [--out FILE]
-                                        [--folds K] [--c1 X] [--c2 X] [--iterations N]
-                                        [--min-precision P]
+                                        [--folds K] [--hidden N] [--layers N] [--epochs N]
+                                        [--threads N] [--min-precision P]
+
+It needs PyTorch, which run time does not: ``pip install -r requirements-train.txt``.
 
 * Training reads only ``--train`` (default ``../shared/data/polnear/train``): its texts go
   through our own ingest, sentence splitter and rules, exactly as at run time
@@ -23,11 +25,12 @@ Usage::
   all of them and the cut are written to ``data/attribution_confidence.json``. Without
   ``--folds`` that file is left as it is.
 * Then one model is trained on all of train and written to ``--out`` (default the shipped
-  ``lib/newstone/data/attribution.crfsuite``), and dev (``--dev``), which is never trained
+  ``lib/newstone/data/attribution_tagger.npz``), and dev (``--dev``), which is never trained
   on, is scored: rules and hybrid.
 
-The trainer is CRFsuite's L-BFGS with elastic-net regularisation; it is deterministic, so
-the same data and options give the same model file and figures. The test split is not read.
+The network and its training are in ``tagger_network.py``; with the same data, options and
+thread count they give the same model file, byte for byte, and the same figures. The test
+split is not read.
 """
 
 from __future__ import annotations
@@ -55,7 +58,8 @@ from newstone.nlp.attribution.document import extract_attributions, paragraphs_o
 from newstone.nlp.attribution.hybrid import hybrid_attributions, learned_candidates, linked_candidates  # noqa: E402
 from newstone.nlp.attribution.learned.confidence import FEATURES, confidence_model  # noqa: E402
 from newstone.nlp.attribution.learned.features import article_inputs, span_tags  # noqa: E402
-from newstone.nlp.attribution.learned.model import MODEL_FILE, load_tagger  # noqa: E402
+from newstone.nlp.attribution.learned.network import MODEL_FILE, save  # noqa: E402
+from newstone.nlp.attribution.learned.network import load as load_tagger  # noqa: E402
 from newstone.nlp.attribution.quotes import find_quotes  # noqa: E402
 from newstone.nlp.sentences import split_sentences  # noqa: E402
 from newstone.nlp.speakers.coreference import resolve_speakers  # noqa: E402
@@ -95,35 +99,30 @@ def gold_spans(gold: list[GoldAttribution]) -> list:
 
 
 def sequences(item: Item) -> list[tuple[list[tuple[str, ...]], list[str]]]:
-    """(features, gold tags) of every paragraph of an article."""
+    """(input columns, gold tags) of every paragraph of an article."""
     rules = extract_attributions(item.text, item.sentences)
-    paragraphs, features = article_inputs(item.text, item.sentences, rules)
+    paragraphs, inputs = article_inputs(item.text, item.sentences, rules)
     labelled = gold_spans(item.gold)
     out = []
-    for paragraph, feats in zip(paragraphs, features):
+    for paragraph, columns in zip(paragraphs, inputs):
         starts = [s for s, _ in paragraph.spans]
-        out.append((feats, span_tags(starts, labelled, len(starts))))
+        out.append((columns, span_tags(starts, labelled, len(starts))))
     return out
 
 
-def train(items: list[Item], path: str, args) -> float:
-    import pycrfsuite
+def _log(message: str) -> None:
+    print(message, flush=True)
 
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for item in items:
-        for feats, tags in sequences(item):
-            trainer.append(feats, tags)
-    trainer.set_params(
-        {
-            "c1": args.c1,
-            "c2": args.c2,
-            "max_iterations": args.iterations,
-            "feature.minfreq": args.minfreq,
-            "feature.possible_transitions": True,
-        }
-    )
+
+def train(items: list[Item], path: str, args) -> float:
+    """Train the tagger on ``items`` and write its model file to ``path``; the seconds taken."""
+    import tagger_network
+
+    paragraphs = [pair for item in items for pair in sequences(item)]
+    settings = tagger_network.Settings(args.hidden, args.layers, args.epochs, args.threads)
     started = time.perf_counter()
-    trainer.train(path)
+    arrays = tagger_network.train([p for p, _ in paragraphs], [t for _, t in paragraphs], settings, log=_log)
+    save(path, arrays)
     return time.perf_counter() - started
 
 
@@ -277,7 +276,7 @@ def cross_validate(items: list[Item], args) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(args.folds):
             rest = [item for i, item in enumerate(items) if i % args.folds != k]
-            path = os.path.join(args.fold_dir or tmp, f"fold{k}of{args.folds}.crfsuite")
+            path = os.path.join(args.fold_dir or tmp, f"fold{k}of{args.folds}.npz")
             if args.fold_dir and os.path.exists(path):
                 print(f"fold {k + 1}/{args.folds}: model {path} reused", flush=True)
             else:
@@ -301,7 +300,7 @@ def cross_validate(items: list[Item], args) -> dict:
         return shipped.probability(features, words) >= shipped.cut
 
     result["hybrid, confidence file as it was"] = hybrid_score(held, shipped_keep)
-    result["hybrid, content marginal >= 0.80"] = hybrid_score(held, lambda k, i: held[k].linked[i][1][1] >= math.log(4))
+    result["hybrid, content probability >= 0.80"] = hybrid_score(held, lambda k, i: held[k].linked[i][1][1] >= math.log(4))
     print("confidence model, cross-fitted over two halves of the held-out articles:", flush=True)
     model, figures = fit_confidence(held, args)
     result["hybrid"] = figures
@@ -321,10 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=0, help="cross-validate on train first (0: no)")
     parser.add_argument("--cv-only", action="store_true", help="only cross-validate; write no model")
     parser.add_argument("--fold-dir", help="keep the fold models here (and reuse those already there)")
-    parser.add_argument("--c1", type=float, default=0.3, help="L1 weight (sparsity: a smaller file)")
-    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
-    parser.add_argument("--iterations", type=int, default=100)
-    parser.add_argument("--minfreq", type=float, default=3, help="drop features seen fewer times")
+    parser.add_argument("--hidden", type=int, default=64, help="LSTM state size, each direction")
+    parser.add_argument("--layers", type=int, default=1, help="LSTM layers")
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--threads", type=int, default=2, help="PyTorch threads (the weights depend on it)")
     parser.add_argument("--min-precision", type=float, default=0.835, help="held-out precision the cut keeps")
     args = parser.parse_args(argv)
     if not args.train.is_dir():
@@ -333,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     items = load_split(args.train)
     print(f"train: {len(items)} articles read in {time.perf_counter() - started:.0f} s", flush=True)
-    report: dict = {"options": {k: getattr(args, k) for k in ("c1", "c2", "iterations", "minfreq", "folds")}}
+    report: dict = {"options": {k: getattr(args, k) for k in ("hidden", "layers", "epochs", "threads", "folds")}}
     if args.folds:
         report["cross_validation"] = cross_validate(items, args)
         show(f"train, {args.folds}-fold cross-validation (held-out folds)", report["cross_validation"])

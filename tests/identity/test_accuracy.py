@@ -55,7 +55,12 @@ def identity_figures(tmp_path_factory):
 def test_the_identity_set_keeps_its_figures(identity_figures):
     assert identity_figures["found_share"] >= 0.98
     assert identity_figures["clean_name_found"] >= 0.95
-    assert identity_figures["official_country_accuracy"] >= 0.985
+    # 0.993 until 2026-12-04: the BiLSTM tagger reads "Both Culture Secretary Tessa Jowell and
+    # Deputy Prime Minister John Prescott have welcomed" as one joint attribution, so Prescott's
+    # title is no longer the misread "Both Culture Secretary … and Deputy Prime Minister" whose
+    # "Culture Secretary" made him British; nothing else ties a deputy prime minister to Britain
+    # (docs/methodology.md, Speakers across the corpus: Limits)
+    assert identity_figures["official_country_accuracy"] >= 0.975
     assert identity_figures["role_accuracy"] >= 0.96
 
 

@@ -14,14 +14,11 @@ from newstone.model import Attribution
 from newstone.nlp.attribution.hybrid import (
     attributions_for,
     combine,
-    content_marginals,
     hybrid_attributions,
-    tag_with_marginals,
 )
 from newstone.nlp.attribution.learned.features import Paragraph
 from newstone.nlp.attribution.learned.spans import Candidate, paragraph_candidates, tag_runs
 from newstone.nlp.sentences import split_sentences
-from newstone.spans import SpanIndex
 from tests.helpers.attribution import BODY, content, source
 
 
@@ -187,36 +184,6 @@ def test_two_content_runs_sharing_a_cue_are_one_attribution_in_two_pieces():
     assert only.tokens == 13
 
 
-class RecordingTagger:
-    """Stands in for a tagger that has tagged a paragraph: answers every marginal with
-    0.9 and records which tokens were asked for."""
-
-    def __init__(self):
-        self.asked: list[int] = []
-
-    def marginal(self, tag: str, t: int) -> float:
-        self.asked.append(t)
-        return 0.9
-
-
-def test_marginals_are_asked_only_for_content_a_candidate_can_keep():
-    # sentence 0: content + cue; sentence 1: content with no cue in its sentence
-    text = "Officials said the road will close . The bridge stays open ."
-    p = paragraph(text)
-    p.sentence_first = [i in (0, 7) for i in range(len(p.words))]
-    tags = ["B-S", "B-K", "B-C", "I-C", "I-C", "I-C", "O", "B-C", "I-C", "I-C", "I-C", "O"]
-    runs = tag_runs(tags)
-    tagger = RecordingTagger()
-    probs = content_marginals(tagger, p, tags, runs, taken=SpanIndex([]))
-    # "the road will close": it has a cue; the second run has none; then the cue and source runs
-    assert tagger.asked == [2, 3, 4, 5, 0, 1]
-    assert probs == [0.9] * 6 + [1.0] * 6
-    # a run overlapping a rules content cannot be kept either
-    tagger = RecordingTagger()
-    content_marginals(tagger, p, tags, runs, taken=SpanIndex([(span_of(text, "road"), None)]))
-    assert tagger.asked == []
-
-
 # --- the shipped model ---
 
 ARTICLE = (
@@ -240,18 +207,19 @@ def test_hybrid_keeps_every_rules_attribution_and_is_deterministic():
         assert att in first
 
 
-def test_asking_fewer_marginals_changes_no_output():
+def test_a_paragraph_is_tagged_alike_alone_or_with_its_article():
+    # the tagger runs an article's paragraphs together, longest first; none may see another
     from newstone.nlp.attribution.learned.features import article_inputs
-    from newstone.nlp.attribution.learned.model import default_tagger
+    from newstone.nlp.attribution.learned.network import default_tagger
 
     sentences = split_sentences(ARTICLE)
-    rules = attributions_for(ARTICLE, sentences, "rules")
-    paragraphs, features = article_inputs(ARTICLE, sentences, rules)
-    candidates = []
-    for p, feats in zip(paragraphs, features):  # every content token's marginal, as before
-        tags, probs = tag_with_marginals(default_tagger(), feats)
-        candidates.extend(paragraph_candidates(p, tags, probs))
-    assert combine(ARTICLE, sentences, rules, candidates) == hybrid_attributions(ARTICLE, sentences)
+    _, inputs = article_inputs(ARTICLE, sentences, attributions_for(ARTICLE, sentences, "rules"))
+    together = default_tagger().probabilities(inputs)
+    assert len(together) == len(inputs) > 2
+    for columns, probs in zip(inputs, together):
+        (alone,) = default_tagger().probabilities([columns])
+        assert probs.shape == (len(columns[0]), 7)
+        assert abs(alone - probs).max() < 1e-5
 
 
 def test_an_unknown_mode_is_refused():
@@ -317,20 +285,3 @@ def test_evaluate_both_prints_rules_beside_hybrid(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["rules", "hybrid"]
     assert any(line.startswith("attribution_f1") and len(line.split()) == 3 for line in lines)
-
-
-def test_feature_strings_of_a_small_paragraph():
-    from newstone.nlp.attribution.learned.features import paragraph_features
-
-    # two sentences; "said" and "told" are cue words of the lexicon, "x" sits midway
-    p = paragraph("Ann said x y told Bo . Then")
-    p.sentence_first = [True] + [False] * 6 + [True]
-    feats = paragraph_features(p, [0, 0, 0, 0, 0, 0, 0, 0], ["B-S", "B-K", "B-C", "I-C", "O", "O", "O", "O"])
-    first, said, x, y = feats[0], feats[1], feats[2], feats[3]
-    assert first[:6] == ("b", "w=ann", "w-1=^", "w+1=said", "w-1w=^|ann", "ww+1=ann|said")
-    assert said[6:9] == ("sh=x", "sh3=Xxxx", "suf=aid")
-    assert [f[9] for f in feats] == ["cd=+1", "cd=-0", "cd=-1", "cd=+1", "cd=-0", "cd=-1", "cd=-2", "cd=none"]
-    assert x[10:14] == ("r=B-C", "r-1=B-K", "r+1=I-C", "rq=B-C0")
-    assert [f[14] for f in (first, said, feats[7])] == ["pos=b0f", "pos=b0", "pos=bnf"]
-    assert "cue=speech" in said and "cue+1=speech" in first and "cue-1=speech" in x
-    assert feats[7][:4] == ("b", "w=then", "w-1=.", "w+1=$") and y[9] == "cd=+1"

@@ -16,7 +16,7 @@ fixed rules, each chosen by measuring on held-out folds of PolNeAR train:
   dropped. The tagger's source run first did worse, and so did widening rules content to
   the learned boundaries (precision -0.004 for recall +0.001);
 * it is added when the confidence model (:mod:`~.learned.confidence`: the tagger's
-  marginals of content and cue, the lexicon, the source's agreement, a few words, …)
+  probabilities of content and cue, the lexicon, the source's agreement, a few words, …)
   gives it at least the file's cut (figures in ``docs/methodology.md``).
 
 The speaker columns are filled afterwards by the same code as for the rules
@@ -35,16 +35,10 @@ from newstone.nlp.attribution.learned.confidence import (
     candidate_words,
     confidence_model,
 )
-from newstone.nlp.attribution.learned.features import Paragraph, article_inputs
-from newstone.nlp.attribution.learned.model import default_tagger
-from newstone.nlp.attribution.learned.spans import (
-    Candidate,
-    Run,
-    paragraph_candidates,
-    run_span,
-    sentence_numbers,
-    tag_runs,
-)
+from newstone.nlp.attribution.learned.decoding import best_tags
+from newstone.nlp.attribution.learned.features import article_inputs
+from newstone.nlp.attribution.learned.network import Tagger, default_tagger
+from newstone.nlp.attribution.learned.spans import Candidate, paragraph_candidates
 from newstone.nlp.attribution.quotes import find_quotes, quote_kind
 from newstone.nlp.attribution.source import inverted_source, np_forward, source_before
 from newstone.nlp.attribution.tokens import tokenize
@@ -62,7 +56,7 @@ def attributions_for(text: str, sentences: list[Sentence], mode: str = DEFAULT_A
     raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_MODES)}, not {mode!r}")
 
 
-def hybrid_attributions(text: str, sentences: list[Sentence], tagger=None) -> list[Attribution]:
+def hybrid_attributions(text: str, sentences: list[Sentence], tagger: Tagger | None = None) -> list[Attribution]:
     """Rules attributions plus the learned ones where the rules are silent, in text order."""
     rules = extract_attributions(text, sentences)
     if not sentences:
@@ -73,61 +67,15 @@ def hybrid_attributions(text: str, sentences: list[Sentence], tagger=None) -> li
 
 
 def learned_candidates(
-    text: str, sentences: list[Sentence], rules: list[Attribution], quotes: list[Span], tagger=None
+    text: str, sentences: list[Sentence], rules: list[Attribution], quotes: list[Span], tagger: Tagger | None = None
 ) -> list[Candidate]:
     """The tagger's candidates of every paragraph, given the rules' attributions."""
     tagger = tagger if tagger is not None else default_tagger()
-    taken = _rules_content(rules)
-    paragraphs, features = article_inputs(text, sentences, rules, quotes)
+    paragraphs, inputs = article_inputs(text, sentences, rules, quotes)
     candidates = []
-    for paragraph, feats in zip(paragraphs, features):
-        tagger.set(feats)
-        tags = tagger.tag()
-        runs = tag_runs(tags)
-        probs = content_marginals(tagger, paragraph, tags, runs, taken)
-        candidates.extend(paragraph_candidates(paragraph, tags, probs, runs))
+    for paragraph, (tags, confidence) in zip(paragraphs, best_tags(tagger.probabilities(inputs))):
+        candidates.extend(paragraph_candidates(paragraph, tags, confidence))
     return candidates
-
-
-def tag_with_marginals(tagger, features: list[tuple[str, ...]]) -> tuple[list[str], list[float]]:
-    """The best tag sequence and, per content, cue or source token, the marginal
-    probability of its tag (how sure the model is, all other sequences summed over: what
-    a candidate's confidence is made of); 1 for tokens tagged O, whose is never asked."""
-    tagger.set(features)
-    tags = tagger.tag()
-    return tags, [tagger.marginal(tag, t) if tag != "O" else 1.0 for t, tag in enumerate(tags)]
-
-
-def content_marginals(tagger, paragraph: Paragraph, tags: list[str], runs: list[Run], taken: SpanIndex) -> list[float]:
-    """What :func:`tag_with_marginals` gives for the tagged paragraph (``tagger`` holds it),
-    but asked only for content runs whose candidate :func:`combine` can keep: 1 for the
-    tokens of a content run with no cue run in a sentence it touches (its candidate has no
-    cue) or overlapping a rules content (its candidate overlaps it too). Asking CRFsuite
-    for a marginal costs more than tagging, so this saves most of the asking without
-    changing any output. When one content run is asked, so are the paragraph's cue and
-    source runs (few tokens), whose confidences the candidates carry too."""
-    probs = [1.0] * len(tags)
-    cue_sentences = None
-    asked = False
-    for run in runs:
-        if run.kind != "C":
-            continue
-        if cue_sentences is None:
-            sentence_of = sentence_numbers(paragraph)
-            cue_sentences = {sentence_of[r.first] for r in runs if r.kind == "K"}
-        if not any(sentence_of[run.first] <= s <= sentence_of[run.last] for s in cue_sentences):
-            continue
-        if taken.overlaps(run_span(paragraph.spans, run)):
-            continue
-        for t in range(run.first, run.last + 1):
-            probs[t] = tagger.marginal(tags[t], t)
-        asked = True
-    if asked:
-        for run in runs:
-            if run.kind != "C":
-                for t in range(run.first, run.last + 1):
-                    probs[t] = tagger.marginal(tags[t], t)
-    return probs
 
 
 def combine(

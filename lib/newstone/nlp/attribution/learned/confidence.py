@@ -1,6 +1,6 @@
 """How sure the hybrid is of a learned attribution: a small logistic model over the candidate.
 
-The tagger's mean marginal probability of the content tags alone (the first cut, 0.80)
+The tagger's mean probability of the content tags alone (with the first, CRF, tagger: cut 0.80)
 leaves one in three additions wrong. Other things the combination knows tell right from
 wrong as well: how sure the tagger is of the cue, whether the cue is a word of the rules'
 lexicon and of which class, whether the rules' source finder found the source and the
@@ -31,15 +31,15 @@ CONFIDENCE_FILE = "attribution_confidence.json"
 
 FEATURES = (
     "bias",
-    "content_logit",  # log odds of the mean marginal of the content tags
-    "cue_logit",  # log odds of the mean marginal of the cue tags
+    "content_logit",  # log odds of the tagger's mean probability of the content tags
+    "cue_logit",  # log odds of its mean probability of the cue tags
     "log_tokens",  # content tokens
     "cue_in_lexicon",  # a word of the cue is a cue form of the rules' lexicon
     "cue_belief",  # ... of class belief
     "cue_intent",  # ... of class intent
     "quoted",  # the content holds quoted text
     "rules_source",  # the rules' source finder found the source
-    "source_agree",  # marginal of the tagger's source run when it is that source (or the only one)
+    "source_agree",  # probability of the tagger's source run when it is that source (or the only one)
     "pieces",  # content in two pieces around its cue
     "cue_first",  # the cue comes before the content
     "pronoun_source",  # the source is a personal pronoun

@@ -1,4 +1,4 @@
-"""Paragraph tokens and the feature strings a tagger sees for each token.
+"""Paragraph tokens and what the tagger sees of each token.
 
 PolNeAR's annotation is univocal (each token is source, cue, content or nothing), so
 attribution is a tag sequence; the sequence is a paragraph, because content runs over
@@ -7,17 +7,15 @@ the rules' own words and punctuation (``tokens.token_pattern``), not opaque quot
 learned content may start or stop inside a quotation (mixed speech). Every token keeps
 its character offsets.
 
-The features are the word, the words right before and after it and the two bigrams they
-make, the shapes of the three, the suffix, the cue lexicon's class of the word and its
-neighbours and the distance to the nearest cue word in the sentence (a cheap stand-in for
-clause structure), sentence and paragraph position, and the rules' own tag for the token
-and its neighbours, also joined with being inside, opening or closing a quotation. The
-rules' tag is the strongest single feature: the tagger learns where to trust the rules
-and where to extend them. Fifteen templates, not more: each costs time twice (building
-the string, and CRFsuite looking it up), and the words two and three away, the separate
-neighbour shapes and the bare quotation flag made the tagger a quarter slower without
-making it better. Training (``scripts/train_attribution.py``) and run time call the same
-:func:`paragraph_features`, so the two cannot drift apart.
+Each token is described by ten values (:data:`COLUMNS`): the word, its shape and suffix,
+the distance to the nearest cue word of its sentence (a cheap stand-in for clause
+structure), the rules' own tag (the rules run first), also joined with being inside,
+opening or closing a quotation, its position, and the cue lexicon's class of the word and
+of its neighbours. The rules' tag is the strongest single value: the tagger learns where to
+trust the rules and where to extend them. Only the token's own values: the tagger
+(:mod:`~.network`) reads the whole paragraph in both directions and learns what the
+neighbours mean. Training (``scripts/train_attribution.py``) and run time call the same
+:func:`article_inputs`, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -26,7 +24,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
 
 from newstone.model import Attribution, Sentence, Span
 from newstone.nlp.attribution.document import paragraphs_of
@@ -147,15 +144,15 @@ def _bucket(d: int) -> str:
     return "0" if d == 0 else str(d) if d <= 3 else "4-8" if d <= 8 else "9+"
 
 
-# "cd=" strings by distance to the nearest cue word: the cue before the token ("-") or after it ("+")
-_CD_BEFORE = tuple("cd=-" + _bucket(d) for d in range(10))
-_CD_AFTER = tuple("cd=+" + _bucket(d) for d in range(10))
+# cue distance values: the cue word before the token ("-") or after it ("+"), bucketed
+_CD_BEFORE = tuple("-" + _bucket(d) for d in range(10))
+_CD_AFTER = tuple("+" + _bucket(d) for d in range(10))
 _CD_FAR_BEFORE, _CD_FAR_AFTER = _CD_BEFORE[9], _CD_AFTER[9]
-_CD_NONE = "cd=none"
+_CD_NONE = "none"
 
 
 def _cue_distances(cue_at: list[int], first: int, last: int) -> list[str]:
-    """The "cd=" feature of tokens ``first``..``last`` (one sentence) given the sentence's
+    """The cue distance of tokens ``first``..``last`` (one sentence) given the sentence's
     cue word indices, ascending: the signed distance to the nearest cue word, bucketed; on
     a tie the cue before the token."""
     if not cue_at:
@@ -175,77 +172,62 @@ def _cue_distances(cue_at: list[int], first: int, last: int) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _word_strings(word: str) -> tuple[str, str, str, str, str, str, str, str]:
-    """The lower case, the five feature strings of the word alone (as itself, as the next
-    token's previous word, as the previous token's next word, its shape, its suffix), its
-    shape and its cue class: built once per distinct token text."""
+def _word_values(word: str) -> tuple[str, str, str, str]:
+    """(lower case, shape, suffix, cue class) of a token's text: once per distinct string."""
     shape, suffix, cls = word_info(word)
-    lower = word.lower().replace("\u2019", "'")
-    return lower, "w=" + lower, "w-1=" + lower, "w+1=" + lower, "sh=" + shape, "suf=" + suffix, shape, cls
+    return word.lower().replace("\u2019", "'"), shape, suffix, cls
 
 
-_RULE_TAGS = ("^", "$") + LABELS[1:] + LABELS[:1]
-_R = {t: "r=" + t for t in _RULE_TAGS}
-_R_PREV = {t: "r-1=" + t for t in _RULE_TAGS}
-_R_NEXT = {t: "r+1=" + t for t in _RULE_TAGS}
-_RQ = {(t, q): "rq=" + t + str(q) for t in LABELS for q in range(4)}
+# What the tagger sees of each token, one column each; "" is "nothing here" (no cue word).
+COLUMNS = (
+    "word",  # lower case
+    "shape",  # Xx, x, X, d, Q (a quotation mark) or the character itself
+    "suffix",  # last three letters
+    "cue_distance",  # to the nearest cue word of the sentence: "-0" on it, "+2" two before one, "none"
+    "rules_tag",  # the rules' own BIO tag
+    "rules_tag_quote",  # the same joined with 0 outside a quotation, 1 inside, 2 opening, 3 closing
+    "position",  # headline (h) or body (b), first sentence of the paragraph (0) or not (n), first token (f)
+    "cue_class",  # the cue lexicon's class of the word (speech, belief, ...)
+    "cue_class_before",  # ... of the word before
+    "cue_class_after",  # ... of the word after
+)
 
 
-def paragraph_features(paragraph: Paragraph, quote_flag: list[int], rule_tags: list[str]) -> list[tuple[str, ...]]:
-    """The feature strings of every token of ``paragraph`` (see the module docstring).
-
-    Built column by column (one sequence per feature over all tokens, then zipped), from
-    strings made once per distinct word or taken from small tables: this is the hot path
-    of the hybrid."""
+def paragraph_inputs(paragraph: Paragraph, quote_flag: list[int], rule_tags: list[str]) -> list[tuple[str, ...]]:
+    """The tagger's input for every token of ``paragraph``: one value per :data:`COLUMNS`,
+    as columns (one tuple per column, a value per token). Only the token's own values: the
+    tagger reads the paragraph in both directions and learns the context itself."""
     n = len(paragraph.words)
-    # one tuple per column (lower case, the word's own feature strings, shape, cue class)
-    lowers, own, as_prev, as_next, shape_f, suffix_f, shapes, classes = zip(*map(_word_strings, paragraph.words))
+    lowers, shapes, suffixes, classes = zip(*map(_word_values, paragraph.words))
     head = "h" if paragraph.headline else "b"
-    sentence_first = paragraph.sentence_first
-    starts = [i for i, first in enumerate(sentence_first) if first] + [n]
+    starts = [i for i, first in enumerate(paragraph.sentence_first) if first] + [n]
     cues = [i for i, cls in enumerate(classes) if cls]
     distances: list[str] = []
     positions: list[str] = []
     for k in range(len(starts) - 1):
         lo, hi = starts[k], starts[k + 1]
         distances += _cue_distances([c for c in cues if lo <= c < hi], lo, hi - 1)
-        pos = "pos=" + head + ("0" if k == 0 else "n")
+        pos = head + ("0" if k == 0 else "n")
         positions.append(pos + "f")
         positions += [pos] * (hi - lo - 1)
-    pairs = list(map(str.__add__, lowers, map("|".__add__, lowers[1:])))  # "a|b" of neighbours
-    # columns as iterators, zipped once (the bare "b" is the bias)
-    columns = [
-        repeat("b", n),
-        own,
-        chain(("w-1=^",), as_prev[:-1]),
-        chain(as_next[1:], ("w+1=$",)),
-        chain(("w-1w=^|" + lowers[0],), map("w-1w=".__add__, pairs)),
-        chain(map("ww+1=".__add__, pairs), ("ww+1=" + lowers[-1] + "|$",)),
-        shape_f,
-        map("sh3=".__add__, map(str.__add__, map(str.__add__, ("^",) + shapes, shapes), shapes[1:] + ("$",))),
-        suffix_f,
-        distances,
-        map(_R.__getitem__, rule_tags),
-        chain(("r-1=^",), map(_R_PREV.__getitem__, rule_tags[:-1])),
-        chain(map(_R_NEXT.__getitem__, rule_tags[1:]), ("r+1=$",)),
-        map(_RQ.__getitem__, zip(rule_tags, quote_flag)),
-        positions,
+    return [
+        lowers,
+        shapes,
+        suffixes,
+        tuple(distances),
+        tuple(rule_tags),
+        tuple(map(str.__add__, rule_tags, map(str, quote_flag))),
+        tuple(positions),
+        classes,
+        ("",) + classes[:-1],
+        classes[1:] + ("",),
     ]
-    out = list(zip(*columns))
-    for i in cues:
-        cls = classes[i]
-        out[i] += ("cue=" + cls,)
-        if i:
-            out[i - 1] += ("cue+1=" + cls,)
-        if i + 1 < n:
-            out[i + 1] += ("cue-1=" + cls,)
-    return out
 
 
 def article_inputs(
     text: str, sentences: list[Sentence], rules: list[Attribution], quotes: list[Span] | None = None
 ) -> tuple[list[Paragraph], list[list[tuple[str, ...]]]]:
-    """The paragraphs of an article and the features of each, given the rules' attributions
+    """The paragraphs of an article and the tagger's input of each, given the rules' attributions
     of the same text: what the tagger sees at training and at run time alike. ``quotes``
     are the text's quotations (``find_quotes``), when the caller has them already.
 
@@ -264,5 +246,5 @@ def article_inputs(
         lo, hi = paragraph.spans[0][0], paragraph.spans[-1][1]
         near = labelled.overlapping(lo, hi)
         rule_tags = span_tags(starts, near, len(starts))
-        features.append(paragraph_features(paragraph, quote_flags(paragraph.spans, quotes), rule_tags))
+        features.append(paragraph_inputs(paragraph, quote_flags(paragraph.spans, quotes), rule_tags))
     return paragraphs, features

@@ -31,7 +31,7 @@ class Run:
 class Candidate:
     """A learned attribution in character offsets: content pieces, and the cue and source
     runs the tagger proposes for it (None when it tagged none nearby). ``confidence`` is
-    the mean marginal probability of the content tags, over its ``tokens`` tokens;
+    the tagger's mean probability of the content tags, over its ``tokens`` tokens;
     ``cue_confidence`` and ``source_confidence`` those of the cue and source runs."""
 
     spans: list[Span]
@@ -92,7 +92,7 @@ def paragraph_candidates(
     paragraph: Paragraph, tags: list[str], probs: list[float] | None = None, runs: list[Run] | None = None
 ) -> list[Candidate]:
     """The learned attributions of one tagged paragraph, in text order; ``probs`` are the
-    marginal probabilities of the tags (all 1 when not given), ``runs`` their
+    tagger's probabilities of the tags (all 1 when not given), ``runs`` their
     :func:`tag_runs` when the caller has them."""
     probs = probs if probs is not None else [1.0] * len(tags)
     runs = runs if runs is not None else tag_runs(tags)
