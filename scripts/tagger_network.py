@@ -24,7 +24,7 @@ import torch
 from torch import nn
 
 from newstone.nlp.attribution.learned.features import COLUMNS, LABELS
-from newstone.nlp.attribution.learned.network import encode
+from newstone.nlp.attribution.learned.network import encode, vocabulary
 
 # embedding size of each input column
 DIMENSIONS = {
@@ -122,7 +122,7 @@ def train(
     torch.use_deterministic_algorithms(True)
     rng = random.Random(SEED)
     values = vocabularies(inputs)
-    index = [{v: i + 2 for i, v in enumerate(vs)} for vs in values]
+    index = [vocabulary(vs) for vs in values]
     ids = [encode(index, columns) for columns in inputs]
     label = {t: i for i, t in enumerate(LABELS)}
     gold = [np.array([label[t] for t in seq]) for seq in tags]

@@ -300,7 +300,8 @@ def cross_validate(items: list[Item], args) -> dict:
         return shipped.probability(features, words) >= shipped.cut
 
     result["hybrid, confidence file as it was"] = hybrid_score(held, shipped_keep)
-    result["hybrid, content probability >= 0.80"] = hybrid_score(held, lambda k, i: held[k].linked[i][1][1] >= math.log(4))
+    cut_080 = math.log(4)  # the log odds of a mean content probability of 0.80
+    result["hybrid, content probability >= 0.80"] = hybrid_score(held, lambda k, i: held[k].linked[i][1][1] >= cut_080)
     print("confidence model, cross-fitted over two halves of the held-out articles:", flush=True)
     model, figures = fit_confidence(held, args)
     result["hybrid"] = figures

@@ -16,6 +16,7 @@ from newstone.nlp.attribution.learned.network import (
     encode,
     load,
     save,
+    vocabulary,
 )
 
 
@@ -47,7 +48,7 @@ def test_input_columns_of_a_small_paragraph():
 
 
 def test_a_value_not_seen_in_training_is_unknown_and_nothing_is_zero():
-    vocabularies = [{"said": 2, "ann": 3}] + [{} for _ in COLUMNS[1:]]
+    vocabularies = [vocabulary(["said", "ann"])] + [vocabulary([]) for _ in COLUMNS[1:]]
     columns = [("ann", "zork", "said")] + [("", "", "")] * (len(COLUMNS) - 1)
     ids = encode(vocabularies, columns)
     assert ids.shape == (3, len(COLUMNS))

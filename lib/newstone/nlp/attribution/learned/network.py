@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import zipfile
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -30,7 +31,7 @@ from newstone.nlp.attribution.learned.features import COLUMNS, LABELS
 MODEL_FILE = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir, "data", "attribution_tagger.npz")
 
 UNKNOWN = 1  # the id of a value not in the vocabulary; 0 is "nothing here" ("")
-GROUP_TOKENS = 20_000  # paragraphs run together: at most this many tokens, padding included
+GROUP_TOKENS = 6_000  # paragraphs run together: at most this many tokens, padding included
 MAX_LENGTH = 2_000  # tokens of a paragraph read at once
 
 
@@ -40,9 +41,7 @@ class Tagger:
     def __init__(self, arrays: dict[str, np.ndarray]):
         if tuple(arrays["columns"]) != COLUMNS or tuple(arrays["labels"]) != LABELS:
             raise ValueError("the tagger's model file was made for other input columns or tags")
-        self.vocabularies = [
-            {value: i + 2 for i, value in enumerate(arrays[f"vocabulary_{j}"].tolist())} for j in range(len(COLUMNS))
-        ]
+        self.vocabularies = [vocabulary(arrays[f"vocabulary_{j}"].tolist()) for j in range(len(COLUMNS))]
         self.embeddings = [arrays[f"embedding_{j}"] for j in range(len(COLUMNS))]
         self.layers = []
         while f"layer{len(self.layers)}_input" in arrays:
@@ -97,15 +96,22 @@ def _blas():
     return ThreadpoolController()
 
 
+def vocabulary(values: list[str]) -> dict[str, int]:
+    """A column's value -> id: its place in the model file's list from 2, and 0 for ""
+    (nothing); a value not listed gets ``UNKNOWN`` from :func:`encode`."""
+    ids = {value: i + 2 for i, value in enumerate(values)}
+    ids[""] = 0
+    return ids
+
+
 def encode(vocabularies: list[dict[str, int]], columns: list[tuple[str, ...]]) -> np.ndarray:
-    """The ids of one paragraph's input values, (tokens, columns): a value's place in its
-    column's vocabulary, ``UNKNOWN`` for one not there, 0 for "" (nothing)."""
-    ids = [[vocab.get(v, UNKNOWN) if v else 0 for v in column] for vocab, column in zip(vocabularies, columns)]
-    return np.array(ids, dtype=np.intp).T
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+    """The ids of one paragraph's input values, (tokens, columns), each column's vocabulary
+    made by :func:`vocabulary`."""
+    n = len(columns[0])
+    ids = np.empty((n, len(columns)), dtype=np.intp)
+    for j, (ids_of, column) in enumerate(zip(vocabularies, columns)):
+        ids[:, j] = np.fromiter(map(ids_of.get, column, repeat(UNKNOWN)), dtype=np.intp, count=n)
+    return ids
 
 
 def bidirectional_lstm(
@@ -122,7 +128,12 @@ def bidirectional_lstm(
     valid = step[None, :] < lengths[:, None]
     forward = np.where(valid, offsets[:, None] + step[None, :], 0)  # token of (sequence, step)
     backward = np.where(valid, offsets[:, None] + lengths[:, None] - 1 - step[None, :], 0)
-    projected = x @ input_weight + bias
+    # The logistic function is 0.5 * tanh(x / 2) + 0.5: with the input, forget and output
+    # gates' weights halved (exact in floating point), one tanh per step serves all four.
+    half = np.ones(4 * hidden, dtype=x.dtype)
+    half[: 2 * hidden] = half[3 * hidden :] = 0.5
+    projected = x @ (input_weight * np.tile(half, 2)) + bias * np.tile(half, 2)
+    recurrent_weight = recurrent_weight * half
     gates_in = np.stack([projected[:, : 4 * hidden][forward], projected[:, 4 * hidden :][backward]])
     running = valid.sum(axis=0)  # sequences still running at each step (the first ones)
     h = np.zeros((2, count, hidden), dtype=x.dtype)
@@ -130,13 +141,12 @@ def bidirectional_lstm(
     states = np.zeros((2, count, steps, hidden), dtype=x.dtype)
     for t in range(steps):
         k = running[t]
-        gates = gates_in[:, :k, t] + h[:, :k] @ recurrent_weight
-        sig = _sigmoid(gates)
-        candidate = np.tanh(gates[..., 2 * hidden : 3 * hidden])
-        cell = sig[..., hidden : 2 * hidden] * c[:, :k] + sig[..., :hidden] * candidate
-        c[:, :k] = cell
-        h[:, :k] = sig[..., 3 * hidden :] * np.tanh(cell)
-        states[:, :k, t] = h[:, :k]
+        h, c = h[:, :k], c[:, :k]  # the sequences that ended drop out (lengths descending)
+        act = np.tanh(gates_in[:, :k, t] + h @ recurrent_weight)
+        sig = act * 0.5 + 0.5  # the gates (the cell candidate's part is not used)
+        c = sig[..., hidden : 2 * hidden] * c + sig[..., :hidden] * act[..., 2 * hidden : 3 * hidden]
+        h = sig[..., 3 * hidden :] * np.tanh(c)
+        states[:, :k, t] = h
     out = np.empty((x.shape[0], 2 * hidden), dtype=x.dtype)
     out[forward[valid], :hidden] = states[0][valid]
     out[backward[valid], hidden:] = states[1][valid]
