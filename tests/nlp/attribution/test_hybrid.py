@@ -123,6 +123,13 @@ def test_a_source_inside_its_own_content_is_refused():
     assert combined(text, [], [learned]) == []
 
 
+def test_a_tagger_source_after_content_that_follows_its_cue_is_refused():
+    # cue, content, then a source run: the run is the next clause's subject
+    text = BODY + "Kim tested a bomb, prompting sanctions that China backed, but the United States has said little."
+    learned = candidate(text, "that China backed", "prompting sanctions", "the United States")
+    assert combined(text, [], [learned]) == []
+
+
 def test_rules_and_learned_attributions_come_out_in_text_order():
     text = BODY + "Lena Ortiz warned that fares would rise. Later, the council said parking would be free."
     rule = Attribution(

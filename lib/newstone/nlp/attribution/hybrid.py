@@ -119,6 +119,11 @@ def linked_candidates(
         source = found if found is not None else candidate.source
         if source is None or any(_inside(source, s) for s in candidate.spans):
             continue
+        if found is None and candidate.cue[0] < candidate.spans[0][0] <= candidate.spans[-1][1] <= source[0]:
+            # cue, content, then the tagger's source run: that run is the next clause's
+            # subject ("…, prompting sanctions that China adhered to, but the United States
+            # has said …"); no attribution is written in that order
+            continue
         spans = list(candidate.spans)
         kind = quote_kind(spans, quotes)
         features = candidate_features(text, candidate, source, found, kind)
