@@ -337,3 +337,40 @@ def test_which_short_organisation_name_joins_the_only_longer_one_it_begins(short
     prefix = len(org_key(short)) + 1
     assert org_key(longer).startswith(org_key(short) + " ")
     assert _longer_name_of(Counter({short: 3}), Counter({longer: 2}), prefix) is joins
+
+
+def test_a_one_word_person_that_is_an_ordinary_word_of_the_corpus_is_nobody():
+    # Reuters: "Operators said …", "Commerce said …" (spans cut short) were people; an
+    # ordinary word no title or honorific ties to a person is a group when plural, else
+    # no speaker. A surname the corpus writes in lower case too ("Mr Hill") stays a person.
+    from newstone.identity.names import NameContext
+    from newstone.identity.resolve import INPUT_COLUMNS, identify
+
+    quotes = [  # (name, mention, title)
+        ("Operators", "Operators", None),
+        ("Commerce", "Commerce", None),
+        ("Hill", "Mr Hill", None),
+        ("Wood", "Wood", "Deputy Governor"),
+        ("Subroto", "Subroto", None),
+    ]
+    rows = [
+        {
+            "article_id": f"a{n}",
+            "article_speaker": name,
+            "speaker_type": "person",
+            "speaker_title": title,
+            "speaker_org": None,
+            "speaker_mention": mention,
+            "article_speaker_country": None,
+            "country_evidence": None,
+            "compound": None,
+            "tone": None,
+        }
+        for n, (name, mention, title) in enumerate(quotes)
+    ]
+    columns = {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
+    context = NameContext(common_words=frozenset({"operators", "commerce", "hill", "wood"}))
+    found = identify(columns, {row["article_id"]: None for row in rows}, context=context)
+    assert found.speaker == ["operators", None, "Hill", "Wood", "Subroto"]
+    kinds = {row["speaker"]: row["speaker_type"] for row in found.speakers}
+    assert kinds == {"operators": "group", "Hill": "person", "Wood": "person", "Subroto": "person"}

@@ -51,6 +51,7 @@ def name_context(names: list, texts, orgs: list = (), kinds: list | None = None)
     Given names are learnt from the names of people only (``kinds``: each name's speaker
     type): "Manchester United" and "Manchester City" make no given name "Manchester"."""
     words = name_words(names, listed_given_names() | title_words()) | org_words(orgs)
+    words |= org_words(name for name, kind in zip(names, kinds or [None] * len(names)) if kind == "person")
     if kinds is None:
         given = given_names(names)
     else:

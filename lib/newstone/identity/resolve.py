@@ -37,7 +37,7 @@ from newstone.identity.roles import OTHER, decide_role, is_clause, office_key, r
 from newstone.nlp.countries import country_names
 from newstone.nlp.speakers.evidence import organisation_evidence_words, organisation_words
 from newstone.nlp.speakers.titles import NAME_CONNECTORS
-from newstone.nlp.words import PERSONAL_PRONOUNS, PRONOUN_SUBJECTS
+from newstone.nlp.words import PERSONAL_PRONOUNS, PRONOUN_SUBJECTS, honorific_genders
 from newstone.rules import word_set
 
 # The quotes columns the pass reads (the article-level facts, never its own output).
@@ -156,7 +156,7 @@ def identify(
         entities.append(Entity("person", person.canonical()))
     for index, number in of_observation.items():
         entity_of[index] = person_entity[number]
-    _group_others(get, n, entity_of, entities, parsed_names)
+    _group_others(get, n, entity_of, entities, parsed_names, context.common_words)
     return _outputs(get, n, entity_of, entities, dates or {}, context, places or {})
 
 
@@ -190,10 +190,15 @@ def org_key(name: str) -> str:
     return _LEGAL_SUFFIXES.sub("", key).strip(" .,")
 
 
-def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_names: dict) -> None:
+def _group_others(
+    get, n: int, entity_of: list, entities: list[Entity], parsed_names: dict, common_words: frozenset[str] = frozenset()
+) -> None:
     """Entities for the quotes people grouping left: organisations, groups, countries, a
     person's clean name no full name took ("Subroto", or a surname two people share), and
-    names that are no clean name (kept as the article wrote them, one entity per name)."""
+    names that are no clean name (kept as the article wrote them, one entity per name).
+    A one-word "person" that is an ordinary word of the corpus (``common_words``: "Operators
+    said", "Commerce said", a span cut short) and no title or full name ties to a person is
+    nobody: a group when plural ("operators"), else no speaker."""
     by_key: dict[tuple[str, str], int] = {}
     org_names: dict[str, Counter] = defaultdict(Counter)
     pending = []
@@ -224,6 +229,7 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
         else:
             key = (kind, name)
         pending.append((i, key, name))
+    vouched = {fold(key[1]) for i, key, _ in pending if key[0] == "person" and _vouched_person(get, i)}
     # "Moody's" joins "Moody's Investors Service": the only organisation it begins
     short_of = {}
     org_keys = sorted(org_names)
@@ -243,6 +249,11 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
             starting = _keys_starting(org_keys, key[1])
             if len(starting) == 1:
                 key = ("organization", starting[0])
+        word = fold(key[1]) if key[0] == "person" else ""
+        if word in common_words and word not in people_by_surname and word not in vouched:
+            if not word.endswith("s"):
+                continue
+            key, name = ("group", word), word
         if key[0] == "organization":
             key = (key[0], short_of.get(key[1], key[1]))
         number = by_key.get(key)
@@ -255,6 +266,15 @@ def _group_others(get, n: int, entity_of: list, entities: list[Entity], parsed_n
             number = by_key[key] = len(entities)
             entities.append(Entity(key[0] if key[0] != "person" else "person", display))
         entity_of[i] = number
+
+
+def _vouched_person(get, i: int) -> bool:
+    """Whether a quote's mention ties its speaker to a person: a title ("Premier Zhao") or
+    an honorific ("Mr Hill")."""
+    mention = _text(get["speaker_mention"][i]) or ""
+    return bool(_text(get["speaker_title"][i])) or any(
+        word.rstrip(".").lower() in honorific_genders() for word in mention.split()
+    )
 
 
 def _longer_name_of(short: Counter, longer: Counter, prefix: int) -> bool:

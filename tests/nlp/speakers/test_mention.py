@@ -372,3 +372,38 @@ def test_dealers_opening_a_sentence_are_a_group():
 def test_west_germany_is_a_country_speaker_alone_and_in_a_joint_subject():
     assert [(i.name, i.kind) for i in describe_mention("West Germany")] == [("Germany", "country")]
     assert [i.kind for i in describe_mention("Britain and West Germany")] == ["country", "country"]
+
+
+# --- firms and places the wires write around a speaker ---
+
+
+@pytest.mark.parametrize(
+    "mention,name",
+    [
+        ("lead manager Nomura International Ltd", "Nomura International Ltd"),  # a legal form ends a firm
+        ("lead manager Union Bank of Switzerland", "Union Bank of Switzerland"),  # described by its role
+        ("The New York Stock Exchange", "New York Stock Exchange"),  # an exchange is a body
+        ("Standard and Poor's", "Standard and Poor's"),  # listed: not two people "Standard" and "Poor"
+        ("Smith and Co", "Smith and Co"),
+    ],
+)
+def test_firms_are_organisations_whatever_describes_them(mention, name):
+    assert [(i.name, i.kind) for i in describe_mention(mention)] == [(name, "organization")]
+
+
+def test_a_place_after_in_is_where_the_speaker_is_not_who():
+    assert one_speaker("an international trader in Tokyo").name != "Tokyo"
+    info = one_speaker("analyst Nick Edwards at Jardine Fleming Securities Ltd in Tokyo")
+    assert (info.name, info.org) == ("Nick Edwards", "Jardine Fleming Securities Ltd")
+    assert one_speaker("Peters and Co Ltd analyst Jo Vance").name == "Jo Vance"  # no legal form at the end
+
+
+def test_another_names_nobody():
+    assert (one_speaker("Another").name, one_speaker("Another").kind) == (None, "unknown")
+
+
+@pytest.mark.parametrize("mention", ["Swissair", "Pravda", "Citicorp"])
+def test_a_listed_firm_named_alone_is_an_organisation(mention):
+    text = f"{mention} said the fares would rise next month."
+    out = resolve_speakers(text, [attributed_to(text, mention)])
+    assert (out[0].speaker, out[0].speaker_type) == (mention, "organization")

@@ -57,7 +57,7 @@ NEUTER_PRONOUNS = frozenset(["it"])
 # Indefinite subjects name nobody in particular ("Nothing said here was new", "Some said …").
 INDEFINITES = frozenset(
     """nothing nobody everybody somebody anybody everyone someone anyone
-none all both each either neither one some many few others other most several""".split()
+none all both each either neither one some many few others other most several another""".split()
 )
 
 # Words that open a common-noun group and are capitalised only at a sentence start
@@ -160,6 +160,9 @@ def describe_one(phrase: str, first_word: str | None = None, determined: bool = 
         return SpeakerInfo(text, "organization")  # "Labour said": the party speaks
     if organisation_words(tokens) and not any(is_title_word(t) for t in tokens):
         return SpeakerInfo(text, "organization")
+    firm = _firm_with_legal_form(tokens) or _described_organisation(tokens)
+    if firm is not None:
+        return SpeakerInfo(firm, "organization")  # "lead manager Nomura International Ltd"
     if (
         len(tokens) > 1
         and tokens[-1][:1].isupper()
@@ -370,6 +373,9 @@ _PARTY_MEMBER = re.compile(r"^[Tt]he (?P<role>(?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+)$
 PARTY_MEMBERS = frozenset("Republican Democrat Conservative Tory Socialist Unionist Nationalist".split())
 # A parenthesised aside: a party and state ("Sen. Ted Cruz (R-Tex.)"), a ticker, an age.
 _PARENTHESES = re.compile(r"\s*\([^()]*(?:\)|$)")
+# "… in Tokyo", "… in the United States" closing a mention: where the speaker is (a trader,
+# an analyst at a firm), never the speaker's name
+_PLACE_AFTER_IN = re.compile(r"(?<=\S)\s+in\s+(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}$")
 
 
 def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
@@ -399,6 +405,7 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
     determined = _after_determiner(mention.split(), stripped)
     mention = " ".join(stripped)
     head, _, appos = mention.partition(",")
+    head = _PLACE_AFTER_IN.sub("", head) or head  # "an oil trader in Tokyo": where, not who
     employer = _PERSON_AT_FIRM.match(head)
     if employer:  # "analyst Alex Potter at Lehman Brothers": the person, with the firm as org
         person = describe_one(employer.group("person"), first_word)
@@ -488,6 +495,35 @@ def _one_organisation(head: str, parts: list[str]) -> bool:
 
 # Words of a firm's legal form, which can follow "and" inside its name ("Peters and Co Ltd").
 _LEGAL_FORMS = frozenset("co co. company ltd inc corp plc llc partners sons".split())
+
+
+def _firm_with_legal_form(tokens: list[str]) -> str | None:
+    """The firm's name when ``tokens`` end in a legal form after a capitalised word
+    ("Nomura International Ltd", "lead manager Daiwa Europe Ltd": the firm speaks, the
+    words before it describe it), else None. The name is the capitalised run ending in the
+    legal form ("of", "and", "&" may join it: "Bank of Tokyo Ltd")."""
+    if len(tokens) < 2 or tokens[-1].rstrip(".,").lower() not in _LEGAL_FORMS - {"company", "partners", "sons"}:
+        return None
+    first = len(tokens) - 1
+    while first > 0 and (tokens[first - 1][:1].isupper() or tokens[first - 1] in ("of", "and", "&")):
+        first -= 1
+    while tokens[first] in ("of", "and", "&"):
+        first += 1
+    return " ".join(tokens[first:]) if first < len(tokens) - 1 else None
+
+
+def _described_organisation(tokens: list[str]) -> str | None:
+    """The organisation's name when lower-case words describe a capitalised name that an
+    organisation word makes a firm or body ("lead manager Union Bank of Switzerland",
+    "state-owned Petroleos de Venezuela" is not one: no organisation word), else None. A
+    title word inside the name makes it a person's ("chief economist Bank Smith" is left)."""
+    first = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
+    if not first or not all(t.islower() for t in tokens[:first]):
+        return None
+    name = tokens[first:]
+    if not all(t[:1].isupper() or t in NAME_CONNECTORS for t in name) or any(is_title_word(t) for t in name):
+        return None
+    return " ".join(name) if organisation_words(name) and not org_word_surname(name) else None
 
 
 def _firm_suffix_opens(part: str) -> bool:
