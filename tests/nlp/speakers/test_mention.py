@@ -407,3 +407,22 @@ def test_a_listed_firm_named_alone_is_an_organisation(mention):
     text = f"{mention} said the fares would rise next month."
     out = resolve_speakers(text, [attributed_to(text, mention)])
     assert (out[0].speaker, out[0].speaker_type) == (mention, "organization")
+
+
+@pytest.mark.parametrize(
+    "mention,name,title",
+    [
+        ("The Archbishop of Canterbury", "Archbishop of Canterbury", "Archbishop of Canterbury"),  # not "Canterbury"
+        ("Secretary of State", "Secretary of State", "Secretary of State"),
+        ("Secretary of State Colin Powell", "Colin Powell", "Secretary of State"),  # a name closes it
+        ("Chinese Premier Zhao Ziyang", "Zhao Ziyang", "Chinese Premier"),  # "premier" is a title
+    ],
+)
+def test_an_office_of_a_place_is_named_whole(mention, name, title):
+    info = one_speaker(mention)
+    assert (info.name, info.kind, info.title) == (name, "person", title)
+
+
+@pytest.mark.parametrize("mention", ["the Premier League", "the Arab League", "Premier Foods"])
+def test_a_title_word_inside_a_body_s_name_leaves_it_a_body(mention):
+    assert one_speaker(mention).kind == "organization"

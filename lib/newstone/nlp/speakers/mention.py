@@ -158,7 +158,7 @@ def describe_one(phrase: str, first_word: str | None = None, determined: bool = 
         return SpeakerInfo(text, "group")
     if is_party_name(text):
         return SpeakerInfo(text, "organization")  # "Labour said": the party speaks
-    if organisation_words(tokens) and not any(is_title_word(t) for t in tokens):
+    if organisation_words(tokens) and (not any(is_title_word(t) for t in tokens) or _title_names_body(tokens)):
         return SpeakerInfo(text, "organization")
     firm = _firm_with_legal_form(tokens) or _described_organisation(tokens)
     if firm is not None:
@@ -347,10 +347,20 @@ def _names_organisation(phrase: str) -> bool:
     )
 
 
+def _capitalised_office(words: list[str], of: str) -> bool:
+    """ "Archbishop" of "Canterbury", "Deputy Governor" of "the Bank of England": every word
+    capitalised and a title word, so the phrase is an office ("Alex Potter of Lehman
+    Brothers" is a person: "Alex" is none), and no person's name closes it ("Secretary of
+    State Colin Powell" is Colin Powell, read further on)."""
+    tail = of.split()
+    named = len(tail) >= 3 and is_given_name(tail[-2])
+    return not named and all(w[:1].isupper() and is_title_word(w) for w in words)
+
+
 # "<role> at <Firm>" with no name: "economist at Barclays", "an analyst at the Bank of England",
 # "the director of the Asia Centre".
 _ROLE_AT_FIRM = re.compile(
-    r"^(?:(?:an?|the) )?(?P<role>[a-z][\w-]*(?: [a-z][\w-]*){0,2}) (?P<prep>at|of|for) (?P<the>the )?"
+    r"^(?:(?:an?|the) )?(?P<role>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}) (?P<prep>at|of|for) (?P<the>the )?"
     r"(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$"
 )
 
@@ -424,16 +434,23 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
             firm = where if _names_organisation(where) else None
             return [replace(person, org=person.org or firm)]
     role_at = _ROLE_AT_FIRM.match(head)
-    if role_at and is_title_word(role_at.group("role").split()[-1]):
+    role_words = role_at.group("role").split() if role_at else []
+    if (
+        role_at
+        and is_title_word(role_words[-1])
+        and (all(w.islower() for w in role_words) or _capitalised_office(role_words, role_at.group("firm")))
+    ):
         # "chief economist at Capital Economics", "the director of the Asia Centre": unnamed,
         # written as "Capital Economics chief economist" would be (a role of a named
-        # organisation, see README)
+        # organisation, see README); "the Archbishop of Canterbury", "Secretary of State":
+        # an office named whole, of a place or a body
         role, firm = role_at.group("role"), role_at.group("firm")
         if role_at.group("prep") == "at":
             return [SpeakerInfo(f"{firm} {role}", "person", title=role, org=firm)]
         office = " ".join(filter(None, [role, role_at.group("prep"), (role_at.group("the") or "").strip(), firm]))
         is_office = firm.lower() in word_set("office_words.txt") | {"exchequer", "state"}
-        return [SpeakerInfo(office, "person", title=office, org=None if is_office else firm)]
+        capitalised_place = role[:1].isupper() and not _names_organisation(firm)
+        return [SpeakerInfo(office, "person", title=office, org=None if is_office or capitalised_place else firm)]
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and any(_opens_joint_title(part) for part in parts[:-1]):
         parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person
@@ -495,6 +512,18 @@ def _one_organisation(head: str, parts: list[str]) -> bool:
 
 # Words of a firm's legal form, which can follow "and" inside its name ("Peters and Co Ltd").
 _LEGAL_FORMS = frozenset("co co. company ltd inc corp plc llc partners sons".split())
+
+
+def _title_names_body(tokens: list[str]) -> bool:
+    """ "the Premier League", "the Press Office": a capitalised organisation word right after
+    a title word closes the mention, so the title word is part of the body's name."""
+    return (
+        len(tokens) >= 2
+        and tokens[-1][:1].isupper()
+        and tokens[-1].lower() in word_set("org_words.txt")
+        and tokens[-2][:1].isupper()
+        and is_title_word(tokens[-2])
+    )
 
 
 def _firm_with_legal_form(tokens: list[str]) -> str | None:
