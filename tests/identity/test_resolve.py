@@ -374,3 +374,47 @@ def test_a_one_word_person_that_is_an_ordinary_word_of_the_corpus_is_nobody():
     assert found.speaker == ["operators", None, "Hill", "Wood", "Subroto"]
     kinds = {row["speaker"]: row["speaker_type"] for row in found.speakers}
     assert kinds == {"operators": "group", "Hill": "person", "Wood": "person", "Subroto": "person"}
+
+
+def test_an_officeholder_with_no_country_takes_the_one_his_colleagues_share():
+    # BBC News: "Deputy Prime Minister John Prescott" never has "British" before it, but
+    # the stories quoting him quote British officials; one story is not enough
+    from newstone.identity.resolve import INPUT_COLUMNS, identify
+
+    quotes = [  # (article, name, title, country the article gave)
+        *[(f"a{n}", "Jo Prest", "Deputy Prime Minister", None) for n in range(4)],
+        *[(f"a{n}", "Tom Blain", "British Prime Minister", "GBR") for n in range(3)],
+        ("a3", "Gus Brand", "British Chancellor", "GBR"),
+        ("a9", "Ali Sen", "Deputy Prime Minister", None),  # once, beside a Briton
+        ("a9", "Tom Blain", "British Prime Minister", "GBR"),
+        ("b1", "Eva Lind", "Foreign Minister", None),  # colleagues of two countries
+        ("b1", "Tom Blain", "British Prime Minister", "GBR"),
+        ("b2", "Eva Lind", "Foreign Minister", None),
+        ("b2", "Ivo Sand", "Swedish Prime Minister", "SWE"),
+        ("b3", "Eva Lind", "Foreign Minister", None),
+        ("b3", "Ivo Sand", "Swedish Prime Minister", "SWE"),
+        ("b4", "Eva Lind", "Foreign Minister", None),
+        ("b4", "Ivo Sand", "Swedish Prime Minister", "SWE"),
+    ]
+    rows = [
+        {
+            "article_id": article,
+            "article_speaker": name,
+            "speaker_type": "person",
+            "speaker_title": title,
+            "speaker_org": None,
+            "speaker_mention": f"{title} {name}",
+            "article_speaker_country": country,
+            "country_evidence": "title" if country else None,
+            "compound": None,
+            "tone": None,
+        }
+        for article, name, title, country in quotes
+    ]
+    columns = {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
+    found = identify(columns, dict.fromkeys({row["article_id"] for row in rows}))
+    country = {row["speaker"]: (row["country"], row["country_basis"]) for row in found.speakers}
+    assert country["Jo Prest"] == ("GBR", "colleagues")
+    assert country["Ali Sen"] == (None, None)
+    assert country["Eva Lind"] == ("SWE", "colleagues")  # three stories of four agree
+    assert found.speaker_country[:4] == ["GBR"] * 4

@@ -26,6 +26,13 @@ files a minister's words from the minister's capital far more often than from ab
 the datelines say so more surely than the countries the quote talks about (a Taiwanese
 governor discusses the dollar). Titles naming an international body ("World Bank
 President", "OPEC Secretary General") are left alone.
+
+Last, such an officeholder takes the country the other officials quoted in their articles
+share, read the same way as datelines (an article counts when its officials with a country
+all have one, two thirds of those articles must agree) over at least
+:data:`COLLEAGUE_ARTICLES` articles: BBC News never writes "British" before "Deputy Prime
+Minister John Prescott", but the stories quoting him quote Tony Blair and Gordon Brown.
+A foreign minister quoted once, in a story about Britain, gets nothing.
 """
 
 from __future__ import annotations
@@ -50,6 +57,8 @@ LEARN_SHARE = 0.75
 PEERAGE_COUNTRY = "GBR"
 #: the share of an official's capital datelines that must name one country
 DATELINE_SHARE = 2 / 3
+#: the articles whose quoted officials must agree for a colleague's country
+COLLEAGUE_ARTICLES = 3
 _PEER = re.compile(r"\b(?:Lord|Baroness|Lady|Baron)\s+[A-Z][\w'-]+$")  # "Lord Goldsmith", "March Lord Goldsmith"
 
 
@@ -170,3 +179,14 @@ def country_from_datelines(articles: Iterable[str], places: dict[str, str | None
         return None, 0
     country, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
     return (country, n) if n >= DATELINE_SHARE * sum(counts.values()) else (None, 0)
+
+
+def colleague_countries(country_of: dict[int, str], articles_of: dict[int, Iterable[str]]) -> dict[str, str]:
+    """Article -> the one country all its officials with a country have (``country_of``:
+    official -> country; ``articles_of``: official -> their articles); articles whose
+    officials disagree are left out."""
+    per_article: dict[str, set] = defaultdict(set)
+    for official, country in country_of.items():
+        for article in articles_of.get(official, ()):
+            per_article[article].add(country)
+    return {article: next(iter(found)) for article, found in per_article.items() if len(found) == 1}

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newstone.identity.countries import (
+    COLLEAGUE_ARTICLES,
+    colleague_countries,
     country_from_datelines,
     country_from_institutions,
     decide_country,
@@ -476,7 +478,8 @@ def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str
     """(country, articles supporting it, basis) per entity: "evidence" weighed over its
     articles, else for an official "corpus", the country the corpus ties to their office or
     organisation (:func:`~newstone.identity.countries.institution_countries`), else for a
-    national officeholder "dateline", the capital their articles are filed from."""
+    national officeholder "dateline", the capital their articles are filed from, else
+    "colleagues", the country the other officials quoted in their articles share."""
     decided = [(*decide_country(f.evidence), "evidence") for f in facts]
     keys: dict[int, set] = {}
     for number, (entity, entity_facts) in enumerate(zip(entities, facts)):
@@ -491,6 +494,15 @@ def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str
             country, n_articles = country_from_datelines(facts[number].articles, places)
             if country:
                 decided[number] = (country, n_articles, "dateline")
+    colleagues = colleague_countries(
+        {number: decided[number][0] for number in keys if decided[number][0]},
+        {number: facts[number].articles for number in keys},
+    )
+    for number in keys:
+        if decided[number][0] is None and national_office(facts[number].titles):
+            country, n_articles = country_from_datelines(facts[number].articles, colleagues)
+            if country and n_articles >= COLLEAGUE_ARTICLES:
+                decided[number] = (country, n_articles, "colleagues")
     return [(c, n, basis if c else None) for c, n, basis in decided]
 
 
