@@ -385,6 +385,8 @@ def test_west_germany_is_a_country_speaker_alone_and_in_a_joint_subject():
         ("The New York Stock Exchange", "New York Stock Exchange"),  # an exchange is a body
         ("Standard and Poor's", "Standard and Poor's"),  # listed: not two people "Standard" and "Poor"
         ("Smith and Co", "Smith and Co"),
+        ("The U.S. Treasury", "U.S. Treasury"),  # was a person: "treasury" is an organisation word
+        ("Statistics Canada", "Statistics Canada"),  # listed
     ],
 )
 def test_firms_are_organisations_whatever_describes_them(mention, name):
