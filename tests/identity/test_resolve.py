@@ -34,6 +34,29 @@ def howard(tmp_path_factory):
     return corpus.quotes.set_index(["article_id", "quote_id"]), corpus.speakers
 
 
+def pass_input(quotes: list[tuple[str, str, str | None, str, str | None]]) -> dict[str, list]:
+    """The corpus pass's input columns for quotes of people, each given as (article, name,
+    title, mention, country the article gave, with a title as its evidence)."""
+    from newstone.identity.resolve import INPUT_COLUMNS
+
+    rows = [
+        {
+            "article_id": article,
+            "article_speaker": name,
+            "speaker_type": "person",
+            "speaker_title": title,
+            "speaker_org": None,
+            "speaker_mention": mention,
+            "article_speaker_country": country,
+            "country_evidence": "title" if country else None,
+            "compound": None,
+            "tone": None,
+        }
+        for article, name, title, mention, country in quotes
+    ]
+    return {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
+
+
 def speakers_of(quotes, article: str) -> list[str | None]:
     return [None if pd.isna(value) else value for value in quotes.loc[[article]]["speaker"]]
 
@@ -192,26 +215,11 @@ def test_namesakes_are_told_apart_by_the_offices_their_articles_name(tmp_path):
 
 
 def test_an_official_without_evidence_takes_the_country_the_corpus_ties_to_their_office():
-    from newstone.identity.resolve import INPUT_COLUMNS, identify
+    from newstone.identity.resolve import identify
 
     people = [("Ann Able", "GBR"), ("Bob Baker", "GBR"), ("Cal Cole", "GBR"), ("Dan Dunn", None)]
-    rows = [
-        {
-            "article_id": f"a{n}",
-            "article_speaker": name,
-            "speaker_type": "person",
-            "speaker_title": "minister",
-            "speaker_org": None,
-            "speaker_mention": name,
-            "article_speaker_country": country,
-            "country_evidence": "title" if country else None,
-            "compound": None,
-            "tone": None,
-        }
-        for n, (name, country) in enumerate(people)
-    ]
-    columns = {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
-    found = identify(columns, {row["article_id"]: None for row in rows})
+    columns = pass_input([(f"a{n}", name, "minister", name, country) for n, (name, country) in enumerate(people)])
+    found = identify(columns, dict.fromkeys(columns["article_id"]))
     dunn = next(row for row in found.speakers if row["speaker"] == "Dan Dunn")
     assert (dunn["country"], dunn["country_basis"], dunn["role"]) == ("GBR", "corpus", "official")
     assert found.speaker_country[3] == "GBR"
@@ -220,7 +228,7 @@ def test_an_official_without_evidence_takes_the_country_the_corpus_ties_to_their
 
 
 def test_a_minister_with_no_country_takes_the_capital_his_stories_are_filed_from():
-    from newstone.identity.resolve import INPUT_COLUMNS, identify
+    from newstone.identity.resolve import identify
 
     quotes = [  # (article, name, title)
         ("a1", "Rob Dane", "Finance Minister"),
@@ -231,22 +239,7 @@ def test_a_minister_with_no_country_takes_the_capital_his_stories_are_filed_from
         ("a5", "Sue Pike", "Trade Minister"),
     ]
     places = {"a1": "NZL", "a2": "NZL", "a3": None, "a4": "KOR", "a5": "USA"}
-    rows = [
-        {
-            "article_id": article,
-            "article_speaker": name,
-            "speaker_type": "person",
-            "speaker_title": title,
-            "speaker_org": None,
-            "speaker_mention": f"{title} {name}",
-            "article_speaker_country": None,
-            "country_evidence": None,
-            "compound": None,
-            "tone": None,
-        }
-        for article, name, title in quotes
-    ]
-    columns = {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
+    columns = pass_input([(article, name, title, f"{title} {name}", None) for article, name, title in quotes])
     found = identify(columns, dict.fromkeys(places), places=places)
     country = {row["speaker"]: (row["country"], row["country_basis"]) for row in found.speakers}
     assert country["Rob Dane"] == ("NZL", "dateline")
@@ -344,7 +337,7 @@ def test_a_one_word_person_that_is_an_ordinary_word_of_the_corpus_is_nobody():
     # ordinary word no title or honorific ties to a person is a group when plural, else
     # no speaker. A surname the corpus writes in lower case too ("Mr Hill") stays a person.
     from newstone.identity.names import NameContext
-    from newstone.identity.resolve import INPUT_COLUMNS, identify
+    from newstone.identity.resolve import identify
 
     quotes = [  # (name, mention, title)
         ("Operators", "Operators", None),
@@ -353,24 +346,9 @@ def test_a_one_word_person_that_is_an_ordinary_word_of_the_corpus_is_nobody():
         ("Wood", "Wood", "Deputy Governor"),
         ("Subroto", "Subroto", None),
     ]
-    rows = [
-        {
-            "article_id": f"a{n}",
-            "article_speaker": name,
-            "speaker_type": "person",
-            "speaker_title": title,
-            "speaker_org": None,
-            "speaker_mention": mention,
-            "article_speaker_country": None,
-            "country_evidence": None,
-            "compound": None,
-            "tone": None,
-        }
-        for n, (name, mention, title) in enumerate(quotes)
-    ]
-    columns = {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
+    columns = pass_input([(f"a{n}", name, title, mention, None) for n, (name, mention, title) in enumerate(quotes)])
     context = NameContext(common_words=frozenset({"operators", "commerce", "hill", "wood"}))
-    found = identify(columns, {row["article_id"]: None for row in rows}, context=context)
+    found = identify(columns, dict.fromkeys(columns["article_id"]), context=context)
     assert found.speaker == ["operators", None, "Hill", "Wood", "Subroto"]
     kinds = {row["speaker"]: row["speaker_type"] for row in found.speakers}
     assert kinds == {"operators": "group", "Hill": "person", "Wood": "person", "Subroto": "person"}
@@ -379,7 +357,7 @@ def test_a_one_word_person_that_is_an_ordinary_word_of_the_corpus_is_nobody():
 def test_an_officeholder_with_no_country_takes_the_one_his_colleagues_share():
     # BBC News: "Deputy Prime Minister John Prescott" never has "British" before it, but
     # the stories quoting him quote British officials; one story is not enough
-    from newstone.identity.resolve import INPUT_COLUMNS, identify
+    from newstone.identity.resolve import identify
 
     quotes = [  # (article, name, title, country the article gave)
         *[(f"a{n}", "Jo Prest", "Deputy Prime Minister", None) for n in range(4)],
@@ -396,23 +374,10 @@ def test_an_officeholder_with_no_country_takes_the_one_his_colleagues_share():
         ("b4", "Eva Lind", "Foreign Minister", None),
         ("b4", "Ivo Sand", "Swedish Prime Minister", "SWE"),
     ]
-    rows = [
-        {
-            "article_id": article,
-            "article_speaker": name,
-            "speaker_type": "person",
-            "speaker_title": title,
-            "speaker_org": None,
-            "speaker_mention": f"{title} {name}",
-            "article_speaker_country": country,
-            "country_evidence": "title" if country else None,
-            "compound": None,
-            "tone": None,
-        }
-        for article, name, title, country in quotes
-    ]
-    columns = {name: [row[name] for row in rows] for name in INPUT_COLUMNS}
-    found = identify(columns, dict.fromkeys({row["article_id"] for row in rows}))
+    columns = pass_input(
+        [(article, name, title, f"{title} {name}", country) for article, name, title, country in quotes]
+    )
+    found = identify(columns, dict.fromkeys(columns["article_id"]))
     country = {row["speaker"]: (row["country"], row["country_basis"]) for row in found.speakers}
     assert country["Jo Prest"] == ("GBR", "colleagues")
     assert country["Ali Sen"] == (None, None)
