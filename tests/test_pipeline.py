@@ -257,3 +257,14 @@ def test_learned_scorer_fills_tone_and_keeps_raw_vader():
     for row in learned.sentences.itertuples():
         result = sentence_tone(row.text)
         assert (row.tone, row.tone_label) == (result["score"], result["label"])
+
+
+def test_moscow_in_a_story_of_1987_is_the_soviet_union_as_mention_and_as_speaker():
+    import dataclasses
+
+    text = "Grain talks\n\nMoscow said it would buy more U.S. wheat. The Kremlin agreed."
+    for published, country in (("1987-03-02", "SUN"), ("2004-03-02", "RUS")):
+        article = dataclasses.replace(parse_plain_text("x", text), published=published)
+        rows = pipeline.process_article(article)
+        assert [m["country"] for m in rows.mentions] == [country, "USA", country]
+        assert [(q["speaker_type"], q["article_speaker_country"]) for q in rows.quotes] == [("country", country)]

@@ -12,6 +12,7 @@ import hashlib
 import traceback
 from dataclasses import dataclass
 
+from newstone.dates import period_of
 from newstone.model import (
     ATTRIBUTION_MODES,
     DEFAULT_ATTRIBUTION,
@@ -22,7 +23,7 @@ from newstone.model import (
     Sentence,
 )
 from newstone.nlp.attribution.hybrid import attributions_for
-from newstone.nlp.countries import default_matcher
+from newstone.nlp.countries import default_matcher, former_state, in_its_time
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.speakers.coreference import resolve_speakers
 from newstone.nlp.speakers.facts import Roster, apply_roster, fill_speaker_country
@@ -102,12 +103,16 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     text = article.text
     sentences = split_sentences(text, article.body_spans)
     attributions = resolve_speakers(text, attributions_for(text, sentences, options.attribution))
-    mentions = default_matcher().find(text, article.body_spans)
+    period = period_of(article.published)
+    year = int(period) if period else None  # "Moscow" in 1987 is the Soviet Union
+    mentions = [in_its_time(m, year) for m in default_matcher().find(text, article.body_spans)]
 
     sentence_starts = [s.start for s in sentences]
     for quote_id, attribution in enumerate(attributions):
         apply_roster(text, attribution, options.roster)
         fill_speaker_country(text, attribution)
+        if attribution.speaker_type == "country" and (former := former_state(attribution.speaker or "", year)):
+            attribution.speaker_country = former  # "Moscow said" in 1987
         rows.quotes.append(
             quote_row(article.article_id, quote_id, attribution, text, sentences, sentence_starts, options.tone_scorer)
         )

@@ -339,6 +339,9 @@ def test_us_states_and_towns_named_like_countries():
     assert countries("The ferry to Jersey left. Jersey City mayor spoke.") == ["JEY"]
     assert countries("A farmer from Moscow, Idaho and a band from Paris, Texas.") == []
     assert countries("Mexico City and Panama City") == ["MEX", "PAN"]
+    # a list of cities is no namesake town: "London, New York and Tokyo"
+    assert countries("Deregulation turned London, New York and Tokyo into hubs.") == ["GBR", "JPN"]
+    assert countries("It has offices in Hong Kong, Tokyo, New York and Sydney.") == ["HKG", "JPN"]
 
 
 def test_regions_are_not_countries():
@@ -412,3 +415,13 @@ def test_sample_article_dateline_and_credits_are_outside_the_span(sample_text):
     mentions = default_matcher().find(text, [(start, end)])
     assert all(start <= m.start and m.end <= end for m in mentions)
     assert not any(m.surface in ("WASHINGTON", "Holland") for m in mentions)
+
+
+def test_a_former_state_s_capital_is_that_state_in_its_time():
+    from newstone.nlp.countries import former_state, in_its_time
+
+    moscow, kremlin, paris = default_matcher().find("Moscow and the Kremlin met Paris.")
+    assert [in_its_time(m, 1987).country for m in (moscow, kremlin, paris)] == ["SUN", "SUN", "FRA"]
+    assert [in_its_time(m, 2004).country for m in (moscow, kremlin)] == ["RUS", "RUS"]
+    assert in_its_time(moscow, None).country == "RUS"  # no date: the gazetteer's row
+    assert (former_state("Belgrade", 1991), former_state("Belgrade", 1992)) == ("YUG", None)

@@ -44,9 +44,9 @@ from functools import cache
 
 from newstone.identity.names import fold
 from newstone.identity.roles import words_of
-from newstone.nlp.countries import default_matcher, gazetteer_rows
+from newstone.nlp.countries import default_matcher, former_capitals, gazetteer_rows
 from newstone.nlp.speakers.facts import office_holders
-from newstone.rules import read_table, word_set
+from newstone.rules import word_set
 
 WEIGHTS = {"roster": 100, "title": 4, "office_holder": 4, "org": 3, "party": 3, "owner": 3, "peerage": 3, "name": 2}
 DEFAULT_WEIGHT = 1
@@ -137,13 +137,6 @@ def _capitals() -> dict[str, str]:
     return capitals
 
 
-@cache
-def _former_capitals() -> dict[str, tuple[str, int]]:
-    """Upper-case capital -> (former state, last year), from ``former_capitals.tsv``."""
-    rows = read_table("former_capitals.tsv", ("capital", "country", "until"))
-    return {row["capital"].upper(): (row["country"], int(row["until"])) for row in rows}
-
-
 def dateline_country(dateline: str | None, year: str | None = None) -> str | None:
     """The country whose capital a dateline names: "WELLINGTON, March 3" -> NZL; "MOSCOW"
     in 1987 (``year``) -> SUN, the Soviet Union; None for any other place ("NEW YORK, April
@@ -151,7 +144,7 @@ def dateline_country(dateline: str | None, year: str | None = None) -> str | Non
     if not isinstance(dateline, str):
         return None
     city = dateline.split(",")[0].split("(")[0].strip().upper()
-    former = _former_capitals().get(city)
+    former = former_capitals().get(city)
     if former and year and year.isdigit() and int(year) <= former[1]:
         return former[0]
     return _capitals().get(city)

@@ -11,6 +11,7 @@ packaged gazetteer, :func:`speaker_cue_matcher` the party and office cues of
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -282,3 +283,28 @@ def default_matcher() -> CountryMatcher:
 def speaker_cue_matcher() -> CountryMatcher:
     """Party and office cues of ``speaker_country.tsv`` ("Republican", "Sen."), compiled once."""
     return CountryMatcher.load(SPEAKER_CUES, context_rules=None)
+
+
+@functools.lru_cache(maxsize=1)
+def former_capitals() -> dict[str, tuple[str, int]]:
+    """Upper-case capital or seat of government -> (former state, last year), from
+    ``former_capitals.tsv``: "MOSCOW" and "KREMLIN" were the Soviet Union's until 1991."""
+    rows = read_table("former_capitals.tsv", ("capital", "country", "until"))
+    return {row["capital"].upper(): (row["country"], int(row["until"])) for row in rows}
+
+
+def former_state(place: str, year: int | None) -> str | None:
+    """The former state whose capital or seat ``place`` was in ``year`` ("Moscow", 1987:
+    SUN), else None (no year, another place, or a later year)."""
+    former = former_capitals().get(place.upper().removeprefix("THE "))
+    return former[0] if former and year is not None and year <= former[1] else None
+
+
+def in_its_time(mention: CountryMention, year: int | None) -> CountryMention:
+    """A capital or seat of government read for the year of its story: "Moscow" in a 1987
+    article is the Soviet Union (SUN), in 2004 Russia. The gazetteer keeps one row per
+    capital; the mention as found when no year is known or the city names no former state."""
+    if mention.kind not in ("capital", "institution"):
+        return mention
+    former = former_state(mention.surface, year)
+    return mention if former is None else dataclasses.replace(mention, country=former)
