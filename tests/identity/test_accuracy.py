@@ -1,5 +1,6 @@
 """The corpus pass's measured accuracy does not fall: our hand-checked identity set over BBC
-News and Reuters-21578 (``evaluation/speakers``) and the PolNeAR train speaker proxy, each
+News and Reuters-21578 (``evaluation/speakers``), our hand-checked country mentions there
+(``evaluation/countries``) and the PolNeAR train speaker proxy, each
 scored by its committed script on a fresh parse. The floors sit a little under today's
 figures (docs/methodology.md), so a change that loses speakers fails here, not in a report.
 Needs ../shared (skipped without it); about two minutes on two cores."""
@@ -35,14 +36,18 @@ def _parse(source, output) -> None:
 
 
 @pytest.fixture(scope="module")
-def identity_figures(tmp_path_factory):
-    bbc = shared_path("data", "bbc")
-    reuters = shared_path("data", "reuters21578", "reuters21578.jsonl")
+def parsed(tmp_path_factory):
+    """BBC News and Reuters-21578 parsed once for the module."""
     folder = tmp_path_factory.mktemp("identity")
-    _parse(bbc, folder / "bbc")
-    _parse(reuters, folder / "reuters")
-    figures = folder / "figures.json"
-    script = ROOT / "scripts" / "evaluate_speakers.py"
+    _parse(shared_path("data", "bbc"), folder / "bbc")
+    _parse(shared_path("data", "reuters21578", "reuters21578.jsonl"), folder / "reuters")
+    return folder
+
+
+def _figures(script_name: str, folder) -> dict:
+    """The overall figures a committed evaluation script gives for the parsed corpora."""
+    figures = folder / f"{script_name}.json"
+    script = ROOT / "scripts" / f"{script_name}.py"
     subprocess.run(
         [sys.executable, str(script), str(folder / "bbc"), str(folder / "reuters"), "--json", str(figures)],
         check=True,
@@ -52,6 +57,11 @@ def identity_figures(tmp_path_factory):
     return json.loads(figures.read_text(encoding="utf-8"))["figures"]["overall"]
 
 
+@pytest.fixture(scope="module")
+def identity_figures(parsed):
+    return _figures("evaluate_speakers", parsed)
+
+
 def test_the_identity_set_keeps_its_figures(identity_figures):
     assert identity_figures["found_share"] >= 0.98
     assert identity_figures["clean_name_found"] >= 0.95
@@ -59,6 +69,13 @@ def test_the_identity_set_keeps_its_figures(identity_figures):
     # misread title; the BiLSTM tagger had taken that title away for a while: 0.979)
     assert identity_figures["official_country_accuracy"] >= 0.985
     assert identity_figures["role_accuracy"] >= 0.96
+
+
+def test_the_country_mention_set_keeps_its_figures(parsed):
+    # evaluation/countries: 60 articles read in full; 0.953 (P 0.934, R 0.973) today
+    figures = _figures("evaluate_countries", parsed)
+    assert figures["precision"] >= 0.92 and figures["recall"] >= 0.96
+    assert figures["f1"] >= 0.94
 
 
 def test_polnear_train_speakers_keep_their_names():
