@@ -428,3 +428,11 @@ def test_an_office_of_a_place_is_named_whole(mention, name, title):
 @pytest.mark.parametrize("mention", ["the Premier League", "the Arab League", "Premier Foods"])
 def test_a_title_word_inside_a_body_s_name_leaves_it_a_body(mention):
     assert one_speaker(mention).kind == "organization"
+
+
+def test_a_nationality_before_a_full_name_is_a_title():
+    info = one_speaker("Russian Marat Safin")  # "Marat" is in no list of given names
+    assert (info.name, info.title) == ("Marat Safin", "Russian")
+    # before one word, or before more nationality or firm words, it may be a firm's name
+    assert one_speaker("British American Tobacco").name == "British American Tobacco"
+    assert one_speaker("British Gas").name == "British Gas"

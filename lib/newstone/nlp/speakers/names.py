@@ -21,6 +21,7 @@ from newstone.nlp.speakers.evidence import (
     known_organisations,
     occurrences,
     org_word_surname,
+    organisation_evidence_words,
 )
 from newstone.nlp.speakers.titles import (
     LEADING_JUNK,
@@ -28,6 +29,7 @@ from newstone.nlp.speakers.titles import (
     TITLE_BREAKERS,
     TRAILING_ADVERBS,
     country_match,
+    demonym_entry,
     is_title_ish,
 )
 from newstone.nlp.words import MONTHS
@@ -97,6 +99,16 @@ def name_start(tokens: list[str], start: int) -> int:
             start = k + 1  # "Celtic's Neil Lennon": a name holds no possessive
             break
     run = tokens[start:]
+    if (
+        len(run) >= 3
+        and demonym_entry(run[0])
+        and not is_given_name(run[0])
+        and not any(demonym_entry(t) or no_name_word(t) for t in run[1:])
+        and run[-1].lower() not in organisation_evidence_words()["suffix"]
+    ):
+        # "Russian Marat Safin": a nationality before a full name is no part of it (before
+        # one word it may be a firm's name: "British Gas", "Swiss Re")
+        return start + 1
     if len(run) >= 3 and not name_opener(run[0]):
         for k in range(1, len(run) - 1):
             if is_given_name(run[k]) and not INITIAL.match(run[k - 1]):
