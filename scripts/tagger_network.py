@@ -4,7 +4,8 @@ Run time never imports this: the trained weights are written as plain arrays
 (``newstone.nlp.attribution.learned.network.save``) and run with numpy. PyTorch is a
 training-only dependency (``requirements-train.txt``).
 
-The network: one embedding table per input column (:data:`COLUMNS`), joined, dropout,
+The network: one embedding table per input column (:data:`COLUMNS`; the word column's
+may start from vectors of unlabelled news, ``word_vectors.py``), joined, dropout,
 a bidirectional LSTM, dropout, a linear layer to the seven tags; cross-entropy per token.
 Adam, mini-batches of paragraphs of similar length, a fixed number of epochs (no early
 stopping on dev: the test split is what must not be overfitted). A word is replaced by
@@ -114,9 +115,15 @@ def _padded(ids: list[np.ndarray], tags: list[np.ndarray], batch: list[int]):
 
 
 def train(
-    inputs: list[list[tuple[str, ...]]], tags: list[list[str]], settings: Settings, log=print
+    inputs: list[list[tuple[str, ...]]],
+    tags: list[list[str]],
+    settings: Settings,
+    log=print,
+    word_vectors: dict[str, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Train on paragraphs (input columns, gold tags); the model file's arrays."""
+    """Train on paragraphs (input columns, gold tags); the model file's arrays. A word of
+    ``word_vectors`` (``word_vectors.py``: vectors from unlabelled news) starts from its
+    vector instead of a random one; all are fine-tuned."""
     torch.manual_seed(SEED)
     torch.set_num_threads(settings.threads)
     torch.use_deterministic_algorithms(True)
@@ -127,6 +134,12 @@ def train(
     label = {t: i for i, t in enumerate(LABELS)}
     gold = [np.array([label[t] for t in seq]) for seq in tags]
     network = Network([len(vs) for vs in values], settings)
+    if word_vectors:
+        with torch.no_grad():  # after the random start, so the rest of the weights are the same
+            table = network.embeddings[COLUMNS.index("word")].weight
+            for i, word in enumerate(values[COLUMNS.index("word")]):
+                if (vector := word_vectors.get(word)) is not None:
+                    table[i + 2] = torch.from_numpy(vector)
     optimiser = torch.optim.Adam(network.parameters(), lr=LEARNING_RATE)
     loss_of = nn.CrossEntropyLoss(ignore_index=-100)
     for epoch in range(settings.epochs):

@@ -12,7 +12,10 @@ It needs PyTorch, which run time does not: ``pip install -r requirements-train.t
 * Training reads only ``--train`` (default ``../shared/data/polnear/train``): its texts go
   through our own ingest, sentence splitter and rules, exactly as at run time
   (``learned.features.article_inputs``), and the gold Source/Cue/Content spans of the first
-  annotator in ``metadata.tsv`` become BIO tags of our tokens.
+  annotator in ``metadata.tsv`` become BIO tags of our tokens. The tagger's word vectors start
+  from vectors of the unlabelled news in ``../shared`` (``word_vectors.py``: BBC,
+  Reuters-21578 and train's texts; computed once per run, about 10 s), unless
+  ``--no-word-vectors``.
 * ``--folds K`` first cross-validates on train: K models, each trained on K-1 folds
   (articles dealt round-robin in name order) and scored on the held-out fold, rules and
   hybrid side by side, with the official scorer's rule (``newstone.evaluate.score``).
@@ -66,7 +69,7 @@ from newstone.nlp.speakers.coreference import resolve_speakers  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "polnear"
 CONFIDENCE_OUT = ROOT / "lib" / "newstone" / "data" / "attribution_confidence.json"
-CUTS = tuple(round(0.3 + 0.05 * i, 2) for i in range(11))
+CUTS = tuple(round(0.3 + 0.025 * i, 3) for i in range(21))
 MIN_WORD_COUNT = 5  # candidates a word must describe to get a weight of its own
 WORD_PENALTY = 3.0  # L2 penalty of a word's weight (1 for the numbers): words are many and sparse
 
@@ -121,9 +124,25 @@ def train(items: list[Item], path: str, args) -> float:
     paragraphs = [pair for item in items for pair in sequences(item)]
     settings = tagger_network.Settings(args.hidden, args.layers, args.epochs, args.threads)
     started = time.perf_counter()
-    arrays = tagger_network.train([p for p, _ in paragraphs], [t for _, t in paragraphs], settings, log=_log)
+    arrays = tagger_network.train(
+        [p for p, _ in paragraphs], [t for _, t in paragraphs], settings, log=_log, word_vectors=_word_vectors(args)
+    )
     save(path, arrays)
     return time.perf_counter() - started
+
+
+def _word_vectors(args) -> dict | None:
+    """The word vectors the tagger starts from (``word_vectors.py``), computed once per run;
+    None with ``--no-word-vectors``."""
+    if args.no_word_vectors:
+        return None
+    if getattr(args, "vectors", None) is None:
+        import word_vectors
+
+        started = time.perf_counter()
+        args.vectors = word_vectors.word_vectors(word_vectors.unlabelled_texts())
+        _log(f"word vectors: {len(args.vectors)} words in {time.perf_counter() - started:.0f} s")
+    return args.vectors
 
 
 def predictions(items: list[Item], tagger, mode: str) -> dict[str, list[Prediction]]:
@@ -251,7 +270,7 @@ def fit_confidence(held: list[Held], args) -> tuple[dict, dict]:
     for cut in CUTS:
         figures[cut] = hybrid_score(held, lambda k, i, cut=cut: crossfit[index[k][i]] >= cut)
         f = figures[cut]
-        print(f"  cut {cut:.2f}: F1 {f['attribution_f1']:.4f} P {f['attribution_precision']:.4f}", flush=True)
+        print(f"  cut {cut:.3f}: F1 {f['attribution_f1']:.4f} P {f['attribution_precision']:.4f}", flush=True)
     good = [c for c in CUTS if figures[c]["attribution_precision"] >= args.min_precision]
     cut = max(good, key=lambda c: figures[c]["attribution_f1"]) if good else CUTS[-1]
     vocabulary, weights = fit_model(x, words, y, np.ones(len(rows), dtype=bool))
@@ -273,6 +292,8 @@ def cross_validate(items: list[Item], args) -> dict:
     gold = {item.name: item.gold for item in items}
     held: list[Held] = []
     shipped = confidence_model()
+    if args.fold_dir:
+        os.makedirs(args.fold_dir, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(args.folds):
             rest = [item for i, item in enumerate(items) if i % args.folds != k]
@@ -326,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--threads", type=int, default=2, help="PyTorch threads (the weights depend on it)")
     parser.add_argument("--min-precision", type=float, default=0.835, help="held-out precision the cut keeps")
+    parser.add_argument(
+        "--no-word-vectors", action="store_true", help="start words from random vectors, not from unlabelled news"
+    )
     args = parser.parse_args(argv)
     if not args.train.is_dir():
         print(f"{args.train}: no PolNeAR train split here", file=sys.stderr)
@@ -333,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     items = load_split(args.train)
     print(f"train: {len(items)} articles read in {time.perf_counter() - started:.0f} s", flush=True)
-    report: dict = {"options": {k: getattr(args, k) for k in ("hidden", "layers", "epochs", "threads", "folds")}}
+    options = ("hidden", "layers", "epochs", "threads", "folds", "no_word_vectors")
+    report: dict = {"options": {k: getattr(args, k) for k in options}}
     if args.folds:
         report["cross_validation"] = cross_validate(items, args)
         show(f"train, {args.folds}-fold cross-validation (held-out folds)", report["cross_validation"])

@@ -200,7 +200,7 @@ ARTICLE = (
     "traders fear that customers will go elsewhere.\n\n"
     "\u201cWe were promised a date and it has gone,\u201d said Maria Costa, who runs a fish stall. "
     "The authority blamed the weather for the setback.\n\n"
-    "Costa has made clear that she will not close the stall."
+    "Costa is adamant that she will not close the stall."
 )
 
 
@@ -271,7 +271,7 @@ def test_parse_text_hybrid_fills_the_speaker_columns_by_the_same_code_path(monke
                 "Maria Costa",
                 "Maria Costa",
             )
-    assert extra == 1  # the shipped tagger finds "Costa has made clear that …", a cue the rules lack
+    assert extra == 1  # the shipped tagger finds "Costa is adamant that …", a cue the rules lack
 
 
 def test_evaluate_both_prints_rules_beside_hybrid(tmp_path, capsys):
