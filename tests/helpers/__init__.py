@@ -8,6 +8,8 @@ skips the test when the folder is absent (a user's fresh clone). Mark such tests
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,16 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared not available ({path})")
     return path
+
+
+def load_script(name: str):
+    """``scripts/<name>.py`` imported as a module (scripts are not part of the package),
+    registered in ``sys.modules`` so that its dataclasses can look their module up."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def write_inputs(folder: Path, n: int = 7) -> None:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
-from tests.helpers import ROOT
+from tests.helpers import load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("evaluate_speakers", ROOT / "scripts" / "evaluate_speakers.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("evaluate_speakers")
 
 
 def test_a_tie_goes_to_the_quote_that_fits_the_gold_piece():

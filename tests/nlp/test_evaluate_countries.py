@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
-from tests.helpers import ROOT
+from tests.helpers import load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("evaluate_countries", ROOT / "scripts" / "evaluate_countries.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("evaluate_countries")
 
 
 def test_a_gold_mention_takes_one_prediction_the_largest_overlap():

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import numpy as np
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import load_script
 
 pytest.importorskip("scipy")
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("word_vectors", ROOT / "scripts" / "word_vectors.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("word_vectors")
 
 
 def _corpus() -> list[str]:
