@@ -111,7 +111,8 @@ def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     for quote_id, attribution in enumerate(attributions):
         apply_roster(text, attribution, options.roster)
         fill_speaker_country(text, attribution)
-        if attribution.speaker_type == "country" and (former := former_state(attribution.speaker or "", year)):
+        former = former_state(attribution.speaker or "", year) if attribution.speaker_type == "country" else None
+        if former and attribution.country_evidence != "roster":
             attribution.speaker_country = former  # "Moscow said" in 1987
         rows.quotes.append(
             quote_row(article.article_id, quote_id, attribution, text, sentences, sentence_starts, options.tone_scorer)
