@@ -26,6 +26,14 @@ from newstone.nlp.speakers.evidence import (
     organisation_words,
     proper_groups,
 )
+from newstone.nlp.speakers.firms import (
+    described_organisation,
+    firm_suffix_opens,
+    firm_with_legal_form,
+    names_organisation,
+    one_organisation,
+    title_names_body,
+)
 from newstone.nlp.speakers.names import (
     NAME_TOKEN,
     PEER_HONORIFICS,
@@ -158,9 +166,9 @@ def describe_one(phrase: str, first_word: str | None = None, determined: bool = 
         return SpeakerInfo(text, "group")
     if is_party_name(text):
         return SpeakerInfo(text, "organization")  # "Labour said": the party speaks
-    if organisation_words(tokens) and (not any(is_title_word(t) for t in tokens) or _title_names_body(tokens)):
+    if organisation_words(tokens) and (not any(is_title_word(t) for t in tokens) or title_names_body(tokens)):
         return SpeakerInfo(text, "organization")
-    firm = _firm_with_legal_form(tokens) or _described_organisation(tokens)
+    firm = firm_with_legal_form(tokens) or described_organisation(tokens)
     if firm is not None:
         return SpeakerInfo(firm, "organization")  # "lead manager Nomura International Ltd"
     if (
@@ -335,18 +343,6 @@ _PERSON_OF = re.compile(
 )
 
 
-def _names_organisation(phrase: str) -> bool:
-    """Whether a capitalised phrase names an organisation rather than a place: a listed
-    organisation, an acronym, or a word of an organisation or a company in it."""
-    words = phrase.split()
-    return (
-        phrase in known_organisations()
-        or (len(words) == 1 and phrase.isupper() and len(phrase) > 1)
-        or bool(organisation_words(words))
-        or words[-1].rstrip(".,").lower() in organisation_evidence_words()["suffix"]
-    )
-
-
 def _capitalised_office(words: list[str], of: str) -> bool:
     """ "Archbishop" of "Canterbury", "Deputy Governor" of "the Bank of England": every word
     capitalised and a title word, so the phrase is an office ("Alex Potter of Lehman
@@ -431,7 +427,7 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
             and (" " in person.name or person.gender or person.title)
         ):
             where = placed.group("where")
-            firm = where if _names_organisation(where) else None
+            firm = where if names_organisation(where) else None
             return [replace(person, org=person.org or firm)]
     role_at = _ROLE_AT_FIRM.match(head)
     role_words = role_at.group("role").split() if role_at else []
@@ -449,14 +445,14 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
             return [SpeakerInfo(f"{firm} {role}", "person", title=role, org=firm)]
         office = " ".join(filter(None, [role, role_at.group("prep"), (role_at.group("the") or "").strip(), firm]))
         is_office = firm.lower() in word_set("office_words.txt") | {"exchequer", "state"}
-        capitalised_place = role[:1].isupper() and not _names_organisation(firm)
+        capitalised_place = role[:1].isupper() and not names_organisation(firm)
         return [SpeakerInfo(office, "person", title=office, org=None if is_office or capitalised_place else firm)]
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and any(_opens_joint_title(part) for part in parts[:-1]):
         parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person
-    if len(parts) > 1 and _one_organisation(head, parts):
+    if len(parts) > 1 and one_organisation(head, parts):
         return [SpeakerInfo(head, "organization")]  # "S and P", "Marks & Spencer", "Roebuck and Co"
-    if len(parts) > 1 and any(_firm_suffix_opens(part) for part in parts[1:]):
+    if len(parts) > 1 and any(firm_suffix_opens(part) for part in parts[1:]):
         parts = [head]  # "Peters and Co Ltd analyst Wilf Gobert": one person at "Peters and Co Ltd"
     if len(parts) > 1 and any(_ends_in_of_phrase(part) for part in parts[:-1]):
         parts = [head]  # "Director of the Office of Management and Budget James Miller": one title
@@ -493,74 +489,6 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
             info = replace(info, kind="person", title=title, org=info.org or org)
         infos = [info]
     return infos
-
-
-def _one_organisation(head: str, parts: list[str]) -> bool:
-    """Whether "X and Y" / "X & Y" is one organisation's name, not two speakers: "&" between
-    capitalised words ("Marks & Spencer", "Standard & Poor's"), a part that is a single letter
-    ("S and P"), a last part that is a company word ("Roebuck and Co", "Smith and Partners") or
-    a name ``organisations.txt`` lists."""
-    if not all(p[:1].isupper() for p in parts):
-        return False
-    if head in known_organisations() or re.search(r"\s&\s", head):
-        return True
-    if any(len(p.rstrip(".'s")) == 1 and p != "I" for p in parts):
-        return True
-    last = parts[-1].split()
-    return len(last) == 1 and last[0].rstrip(".,").lower() in organisation_evidence_words()["suffix"]
-
-
-# Words of a firm's legal form, which can follow "and" inside its name ("Peters and Co Ltd").
-_LEGAL_FORMS = frozenset("co co. company ltd inc corp plc llc partners sons".split())
-
-
-def _title_names_body(tokens: list[str]) -> bool:
-    """ "the Premier League", "the Press Office": a capitalised organisation word right after
-    a title word closes the mention, so the title word is part of the body's name."""
-    return (
-        len(tokens) >= 2
-        and tokens[-1][:1].isupper()
-        and tokens[-1].lower() in word_set("org_words.txt")
-        and tokens[-2][:1].isupper()
-        and is_title_word(tokens[-2])
-    )
-
-
-def _firm_with_legal_form(tokens: list[str]) -> str | None:
-    """The firm's name when ``tokens`` end in a legal form after a capitalised word
-    ("Nomura International Ltd", "lead manager Daiwa Europe Ltd": the firm speaks, the
-    words before it describe it), else None. The name is the capitalised run ending in the
-    legal form ("of", "and", "&" may join it: "Bank of Tokyo Ltd")."""
-    if len(tokens) < 2 or tokens[-1].rstrip(".,").lower() not in _LEGAL_FORMS - {"company", "partners", "sons"}:
-        return None
-    first = len(tokens) - 1
-    while first > 0 and (tokens[first - 1][:1].isupper() or tokens[first - 1] in ("of", "and", "&")):
-        first -= 1
-    while tokens[first] in ("of", "and", "&"):
-        first += 1
-    return " ".join(tokens[first:]) if first < len(tokens) - 1 else None
-
-
-def _described_organisation(tokens: list[str]) -> str | None:
-    """The organisation's name when lower-case words describe a capitalised name that an
-    organisation word makes a firm or body ("lead manager Union Bank of Switzerland",
-    "state-owned Petroleos de Venezuela" is not one: no organisation word), else None. A
-    title word inside the name makes it a person's ("chief economist Bank Smith" is left)."""
-    first = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
-    if not first or not all(t.islower() for t in tokens[:first]):
-        return None
-    name = tokens[first:]
-    if not all(t[:1].isupper() or t in NAME_CONNECTORS for t in name) or any(is_title_word(t) for t in name):
-        return None
-    return " ".join(name) if organisation_words(name) and not org_word_surname(name) else None
-
-
-def _firm_suffix_opens(part: str) -> bool:
-    """A part after "and" that opens with a firm's legal form and goes on ("Co Ltd analyst
-    Wilf Gobert"): the "and" is inside a firm's name ("Peters and Co Ltd"), not between two
-    speakers."""
-    words = part.split()
-    return len(words) > 1 and words[0][:1].isupper() and words[0].rstrip(",").lower() in _LEGAL_FORMS
 
 
 def _ends_in_of_phrase(part: str) -> bool:
