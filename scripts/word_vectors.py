@@ -48,8 +48,10 @@ def unlabelled_texts(shared: Path = SHARED) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case tokens, written as the tagger's word column writes them (’ as ')."""
-    return [word.lower().replace("\u2019", "'") for word in _TOKEN.findall(text)]
+    """Tokens written as the tagger's word column writes them (lower case, ’ as ')."""
+    from newstone.nlp.attribution.learned.features import word_value
+
+    return [word_value(word) for word in _TOKEN.findall(text)]
 
 
 def word_vectors(texts: list[str], dimensions: int = DIMENSIONS) -> dict[str, np.ndarray]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstone.identity.organisations import decide_org, is_stray_org, org_words, person_words
+from newstone.identity.organisations import decide_org, is_stray_org, one_word_names, person_words
 
 PEOPLE = person_words(
     ["Tony Blair", "Bernie Ebbers", "Michael London", "Jupiter Research"], frozenset({"tony", "bernie", "michael"})
@@ -50,4 +50,4 @@ def test_a_tie_goes_to_the_organisation_of_the_usual_title():
 
 
 def test_org_words_are_the_one_word_readings():
-    assert org_words(["New", "It's", "Jupiter Research", None, "Five"]) == {"new", "it", "five"}
+    assert one_word_names(["New", "It's", "Jupiter Research", None, "Five"]) == {"new", "it", "five"}

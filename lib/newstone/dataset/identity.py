@@ -24,7 +24,7 @@ from newstone.dates import parse_datetime
 from newstone.identity.corpus_words import common_words, given_names, name_words, two_word_names
 from newstone.identity.countries import dateline_country
 from newstone.identity.names import NameContext, listed_given_names, title_words
-from newstone.identity.organisations import org_words
+from newstone.identity.organisations import one_word_names
 from newstone.identity.resolve import INPUT_COLUMNS, OUTPUT_COLUMNS, Identities, identify
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=[T ])|\d{1,2}-[A-Za-z]{3}-\d{4}(?= )")
@@ -50,8 +50,8 @@ def name_context(names: list, texts, orgs: list = (), kinds: list | None = None)
     organisations (one pass over the article texts, only when there is such a word).
     Given names are learnt from the names of people only (``kinds``: each name's speaker
     type): "Manchester United" and "Manchester City" make no given name "Manchester"."""
-    words = name_words(names, listed_given_names() | title_words()) | org_words(orgs)
-    words |= org_words(name for name, kind in zip(names, kinds or [None] * len(names)) if kind == "person")
+    people = (name for name, kind in zip(names, kinds or [None] * len(names)) if kind == "person")
+    words = name_words(names, listed_given_names() | title_words()) | one_word_names(orgs) | one_word_names(people)
     if kinds is None:
         given = given_names(names)
     else:

@@ -71,12 +71,13 @@ def org_word(org: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
-def org_words(orgs) -> set[str]:
-    """The words of the one-word organisation readings, to learn which are ordinary words."""
+def one_word_names(names) -> set[str]:
+    """The words of the one-word names among ``names`` (organisation readings, or people
+    named by one word), folded, to learn from the corpus which are ordinary words."""
     words = set()
-    for org in orgs:
-        if isinstance(org, str) and " " not in org.strip():
-            word = org_word(org.strip())
+    for name in names:
+        if isinstance(name, str) and " " not in name.strip():
+            word = org_word(name.strip())
             if word.isalpha():
                 words.add(word)
     return words
@@ -95,4 +96,4 @@ def person_words(names: list[str], given_names: frozenset[str]) -> frozenset[str
     return frozenset(words)
 
 
-__all__ = ["ORG_SHARE", "decide_org", "is_stray_org", "org_word", "org_words", "person_words"]
+__all__ = ["ORG_SHARE", "decide_org", "is_stray_org", "one_word_names", "org_word", "person_words"]

@@ -172,10 +172,16 @@ def _cue_distances(cue_at: list[int], first: int, last: int) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
+def word_value(word: str) -> str:
+    """The word column's value of a token's text: lower case, a curly apostrophe straight
+    (also what ``scripts/word_vectors.py`` writes, so its vectors meet these words)."""
+    return word.lower().replace("\u2019", "'")
+
+
 def _word_values(word: str) -> tuple[str, str, str, str]:
-    """(lower case, shape, suffix, cue class) of a token's text: once per distinct string."""
+    """(word value, shape, suffix, cue class) of a token's text: once per distinct string."""
     shape, suffix, cls = word_info(word)
-    return word.lower().replace("\u2019", "'"), shape, suffix, cls
+    return word_value(word), shape, suffix, cls
 
 
 # What the tagger sees of each token, one column each; "" is "nothing here" (no cue word).
