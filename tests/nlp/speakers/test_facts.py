@@ -44,6 +44,34 @@ def test_speaker_country_rules(title, org, mention, expected):
 
 
 @pytest.mark.parametrize(
+    "mention, expected",
+    [
+        ("The Reagan administration", "USA"),  # a government named after its leader (office_holders.tsv)
+        ("a Reagan administration official", "USA"),
+        ("Senior Thatcher government officials", "GBR"),
+        ("the Kohl cabinet", "DEU"),
+        ("an Obama administration spokesman", "USA"),
+        ("Major government bond dealers", None),  # "Major" is a word first (leader_surname_words.txt)
+        ("The Johnson administration", None),  # 1960s USA or Boris Johnson's Britain: not guessed
+        ("The administration", None),
+        ("Reagan", None),  # the leader himself is a person, not his country's government
+        ("the Reagan campaign", None),  # a campaign, not a government
+    ],
+)
+def test_a_government_named_after_its_leader_has_the_leaders_country(mention, expected):
+    from newstone.nlp.speakers.facts import leader_body_country
+
+    assert leader_body_country(mention) == expected
+
+
+def test_an_official_of_a_leaders_administration_is_of_that_country():
+    text = "Trade gap widens\n\nA Reagan administration official said the deficit would narrow by autumn."
+    att = resolve_speakers(text, [attributed_to(text, "A Reagan administration official")])[0]
+    fill_speaker_country(text, att)
+    assert (att.speaker_org, att.speaker_country) == ("Reagan administration", "USA")
+
+
+@pytest.mark.parametrize(
     "mention,country",
     [
         ("Mr Berg's government", "NOR"),  # the owner's title in the article

@@ -5,7 +5,8 @@ known person (name, title, organisation, country). :func:`speaker_country` reads
 country from what the text says about the speaker: the title, the organisation or the
 mention, through the gazetteer ("Russian President", "the Kremlin") and party and office
 cues (``data/speaker_country.tsv``: "Republican", "Sen."); an organisation named by its
-owner ("Joe Biden's administration") takes the owner's country from
+owner ("Joe Biden's administration") or after its leader ("the Reagan administration",
+"a Thatcher government official") takes the leader's country from
 ``data/office_holders.tsv``.
 """
 
@@ -17,13 +18,14 @@ import math
 import os
 import re
 import warnings
+from collections import defaultdict
 from collections.abc import Iterable
 
 from newstone.model import Attribution
 from newstone.nlp.countries import PathLike, country_names, default_matcher, speaker_cue_matcher
 from newstone.nlp.speakers.titles import apposition_title
 from newstone.nlp.words import CLAUSE_MARKERS
-from newstone.rules import read_table
+from newstone.rules import read_table, word_set
 
 #: words that make the country after them the object of a title, not the speaker's own:
 #: "ambassador to Russia", "envoy for North Korea", "Senator from Georgia".
@@ -167,11 +169,15 @@ def country_evidence(
             return country, kind
         if country := cue_country(phrase):
             return country, "party"
+        if country := leader_body_country(phrase):
+            return country, "owner"
     if speaker_type != "person" and mention:
         if country := country_in_phrase(mention):
             return country, "name"
         if country := cue_country(mention):
             return country, "party"
+        if country := leader_body_country(mention):
+            return country, "owner"
     if country := owner_country(name):
         return country, "owner"
     return None
@@ -203,6 +209,39 @@ def owner_country(name: str | None) -> str | None:
     if not name or "'s " not in name:
         return None
     return office_holders().get(name.split("'s ", 1)[0])
+
+
+# "the Reagan administration", "the Thatcher government": a government named after its leader
+_LEADER_BODY = re.compile(r"\b([A-Z][\w'\u2019-]+) (?:[Aa]dministration|[Gg]overnment|[Cc]abinet)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def leader_surnames() -> dict[str, str]:
+    """The last name of a head of state or government in ``office_holders.tsv`` -> alpha-3,
+    for the names that belong to one country only and are not also ordinary words or
+    names of many (``leader_surname_words.txt``: "Major", "May", "Johnson")."""
+    countries: dict[str, set[str]] = defaultdict(set)
+    for name, country, *_ in office_terms():
+        countries[name.split()[-1]].add(country)
+    ordinary = word_set("leader_surname_words.txt")
+    return {
+        surname: next(iter(found))
+        for surname, found in countries.items()
+        if len(found) == 1 and surname.lower() not in ordinary
+    }
+
+
+def leader_body_country(phrase: str | None) -> str | None:
+    """The country of a government named after its leader in ``phrase`` ("a Reagan
+    administration official" -> USA, "the Kohl government" -> DEU), else None. Only
+    "administration", "government" and "cabinet": a leader's "campaign" or "party" may be
+    anywhere, and "Reagan" alone is a person, not his country."""
+    if not phrase:
+        return None
+    for match in _LEADER_BODY.finditer(phrase):
+        if country := leader_surnames().get(match.group(1)):
+            return country
+    return None
 
 
 def country_in_phrase(phrase: str | None) -> str | None:

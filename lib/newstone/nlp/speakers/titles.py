@@ -245,13 +245,21 @@ def _verb_like(word: str) -> bool:
     )
 
 
+# a government named after its leader: "Reagan administration", "Thatcher government"
+LEADER_BODIES = frozenset(("administration", "government", "cabinet"))
+
+
 def org_of(title_tokens: list[str]) -> str | None:
     """The capitalised lead of a title ("White House" of "White House national security
-    spokesman"; "Department of Defense" of "Department of Defense spokesman")."""
+    spokesman"; "Department of Defense" of "Department of Defense spokesman"; "Reagan
+    administration" of "Reagan administration official")."""
     lead: list[str] = []
     for tok in title_tokens:
         if tok[:1].isupper() and not is_title_word(tok) or (tok in ("of", "for", "and") and lead):
             lead.append(tok)
+        elif lead and tok.lower() in LEADER_BODIES:
+            lead.append(tok)
+            break
         else:
             break
     # "Foreign Secretary", "UK Culture Secretary": the portfolio is part of the title
