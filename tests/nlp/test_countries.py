@@ -86,6 +86,23 @@ def test_gazetteer_entries(surface, country, kind):
     assert entry is not None and (entry.country, entry.kind) == (country, kind)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Fed raised rates.", [("Fed", "USA", "institution")]),
+        ("She lost the Fed Cup final.", []),  # the tennis event
+        ("Fed up with delays, he left.", []),  # the idiom
+        ("The Bundesbank held rates.", [("Bundesbank", "DEU", "institution")]),
+        ("MITI officials said so.", [("MITI", "JPN", "institution")]),
+        ("The Home Office denied it.", [("Home Office", "GBR", "institution")]),
+        ("The Department for Transport agreed.", [("Department for Transport", "GBR", "institution")]),
+        ("He works from a home office.", []),  # lower case: a room, not the ministry
+    ],
+)
+def test_government_bodies_of_one_country(text, expected):
+    assert found(text) == expected
+
+
 def test_no_row_maps_jackson_anywhere():
     assert default_matcher().lookup("Jackson") is None
     assert found("Katharine Jackson reported from Jackson, Mississippi.") == []

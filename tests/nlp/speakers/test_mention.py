@@ -361,7 +361,27 @@ def test_a_single_name_after_the_is_an_organisation():
     assert one_speaker("The Rev. Smith").kind == "person"  # an honorific
     for title in ("the Bishop", "The Cardinal", "the Imam"):  # a title (data/titles.txt)
         assert one_speaker(title).kind == "person", title
-    assert one_speaker("Fed").kind == "person"  # no article: the reading as before
+    assert one_speaker("Kell").kind == "person"  # no article, no listed body: a surname
+
+
+@pytest.mark.parametrize(
+    "mention, name, kind",
+    [
+        ("the Bundesbank", "Bundesbank", "organization"),  # a body with its own voice (organisations.txt)
+        ("The Federal Reserve", "Federal Reserve", "organization"),
+        ("the State Department", "State Department", "organization"),
+        ("MITI", "MITI", "organization"),
+        ("the Home Office", "Home Office", "organization"),
+        ("the Kremlin", "Kremlin", "country"),  # a seat of government speaks for its country
+        ("The White House", "White House", "country"),
+    ],
+)
+def test_a_government_body_speaks_as_itself_and_a_seat_for_its_country(mention, name, kind):
+    from newstone.nlp.speakers.facts import speaker_country
+
+    info = one_speaker(mention)
+    assert (info.name, info.kind) == (name, kind)
+    assert speaker_country(None, None, mention, kind) is not None  # the country either way
 
 
 def test_dealers_opening_a_sentence_are_a_group():

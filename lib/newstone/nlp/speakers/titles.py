@@ -66,7 +66,10 @@ APPOSITION_CUTS = re.compile(r"\s+(?:in|at|of|for|with|who|which|whose|from|on|t
 
 def country_match(phrase: str) -> tuple[str, str | None] | None:
     """(kind, canonical name or None) when the whole phrase is a country or an alliance:
-    "US", "the U.S." and "United States" all give ("country", "United States")."""
+    "US", "the U.S." and "United States" all give ("country", "United States"). A seat of
+    government speaks for its country ("the Kremlin", "the White House": "country"); a
+    government body listed in ``organisations.txt`` speaks as itself ("the Bundesbank",
+    "the State Department": "organization", its country read from the gazetteer later)."""
     if not phrase:
         return None
     found = default_matcher().find(phrase)
@@ -76,9 +79,15 @@ def country_match(phrase: str) -> tuple[str, str | None] | None:
                 return "organization", None
             if m.kind in ("name", "abbreviation"):
                 return "country", country_names().get(m.country)
+            if m.kind == "institution" and _body_name(phrase) in known_organisations():
+                return "organization", None  # "the Bundesbank", "the State Department": a body with its own voice
             if m.kind in ("capital", "institution"):
                 return "country", None
     return None
+
+
+def _body_name(phrase: str) -> str:
+    return phrase[4:] if phrase[:4].lower() == "the " else phrase
 
 
 def strip_leading(tokens: list[str]) -> list[str]:
