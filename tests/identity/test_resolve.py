@@ -248,6 +248,51 @@ def test_a_minister_with_no_country_takes_the_capital_his_stories_are_filed_from
     assert found.speaker_country[:3] == ["NZL"] * 3
 
 
+def test_a_body_every_country_has_is_one_speaker_per_country():
+    from newstone.identity.resolve import identify
+
+    # (article, name, kind, country the article gave)
+    quotes = [
+        ("t1", "Finance Ministry", "organization", None),  # filed from Tokyo
+        ("t2", "Finance Ministry", "organization", None),
+        ("b1", "Finance Ministry", "organization", "BRA"),  # "Brazil's Finance Ministry", filed from Tokyo
+        ("n1", "Finance Ministry", "organization", None),  # filed from New York: no capital
+        ("t1", "Finance Ministry officials", "group", None),
+        ("t1", "Bundesbank", "organization", "DEU"),  # a body of one country: one speaker
+        ("w1", "Bundesbank", "organization", "DEU"),
+    ]
+    places = {"t1": "JPN", "t2": "JPN", "b1": "JPN", "n1": None, "w1": "USA"}
+    columns = pass_input([(article, name, None, name, country) for article, name, _, country in quotes])
+    columns["speaker_type"] = [kind for *_, kind, _ in quotes]
+    found = identify(columns, dict.fromkeys(places), places=places)
+    assert found.speaker_country == ["JPN", "JPN", "BRA", None, "JPN", "DEU", "DEU"]
+    ids = found.speaker_id
+    assert ids[0] == ids[1] == "organization:finance-ministry-jpn"
+    assert len({ids[0], ids[2], ids[3]}) == 3  # Japan's, Brazil's and one of no known country
+    assert ids[4] == "group:finance-ministry-officials-jpn"
+    assert ids[5] == ids[6] == "organization:bundesbank"
+    basis = {row["speaker_id"]: row["country_basis"] for row in found.speakers}
+    assert basis["organization:finance-ministry-jpn"] == "dateline"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Finance Ministry", True),
+        ("the Treasury", True),
+        ("Central Bank officials", True),
+        ("Ministry of Finance", True),
+        ("officials", False),  # people, not a body
+        ("Bundesbank", False),  # one country's (countries.tsv)
+        ("Energy Information Administration", False),  # a named agency
+    ],
+)
+def test_bodies_every_country_has(name, expected):
+    from newstone.identity.countries import any_country_body
+
+    assert any_country_body(name) is expected
+
+
 @pytest.mark.parametrize(
     "mention, listed",
     [

@@ -174,6 +174,22 @@ def country_from_datelines(articles: Iterable[str], places: dict[str, str | None
     return (country, n) if n >= DATELINE_SHARE * sum(counts.values()) else (None, 0)
 
 
+# words after a body's name that make a group or an office of it ("Finance Ministry officials")
+_BODY_PEOPLE = ("officials", "official", "sources", "spokesman")
+
+
+def any_country_body(name: str | None) -> bool:
+    """Whether ``name`` is a body every country has, written without its country ("the
+    Finance Ministry", "Central Bank officials"; ``national_bodies.txt``), so that one
+    name is many bodies across a world news wire."""
+    words = words_of(name)
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if words[-1:] and words[-1] in _BODY_PEOPLE:
+        words = words[:-1]
+    return bool(words) and " ".join(words) in word_set("national_bodies.txt")
+
+
 def colleague_countries(country_of: dict[int, str], articles_of: dict[int, Iterable[str]]) -> dict[str, str]:
     """Article -> the one country all its officials with a country have (``country_of``:
     official -> country; ``articles_of``: official -> their articles); articles whose

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from newstone.identity.countries import (
     COLLEAGUE_ARTICLES,
+    any_country_body,
     colleague_countries,
     country_from_datelines,
     country_from_institutions,
@@ -75,6 +76,7 @@ class Entity:
     kind: str
     name: str
     rows: list[int] = field(default_factory=list)
+    home: str | None = None  # the country of a body every country has ("Finance Ministry")
 
 
 @dataclass
@@ -158,7 +160,7 @@ def identify(
         entities.append(Entity("person", person.canonical()))
     for index, number in of_observation.items():
         entity_of[index] = person_entity[number]
-    _group_others(get, n, entity_of, entities, parsed_names, context.common_words)
+    _group_others(get, n, entity_of, entities, parsed_names, context.common_words, places or {})
     return _outputs(get, n, entity_of, entities, dates or {}, context, places or {})
 
 
@@ -193,15 +195,25 @@ def org_key(name: str) -> str:
 
 
 def _group_others(
-    get, n: int, entity_of: list, entities: list[Entity], parsed_names: dict, common_words: frozenset[str] = frozenset()
+    get,
+    n: int,
+    entity_of: list,
+    entities: list[Entity],
+    parsed_names: dict,
+    common_words: frozenset[str] = frozenset(),
+    places: dict | None = None,
 ) -> None:
     """Entities for the quotes people grouping left: organisations, groups, countries, a
     person's clean name no full name took ("Subroto", or a surname two people share), and
     names that are no clean name (kept as the article wrote them, one entity per name).
     A one-word "person" that is an ordinary word of the corpus (``common_words``: "Operators
     said", "Commerce said", a span cut short) and no title or full name ties to a person is
-    nobody: a group when plural ("operators"), else no speaker."""
-    by_key: dict[tuple[str, str], int] = {}
+    nobody: a group when plural ("operators"), else no speaker. A body every country has
+    ("the Finance Ministry", ``national_bodies.txt``) is one speaker per country: the
+    country its article gives it, else the one of the capital its dateline names
+    (``places``), else none."""
+    places = places or {}
+    by_key: dict[tuple, int] = {}
     org_names: dict[str, Counter] = defaultdict(Counter)
     pending = []
     people_by_surname = _people_by_surname(entities)
@@ -230,8 +242,11 @@ def _group_others(
             key = ("person", fold(name))
         else:
             key = (kind, name)
-        pending.append((i, key, name))
-    vouched = {fold(key[1]) for i, key, _ in pending if key[0] == "person" and _vouched_person(get, i)}
+        home = None
+        if kind in ("organization", "group") and any_country_body(name):
+            home = _text(get["article_speaker_country"][i]) or places.get(get["article_id"][i])
+        pending.append((i, key, name, home))
+    vouched = {fold(key[1]) for i, key, *_ in pending if key[0] == "person" and _vouched_person(get, i)}
     # "Moody's" joins "Moody's Investors Service": the only organisation it begins
     short_of = {}
     org_keys = sorted(org_names)
@@ -244,7 +259,7 @@ def _group_others(
             continue  # "the Treasury" is not "Treasury Board", whatever else the corpus names
         if len(longer) == 1 and _longer_name_of(org_names[key], org_names[longer[0]], len(prefix)):
             short_of[key] = longer[0]
-    for i, key, name in pending:
+    for i, key, name, home in pending:
         if key[0] == "person" and " " not in key[1] and key[1] not in people_by_surname:
             # "Moody's said": the article read a possessor, the corpus knows the organisation
             # ("Blair", a surname two people share, is not "the Blair government")
@@ -258,6 +273,8 @@ def _group_others(
             key, name = ("group", word), word
         if key[0] == "organization":
             key = (key[0], short_of.get(key[1], key[1]))
+        if home is not None:
+            key = (*key, home)
         number = by_key.get(key)
         if number is None:
             display = name
@@ -266,7 +283,7 @@ def _group_others(
             elif key[0] == "country":
                 display = country_names().get(key[1], name)  # "Moscow said": Russia speaks
             number = by_key[key] = len(entities)
-            entities.append(Entity(key[0] if key[0] != "person" else "person", display))
+            entities.append(Entity(key[0] if key[0] != "person" else "person", display, home=home))
         entity_of[i] = number
 
 
@@ -481,6 +498,9 @@ def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str
     national officeholder "dateline", the capital their articles are filed from, else
     "colleagues", the country the other officials quoted in their articles share."""
     decided = [(*decide_country(f.evidence), "evidence") for f in facts]
+    for number, entity in enumerate(entities):
+        if decided[number][0] is None and entity.home is not None:
+            decided[number] = (entity.home, len(facts[number].articles), "dateline")
     keys: dict[int, set] = {}
     for number, (entity, entity_facts) in enumerate(zip(entities, facts)):
         if entity.kind == "person" and roles[number] == "official":
@@ -528,7 +548,7 @@ def _ids(entities: list[Entity]) -> list[str]:
     apart by a number in order of their first quote."""
     ids, seen = [], Counter()
     for entity in entities:
-        base = f"{entity.kind}:{slug(entity.name)}"
+        base = f"{entity.kind}:{slug(entity.name)}" + (f"-{entity.home.lower()}" if entity.home else "")
         seen[base] += 1
         ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return ids
