@@ -72,9 +72,9 @@ def test_the_identity_set_keeps_its_figures(identity_figures):
 
 
 def test_the_country_mention_set_keeps_its_figures(parsed):
-    # evaluation/countries: 60 articles read in full; 0.953 (P 0.934, R 0.973) today
+    # evaluation/countries: 60 articles read in full; 0.958 (P 0.935, R 0.983) today
     figures = _figures("evaluate_countries", parsed)
-    assert figures["precision"] >= 0.92 and figures["recall"] >= 0.96
+    assert figures["precision"] >= 0.92 and figures["recall"] >= 0.97
     assert figures["f1"] >= 0.94
 
 
