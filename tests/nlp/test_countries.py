@@ -97,6 +97,7 @@ def test_gazetteer_entries(surface, country, kind):
         ("The Home Office denied it.", [("Home Office", "GBR", "institution")]),
         ("The Department for Transport agreed.", [("Department for Transport", "GBR", "institution")]),
         ("He works from a home office.", []),  # lower case: a room, not the ministry
+        ("Bank of British Columbia shares rose.", []),  # a Canadian province, not British
     ],
 )
 def test_government_bodies_of_one_country(text, expected):

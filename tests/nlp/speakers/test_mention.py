@@ -384,6 +384,20 @@ def test_a_government_body_speaks_as_itself_and_a_seat_for_its_country(mention, 
     assert speaker_country(None, None, mention, kind) is not None  # the country either way
 
 
+@pytest.mark.parametrize(
+    "mention, name, title",
+    [
+        ("Bundesbank board member Claus Kell", "Claus Kell", "Bundesbank board member"),
+        ("council member Lothar Fenn", "Lothar Fenn", "council member"),
+        ("Heineken board member Hans Doll", "Hans Doll", "Heineken board member"),
+    ],
+)
+def test_a_board_member_is_a_person(mention, name, title):
+    # "board" alone makes an organisation; "member" (data/titles.txt) makes the title's head
+    info = one_speaker(mention)
+    assert (info.name, info.kind, info.title) == (name, "person", title)
+
+
 def test_dealers_opening_a_sentence_are_a_group():
     info = one_speaker("Dealers")
     assert (info.name, info.kind) == ("dealers", "group")
