@@ -56,6 +56,8 @@ def test_a_name_keeps_name_tokens_only(text, expected):
         "Indonesian Economics Minister",  # a demonym and a portfolio before the title
         "Nomura International Ltd",  # a firm
         "Ltd",
+        "newest member of the Federal Reserve Board",  # an unnamed member: the body is no name
+        "Secretary-General of the African Development Bank",
     ],
 )
 def test_an_office_or_a_bare_style_is_no_name(text):
@@ -112,3 +114,9 @@ def test_names_written_surname_first(text, surname, shown):
 def test_a_surname_written_first_joins_its_short_form():
     full, short = parse_name("Ban Ki-moon"), parse_name("Mr Ban")
     assert full.is_full and full.surname_key == short.surname_key == "ban"
+
+
+def test_a_name_after_a_body_of_the_stays_a_name():
+    # "of the" before a name that ends in no organisation word keeps the name
+    parsed = parse_name("chairman of the Export Promotion Council Ahmad Sarji", CONTEXT)
+    assert parsed is not None and parsed.surname == "Sarji"

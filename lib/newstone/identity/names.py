@@ -231,6 +231,9 @@ def parse_name(text: str | None, context: NameContext = NameContext()) -> Person
     start = len(tokens)
     while start > 0 and (_NAME_TOKEN.match(tokens[start - 1]) or tokens[start - 1] in NAME_PARTICLES):
         start -= 1
+    if start >= 2 and [t.lower() for t in tokens[start - 2 : start]] == ["of", "the"]:
+        if fold(tokens[-1]) in word_set("org_words.txt"):
+            return None  # "newest member of the Federal Reserve Board": the body, no name
     tokens = tokens[start:]
     titles = title_words()
     for k in range(len(tokens) - 2, -1, -1):
