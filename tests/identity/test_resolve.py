@@ -275,6 +275,22 @@ def test_a_body_every_country_has_is_one_speaker_per_country():
     assert basis["organization:finance-ministry-jpn"] == "dateline"
 
 
+def test_an_unnamed_official_of_such_a_body_is_one_speaker_per_country():
+    from newstone.identity.resolve import identify
+
+    # (article, name as the article resolved it, title): an unnamed official
+    quotes = [
+        ("t1", "Finance Ministry official"),
+        ("t2", "Finance Ministry official"),
+        ("p1", "Finance Ministry official"),
+    ]
+    places = {"t1": "JPN", "t2": "JPN", "p1": "FRA"}
+    columns = pass_input([(article, name, name, f"a {name}", None) for article, name in quotes])
+    found = identify(columns, dict.fromkeys(places), places=places)
+    assert found.speaker_id == ["person:finance-ministry-official-jpn"] * 2 + ["person:finance-ministry-official-fra"]
+    assert found.speaker_country == ["JPN", "JPN", "FRA"]
+
+
 @pytest.mark.parametrize(
     "name, expected",
     [

@@ -209,7 +209,8 @@ def _group_others(
     A one-word "person" that is an ordinary word of the corpus (``common_words``: "Operators
     said", "Commerce said", a span cut short) and no title or full name ties to a person is
     nobody: a group when plural ("operators"), else no speaker. A body every country has
-    ("the Finance Ministry", ``national_bodies.txt``) is one speaker per country: the
+    ("the Finance Ministry", ``national_bodies.txt``), and an unnamed official of one ("a
+    Finance Ministry official"), is one speaker per country: the
     country its article gives it, else the one of the capital its dateline names
     (``places``), else none."""
     places = places or {}
@@ -243,7 +244,8 @@ def _group_others(
         else:
             key = (kind, name)
         home = None
-        if kind in ("organization", "group") and any_country_body(name):
+        unnamed = kind == "person" and i not in parsed_names  # "a Finance Ministry official"
+        if (kind in ("organization", "group") or unnamed) and any_country_body(name):
             home = _text(get["article_speaker_country"][i]) or places.get(get["article_id"][i])
         pending.append((i, key, name, home))
     vouched = {fold(key[1]) for i, key, *_ in pending if key[0] == "person" and _vouched_person(get, i)}
