@@ -210,9 +210,8 @@ def _group_others(
     said", "Commerce said", a span cut short) and no title or full name ties to a person is
     nobody: a group when plural ("operators"), else no speaker. A body every country has
     ("the Finance Ministry", ``national_bodies.txt``), and an unnamed official of one ("a
-    Finance Ministry official"), is one speaker per country: the
-    country its article gives it, else the one of the capital its dateline names
-    (``places``), else none."""
+    Finance Ministry official"), is one speaker per country: the country its article gives
+    it, else the one of the capital its dateline names (``places``), else none."""
     places = places or {}
     by_key: dict[tuple, int] = {}
     org_names: dict[str, Counter] = defaultdict(Counter)
