@@ -72,7 +72,7 @@ class Attribution:
     speaker_title: str | None = None
     speaker_org: str | None = None
     speaker_country: str | None = None
-    country_evidence: str | None = None  # what gave speaker_country: roster, title, org, party, owner, name
+    country_evidence: str | None = None  # what gave speaker_country: roster, title, org, party, office, owner, name
 
     @property
     def start(self) -> int:

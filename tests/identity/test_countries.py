@@ -19,6 +19,14 @@ def test_articles_count_once_each_and_strong_evidence_outweighs_weak():
     assert decide_country(one_article_many_quotes + titled) == ("GBR", 2)
 
 
+def test_an_office_that_only_defaults_to_a_country_weighs_least():
+    # "Trade and Industry Secretary" is Britain's by default (kind office), but a wire story
+    # that once writes "Philippine Secretary of Trade and Industry" says whose he is
+    defaults = [("a1", "GBR", "office"), ("a2", "GBR", "office"), ("a3", "GBR", "office")]
+    assert decide_country(defaults + [("a4", "PHL", "title")]) == ("PHL", 1)
+    assert decide_country(defaults) == ("GBR", 3)  # alone, the default still stands
+
+
 def test_the_roster_overrides_the_text():
     assert decide_country([("a1", "CHN", "title"), ("a2", "CHN", "title"), ("a3", "RUS", "roster")]) == ("RUS", 1)
 

@@ -20,6 +20,8 @@ from newstone.identity.roles import decide_role, office_key, role_evidence
         ("Industrial Bank of Japan Ltd senior economist", "Industrial Bank of Japan Ltd", "person", "Jo Ito", "expert"),
         ("a Tonami Electric Corp official", "Tonami Electric Corp", "person", "Jo Ito", "business"),  # staff
         ("England coach", None, "person", "Andy Robinson", "sport"),
+        ("Chinese Vice Premier", None, "person", "Tian Jiyun", "official"),  # a premier governs
+        ("Ontario Premier", None, "person", "David Peterson", "official"),
         ("Indian film director", None, "person", "Mira Nair", "culture"),
         ("news editor", None, "person", "Tim Dams", "media"),
         ("Federal Reserve chairman", "Federal Reserve", "person", "Alan Greenspan", "official"),

@@ -6,8 +6,10 @@ outweighs everything; an office or title tied to the person ("British foreign se
 "White House spokesman") and an institution come next; then a party or parliament label
 ("Tory", "MP", "Republican senator"); then an organisation's owner ("Biden's
 administration"); the speaker's own name only for a country or organisation speaking
-("Moscow said"). A country that merely appears near the speaker is never evidence, so it
-never reaches this pass.
+("Moscow said"); least, an office that only defaults to a country ("Trade and Industry
+Secretary": Britain's in BBC News, the Philippines' in a wire story from Manila). A
+country that merely appears near the speaker is never evidence, so it never reaches this
+pass.
 
 Per article the strongest evidence for each country counts once, so a speaker quoted ten
 times in one article does not outweigh ten articles; across articles the weights add up.
@@ -48,7 +50,17 @@ from newstone.nlp.countries import default_matcher, former_capitals, gazetteer_r
 from newstone.nlp.speakers.facts import office_holders
 from newstone.rules import word_set
 
-WEIGHTS = {"roster": 100, "title": 4, "office_holder": 4, "org": 3, "party": 3, "owner": 3, "peerage": 3, "name": 2}
+WEIGHTS = {
+    "roster": 100,
+    "title": 4,
+    "office_holder": 4,
+    "org": 3,
+    "party": 3,
+    "owner": 3,
+    "peerage": 3,
+    "name": 2,
+    "office": 1,  # an office that only defaults to a country ("Trade and Industry Secretary": GBR)
+}
 DEFAULT_WEIGHT = 1
 #: officials with a country an office or organisation needs, and the share that must agree
 LEARN_PEOPLE = 3

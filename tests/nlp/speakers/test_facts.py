@@ -230,3 +230,20 @@ def test_a_party_word_inside_an_institutions_name_is_no_party(phrase, country):
     from newstone.nlp.speakers.facts import cue_country
 
     assert cue_country(phrase) == country
+
+
+@pytest.mark.parametrize(
+    "phrase, evidence",
+    [
+        ("Trade and Industry Secretary", ("GBR", "office")),  # an office: Britain's by default only
+        ("Senator", ("USA", "office")),
+        ("Republican", ("USA", "party")),
+        ("Tory MP", ("GBR", "party")),
+        ("Sen.", ("USA", "party")),  # an honorific is a style, as sure as a party label
+        ("Finance Minister", None),
+    ],
+)
+def test_party_labels_and_default_offices_are_told_apart(phrase, evidence):
+    from newstone.nlp.speakers.facts import cue_evidence
+
+    assert cue_evidence(phrase) == evidence

@@ -69,6 +69,10 @@ def test_a_prefixed_title_is_a_title():
         ("Transportation Secretary Mary Roe", "Mary Roe", "Transportation Secretary", None),
         ("Employment Minister Jo Roe", "Jo Roe", "Employment Minister", None),
         ("Labour MP Karen Buck", "Karen Buck", "Labour MP", "Labour"),
+        # a country's possessive and a portfolio name no organisation
+        ("China's Premier Zhao Ziyang", "Zhao Ziyang", "China's Premier", None),
+        ("Indonesia's Mines and Energy Minister Subroto", "Subroto", "Indonesia's Mines and Energy Minister", None),
+        ("Canada's External Affairs Minister Joe Clark", "Joe Clark", "Canada's External Affairs Minister", None),
     ],
 )
 def test_portfolio_words_belong_to_the_title_not_the_organisation(mention, name, title, org):
@@ -186,6 +190,10 @@ def test_a_nationality_before_and_is_half_of_one_title():
     info = one_speaker("Trade and Industry Secretary Jane Cole")
     assert (info.name, info.title) == ("Jane Cole", "Trade and Industry Secretary")
     assert [i.name for i in describe_mention("Blair and Foreign Secretary Jack Straw")] == ["Blair", "Jack Straw"]
+    # the portfolio after its country: "Philippines Trade and …" is no speaker "Philippines Trade"
+    info = one_speaker("Philippines Trade and Industry Secretary Jose Cruz")
+    assert (info.name, info.title) == ("Jose Cruz", "Philippines Trade and Industry Secretary")
+    assert one_speaker("Britain's Trade and Industry Secretary Jane Cole").name == "Jane Cole"
 
 
 def test_and_inside_a_firm_s_name_is_not_two_speakers():

@@ -153,7 +153,8 @@ def country_evidence(
 
     The title, then the organisation, each read first for gazetteer mentions ("Russian
     President", "White House spokesman", "the Kremlin"; kind ``title`` or ``org``) and
-    then for party and office cues ("Republican Senator", "Sen.", "MP"; kind ``party``).
+    then for party and office cues ("Republican Senator", "Sen.", "MP"; kind ``party``, or
+    ``office`` for an office that only defaults to a country, "Trade and Industry Secretary").
     A speaker that is not a person ("Moscow", "U.S. officials") is also read from its
     mention (kind ``name``); a person never is, since their mention holds their name
     ("Oliver Irish") and whatever a span swept in ("Holland and Ferguson"). Last, an
@@ -167,15 +168,15 @@ def country_evidence(
             continue
         if country := country_in_phrase(phrase):
             return country, kind
-        if country := cue_country(phrase):
-            return country, "party"
+        if found := cue_evidence(phrase):
+            return found
         if country := leader_body_country(phrase):
             return country, "owner"
     if speaker_type != "person" and mention:
         if country := country_in_phrase(mention):
             return country, "name"
-        if country := cue_country(mention):
-            return country, "party"
+        if found := cue_evidence(mention):
+            return found
         if country := leader_body_country(mention):
             return country, "owner"
     if country := owner_country(name):
@@ -258,11 +259,21 @@ def cue_country(phrase: str | None) -> str | None:
     """The country of the first party or office cue in ``phrase`` ("Democratic" -> USA),
     not a party word that names an institution ("International Labour Organisation",
     "Federal Labour Agency": no party, no country)."""
+    found = cue_evidence(phrase)
+    return found[0] if found else None
+
+
+def cue_evidence(phrase: str | None) -> tuple[str, str] | None:
+    """(country, kind) of the first party or office cue in ``phrase`` (see
+    :func:`cue_country`). The kind is ``office`` for an office row of
+    ``speaker_country.tsv``: "Trade and Industry Secretary" is Britain's in a British paper
+    but the Philippines' in a wire story from Manila, so across the corpus it weighs less
+    than a demonym ("Philippine Secretary of Trade and Industry"); else ``party``."""
     if not phrase:
         return None
     for mention in speaker_cue_matcher().find(phrase):
         if mention.country and not _INSTITUTION_AFTER.match(phrase, mention.end):
-            return mention.country
+            return mention.country, "office" if mention.kind == "office" else "party"
     return None
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from newstone.nlp.countries import default_matcher
 from newstone.nlp.speakers.evidence import (
     honorific_gender,
     is_given_name,
@@ -322,12 +323,21 @@ def _owned_organisation(tokens: list[str]) -> SpeakerInfo | None:
 
 def _opens_joint_title(part: str) -> bool:
     """A part of "X and Y Secretary Z" that is half of one title: a portfolio word
-    (``portfolio_words.txt``: "Trade and Industry") or a nationality ("British and Irish
-    Lions coach")."""
+    (``portfolio_words.txt``: "Trade and Industry"), also after its country ("Philippines
+    Trade and Industry Secretary", "Britain's Trade and …"), or a nationality ("British and
+    Irish Lions coach")."""
     words = part.split()
+    if len(words) == 2 and _country_word(words[0]):
+        words = words[1:]
     return len(words) == 1 and (
         words[0].lower() in word_set("portfolio_words.txt") or demonym_entry(words[0]) is not None
     )
+
+
+def _country_word(word: str) -> bool:
+    """A one-word country name or demonym of the gazetteer, possessive or not ("Britain's")."""
+    entry = default_matcher().lookup(re.sub(r"['\u2019]s$", "", word))
+    return entry is not None and entry.kind in ("name", "demonym")
 
 
 # "<someone> at <Firm>": a person described by where they work (no comma before "at").

@@ -289,9 +289,9 @@ def org_of(title_tokens: list[str]) -> str | None:
             return None  # "Guitarist Brian May": an agent noun, no organisation
     if _is_demonym(" ".join(lead)):
         return None  # "Russian President": a nationality, not an organisation
-    place = country_match(" ".join(lead))
+    place = country_match(re.sub(r"['\u2019]s$", "", " ".join(lead)))
     if place and place[0] == "country" and place[1] is not None:
-        return None  # "UK Foreign Secretary": a country (found from the title), not an organisation
+        return None  # "UK Foreign Secretary", "China's Premier": a country (found from the title), not an organisation
     return " ".join(lead)
 
 
