@@ -28,6 +28,10 @@ CONTEXT = NameContext(common_words=frozenset({"defiant", "cup", "under"}), two_w
         ("Sir Alex Ferguson", "Alex Ferguson"),  # "Sir" is a style, not a name
         ("Lord Falconer", "Lord Falconer"),  # a peer is known by the style
         ("Dominique de Villepin", "Dominique de Villepin"),
+        ("Barend du Plessis", "Barend du Plessis"),
+        ("Paolo Di Canio", "Paolo Di Canio"),  # a capitalised particle is part of the surname
+        ("Al Gore", "Al Gore"),  # "Al" is a given name
+        ("Iraqi Tariq Aziz", "Tariq Aziz"),  # a nationality is no given name
         ("Martin T. Sosnoff", "Martin T. Sosnoff"),
         ("Mr King", "King"),  # a surname that is a title word, after an honorific
         ("Mervyn King", "Mervyn King"),
@@ -120,3 +124,13 @@ def test_a_name_after_a_body_of_the_stays_a_name():
     # "of the" before a name that ends in no organisation word keeps the name
     parsed = parse_name("chairman of the Export Promotion Council Ahmad Sarji", CONTEXT)
     assert parsed is not None and parsed.surname == "Sarji"
+
+
+def test_a_capitalised_particle_opens_the_surname():
+    # "Du Plessis said" at a sentence start is the same surname as "Barend du Plessis"
+    short, full = parse_name("Du Plessis", CONTEXT), parse_name("Barend du Plessis", CONTEXT)
+    assert short.surname_key == full.surname_key == "du plessis" and not short.given
+    # though the corpus writes "du" in lower case, "Du Plessis" keeps it
+    assert parse_name("Du Plessis", NameContext(common_words=frozenset({"du"}))).text == "Du Plessis"
+    corpus = NameContext(common_words=frozenset({"du"}), two_word_names=frozenset({"du plessis"}))
+    assert parse_name("Barend du Plessis", corpus).text == "Barend du Plessis"

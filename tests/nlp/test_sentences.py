@@ -41,6 +41,12 @@ def sentences(text):
         ),
         ("He said... and then stopped. Fine.", ["He said... and then stopped.", "Fine."]),
         ("Gen. He Jiankui spoke. Fine.", ["Gen. He Jiankui spoke.", "Fine."]),
+        # two initials and the surname: one sentence (Punkt knows single initials only)
+        (
+            "Phillips chairman C.J. Silas said output would rise. He left.",
+            ["Phillips chairman C.J. Silas said output would rise.", "He left."],
+        ),
+        ("The firm was bought by A.B. It grew.", ["The firm was bought by A.B.", "It grew."]),
     ],
 )
 def test_split_cases(text, expected):

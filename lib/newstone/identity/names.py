@@ -28,7 +28,7 @@ from newstone.rules import read_table, word_set
 GIVEN_NAME_STYLES = frozenset({"sir", "dame"})
 PEERAGE_STYLES = {"lord": "m", "lady": "f", "baroness": "f", "baron": "m", "viscount": "m", "earl": "m"}
 # Lower-case words inside a name: "Dominique de Villepin", "Ursula von der Leyen".
-NAME_PARTICLES = frozenset("de da di du del della der den van von ter le la bin al".split())
+NAME_PARTICLES = word_set("name_particles.txt")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]*|[A-Z]\.?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ki-moon", "Jong-il", "Moo-hyun"
@@ -205,6 +205,12 @@ class NameReader:
         return self._seen[text]
 
 
+def _capital_particle(token: str) -> bool:
+    """ "Di" of "Paolo Di Canio", "Du" of "Du Plessis": a particle written with a capital,
+    part of the surname; not one that is also a given name ("Al Gore", "Della Reese")."""
+    return token.lower() in NAME_PARTICLES and fold(token) not in first_names() and token != "Al"
+
+
 def parse_name(text: str | None, context: NameContext = NameContext()) -> PersonName | None:
     """The person name in ``text``, or None when no clean name is left.
 
@@ -241,10 +247,22 @@ def parse_name(text: str | None, context: NameContext = NameContext()) -> Person
             tokens = tokens[k + 1 :]
             break
     given = context.given_names | listed_given_names()
-    if len(tokens) == 3 and fold(f"{tokens[1]} {tokens[2]}") in context.two_word_names and fold(tokens[0]) not in given:
+    if (
+        len(tokens) == 3
+        and fold(f"{tokens[1]} {tokens[2]}") in context.two_word_names
+        and fold(tokens[0]) not in given
+        and fold(tokens[1]) not in NAME_PARTICLES  # "Barend du Plessis" where the corpus names "Du Plessis"
+    ):
         tokens = tokens[1:]  # "Almunia Arsene Wenger" where the corpus names "Arsene Wenger"
     if len(tokens) >= 3 and fold(tokens[0]) not in given and not _is_marker(tokens[0]):
-        at = next((k for k in range(1, len(tokens) - 1) if fold(tokens[k]) in given), None)
+        at = next(
+            (
+                k
+                for k in range(1, len(tokens) - 1)
+                if fold(tokens[k]) in given and fold(tokens[k]) not in NAME_PARTICLES
+            ),
+            None,
+        )
         if at is not None:
             tokens = tokens[at:]
     while (
@@ -252,12 +270,18 @@ def parse_name(text: str | None, context: NameContext = NameContext()) -> Person
         and not _is_marker(tokens[0])
         and (
             (len(tokens) >= 3 and fold(tokens[0]) == fold(tokens[-1]))
-            or (fold(tokens[0]) in context.common_words and fold(tokens[0]) not in given)
+            or (
+                fold(tokens[0]) in context.common_words
+                and fold(tokens[0]) not in given
+                and not _capital_particle(tokens[0])
+            )
         )
     ):
         tokens = tokens[1:]
     if len(tokens) > 1 and tokens[0].lower() in ("the", "a", "an"):
         tokens = tokens[1:]  # "The Reagan": an article is no given name
+    if len(tokens) > 2 and _is_demonym(tokens[0]) and not _is_office(tokens):
+        tokens = tokens[1:]  # "Iraqi Tariq Aziz": a nationality is no given name ("U.S. Embassy" stays)
     if tokens and fold(tokens[-1]).rstrip(".") in LEGAL_SUFFIXES:
         return None  # "Nomura International Ltd", "Ltd": a firm
     gender = None
@@ -279,8 +303,8 @@ def parse_name(text: str | None, context: NameContext = NameContext()) -> Person
     if style is None and _family_first(tokens):
         return PersonName(tuple(tokens[1:]), tokens[0], None, gender, family_first=True)
     cut = len(tokens) - 1
-    while cut > 0 and tokens[cut - 1] in NAME_PARTICLES:
-        cut -= 1  # "de Villepin", "van der Sar"
+    while cut > 0 and (tokens[cut - 1] in NAME_PARTICLES or _capital_particle(tokens[cut - 1])):
+        cut -= 1  # "de Villepin", "van der Sar", "Paolo Di Canio", "Du Plessis"
     given_names, surname = tuple(tokens[:cut]), " ".join(tokens[cut:])
     if style and style.lower() in GIVEN_NAME_STYLES and not given_names:
         return None  # "Sir John" alone: a given name, resolved in its article or not at all

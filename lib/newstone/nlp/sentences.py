@@ -204,12 +204,30 @@ def cap_length(text: str, span: Span, limit: int = MAX_SENTENCE_CHARS) -> list[S
 
 
 def merge_after_titles(text: str, spans: list[Span]) -> list[Span]:
-    """Join a sentence that ends on a title abbreviation ("Gen.") with the next one."""
+    """Join a sentence that ends on a title abbreviation ("Gen.") with the next one, and
+    one that ends on a person's initials with the surname that opens the next ("chairman
+    C.J. | Silas said": Punkt knows single initials, "John F. Kennedy", but not two)."""
     titles = title_abbreviations()
+    listed = {abbreviation for abbreviation, _ in abbreviations()}
     merged: list[Span] = []
     for span in spans:
-        if merged and text[merged[-1][0] : merged[-1][1]].rsplit(None, 1)[-1] in titles:
+        last = text[merged[-1][0] : merged[-1][1]].rsplit(None, 1)[-1] if merged else ""
+        if last in titles or (_INITIALS.match(last) and last not in listed and _opens_with_surname(text, span)):
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)
     return merged
+
+
+# a person's initials, "C.J.", "J.R."; not an abbreviation of abbreviations.tsv ("U.S.", "D.C.")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+_SURNAME_THEN_LOWER = re.compile(r"[A-Z][a-z'\u2019-]+,? [a-z]")
+
+
+def _opens_with_surname(text: str, span: Span) -> bool:
+    """Whether a sentence opens as a surname does after initials: a capitalised word that is
+    no sentence starter (``sentence_starters.txt``: "The", "He"), then a lower-case word."""
+    if not _SURNAME_THEN_LOWER.match(text, span[0]):
+        return False
+    first = text[span[0] : span[1]].split(None, 1)[0].rstrip(",")
+    return first.lower() not in {word.lower() for word in word_set("sentence_starters.txt")}

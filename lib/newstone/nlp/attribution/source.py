@@ -19,7 +19,7 @@ from newstone.nlp.attribution.subject import (
     relative_pronoun_before,
     subject_start,
 )
-from newstone.nlp.attribution.tokens import Clause, Token, spaced_dash, ticker_at
+from newstone.nlp.attribution.tokens import Clause, Token, name_particle, spaced_dash, ticker_at
 from newstone.nlp.words import (
     APPOSITION_STARTERS,
     CLAUSE_WORDS,
@@ -202,7 +202,7 @@ def trim_source_front(tokens: list[Token], first: int, last: int) -> int:
     while first < last and tokens[first].lower in SOURCE_FRONT_JUNK:
         first += 1
     k = last
-    while k > first and tokens[k].capitalized:
+    while k > first and (tokens[k].capitalized or name_particle(tokens, k, last)):
         k -= 1
     if k < last and not tokens[k].capitalized and not _role_like(tokens[k].lower):
         return k + 1

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from newstone.model import Span
 from newstone.nlp.words import title_abbreviations
+from newstone.rules import word_set
 
 
 class Token:
@@ -187,3 +188,17 @@ def next_comma(tokens: list[Token], start: int, n: int) -> int:
         if tokens[k].text in (",", ";"):
             return k
     return n
+
+
+def name_particle(tokens: list[Token], k: int, last: int) -> bool:
+    """ "du" of "Barend du Plessis", "van den" of "Hans van den Broek": particles between
+    two capitalised words of a name."""
+    particles = word_set("name_particles.txt")
+    if not (0 < k < last and tokens[k].text in particles):
+        return False
+    before, after = k - 1, k + 1
+    while before > 0 and tokens[before].text in particles:
+        before -= 1
+    while after < last and tokens[after].text in particles:
+        after += 1
+    return tokens[before].capitalized and tokens[after].capitalized

@@ -35,7 +35,10 @@ from newstone.nlp.speakers.titles import (
 from newstone.nlp.words import MONTHS
 from newstone.rules import word_set
 
-NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|de|van|von|bin|al-\w+)$")
+# a word of a name: capitalised, a particle ("du" of "Barend du Plessis"), or "al-Sabah"
+NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w'\u2019.\-]*|al-\w+|" + "|".join(sorted(word_set("name_particles.txt") - {"le", "la"})) + ")$"
+)
 # A capitalised compound that describes: "Oscar-winner Sarandon", "Paris-based Smith" (a name's
 # second part is capitalised: "Kilroy-Silk").
 DESCRIPTIVE_COMPOUND = re.compile(r"^[A-Z][\w'\u2019.]*-[a-z]{3,}$")
