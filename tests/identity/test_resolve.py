@@ -444,3 +444,17 @@ def test_an_officeholder_with_no_country_takes_the_one_his_colleagues_share():
     assert country["Ali Sen"] == (None, None)
     assert country["Eva Lind"] == ("SWE", "colleagues")  # three stories of four agree
     assert found.speaker_country[:4] == ["GBR"] * 4
+
+
+def test_many_quotes_of_one_story_do_not_outweigh_the_stories_that_name_the_firm():
+    # one story quotes "Chairman Jo Pine" thirty times without saying of what; three name
+    # the bank: the bare weak title no longer outvotes them by its quote count
+    from newstone.identity.resolve import identify
+
+    quotes = [("a1", "Jo Pine", "Chairman", "Chairman Jo Pine", None)] * 30
+    quotes += [(f"b{n}", "Jo Pine", "Interbank Chairman", "Interbank Chairman Jo Pine", None) for n in range(3)]
+    columns = pass_input(quotes)
+    columns["speaker_org"] = [None] * 30 + ["Interbank"] * 3
+    found = identify(columns, dict.fromkeys(columns["article_id"]))
+    (pine,) = [row for row in found.speakers if row["speaker"] == "Jo Pine"]
+    assert pine["role"] == "business"

@@ -29,6 +29,8 @@ from newstone.identity.roles import decide_role, office_key, role_evidence
         (None, None, "group", "analysts", "expert"),
         (None, None, "group", "MPs", "official"),
         ("Secretary", "Interior", "person", "Jane Roe", "official"),  # a portfolio, not a firm
+        ("ADB President", "ADB", "person", "Masao Fujioka", "official"),  # a development bank is public
+        ("Subcommittee Chairman", "Subcommittee", "person", "Dan Glickman", "official"),  # of Congress
         ("U.S. Secretary", "Transportation", "person", "Jane Roe", "official"),
         ("senior vice president", "Ask Jeeves", "person", "Jane Roe", "business"),  # a firm's
         ("who is visiting China", None, "person", "Hugo Chavez", "other"),  # a clause, no title

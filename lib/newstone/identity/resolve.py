@@ -377,12 +377,15 @@ class EntityFacts:
 def _entity_facts(get, entity: Entity) -> EntityFacts:
     facts = EntityFacts()
     names = set()
+    voted = set()  # one description of the speaker in one article votes once, however many quotes
     for i in entity.rows:
         title, org = _text(get["speaker_title"][i]), _text(get["speaker_org"][i])
         name = _text(get["article_speaker"][i])
-        facts.votes += role_evidence(title, org, entity.kind, name or entity.name)
-        if entity.kind == "person" and name and name.endswith(entity.name) and name != entity.name:
-            facts.votes += role_evidence(name[: -len(entity.name)], None, "person", None)  # "DJ Norman Cook"
+        if (key := (get["article_id"][i], title, org, name)) not in voted:
+            voted.add(key)
+            facts.votes += role_evidence(title, org, entity.kind, name or entity.name)
+            if entity.kind == "person" and name and name.endswith(entity.name) and name != entity.name:
+                facts.votes += role_evidence(name[: -len(entity.name)], None, "person", None)  # "DJ Norman Cook"
         facts.evidence.append(
             (get["article_id"][i], _text(get["article_speaker_country"][i]), _text(get["country_evidence"][i]))
         )
