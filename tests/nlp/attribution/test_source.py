@@ -16,6 +16,14 @@ from tests.helpers.attribution import BODY, content, cue_of, in_body, only, run,
         ("Head.\n\nOn Monday Tony Blair said taxes would fall.", "Tony Blair"),
         ("Head.\n\nEarlier Tory leader Michael Howard said taxes would rise.", "Tory leader Michael Howard"),
         ("Head.\n\nIn the interview Mr Blair said he was sorry.", "Mr Blair"),
+        # where the speaker is, or works, belongs to the speaker, not the speaker to it
+        ("Head.\n\nOne trader in London said the pound would fall.", "One trader in London"),
+        ("Head.\n\nEconomists at Morgan Stanley said the pound would fall.", "Economists at Morgan Stanley"),
+        (
+            "Head.\n\nKeiichi Udagawa of Bank of Tokyo in New York said it would.",
+            "Keiichi Udagawa of Bank of Tokyo in New York",
+        ),
+        ("Head.\n\nSpeaking in London Mr Blair said taxes would fall.", "London Mr Blair"),  # not a role
         # a particle inside a name is no word before it
         ("Head.\n\nFinance Minister Barend du Plessis said taxes would fall.", "Finance Minister Barend du Plessis"),
         ("Head.\n\nDutch minister Hans van den Broek said taxes would fall.", "Dutch minister Hans van den Broek"),

@@ -478,3 +478,8 @@ def test_a_nationality_before_a_full_name_is_a_title():
     # before one word, or before more nationality or firm words, it may be a firm's name
     assert one_speaker("British American Tobacco").name == "British American Tobacco"
     assert one_speaker("British Gas").name == "British Gas"
+
+
+def test_a_group_at_a_firm_is_that_firm_s_group_not_the_firm():
+    info = one_speaker("economists at Morgan Stanley")
+    assert (info.name, info.kind, info.org) == ("Morgan Stanley economists", "group", "Morgan Stanley")

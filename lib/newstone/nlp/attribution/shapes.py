@@ -64,8 +64,8 @@ from newstone.nlp.attribution.source import (
     source_before,
     subject_over_preposition,
     time_phrase,
-    trim_source_front,
 )
+from newstone.nlp.attribution.source_front import trim_source_front
 from newstone.nlp.attribution.subject import asks_someone
 from newstone.nlp.attribution.tokens import (
     Clause,

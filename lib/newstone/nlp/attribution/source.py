@@ -12,6 +12,12 @@ from __future__ import annotations
 
 from newstone.nlp.attribution.cues import cue_at, finite_verb
 from newstone.nlp.attribution.lexicon import cue_lexicon, word_set
+from newstone.nlp.attribution.source_front import (
+    PLACE_PREPOSITIONS,
+    SOURCE_FRONT_JUNK,
+    role_like,
+    speaker_placed,
+)
 from newstone.nlp.attribution.subject import (
     expletive,
     modified_head,
@@ -19,7 +25,7 @@ from newstone.nlp.attribution.subject import (
     relative_pronoun_before,
     subject_start,
 )
-from newstone.nlp.attribution.tokens import Clause, Token, name_particle, spaced_dash, ticker_at
+from newstone.nlp.attribution.tokens import Clause, Token, spaced_dash, ticker_at
 from newstone.nlp.words import (
     APPOSITION_STARTERS,
     CLAUSE_WORDS,
@@ -116,6 +122,9 @@ def np_back(tokens: list[Token], j: int, limit: int = 14) -> int:
         if low in NP_INNER and start > j + 1:
             j -= 1  # "Department of Defense": inner words join only if the phrase goes on
             continue
+        if low in PLACE_PREPOSITIONS and start == j + 1 and speaker_placed(tokens, j):
+            j -= 1  # "one trader in London", "Keiichi Udagawa of Bank of Tokyo in New York"
+            continue
         if low in CLAUSE_WORDS:
             break
         if (
@@ -162,69 +171,6 @@ def good_source(tokens: list[Token], first: int, last: int) -> bool:
     if last == first and (head.lower in ("it", "there") or head.lower in VERB_GROUP):
         return False  # "it seems", "Don't say …"
     return True
-
-
-# What a backward scan sweeps in before the speaker and a source span should not start
-# with: fronted time phrases and sentence adverbs ("On Monday Tony Blair said",
-# "Earlier Tory leader Michael Howard said", "Meanwhile, Lib Dem leader …").
-SOURCE_FRONT_JUNK = WEEKDAYS | frozenset(
-    """january february april june july august september october
-november december yesterday today tonight earlier later recently meanwhile however also now then
-instead separately still yet indeed ago last week weeks month months year years night morning
-afternoon evening weekend days hours in on at during after before but and so moreover furthermore
-similarly likewise additionally besides nonetheless nevertheless""".split()
-)
-
-
-# Lower-case words that belong to a name or role right after them ("former President X",
-# "the spokesman", "Lindsey Graham and Richard Blumenthal").
-TITLE_MODIFIERS = frozenset(
-    """former then acting incoming outgoing new current late retired fellow
-senior top junior shadow interim longtime veteran ex""".split()
-)
-
-
-def trim_source_front(tokens: list[Token], first: int, last: int) -> int:
-    """Where the source span should start, given the noun phrase ``tokens[first:last+1]``.
-
-    A pronoun head is the whole source ("A couple of weeks ago I said" -> "I"); fronted time
-    words and adverbs go ("Monday Tony Blair" -> "Tony Blair"); so does an unrelated
-    lower-case word before a capitalised name ("In the interview Mr Blair said" ->
-    "Mr Blair"), but not a role ("columnist Jonathan Chait", "GOP frontrunner Donald
-    Trump"), title, determiner or conjunction. A phrase with punctuation inside (an
-    apposition) is left alone. Only the reported span changes: content boundaries still
-    use the untrimmed phrase.
-    """
-    if tokens[last].lower in SUBJECT_PRONOUNS:
-        return last
-    if any(not tokens[k].is_word for k in range(first, last + 1)):
-        return first
-    while first < last and tokens[first].lower in SOURCE_FRONT_JUNK:
-        first += 1
-    k = last
-    while k > first and (tokens[k].capitalized or name_particle(tokens, k, last)):
-        k -= 1
-    if k < last and not tokens[k].capitalized and not _role_like(tokens[k].lower):
-        return k + 1
-    return first
-
-
-# Word endings of agent and role nouns ("columnist", "moderator", "front-runner", "dissident").
-ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee", "ess")
-
-
-def _role_like(word: str) -> bool:
-    """Whether a lower-case word before a name can be part of the speaker's description."""
-    return (
-        word in TITLE_MODIFIERS
-        or word in DETERMINERS
-        or word in NP_INNER
-        or word in ("and", "or", "&")
-        or word in word_set("titles.txt")
-        or word in word_set("group_nouns.txt")
-        or word.endswith(ROLE_ENDINGS)
-        or not word.isalpha()
-    )
 
 
 # speech verbs after which a lone "it" is a source ("It said …", "It also warned …") rather than
@@ -402,7 +348,7 @@ def inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
         after_quote
         and first.is_word
         and first.lower not in CLAUSE_WORDS
-        and (first.lower in word_set("titles.txt") or first.lower in ("another", "one") or _role_like(first.lower))
+        and (first.lower in word_set("titles.txt") or first.lower in ("another", "one") or role_like(first.lower))
     )
     if not (first.capitalized or first.lower in DETERMINERS or titled) or first.lower in (
         "that",
@@ -424,7 +370,7 @@ def inverted_source(tokens: list[Token], cue_first: int, after: int) -> bool:
         or tokens[k].lower in NP_INNER
         or tokens[k].lower in DETERMINERS
         or tokens[k].text in (".", "-")
-        or (k > after and tokens[k].is_word and (tokens[k].lower in titles or _role_like(tokens[k].lower)))
+        or (k > after and tokens[k].is_word and (tokens[k].lower in titles or role_like(tokens[k].lower)))
     ):
         k += 1
     if k >= n or tokens[k].text in (",", ".", "!", "?", ";"):

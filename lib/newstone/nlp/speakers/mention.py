@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from newstone.nlp.attribution.source_front import ROLE_ENDINGS
 from newstone.nlp.countries import default_matcher
 from newstone.nlp.speakers.evidence import (
     honorific_gender,
@@ -321,6 +322,16 @@ def _owned_organisation(tokens: list[str]) -> SpeakerInfo | None:
     return SpeakerInfo(f"{owner.name}'s {' '.join(rest)}", "organization", owner=owner)
 
 
+def _role_group(word: str) -> bool:
+    """A group noun that is a plural role: "economists", "traders" ("people" is none)."""
+    singular = word[:-1]
+    return (
+        word in word_set("group_nouns.txt")
+        and word.endswith("s")
+        and (is_title_word(singular) or singular.endswith(ROLE_ENDINGS))
+    )
+
+
 def _opens_joint_title(part: str) -> bool:
     """A part of "X and Y Secretary Z" that is half of one title: a portfolio word
     (``portfolio_words.txt``: "Trade and Industry"), also after its country ("Philippines
@@ -457,6 +468,10 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
         is_office = firm.lower() in word_set("office_words.txt") | {"exchequer", "state"}
         capitalised_place = role[:1].isupper() and not names_organisation(firm)
         return [SpeakerInfo(office, "person", title=office, org=None if is_office or capitalised_place else firm)]
+    if role_at and role_at.group("prep") == "at" and _role_group(role_words[-1].lower()):
+        # "economists at Morgan Stanley": a group of that firm, not the firm
+        role, firm = role_at.group("role").lower(), role_at.group("firm")
+        return [SpeakerInfo(f"{firm} {role}", "group", org=firm)]
     parts = re.split(r"\s+(?:and|&)\s+", head)
     if len(parts) > 1 and any(_opens_joint_title(part) for part in parts[:-1]):
         parts = [head]  # "Trade and Industry Secretary Patricia Hewitt": one person

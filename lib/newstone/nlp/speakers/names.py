@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newstone.nlp.attribution.source import TITLE_MODIFIERS
+from newstone.nlp.attribution.source_front import TITLE_MODIFIERS
 from newstone.nlp.speakers.evidence import (
     honorific_gender,
     is_given_name,

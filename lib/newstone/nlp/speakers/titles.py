@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newstone.nlp.attribution.source import ROLE_ENDINGS, TITLE_MODIFIERS
+from newstone.nlp.attribution.source_front import ROLE_ENDINGS, TITLE_MODIFIERS
 from newstone.nlp.countries import country_names, default_matcher
 from newstone.nlp.speakers.evidence import (
     honorific_gender,
