@@ -458,3 +458,17 @@ def test_many_quotes_of_one_story_do_not_outweigh_the_stories_that_name_the_firm
     found = identify(columns, dict.fromkeys(columns["article_id"]))
     (pine,) = [row for row in found.speakers if row["speaker"] == "Jo Pine"]
     assert pine["role"] == "business"
+
+
+def test_officials_of_a_world_wire_are_one_group_per_country_their_articles_give():
+    # "officials said" in an Indonesian story and in a Japanese one are two groups; one in a
+    # story that gives no country has none, whatever its dateline (delegates meet abroad)
+    from newstone.identity.resolve import identify
+
+    columns = pass_input([("a1", "officials", None, "officials", "IDN"), ("a2", "officials", None, "officials", "JPN")])
+    columns = {name: values + [values[-1]] for name, values in columns.items()}
+    columns["article_id"][2], columns["article_speaker_country"][2], columns["country_evidence"][2] = "a3", None, None
+    columns["speaker_type"] = ["group"] * 3
+    found = identify(columns, dict.fromkeys(["a1", "a2", "a3"]), places={"a3": "GBR"})
+    assert found.speaker_country == ["IDN", "JPN", None]
+    assert len(set(found.speaker_id)) == 3

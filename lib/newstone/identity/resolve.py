@@ -246,6 +246,8 @@ def _group_others(
         unnamed = kind == "person" and i not in parsed_names  # "a Finance Ministry official"
         if (kind in ("organization", "group") or unnamed) and any_country_body(name):
             home = _text(get["article_speaker_country"][i]) or places.get(get["article_id"][i])
+        elif kind == "group" and _bare_group(name):
+            home = _text(get["article_speaker_country"][i])  # not the dateline: delegates meet abroad
         pending.append((i, key, name, home))
     vouched = {fold(key[1]) for i, key, *_ in pending if key[0] == "person" and _vouched_person(get, i)}
     # "Moody's" joins "Moody's Investors Service": the only organisation it begins
@@ -286,6 +288,15 @@ def _group_others(
             number = by_key[key] = len(entities)
             entities.append(Entity(key[0] if key[0] != "person" else "person", display, home=home))
         entity_of[i] = number
+
+
+def _bare_group(name: str | None) -> bool:
+    """A group named by common nouns alone ("officials", "some bankers", "trade sources"):
+    across a world wire it is many groups, one per country its articles give it, like a
+    body every country has (Reuters-21578's "officials" had all been Indonesian). Not by
+    the dateline: "delegates" in a LONDON story are at a meeting there."""
+    words = (name or "").split()
+    return bool(words) and all(w.isalpha() and w.islower() for w in words) and words[-1] in word_set("group_nouns.txt")
 
 
 def _vouched_person(get, i: int) -> bool:
