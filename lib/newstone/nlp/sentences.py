@@ -207,8 +207,7 @@ def merge_after_titles(text: str, spans: list[Span]) -> list[Span]:
     """Join a sentence that ends on a title abbreviation ("Gen.") with the next one, and
     one that ends on a person's initials with the surname that opens the next ("chairman
     C.J. | Silas said": Punkt knows single initials, "John F. Kennedy", but not two)."""
-    titles = title_abbreviations()
-    listed = {abbreviation for abbreviation, _ in abbreviations()}
+    titles, listed = title_abbreviations(), _listed_abbreviations()
     merged: list[Span] = []
     for span in spans:
         last = text[merged[-1][0] : merged[-1][1]].rsplit(None, 1)[-1] if merged else ""
@@ -217,6 +216,11 @@ def merge_after_titles(text: str, spans: list[Span]) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+@lru_cache(maxsize=1)
+def _listed_abbreviations() -> frozenset[str]:
+    return frozenset(abbreviation for abbreviation, _ in abbreviations())
 
 
 # a person's initials, "C.J.", "J.R."; not an abbreviation of abbreviations.tsv ("U.S.", "D.C.")
