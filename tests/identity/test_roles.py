@@ -28,6 +28,7 @@ from newstone.identity.roles import decide_role, office_key, role_evidence
         (None, None, "organization", "Bank of England", "official"),
         (None, None, "group", "analysts", "expert"),
         (None, None, "group", "MPs", "official"),
+        (None, None, "group", "Lib Dems", "official"),  # a party of two words
         ("Secretary", "Interior", "person", "Jane Roe", "official"),  # a portfolio, not a firm
         ("ADB President", "ADB", "person", "Masao Fujioka", "official"),  # a development bank is public
         ("Subcommittee Chairman", "Subcommittee", "person", "Dan Glickman", "official"),  # of Congress

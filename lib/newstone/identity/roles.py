@@ -139,7 +139,7 @@ def role_evidence(
     if speaker_type == "organization" and name:
         votes += _phrases(words_of(name), lexicon["org"])
     if speaker_type == "group" and name:
-        votes += [lexicon["group"][w] for w in words_of(name) if w in lexicon["group"]]
+        votes += _phrases(words_of(name), lexicon["group"])  # "MPs", "Lib Dems"
     return tuple(votes)
 
 
