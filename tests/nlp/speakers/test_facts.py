@@ -238,6 +238,8 @@ def test_a_party_word_inside_an_institutions_name_is_no_party(phrase, country):
         ("Trade and Industry Secretary", ("GBR", "office")),  # an office: Britain's by default only
         ("Senator", ("USA", "office")),
         ("Republican", ("USA", "party")),
+        ("Conservatives", ("GBR", "party")),
+        ("Progressive Conservatives", ("CAN", "party")),  # Canada's, the longer name
         ("Tory MP", ("GBR", "party")),
         ("Sen.", ("USA", "party")),  # an honorific is a style, as sure as a party label
         ("Finance Minister", None),
