@@ -234,4 +234,9 @@ def _opens_with_surname(text: str, span: Span) -> bool:
     if not _SURNAME_THEN_LOWER.match(text, span[0]):
         return False
     first = text[span[0] : span[1]].split(None, 1)[0].rstrip(",")
-    return first.lower() not in {word.lower() for word in word_set("sentence_starters.txt")}
+    return first.lower() not in _lower_starters()
+
+
+@lru_cache(maxsize=1)
+def _lower_starters() -> frozenset[str]:
+    return frozenset(word.lower() for word in word_set("sentence_starters.txt"))
