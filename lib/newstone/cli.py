@@ -328,14 +328,15 @@ def cmd_quotes(args) -> int:
     from newstone.dataset.identity import identify_rows
 
     articles = iter_articles(args.inputs)
-    n_articles, errors, quotes, article_rows = 0, [], [], []
+    n_articles, errors, quotes, article_rows, mention_rows = 0, [], [], [], []
     for rows in map_articles(articles, _options(args), jobs=args.jobs or 1):
         n_articles += 1
         if rows.article["error"]:
             errors.append((rows.article["article_id"], rows.article["error"]))
         quotes.extend(rows.quotes)
         article_rows.append({key: rows.article[key] for key in ("article_id", "published", "text")})
-    identify_rows(quotes, article_rows)  # the corpus's speakers, as newstone parse gives them
+        mention_rows += [{"article_id": m["article_id"], "country": m["country"]} for m in rows.mentions]
+    identify_rows(quotes, article_rows, mention_rows)  # the corpus's speakers, as newstone parse gives them
     write_quotes(quotes, args.format, sys.stdout)
     return _report_errors(n_articles, errors)
 

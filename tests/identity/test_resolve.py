@@ -472,3 +472,42 @@ def test_officials_of_a_world_wire_are_one_group_per_country_their_articles_give
     found = identify(columns, dict.fromkeys(["a1", "a2", "a3"]), places={"a3": "GBR"})
     assert found.speaker_country == ["IDN", "JPN", None]
     assert len(set(found.speaker_id)) == 3
+
+
+def test_an_officeholder_with_no_other_clue_takes_the_country_their_stories_are_about():
+    # BBC News has no datelines: "economy minister Heizo Takenaka" is quoted in three
+    # stories about Japan's economy; a story about a visit names two countries evenly
+    from newstone.identity.countries import main_countries
+    from newstone.identity.resolve import identify
+
+    subjects = main_countries(
+        [("a1", "JPN"), ("a1", "JPN"), ("a1", "USA"), ("a2", "JPN"), ("a2", "JPN")]
+        + [("b1", "GBR"), ("b1", "PAK")]  # no main country
+        + [("c1", "JPN")]  # one mention is not enough
+    )
+    assert subjects == {"a1": "JPN", "a2": "JPN"}
+    quotes = [  # (article, name, title)
+        ("a1", "Kei Tanabe", "economy minister"),
+        ("a2", "Kei Tanabe", "economy minister"),
+        ("b1", "Ali Sen", "Foreign Minister"),
+        ("a1", "Jo Dunn", "chief executive"),  # no national office: nothing
+    ]
+    columns = pass_input([(article, name, title, f"{title} {name}", None) for article, name, title in quotes])
+    found = identify(columns, dict.fromkeys(columns["article_id"]), subjects=subjects)
+    country = {row["speaker"]: (row["country"], row["country_basis"]) for row in found.speakers}
+    assert country["Kei Tanabe"] == ("JPN", "mentions")
+    assert country["Ali Sen"] == (None, None)
+    assert country["Jo Dunn"] == (None, None)
+    assert found.speaker_country[:2] == ["JPN", "JPN"]
+
+
+def test_the_country_a_story_is_about_reaches_the_speakers_table_of_a_read(tmp_path):
+    corpus = read_corpus(
+        tmp_path / "about",
+        {
+            "x1": "Growth slows\n\nJapan's economy shrank, economy minister Kei Tanabe said. "
+            "Exports from Japan fell and Japanese shoppers spent less.",
+        },
+    )
+    speakers = corpus.speakers.set_index("speaker")
+    assert (speakers.loc["Kei Tanabe", "country"], speakers.loc["Kei Tanabe", "country_basis"]) == ("JPN", "mentions")

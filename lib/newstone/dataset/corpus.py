@@ -42,7 +42,7 @@ class Corpus:
     @property
     def speakers(self) -> pd.DataFrame:
         if self._speakers is None:
-            self._speakers = speakers_table(self.quotes, self.articles)
+            self._speakers = speakers_table(self.quotes, self.articles, self.mentions)
         return self._speakers
 
     @property
@@ -68,7 +68,7 @@ class Corpus:
             sentences.extend(r.sentences)
             quotes.extend(r.quotes)
             mentions.extend(r.mentions)
-        speakers = identify_rows(quotes, articles)  # fills the quotes' corpus-level columns
+        speakers = identify_rows(quotes, articles, mentions)  # fills the quotes' corpus-level columns
         mark_duplicate_rows(articles)
         return cls(
             schema.frame(articles, schema.ARTICLE_COLUMNS),
@@ -95,9 +95,12 @@ def mark_duplicate_rows(articles: list[dict], threshold: float = DEFAULT_THRESHO
         article["duplicate_of"] = duplicate
 
 
-def speakers_table(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+def speakers_table(
+    quotes: pd.DataFrame, articles: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The speakers (entity) table of a quotes table, by the corpus identity pass; the
-    articles give the dates (periods, first and last date) when there are any."""
+    articles give the dates (periods, first and last date) when there are any, the country
+    mentions what each article is about."""
     quote_rows = quotes[INPUT_COLUMNS].astype(object).where(quotes[INPUT_COLUMNS].notna(), None).to_dict("records")
     article_rows = []
     if articles is not None:
@@ -105,7 +108,11 @@ def speakers_table(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
         article_rows = articles[columns].astype(object).where(articles[columns].notna(), None).to_dict("records")
     for row in quote_rows:
         row.update(dict.fromkeys(OUTPUT_COLUMNS))
-    return schema.frame(identify_rows(quote_rows, article_rows), schema.SPEAKER_COLUMNS)
+    mention_rows = []
+    if mentions is not None and len(mentions):
+        pairs = mentions[["article_id", "country"]]
+        mention_rows = pairs.astype(object).where(pairs.notna(), None).to_dict("records")
+    return schema.frame(identify_rows(quote_rows, article_rows, mention_rows), schema.SPEAKER_COLUMNS)
 
 
 def read(

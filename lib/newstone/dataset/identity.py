@@ -22,7 +22,7 @@ from newstone import schema
 from newstone.dataset.store import _write_table_atomically, column_array, part_files, read_arrow, write_rows
 from newstone.dates import parse_datetime
 from newstone.identity.corpus_words import common_words, given_names, name_words, two_word_names
-from newstone.identity.countries import dateline_country
+from newstone.identity.countries import dateline_country, main_countries
 from newstone.identity.names import NameContext, listed_given_names, title_words
 from newstone.identity.organisations import one_word_names
 from newstone.identity.resolve import INPUT_COLUMNS, OUTPUT_COLUMNS, Identities, identify
@@ -62,9 +62,10 @@ def name_context(names: list, texts, orgs: list = (), kinds: list | None = None)
     return NameContext(common_words(words, texts) if words else frozenset(), given, two_word_names(names))
 
 
-def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict]:
+def identify_rows(quote_rows: list[dict], article_rows: list[dict], mention_rows: list[dict] = ()) -> list[dict]:
     """Run the pass over the pipeline's row dicts: fills the corpus-level columns of
-    ``quote_rows`` in place and returns the speakers table's rows."""
+    ``quote_rows`` in place and returns the speakers table's rows. ``mention_rows`` (the
+    country mentions) tell what each article is about."""
     columns = {name: [row[name] for row in quote_rows] for name in INPUT_COLUMNS}
     periods, dates = article_dates([a["article_id"] for a in article_rows], [a["published"] for a in article_rows])
     context = name_context(
@@ -72,7 +73,10 @@ def identify_rows(quote_rows: list[dict], article_rows: list[dict]) -> list[dict
     )
     texts = {a["article_id"]: a["text"] for a in article_rows}
     places = {a["article_id"]: dateline_country(a.get("dateline"), periods.get(a["article_id"])) for a in article_rows}
-    found = identify(columns, periods, dates, context, lambda ids: {i: texts[i] for i in ids if i in texts}, places)
+    subjects = main_countries((m["article_id"], m["country"]) for m in mention_rows)
+    found = identify(
+        columns, periods, dates, context, lambda ids: {i: texts[i] for i in ids if i in texts}, places, subjects
+    )
     for i, row in enumerate(quote_rows):
         for name in OUTPUT_COLUMNS:
             row[name] = getattr(found, name)[i]
@@ -100,7 +104,12 @@ def identify_dataset(root: str) -> int:
             columns[name] += part[name]
     texts = (t for path in part_files(root, "articles") for t in read_arrow(path, ["text"]).column("text").to_pylist())
     context = name_context(columns["article_speaker"], texts, columns["speaker_org"], columns["speaker_type"])
-    found = identify(columns, periods, dates, context, lambda ids: _texts(root, ids), places)
+    subjects = main_countries(
+        pair
+        for path in part_files(root, "mentions")
+        for pair in zip(*read_arrow(path, ["article_id", "country"]).to_pydict().values())
+    )
+    found = identify(columns, periods, dates, context, lambda ids: _texts(root, ids), places, subjects)
     _rewrite_quotes(parts, sizes, found)
     write_rows(found.speakers, schema.SPEAKER_COLUMNS, os.path.join(root, "speakers.parquet"))
     return len(found.speakers)

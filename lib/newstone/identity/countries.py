@@ -35,6 +35,13 @@ all have one, two thirds of those articles must agree) over at least
 :data:`COLLEAGUE_ARTICLES` articles: BBC News never writes "British" before "Deputy Prime
 Minister John Prescott", but the stories quoting him quote Tony Blair and Gordon Brown.
 A foreign minister quoted once, in a story about Britain, gets nothing.
+
+Then, for a paper without datelines, such an officeholder takes the country their stories
+are about: an article's main country is the one that at least :data:`MAIN_COUNTRY_MENTIONS`
+of its country mentions and :data:`MAIN_COUNTRY_SHARE` of them name, and two thirds of the
+officeholder's articles that have one must agree ("Justice Minister Cathy Jamieson" in a
+story about Scotland; "economy minister Heizo Takenaka" in three about Japan's economy).
+It comes last because a story about a visit mentions the host's country too.
 """
 
 from __future__ import annotations
@@ -71,6 +78,10 @@ PEERAGE_COUNTRY = "GBR"
 DATELINE_SHARE = 2 / 3
 #: the articles whose quoted officials must agree for a colleague's country
 COLLEAGUE_ARTICLES = 3
+#: an article's main country: named by at least this many of its country mentions ...
+MAIN_COUNTRY_MENTIONS = 2
+#: ... and by this share of them
+MAIN_COUNTRY_SHARE = 2 / 3
 _PEER = re.compile(r"\b(?:Lord|Baroness|Lady|Baron)\s+[A-Z][\w'-]+$")  # "Lord Goldsmith", "March Lord Goldsmith"
 
 
@@ -211,3 +222,19 @@ def colleague_countries(country_of: dict[int, str], articles_of: dict[int, Itera
         for article in articles_of.get(official, ()):
             per_article[article].add(country)
     return {article: next(iter(found)) for article, found in per_article.items() if len(found) == 1}
+
+
+def main_countries(mentions: Iterable[tuple[str, str | None]]) -> dict[str, str]:
+    """Article id -> the country the article is about, from its country mentions ((article
+    id, country) pairs): the one at least :data:`MAIN_COUNTRY_MENTIONS` mentions and
+    :data:`MAIN_COUNTRY_SHARE` of them name; articles without one are left out."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for article, country in mentions:
+        if country:
+            counts[article][country] += 1
+    out = {}
+    for article, count in counts.items():
+        country, n = min(count.items(), key=lambda item: (-item[1], item[0]))
+        if n >= MAIN_COUNTRY_MENTIONS and n >= MAIN_COUNTRY_SHARE * sum(count.values()):
+            out[article] = country
+    return out

@@ -113,6 +113,7 @@ def identify(
     context: NameContext = NameContext(),
     article_texts: Callable[[set[str]], dict[str, str]] | None = None,
     places: dict[str, str | None] | None = None,
+    subjects: dict[str, str] | None = None,
 ) -> Identities:
     """Run the corpus pass over quotes given as ``INPUT_COLUMNS`` (equal-length lists).
 
@@ -121,7 +122,8 @@ def identify(
     name words (see :func:`~newstone.identity.names.parse_name`); ``article_texts``: article
     ids -> their texts, to tell namesakes apart (:func:`~newstone.identity.people.group_people`);
     ``places``: article id -> the country of the capital its dateline names, or None
-    (:func:`~newstone.identity.countries.dateline_country`).
+    (:func:`~newstone.identity.countries.dateline_country`); ``subjects``: article id -> the
+    country it is about (:func:`~newstone.identity.countries.main_countries`).
     """
     n = len(columns["article_id"])
     get = {name: columns[name] for name in INPUT_COLUMNS}
@@ -161,7 +163,7 @@ def identify(
     for index, number in of_observation.items():
         entity_of[index] = person_entity[number]
     _group_others(get, n, entity_of, entities, parsed_names, context.common_words, places or {})
-    return _outputs(get, n, entity_of, entities, dates or {}, context, places or {})
+    return _outputs(get, n, entity_of, entities, dates or {}, context, places or {}, subjects or {})
 
 
 def _person_after_prefix(name: str, read_name: NameReader) -> bool:
@@ -457,7 +459,7 @@ def _context_roles(entities: list[Entity], facts: list[EntityFacts], roles: list
 
 
 def _outputs(
-    get, n: int, entity_of: list, entities: list[Entity], dates: dict, context: NameContext, places: dict
+    get, n: int, entity_of: list, entities: list[Entity], dates: dict, context: NameContext, places: dict, subjects
 ) -> Identities:
     for i, number in enumerate(entity_of):
         if number is not None:
@@ -467,7 +469,7 @@ def _outputs(
     roles = ["official" if entity.kind == "country" else decide_role(f.votes) for entity, f in zip(entities, facts)]
     _context_roles(entities, facts, roles)
     people = person_words([entity.name for entity in entities if entity.kind == "person"], listed_given_names())
-    countries = _countries(entities, facts, roles, places)
+    countries = _countries(entities, facts, roles, places, subjects)
     speaker, speaker_id = [None] * n, [None] * n
     role, country = [None] * n, [None] * n
     rows = []
@@ -506,12 +508,15 @@ def _outputs(
     return Identities(speaker, speaker_id, role, country, rows)
 
 
-def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str], places: dict) -> list[tuple]:
+def _countries(
+    entities: list[Entity], facts: list[EntityFacts], roles: list[str], places: dict, subjects: dict
+) -> list[tuple]:
     """(country, articles supporting it, basis) per entity: "evidence" weighed over its
     articles, else for an official "corpus", the country the corpus ties to their office or
     organisation (:func:`~newstone.identity.countries.institution_countries`), else for a
     national officeholder "dateline", the capital their articles are filed from, else
-    "colleagues", the country the other officials quoted in their articles share."""
+    "colleagues", the country the other officials quoted in their articles share, else
+    "mentions", the country their articles are about."""
     decided = [(*decide_country(f.evidence), "evidence") for f in facts]
     for number, entity in enumerate(entities):
         if decided[number][0] is None and entity.home is not None:
@@ -538,6 +543,8 @@ def _countries(entities: list[Entity], facts: list[EntityFacts], roles: list[str
             country, n_articles = country_from_datelines(facts[number].articles, colleagues)
             if country and n_articles >= COLLEAGUE_ARTICLES:
                 decided[number] = (country, n_articles, "colleagues")
+            elif (found := country_from_datelines(facts[number].articles, subjects))[0]:
+                decided[number] = (*found, "mentions")
     return [(c, n, basis if c else None) for c, n, basis in decided]
 
 
