@@ -34,6 +34,9 @@ from newstone.identity.roles import decide_role, office_key, role_evidence
         ("Subcommittee Chairman", "Subcommittee", "person", "Dan Glickman", "official"),  # of Congress
         ("U.S. Secretary", "Transportation", "person", "Jane Roe", "official"),
         ("senior vice president", "Ask Jeeves", "person", "Jane Roe", "business"),  # a firm's
+        ("spokeswoman", "net provider Brightline", "person", "Jane Roe", "business"),  # a firm, described
+        ("spokesman", "anti-virus firm Quillsoft", "person", "Jane Roe", "business"),
+        ("spokesman", "Cartel Office", "person", "Jane Roe", "official"),  # a public office
         ("who is visiting China", None, "person", "Hugo Chavez", "other"),  # a clause, no title
         (None, None, "person", "Jane Doe", "other"),
     ],

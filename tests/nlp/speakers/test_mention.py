@@ -98,6 +98,21 @@ def test_an_unnamed_role_at_a_firm_is_that_firm_s_role():
     assert describe_mention("people at Microsoft")[0].name != "Microsoft people"  # "people" is no title
 
 
+def test_an_unnamed_role_of_a_described_firm_names_the_firm_not_a_person():
+    # "Quillsoft" closing the mention had been read as a person of that name
+    info = describe_mention("a spokesman for anti-virus firm Quillsoft")[0]
+    assert (info.name, info.kind, info.title, info.org) == (
+        "spokesman for Quillsoft",
+        "person",
+        "spokesman for Quillsoft",
+        "anti-virus firm Quillsoft",
+    )
+    assert describe_mention("the spokesman for the software maker Quillsoft")[0].name == "spokesman for Quillsoft"
+    # a described person is no firm; "both" describes nothing
+    assert describe_mention("a spokesman for the comedian Jo Bloggs")[0].org is None
+    assert describe_mention("chairman of both Jo Bloggs")[0].org is None
+
+
 def test_unnamed_role_is_a_person():
     info = one_speaker("The NATO chief")
     assert (info.name, info.kind, info.title, info.org) == ("NATO chief", "person", "NATO chief", "NATO")
@@ -339,6 +354,13 @@ def test_a_person_placed_by_a_state_is_named_not_the_state():
     assert one_speaker("analyst Ann Tull of Harbour Bank").org == "Harbour Bank"
 
 
+def test_a_titled_person_of_a_country_keeps_the_country_in_the_title():
+    info = one_speaker("President Ann Tull of Pakistan")
+    assert (info.name, info.title, info.org) == ("Ann Tull", "President of Pakistan", None)
+    assert one_speaker("Finance Minister Ann Tull of West Germany").title == "Finance Minister of West Germany"
+    assert one_speaker("Ann Tull of Pakistan").title is None  # no title: nothing to place
+
+
 def test_a_relative_clause_gives_an_office_or_nothing():
     assert one_speaker("Mr Tull, who is also transport minister").title == "transport minister"
     assert one_speaker("Ms Lark, who leaves next month").title is None
@@ -483,3 +505,11 @@ def test_a_nationality_before_a_full_name_is_a_title():
 def test_a_group_at_a_firm_is_that_firm_s_group_not_the_firm():
     info = one_speaker("economists at Morgan Stanley")
     assert (info.name, info.kind, info.org) == ("Morgan Stanley economists", "group", "Morgan Stanley")
+
+
+def test_a_listed_firm_named_like_a_person_owns_the_title():
+    # "William Hill" is a bookmaker (organisations.txt); "Tony Blair" stays a person
+    info = describe_mention("William Hill spokesman Jo Bloggs")[0]
+    assert (info.name, info.title, info.org) == ("Jo Bloggs", "William Hill spokesman", "William Hill")
+    assert describe_mention("Tony Blair spokesman Jo Bloggs")[0].org is None
+    assert describe_mention("Time Warner")[0].kind == "organization"

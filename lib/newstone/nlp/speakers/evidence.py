@@ -126,6 +126,18 @@ def known_organisations() -> frozenset[str]:
     return frozenset(word_list("organisations.txt"))
 
 
+def names_organisation(phrase: str) -> bool:
+    """Whether a capitalised phrase names an organisation rather than a place: a listed
+    organisation, an acronym, or a word of an organisation or a company in it."""
+    words = phrase.split()
+    return (
+        phrase in known_organisations()
+        or (len(words) == 1 and phrase.isupper() and len(phrase) > 1)
+        or bool(organisation_words(words))
+        or words[-1].rstrip(".,").lower() in organisation_evidence_words()["suffix"]
+    )
+
+
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 

@@ -22,18 +22,6 @@ from newstone.nlp.speakers.titles import NAME_CONNECTORS
 from newstone.rules import word_set
 
 
-def names_organisation(phrase: str) -> bool:
-    """Whether a capitalised phrase names an organisation rather than a place: a listed
-    organisation, an acronym, or a word of an organisation or a company in it."""
-    words = phrase.split()
-    return (
-        phrase in known_organisations()
-        or (len(words) == 1 and phrase.isupper() and len(phrase) > 1)
-        or bool(organisation_words(words))
-        or words[-1].rstrip(".,").lower() in organisation_evidence_words()["suffix"]
-    )
-
-
 def one_organisation(head: str, parts: list[str]) -> bool:
     """Whether "X and Y" / "X & Y" is one organisation's name, not two speakers: "&" between
     capitalised words ("Marks & Spencer", "Standard & Poor's"), a part that is a single letter

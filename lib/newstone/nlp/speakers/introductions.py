@@ -23,9 +23,6 @@ INTRODUCTION_WINDOW = 20_000
 
 
 _INTRO_STOP = re.compile(r"[.,;:!?\n\u201c\u201d\"(\u2013\u2014]")
-# "… at Ericsson's consumer lab": where the person of an apposition works
-# (with what the text calls it: "for anti-virus firm Sophos" -> "anti-virus firm Sophos")
-_EMPLOYER = re.compile(r"\b(?:at|of|for|from) (?:the )?((?:[a-z][\w-]* ){0,2}[A-Z][\w&'\u2019.-]*(?: [A-Z][\w&.-]*)*)")
 # An apposition that is a list, the start of a coordination or names another person
 # ("Subir Raha, Gazprom chairman Aleksey Miller and …", "Ariel Sharon, and the Palestinian leader")
 _NOT_A_DESCRIPTION = re.compile(r"^(?:and|or|but)\b|\b(?:and|&) [A-Z]")
@@ -85,8 +82,7 @@ def introduction(text: str, name: str, before: int) -> tuple[str | None, str | N
         # "said Dr Michael Bjorn, senior advisor on mobile media at Ericsson"
         title, org = apposition_title(appos.group(1))
         if title and is_title_word(title.split()[-1]):
-            employer = _EMPLOYER.search(appos.group(1)) if not org else None
-            return title, re.sub(r"['\u2019]s$", "", employer.group(1) if employer else org or "") or None
+            return title, org
     return None, None
 
 

@@ -23,6 +23,7 @@ from newstone.nlp.speakers.evidence import (
     is_title_word,
     known_organisations,
     name_gender,
+    names_organisation,
     org_word_surname,
     organisation_evidence_words,
     organisation_words,
@@ -32,7 +33,6 @@ from newstone.nlp.speakers.firms import (
     described_organisation,
     firm_suffix_opens,
     firm_with_legal_form,
-    names_organisation,
     one_organisation,
     title_names_body,
 )
@@ -50,6 +50,7 @@ from newstone.nlp.speakers.titles import (
     apposition_title,
     country_match,
     demonym_entry,
+    names_person,
     org_of,
     possessor,
     strip_leading,
@@ -378,6 +379,8 @@ def _capitalised_office(words: list[str], of: str) -> bool:
 # "the director of the Asia Centre".
 _ROLE_AT_FIRM = re.compile(
     r"^(?:(?:an?|the) )?(?P<role>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}) (?P<prep>at|of|for) (?P<the>the )?"
+    # what the firm is ("anti-virus firm"): lower-case words, no preposition or determiner
+    r"(?P<described>(?:(?!(?:in|on|at|of|for|and|or|to|with|from|by|both|all|its|his|her|their) )[a-z][\w-]* ){0,3})"
     r"(?P<firm>[A-Z][\w'\u2019.&-]*(?: (?:[A-Z][\w'\u2019.&-]*|of|and|&))*)$"
 )
 
@@ -448,9 +451,15 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
             and (" " in person.name or person.gender or person.title)
         ):
             where = placed.group("where")
+            if person.title and (place := country_match(where)) and place[0] == "country" and place[1]:
+                # "President Musharraf of Pakistan": the country belongs to the title, as in
+                # "Pakistan's President" (a person's name is never read for a country)
+                return [replace(person, title=f"{person.title} of {where}")]
             firm = where if names_organisation(where) else None
             return [replace(person, org=person.org or firm)]
     role_at = _ROLE_AT_FIRM.match(head)
+    if role_at and role_at.group("described") and names_person(role_at.group("firm")):
+        role_at = None  # "a spokesman for the comedian Jo Bloggs": a person, not a firm
     role_words = role_at.group("role").split() if role_at else []
     if (
         role_at
@@ -464,10 +473,12 @@ def _describe_mention_uncached(mention: str) -> list[SpeakerInfo]:
         role, firm = role_at.group("role"), role_at.group("firm")
         if role_at.group("prep") == "at":
             return [SpeakerInfo(f"{firm} {role}", "person", title=role, org=firm)]
-        office = " ".join(filter(None, [role, role_at.group("prep"), (role_at.group("the") or "").strip(), firm]))
+        the = "" if role_at.group("described") else (role_at.group("the") or "").strip()
+        office = " ".join(filter(None, [role, role_at.group("prep"), the, firm]))
         is_office = firm.lower() in word_set("office_words.txt") | {"exchequer", "state"}
         capitalised_place = role[:1].isupper() and not names_organisation(firm)
-        return [SpeakerInfo(office, "person", title=office, org=None if is_office or capitalised_place else firm)]
+        org = (role_at.group("described") or "") + firm  # "anti-virus firm Sophos": what it is tells its role
+        return [SpeakerInfo(office, "person", title=office, org=None if is_office or capitalised_place else org)]
     if role_at and role_at.group("prep") == "at" and _role_group(role_words[-1].lower()):
         # "economists at Morgan Stanley": a group of that firm, not the firm
         role, firm = role_at.group("role").lower(), role_at.group("firm")

@@ -22,6 +22,7 @@ from newstone.nlp.speakers.evidence import (
     is_party_word,
     is_title_word,
     known_organisations,
+    names_organisation,
 )
 from newstone.nlp.words import (
     BE_FORMS,
@@ -282,7 +283,8 @@ def org_of(title_tokens: list[str]) -> str | None:
     first = lead[0].lower()
     if first in TITLE_MODIFIERS or first.split("-", 1)[0] in TITLE_MODIFIERS | {"newly"}:
         return None  # "Former", "New Home Secretary", "Ex-foreign secretary": no organisation
-    if honorific_gender(lead[0]) is not None or (len(lead) > 1 and is_given_name(lead[0])):
+    named_firm = " ".join(lead) in known_organisations()  # "William Hill spokesman": the bookmaker
+    if honorific_gender(lead[0]) is not None or (len(lead) > 1 and is_given_name(lead[0]) and not named_firm):
         return None  # "Lord Chancellor", "Tony Blair": a person or an honorific, no organisation
     if len(lead) == 1 and is_title_ish(lead[0]) and lead[0] not in known_organisations():
         if first not in word_set("org_words.txt") and not is_party_word(lead[0]):
@@ -361,12 +363,81 @@ def apposition_title(appos: str) -> tuple[str | None, str | None]:
         return None, None
     org = None
     if len(parts) > 1:
-        org_tokens = strip_leading(parts[1].split())
-        lead = []
-        for t in org_tokens:
-            if t[:1].isupper() or (lead and t.lower() in ("administration", "campaign", "of")):
-                lead.append(t.strip(","))
-            else:
+        org = _capitalised_lead(strip_leading(parts[1].split()))
+        if org is None:
+            org = _introduced_organisation(rest.split()[len(words) :])
+    if org is None and (owner := possessor(words)) and names_organisation(owner):
+        org = owner  # "EA's vice president"; not "Miller's spokesman" (a person's) or "Michigan's"
+    if org and names_person(org):
+        return title, None  # "chairman of both Michael Miles": a person the phrase ran into
+    return title, (re.sub(r"['\u2019]s$", "", org) or None) if org else None
+
+
+def _place_or_person(name: str) -> bool:
+    """Whether a bare name after a title's preposition is a place or a person, not an
+    employer: a country, a capital or a world region (``world_regions.txt``), or a person's
+    name (a given name first)."""
+    if names_organisation(name):
+        return False
+    words = name.split()
+    return bool(
+        country_match(name)
+        or name.lower() in word_set("world_regions.txt")
+        or (len(words) > 1 and is_given_name(words[0]))
+    )
+
+
+def names_person(phrase: str) -> bool:
+    """Whether an organisation's supposed name holds a person's ("both Michael Miles",
+    "... Council Marine Lt. Col. Oliver North"): a given name before a capitalised word,
+    unless the whole names an organisation ("William Hill", the bookmaker; "John S. Herold
+    Inc")."""
+    words = phrase.split()
+    return not names_organisation(phrase) and any(
+        is_given_name(a) and b[:1].isupper() for a, b in zip(words, words[1:])
+    )
+
+
+def _capitalised_lead(tokens: list[str]) -> str | None:
+    """The capitalised words a phrase opens with ("Ask Jeeves in the US" -> "Ask Jeeves")."""
+    lead = []
+    for t in tokens:
+        if t[:1].isupper() or (lead and t.lower() in ("administration", "campaign", "of")):
+            lead.append(t.strip(","))
+        else:
+            break
+    while lead and lead[-1].lower() == "of":
+        lead.pop()
+    return " ".join(lead) or None
+
+
+# words that introduce where a person works, after their title
+_EMPLOYER_PREPOSITIONS = frozenset({"at", "of", "for", "with", "from"})
+_DESCRIPTOR_WORDS = 2  # "net provider", "anti-virus firm", "(the) software maker"
+# lower-case words that do not describe what an organisation is
+_NOT_DESCRIPTIONS = frozenset("in and or both all its his her their our each either neither".split())
+
+
+def _introduced_organisation(tokens: list[str]) -> str | None:
+    """The name a preposition introduces after a title, with what the text calls it:
+    "for anti-virus firm Trend Micro" gives "anti-virus firm Trend Micro" (the description
+    is what tells a firm from a campaign group), "of search properties at Ask Jeeves in the
+    US" gives "Ask Jeeves" (the first "of" reaches no name before the next preposition). A
+    place after "in" is where, not whom, and is not read."""
+    for i, token in enumerate(tokens):
+        if token.lower() not in _EMPLOYER_PREPOSITIONS:
+            continue
+        rest = strip_leading(tokens[i + 1 :])
+        while rest and rest[0].lower() in ("the", "a", "an"):
+            rest = rest[1:]
+        described = 0
+        while described < len(rest) and described < _DESCRIPTOR_WORDS and rest[described].islower():
+            if rest[described] in TITLE_BREAKERS | _EMPLOYER_PREPOSITIONS | _NOT_DESCRIPTIONS:
                 break
-        org = " ".join(lead) or None
-    return title, org
+            described += 1
+        name = _capitalised_lead(rest[described:])
+        if name and (token.lower() == "at" or described or not _place_or_person(name)):
+            # "at" names an employer; after "for", "of" and "with" a bare name is as often a
+            # place or a person ("secretary of state for Africa", "teamed up with Michael Barker")
+            return " ".join(rest[:described] + [name])
+    return None
