@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from newstone.nlp.countries import default_matcher
 from newstone.nlp.speakers.evidence import first_names
+from newstone.nlp.speakers.names import KOREAN_GIVEN
 from newstone.nlp.words import honorific_genders
 from newstone.rules import read_table, word_set
 
@@ -31,7 +32,6 @@ PEERAGE_STYLES = {"lord": "m", "lady": "f", "baroness": "f", "baron": "m", "visc
 NAME_PARTICLES = word_set("name_particles.txt")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]*|[A-Z]\.?)$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ki-moon", "Jong-il", "Moo-hyun"
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def _family_first(tokens: list[str]) -> bool:
     """Whether a name is written surname first: one word before a hyphenated Korean given
     name ("Ban Ki-moon", "Kim Jong-il"), or a listed Chinese family name before words that
     are no English given names ("Xi Jinping", "Li Peng"; not "Li Anne")."""
-    if len(tokens) == 2 and _KOREAN_GIVEN.match(tokens[1]):
+    if len(tokens) == 2 and KOREAN_GIVEN.match(tokens[1]):
         return True
     return (
         2 <= len(tokens) <= 3

@@ -107,6 +107,14 @@ def test_apposition_with_a_place_inside_keeps_the_named_subject():
     assert source(text, only(text)).startswith("Sen. Mark Hollis")
 
 
+def test_a_middle_initial_stays_in_the_speaker_s_name():
+    # "M." had been a token "M" and a full stop, and the source stopped at "Sander M"
+    text = "Rep. Sander M. Levin (Mich.), a superdelegate backing the bill, said he had spoken to many."
+    att = only(text)
+    assert source(text, att).startswith("Rep. Sander M. Levin")
+    assert att.speaker == "Sander M. Levin"
+
+
 def test_relative_clause_with_commas_keeps_the_named_subject():
     text = "Jane Doe, who lost her son in a crash in Denver, Colorado, in May 2010, said the agency ignored her."
     assert source(text, only(text)).startswith("Jane Doe")

@@ -51,6 +51,20 @@ def test_a_surname_is_not_taken_from_a_magazine_s_name():
     assert [a.speaker for a in resolve_speakers(text, [said])] == ["Lena Stone"]
 
 
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        # a family name written first is the short form ("Ban", not "Ki-moon")
+        ("Park Min-seo, the envoy, flew in. Later Park said the talks would go on.", "Park said", "Park Min-seo"),
+        ("The premier, Xi Jinping, flew in. Later Xi said trade would grow.", "Xi said", "Xi Jinping"),
+    ],
+)
+def test_a_family_name_written_first_names_the_whole_person(text, short, full):
+    said = attributed_to(text, short)
+    said.source = (said.source[0], said.source[0] + len(short.split()[0]))
+    assert [a.speaker for a in resolve_speakers(text, [said])] == [full]
+
+
 def test_mr_is_never_the_knight_of_the_same_surname():
     # "Sir Ian Roe" is "Sir Ian" in British style; "Mr Roe" is another man
     text = "Sir Ian Roe said the threat was real. Later Tony Roe defended the bill. Mr Roe said the law was needed."

@@ -513,3 +513,17 @@ def test_a_listed_firm_named_like_a_person_owns_the_title():
     assert (info.name, info.title, info.org) == ("Jo Bloggs", "William Hill spokesman", "William Hill")
     assert describe_mention("Tony Blair spokesman Jo Bloggs")[0].org is None
     assert describe_mention("Time Warner")[0].kind == "organization"
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Park Min-seo", "Park Min-seo"),  # a Korean given name is no descriptive compound
+        ("U.N. Secretary-General Park Min-seo", "Park Min-seo"),
+        ("Paris-based Jo Bloggs", "Jo Bloggs"),  # a describing compound still is
+    ],
+)
+def test_a_korean_name_is_a_person(mention, name):
+    info = describe_mention(mention)[0]
+    assert (info.name, info.kind) == (name, "person")
+    assert describe_mention("the Tory-led")[0].kind != "person"

@@ -63,11 +63,13 @@ def _word_token(m: re.Match, _new=object.__new__) -> Token:
 @lru_cache(maxsize=1)
 def token_pattern() -> re.Pattern:
     """Numbers with thousands separators, dotted initials ("U.S."), abbreviated titles with
-    their period (``data/abbreviations.tsv``: "Sen.", "Gen."), words with inner apostrophes,
-    hyphens and dots, and any other single character."""
+    their period (``data/abbreviations.tsv``: "Sen.", "Gen."), a middle initial before a
+    capitalised word ("Sander M. Levin": inside a sentence, never its end), words with inner
+    apostrophes, hyphens and dots, and any other single character."""
     titles = sorted((re.escape(a[:-1]) for a in title_abbreviations()), key=lambda t: (-len(t), t))
     return re.compile(
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|(?:" + "|".join(titles) + r")\."
+        r"|(?<![\w.])[A-Z]\.(?=[ \t]+[A-Z][a-z])"
         r"|\w+(?:[\u2019'\-&.]\w+)*(?:[\u2019']s?)?|\S"
     )
 

@@ -42,11 +42,29 @@ NAME_TOKEN = re.compile(
 # A capitalised compound that describes: "Oscar-winner Sarandon", "Paris-based Smith" (a name's
 # second part is capitalised: "Kilroy-Silk").
 DESCRIPTIVE_COMPOUND = re.compile(r"^[A-Z][\w'\u2019.]*-[a-z]{3,}$")
+# A Korean given name is written the same way ("Ban Ki-moon", "Roh Moo-hyun"): two short
+# syllables, the name's last word, after a family name; not a short place and a participle
+# ("Tory-led", "Ulm-based").
+KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-(?!(?:led|run|born|based|owned|made|backed)$)[a-z]{2,5}$")
 
 
 # Honorifics kept in a peer's name ("Lord Woolf", "Lady Thatcher"): the style is part of how
 # the person is named, as "Baroness Kennedy" is.
 PEER_HONORIFICS = frozenset({"lord", "lady"})
+
+
+def surname_first(name: str) -> bool:
+    """Whether a name is written family name first: one word before a Korean given name
+    ("Ban Ki-moon"), or a listed Chinese family name before one or two words that are no
+    known given names ("Xi Jinping"; ``family_name_first.txt``)."""
+    tokens = name.split()
+    if len(tokens) == 2 and KOREAN_GIVEN.match(tokens[1]):
+        return True
+    return (
+        2 <= len(tokens) <= 3
+        and tokens[0].lower() in word_set("family_name_first.txt")
+        and not any(is_given_name(token) for token in tokens[1:])
+    )
 
 
 def name_run(tokens: list[str]) -> int:
@@ -65,10 +83,11 @@ def name_run(tokens: list[str]) -> int:
             )
         )
     )
+    korean = len(tokens) >= 2 and KOREAN_GIVEN.match(tokens[-1]) and NAME_TOKEN.match(tokens[-2])
     while (
         k > 0
         and NAME_TOKEN.match(tokens[k - 1])
-        and not DESCRIPTIVE_COMPOUND.match(tokens[k - 1])
+        and (not DESCRIPTIVE_COMPOUND.match(tokens[k - 1]) or (k == len(tokens) and korean))
         and (not is_title_word(tokens[k - 1]) or (k == len(tokens) and surname_may_be_title))
         and (tokens[k - 1].lower() not in word_set("org_words.txt") or (k == len(tokens) and surname_may_be_org_word))
     ):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from newstone.nlp.speakers.evidence import honorific_gender, is_given_name, is_title_word, name_gender
 from newstone.nlp.speakers.mention import SpeakerInfo, describe_one
-from newstone.nlp.speakers.names import unglued
+from newstone.nlp.speakers.names import surname_first, unglued
 from newstone.rules import word_set
 
 NAME_LOOKBACK = 20_000  # characters searched backwards for a surname's full form
@@ -30,6 +30,7 @@ _NAME_BEFORE = re.compile(r"(?<![\w'\u2019.-])((?:[A-Z][a-z]+\.?[ \t]+){1,2}(?:[
 # in one story are two men).
 _PLAIN_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? [A-Z]")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_GIVEN_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[a-z]+)?)\b(?![-'\u2019])")
 _LINKS = ("of", "the", "and", "for")
 _NOT_FIRST_NAMES = frozenset("The A An But And When If In On At".split())
 
@@ -81,7 +82,7 @@ def full_name(
         for info in reversed(known)
         if info.name
         and info.name != surname
-        and info.name.split()[-1] == surname
+        and (info.name.split()[-1] == surname or (info.name.split()[0] == surname and surname_first(info.name)))
         and not gender_clash(gender, info.gender or name_gender(info.name))
         and not (plain and _knighted(info.name, text, before))
     ]
@@ -146,6 +147,9 @@ def full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str |
     after = pos + len(surname)
     if (after < len(text) and text[after].isalnum()) or (pos > 0 and text[pos - 1].isalnum()):
         return None
+    given_after = _GIVEN_AFTER.match(text, after)
+    if given_after and surname_first(f"{surname} {given_after.group(1)}"):
+        return f"{surname} {given_after.group(1)}"  # "Ban Ki-moon", "Xi Jinping": family name first
     next_word = _NEXT_WORD.match(text, after)
     if next_word and next_word.group(1) in word_set("org_words.txt"):
         return None  # "Rolling Stone magazine" names a magazine, not Mr Stone
