@@ -138,10 +138,18 @@ def institution_countries(keys_by_official: dict[int, set], country_of: dict[int
                 per_key[key][country] += 1
     learned = {}
     for key, counts in per_key.items():
-        country, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if n >= LEARN_PEOPLE and n >= LEARN_SHARE * sum(counts.values()):
+        if country := dominant(counts, LEARN_PEOPLE, LEARN_SHARE)[0]:
             learned[key] = country
     return learned
+
+
+def dominant(counts: Counter, minimum: int, share: float) -> tuple[str | None, int]:
+    """The most frequent value of ``counts`` (ties: the first in sorted order) and its
+    count, when it counts at least ``minimum`` and ``share`` of all; else (None, 0)."""
+    if not counts:
+        return None, 0
+    value, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return (value, n) if n >= minimum and n >= share * sum(counts.values()) else (None, 0)
 
 
 def country_from_institutions(keys: Iterable, learned: dict) -> str | None:
@@ -190,11 +198,7 @@ def national_office(titles: Iterable[str]) -> bool:
 def country_from_datelines(articles: Iterable[str], places: dict[str, str | None]) -> tuple[str | None, int]:
     """(country, articles filed from its capital) when at least :data:`DATELINE_SHARE` of
     the ``articles`` filed from a capital agree; (None, 0) otherwise."""
-    counts = Counter(country for article in articles if (country := places.get(article)))
-    if not counts:
-        return None, 0
-    country, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
-    return (country, n) if n >= DATELINE_SHARE * sum(counts.values()) else (None, 0)
+    return dominant(Counter(country for article in articles if (country := places.get(article))), 1, DATELINE_SHARE)
 
 
 # words after a body's name that make a group or an office of it ("Finance Ministry officials")
@@ -234,7 +238,6 @@ def main_countries(mentions: Iterable[tuple[str, str | None]]) -> dict[str, str]
             counts[article][country] += 1
     out = {}
     for article, count in counts.items():
-        country, n = min(count.items(), key=lambda item: (-item[1], item[0]))
-        if n >= MAIN_COUNTRY_MENTIONS and n >= MAIN_COUNTRY_SHARE * sum(count.values()):
+        if country := dominant(count, MAIN_COUNTRY_MENTIONS, MAIN_COUNTRY_SHARE)[0]:
             out[article] = country
     return out
