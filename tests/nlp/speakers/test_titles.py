@@ -55,6 +55,10 @@ def test_apposition_title_reads_an_office_after_who_is():
         ("assistant secretary of state for Africa", ("assistant secretary", None)),
         ("vice president of business development for Tunewell", ("vice president", "Tunewell")),
         ("president of John S. Tunewell Inc", ("president", "John S. Tunewell Inc")),  # a firm named after a person
+        # a body's name keeps its small words when a capitalised word follows them
+        ("president of the Center for Harbour Progress", ("president", "Center for Harbour Progress")),
+        ("director of Friends of the Harbour", ("director", "Friends of the Harbour")),
+        ("chairman of Tessel and its unit", ("chairman", "Tessel")),
         ("senior adviser on media at Telcon's research lab", ("senior adviser", "Telcon")),
         # no name after the preposition: no organisation
         ("spokesman for the party in Scotland", ("spokesman", None)),

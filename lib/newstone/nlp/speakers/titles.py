@@ -399,16 +399,33 @@ def names_person(phrase: str) -> bool:
 
 
 def _capitalised_lead(tokens: list[str]) -> str | None:
-    """The capitalised words a phrase opens with ("Ask Jeeves in the US" -> "Ask Jeeves")."""
-    lead = []
-    for t in tokens:
-        if t[:1].isupper() or (lead and t.lower() in ("administration", "campaign", "of")):
+    """The capitalised words a phrase opens with ("Ask Jeeves in the US" -> "Ask Jeeves"),
+    joined by the small words of a body's name ("Center for American Progress", "Friends of
+    the Earth", "Marks and Spencer") when a capitalised word follows them."""
+    lead: list[str] = []
+    for i, t in enumerate(tokens):
+        joins = lead and not lead[-1].endswith(",") and t.lower() in _NAME_JOINERS
+        if t[:1].isupper() or (lead and t.lower() in ("administration", "campaign")):
             lead.append(t.strip(","))
+        elif joins and _capitalised_after(tokens, i + 1):
+            lead.append(t)
+        elif joins and t.lower() == "of":
+            lead.append(t)  # "Department of" (dropped below when nothing follows)
         else:
             break
-    while lead and lead[-1].lower() == "of":
+    while lead and lead[-1].lower() in _NAME_JOINERS:
         lead.pop()
     return " ".join(lead) or None
+
+
+_NAME_JOINERS = frozenset({"of", "for", "and", "&", "the"})
+
+
+def _capitalised_after(tokens: list[str], i: int) -> bool:
+    """Whether a capitalised word comes next, past small joining words ("for the Arts")."""
+    while i < len(tokens) and tokens[i].lower() in _NAME_JOINERS:
+        i += 1
+    return i < len(tokens) and tokens[i][:1].isupper()
 
 
 # words that introduce where a person works, after their title
