@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from newstone.nlp.countries import default_matcher
 from newstone.nlp.speakers.evidence import first_names
-from newstone.nlp.speakers.names import KOREAN_GIVEN
+from newstone.nlp.speakers.names import surname_first
 from newstone.nlp.words import honorific_genders
 from newstone.rules import read_table, word_set
 
@@ -155,16 +155,10 @@ def _is_marker(token: str) -> bool:
 
 
 def _family_first(tokens: list[str]) -> bool:
-    """Whether a name is written surname first: one word before a hyphenated Korean given
-    name ("Ban Ki-moon", "Kim Jong-il"), or a listed Chinese family name before words that
-    are no English given names ("Xi Jinping", "Li Peng"; not "Li Anne")."""
-    if len(tokens) == 2 and KOREAN_GIVEN.match(tokens[1]):
-        return True
-    return (
-        2 <= len(tokens) <= 3
-        and fold(tokens[0]) in word_set("family_name_first.txt")
-        and not any(fold(token) in listed_given_names() for token in tokens[1:])
-    )
+    """Whether a name is written surname first ("Ban Ki-moon", "Xi Jinping"; not "Li
+    Anne"): :func:`~newstone.nlp.speakers.names.surname_first` with the given names the
+    rule files know, accents folded."""
+    return surname_first(tokens, lambda token: fold(token) in listed_given_names(), fold)
 
 
 def _is_office(tokens: list[str]) -> bool:

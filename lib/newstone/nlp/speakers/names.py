@@ -12,6 +12,7 @@ drop a capitalised word glued before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newstone.nlp.attribution.source_front import TITLE_MODIFIERS
 from newstone.nlp.speakers.evidence import (
@@ -53,17 +54,20 @@ KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-(?!(?:led|run|born|based|owned|made
 PEER_HONORIFICS = frozenset({"lord", "lady"})
 
 
-def surname_first(name: str) -> bool:
-    """Whether a name is written family name first: one word before a Korean given name
-    ("Ban Ki-moon"), or a listed Chinese family name before one or two words that are no
-    known given names ("Xi Jinping"; ``family_name_first.txt``)."""
-    tokens = name.split()
+def surname_first(
+    tokens: list[str], given: Callable[[str], bool] = is_given_name, key: Callable[[str], str] = str.lower
+) -> bool:
+    """Whether a name's words are written family name first: one word before a Korean
+    given name ("Ban Ki-moon"), or a listed Chinese family name before one or two words
+    that are no given names by ``given`` ("Xi Jinping"; not "Li Anne";
+    ``family_name_first.txt``, looked up by ``key``). The article reads with the listed
+    given names, the corpus pass with its own and accents folded."""
     if len(tokens) == 2 and KOREAN_GIVEN.match(tokens[1]):
         return True
     return (
         2 <= len(tokens) <= 3
-        and tokens[0].lower() in word_set("family_name_first.txt")
-        and not any(is_given_name(token) for token in tokens[1:])
+        and key(tokens[0]) in word_set("family_name_first.txt")
+        and not any(given(token) for token in tokens[1:])
     )
 
 

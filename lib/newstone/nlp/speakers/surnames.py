@@ -82,7 +82,7 @@ def full_name(
         for info in reversed(known)
         if info.name
         and info.name != surname
-        and (info.name.split()[-1] == surname or (info.name.split()[0] == surname and surname_first(info.name)))
+        and (info.name.split()[-1] == surname or (info.name.split()[0] == surname and surname_first(info.name.split())))
         and not gender_clash(gender, info.gender or name_gender(info.name))
         and not (plain and _knighted(info.name, text, before))
     ]
@@ -148,7 +148,7 @@ def full_name_at(text: str, pos: int, surname: str, gender: str | None) -> str |
     if (after < len(text) and text[after].isalnum()) or (pos > 0 and text[pos - 1].isalnum()):
         return None
     given_after = _GIVEN_AFTER.match(text, after)
-    if given_after and surname_first(f"{surname} {given_after.group(1)}"):
+    if given_after and surname_first([surname, given_after.group(1)]):
         return f"{surname} {given_after.group(1)}"  # "Ban Ki-moon", "Xi Jinping": family name first
     next_word = _NEXT_WORD.match(text, after)
     if next_word and next_word.group(1) in word_set("org_words.txt"):
