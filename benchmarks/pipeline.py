@@ -13,8 +13,9 @@ CORPUS: a folder, file or glob (default: ../shared/data/bbc, else data/). Figure
   passes that end ``newstone parse`` (identity and near duplicates; serial, once per run);
 * the pipeline runs with the default ``--attribution hybrid``; the same pipeline with
   ``--attribution rules`` beside it, and the hybrid attribution stage on its own (rules,
-  tagger inputs, the network, combination) beside the rules' stage in the same run
-  (target >= 50 PolNeAR articles/s per core for the hybrid stage);
+  tagger inputs, the network, the rules check, combination) beside the rules' stage in the
+  same run (target >= 50 PolNeAR articles/s per core for the hybrid stage), with the rules
+  check's own share (its features and model, given the tagger's probabilities);
 * articles/s, MB/s, and the ratio pipeline / floor (target <= 1.3 on BBC, one core);
 * ``--parse``: ``newstone parse`` as a subprocess with 1 and 2 workers: wall time, peak RSS
   (target <= 400 MB) and the 2-worker speed-up (target >= 1.8);
@@ -81,10 +82,16 @@ def floor_cost(articles) -> float:
     return time.perf_counter() - started
 
 
+RULES_CHECK = "  rules check (part of the hybrid stage)"
+STAGES = ("sentences", "attribution", "hybrid attribution", RULES_CHECK, "countries", "tone", "tone toward")
+
+
 def stage_costs(articles) -> dict[str, float]:
     """Each stage on its own, in the order the pipeline runs them."""
-    from newstone.nlp.attribution.document import extract_attributions
-    from newstone.nlp.attribution.hybrid import hybrid_attributions
+    from newstone.nlp.attribution.document import extract_attributions, paragraphs_of
+    from newstone.nlp.attribution.hybrid import hybrid_attributions, tag_article
+    from newstone.nlp.attribution.learned.rules_check import checked_rules
+    from newstone.nlp.attribution.quotes import find_quotes
     from newstone.nlp.countries import default_matcher
     from newstone.nlp.sentences import split_sentences
     from newstone.nlp.tone.columns import tone_columns, tone_columns_of_view
@@ -92,7 +99,7 @@ def stage_costs(articles) -> dict[str, float]:
     from newstone.pipeline import QuotePieces, fill_tone_toward, mention_row, quote_text, tone_contexts
 
     matcher = default_matcher()
-    costs = dict.fromkeys(["sentences", "attribution", "hybrid attribution", "countries", "tone", "tone toward"], 0.0)
+    costs = dict.fromkeys(STAGES, 0.0)
     for article in articles:
         text = article.text
         sentences, t = timed(split_sentences, text, article.body_spans)
@@ -101,6 +108,11 @@ def stage_costs(articles) -> dict[str, float]:
         costs["attribution"] += t
         _, t = timed(hybrid_attributions, text, sentences)
         costs["hybrid attribution"] += t
+        if sentences:  # the rules check on its own, given the tagger's probabilities
+            quotes = find_quotes(text, [span for span, _ in paragraphs_of(sentences)])
+            _, tokens = tag_article(text, sentences, attributions, quotes)
+            _, t = timed(checked_rules, text, attributions, tokens)
+            costs[RULES_CHECK] += t
         mentions, t = timed(matcher.find, text, article.body_spans)
         costs["countries"] += t
         pieces = QuotePieces(attributions)
@@ -158,12 +170,7 @@ def paired_costs(articles, repeat: int, chunk_size: int = 100) -> dict[str, floa
         "pipeline",
         "pipeline rules",
         "write",
-        "sentences",
-        "attribution",
-        "hybrid attribution",
-        "countries",
-        "tone",
-        "tone toward",
+        *STAGES,
     )
     best = {name: [float("inf")] * len(chunks) for name in names}
     with tempfile.TemporaryDirectory() as tmp:
@@ -356,10 +363,7 @@ def main() -> None:
     floor_s, pipeline_s, write_s = costs["floor"], costs["pipeline"], costs["write"]
     passes = corpus_pass_costs(articles, args.repeat)
     identity_s, duplicates_s = passes["identity"], passes["duplicates"]
-    stages = {
-        name: costs[name]
-        for name in ("sentences", "attribution", "hybrid attribution", "countries", "tone", "tone toward")
-    }
+    stages = {name: costs[name] for name in STAGES}
 
     print("\n| what | seconds | articles/s | MB/s |")
     print("|---|---:|---:|---:|")

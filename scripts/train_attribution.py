@@ -58,11 +58,19 @@ from newstone.evaluate import GoldAttribution, Prediction, gold_files, load_gold
 from newstone.ingest.reader import iter_articles  # noqa: E402
 from newstone.model import Attribution, Sentence  # noqa: E402
 from newstone.nlp.attribution.document import extract_attributions, paragraphs_of  # noqa: E402
-from newstone.nlp.attribution.hybrid import hybrid_attributions, learned_candidates, linked_candidates  # noqa: E402
-from newstone.nlp.attribution.learned.confidence import FEATURES, confidence_model  # noqa: E402
+from newstone.nlp.attribution.hybrid import hybrid_attributions, linked_candidates, tag_article  # noqa: E402
+from newstone.nlp.attribution.learned.confidence import FEATURES, ConfidenceModel, confidence_model  # noqa: E402
 from newstone.nlp.attribution.learned.features import article_inputs, span_tags  # noqa: E402
 from newstone.nlp.attribution.learned.network import MODEL_FILE, save  # noqa: E402
 from newstone.nlp.attribution.learned.network import load as load_tagger  # noqa: E402
+from newstone.nlp.attribution.learned.rules_check import (  # noqa: E402
+    RULES_FEATURES,
+    checkable,
+    rules_check_model,
+    rules_features,
+    rules_words,
+)
+from newstone.nlp.attribution.learned.spans import Candidate  # noqa: E402
 from newstone.nlp.attribution.quotes import find_quotes  # noqa: E402
 from newstone.nlp.sentences import split_sentences  # noqa: E402
 from newstone.nlp.speakers.coreference import resolve_speakers  # noqa: E402
@@ -70,6 +78,7 @@ from newstone.nlp.speakers.coreference import resolve_speakers  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data" / "polnear"
 CONFIDENCE_OUT = ROOT / "lib" / "newstone" / "data" / "attribution_confidence.json"
 CUTS = tuple(round(0.3 + 0.025 * i, 3) for i in range(21))
+RULES_CUTS = (0.0,) + tuple(round(0.1 + 0.05 * i, 2) for i in range(16))  # 0: every rules attribution kept
 MIN_WORD_COUNT = 5  # candidates a word must describe to get a weight of its own
 WORD_PENALTY = 3.0  # L2 penalty of a word's weight (1 for the numbers): words are many and sparse
 
@@ -180,8 +189,12 @@ class Held:
 
     item: Item
     rules: list[Attribution]
-    linked: list[tuple[Attribution, list[float], list[str]]]
+    linked: list[tuple[Attribution, list[float], list[str]]]  # linked against every rules attribution
     right: list[bool]
+    checks: list[tuple[list[float], list[str]] | None]  # the rules check's numbers and words (None: not judged)
+    rules_right: list[bool]
+    candidates: list[Candidate]  # the tagger's, to link again against the rules a check keeps
+    quotes: list
 
 
 def is_right(att: Attribution, gold: list[GoldAttribution]) -> bool:
@@ -196,7 +209,9 @@ def is_right(att: Attribution, gold: list[GoldAttribution]) -> bool:
             best, share = g, covered
     if best is None or share < 0.5:
         return False
-    return not best.source or any(att.source[0] < e and s < att.source[1] for s, e in best.source)
+    return not best.source or (
+        att.source is not None and any(att.source[0] < e and s < att.source[1] for s, e in best.source)
+    )
 
 
 def fit_logistic(x, y, penalty):
@@ -239,51 +254,92 @@ def design(numbers, words: list[list[str]], vocabulary: list[str]):
     return np.hstack([numbers, x])
 
 
-def hybrid_score(held: list[Held], keep) -> dict:
-    """The scorer's figures of the rules plus the learned attributions ``keep(k, i)`` takes
-    (k: the article's index, i: the candidate's)."""
+def score_choice(held: list[Held], chosen: list[list[Attribution]]) -> dict:
+    """The scorer's figures of the attributions ``chosen`` for each held-out article."""
     preds = {}
-    for k, h in enumerate(held):
-        atts = h.rules + [att for i, (att, *_) in enumerate(h.linked) if keep(k, i)]
-        atts.sort(key=lambda a: (a.start, a.end))
+    for h, atts in zip(held, chosen):
+        atts = sorted(atts, key=lambda a: (a.start, a.end))
         preds[h.item.name] = [Prediction(list(a.spans), a.source) for a in resolve_speakers(h.item.text, atts)]
     return score({h.item.name: h.item.gold for h in held}, preds)
 
 
-def fit_confidence(held: list[Held], args) -> tuple[dict, dict]:
-    """The confidence model from the held-out candidates: (file contents, figures)."""
+def hybrid_choice(held: list[Held], rule_probability, candidate_model, rule_cut: float, cuts=None):
+    """The hybrid's attributions of each held-out article, as ``hybrid.combine`` makes them:
+    the rules attributions whose ``rule_probability(k, j)`` reaches ``rule_cut``, and the
+    candidates linked against those that ``candidate_model(k)`` (the article's model) gives
+    at least the cut. One choice per cut of ``cuts`` (default: the model's own cut)."""
+    cuts = list(cuts) if cuts is not None else [None]
+    chosen: list[list[list[Attribution]]] = [[] for _ in cuts]
+    for k, h in enumerate(held):
+        kept = [a for j, a in enumerate(h.rules) if rule_probability(k, j) >= rule_cut]
+        model = candidate_model(k)
+        linked = [
+            (a, model.probability(x, words))
+            for a, x, words in linked_candidates(h.item.text, h.item.sentences, kept, h.candidates, h.quotes)
+        ]
+        for n, cut in enumerate(cuts):
+            cut = model.cut if cut is None else cut
+            chosen[n].append(kept + [a for a, p in linked if p >= cut])
+    return chosen
+
+
+def crossfitted(rows: list[tuple[int, list[float], list[str], bool]]):
+    """A logistic model fitted on the rows (article index, numbers, words, right): the
+    model fitted on the other half of the articles than article k's (``halves[k % 2]``),
+    and the model fitted on all rows as (vocabulary, weights)."""
     import numpy as np
 
-    rows = [(k, x, words, ok) for k, h in enumerate(held) for (_, x, words), ok in zip(h.linked, h.right)]
     x = np.array([r[1] for r in rows])
     words = [r[2] for r in rows]
     y = np.array([float(r[3]) for r in rows])
     half = np.array([r[0] % 2 for r in rows])
-    crossfit = np.zeros(len(rows))
+    halves = []
     for part in (0, 1):
         vocabulary, w = fit_model(x, words, y, half != part)
-        crossfit[half == part] = 1 / (1 + np.exp(-(design(x, words, vocabulary)[half == part] @ w)))
-    index = {}
-    for n, (k, *_) in enumerate(rows):
-        index.setdefault(k, []).append(n)
-    figures = {}
-    for cut in CUTS:
-        figures[cut] = hybrid_score(held, lambda k, i, cut=cut: crossfit[index[k][i]] >= cut)
-        f = figures[cut]
-        print(f"  cut {cut:.3f}: F1 {f['attribution_f1']:.4f} P {f['attribution_precision']:.4f}", flush=True)
-    good = [c for c in CUTS if figures[c]["attribution_precision"] >= args.min_precision]
-    cut = max(good, key=lambda c: figures[c]["attribution_f1"]) if good else CUTS[-1]
-    vocabulary, weights = fit_model(x, words, y, np.ones(len(rows), dtype=bool))
-    n = len(FEATURES)
-    model = {
-        "features": list(FEATURES),
+        n = x.shape[1]
+        halves.append(ConfidenceModel(list(w[:n]), dict(zip(vocabulary, w[n:])), 0.0))
+    return halves, fit_model(x, words, y, np.ones(len(rows), dtype=bool))
+
+
+def model_file_part(features: tuple[str, ...], fitted, cut: float, rows: list) -> dict:
+    vocabulary, weights = fitted
+    n = len(features)
+    return {
+        "features": list(features),
         "weights": [round(float(w), 6) for w in weights[:n]],
         "words": {word: round(float(w), 6) for word, w in zip(vocabulary, weights[n:])},
         "cut": cut,
-        "candidates": len(rows),
-        "right": int(y.sum()),
+        "rows": len(rows),
+        "right": int(sum(r[3] for r in rows)),
     }
-    return model, figures[cut]
+
+
+def fit_confidence(held: list[Held], args) -> tuple[dict, dict]:
+    """The confidence model and the rules check from the held-out articles: (file contents,
+    figures). Both are cross-fitted over two halves of the articles, and their two cuts are
+    chosen together: the highest F1 at precision >= ``--min-precision``. The confidence
+    model learns from the candidates linked against every rules attribution; at a rules
+    check's cut the candidates are linked again against the rules it keeps."""
+    candidates = [(k, x, words, ok) for k, h in enumerate(held) for (_, x, words), ok in zip(h.linked, h.right)]
+    rules = [(k, *check, ok) for k, h in enumerate(held) for check, ok in zip(h.checks, h.rules_right) if check]
+    candidate_halves, candidate_model = crossfitted(candidates)
+    rule_halves, rule_model = crossfitted(rules)
+    rule_p = [[rule_halves[k % 2].probability(*c) if c else 1.0 for c in h.checks] for k, h in enumerate(held)]
+    figures = {}
+    for rule_cut in RULES_CUTS:
+        choices = hybrid_choice(held, lambda k, j: rule_p[k][j], lambda k: candidate_halves[k % 2], rule_cut, CUTS)
+        for cut, chosen in zip(CUTS, choices):
+            figures[rule_cut, cut] = f = score_choice(held, chosen)
+            print(
+                f"  rules check {rule_cut:.2f}, cut {cut:.3f}: F1 {f['attribution_f1']:.4f} "
+                f"P {f['attribution_precision']:.4f}",
+                flush=True,
+            )
+    good = [c for c in figures if figures[c]["attribution_precision"] >= args.min_precision]
+    rule_cut, cut = max(good, key=lambda c: figures[c]["attribution_f1"]) if good else (RULES_CUTS[-1], CUTS[-1])
+    model = model_file_part(FEATURES, candidate_model, cut, candidates)
+    model["rules_check"] = model_file_part(RULES_FEATURES, rule_model, rule_cut, rules)
+    return model, figures[rule_cut, cut]
 
 
 def cross_validate(items: list[Item], args) -> dict:
@@ -292,6 +348,10 @@ def cross_validate(items: list[Item], args) -> dict:
     gold = {item.name: item.gold for item in items}
     held: list[Held] = []
     shipped = confidence_model()
+    try:
+        shipped_rules = rules_check_model()
+    except KeyError:  # a confidence file from before the rules check
+        shipped_rules = None
     if args.fold_dir:
         os.makedirs(args.fold_dir, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -307,22 +367,31 @@ def cross_validate(items: list[Item], args) -> dict:
             for item in items[k :: args.folds]:
                 rules = extract_attributions(item.text, item.sentences)
                 quotes = find_quotes(item.text, [span for span, _ in paragraphs_of(item.sentences)])
-                candidates = learned_candidates(item.text, item.sentences, rules, quotes, tagger)
+                candidates, tokens = tag_article(item.text, item.sentences, rules, quotes, tagger)
                 linked = linked_candidates(item.text, item.sentences, rules, candidates, quotes)
-                held.append(Held(item, rules, linked, [is_right(att, item.gold) for att, *_ in linked]))
+                checks = [
+                    (rules_features(item.text, a, tokens), rules_words(item.text, a)) if judged else None
+                    for a, judged in zip(rules, checkable(rules, item.text))
+                ]
+                right = [is_right(att, item.gold) for att, *_ in linked]
+                rules_right = [is_right(a, item.gold) for a in rules]
+                held.append(Held(item, rules, linked, right, checks, rules_right, candidates, quotes))
     held.sort(key=lambda h: h.item.name)
     rules_preds = {
         h.item.name: [Prediction(list(a.spans), a.source) for a in resolve_speakers(h.item.text, h.rules)] for h in held
     }
     result = {"rules": score(gold, rules_preds)}
 
-    def shipped_keep(k, i):
-        _, features, words = held[k].linked[i]
-        return shipped.probability(features, words) >= shipped.cut
+    def shipped_check(k, j):
+        check = held[k].checks[j]
+        return shipped_rules.probability(*check) if shipped_rules is not None and check else 1.0
 
-    result["hybrid, confidence file as it was"] = hybrid_score(held, shipped_keep)
+    (as_it_was,) = hybrid_choice(held, shipped_check, lambda k: shipped, shipped_rules.cut if shipped_rules else 0.0)
+    result["hybrid, confidence file as it was"] = score_choice(held, as_it_was)
     cut_080 = math.log(4)  # the log odds of a mean content probability of 0.80
-    result["hybrid, content probability >= 0.80"] = hybrid_score(held, lambda k, i: held[k].linked[i][1][1] >= cut_080)
+    result["hybrid, content probability >= 0.80"] = score_choice(
+        held, [h.rules + [a for a, x, _ in h.linked if x[1] >= cut_080] for h in held]
+    )
     print("confidence model, cross-fitted over two halves of the held-out articles:", flush=True)
     model, figures = fit_confidence(held, args)
     result["hybrid"] = figures
@@ -330,7 +399,10 @@ def cross_validate(items: list[Item], args) -> dict:
         json.dump(model, handle, indent=1)
         handle.write("\n")
     confidence_model.cache_clear()
-    print(f"confidence model: cut {model['cut']}, {CONFIDENCE_OUT}", flush=True)
+    rules_check_model.cache_clear()
+    print(
+        f"confidence model: cut {model['cut']}, rules check {model['rules_check']['cut']}, {CONFIDENCE_OUT}", flush=True
+    )
     return result
 
 
@@ -346,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layers", type=int, default=1, help="LSTM layers")
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--threads", type=int, default=2, help="PyTorch threads (the weights depend on it)")
-    parser.add_argument("--min-precision", type=float, default=0.835, help="held-out precision the cut keeps")
+    parser.add_argument("--min-precision", type=float, default=0.84, help="held-out precision the cuts keep")
     parser.add_argument(
         "--no-word-vectors", action="store_true", help="start words from random vectors, not from unlabelled news"
     )

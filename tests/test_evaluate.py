@@ -79,7 +79,8 @@ def test_evaluate_matches_the_official_scorer_and_meets_the_bar(tmp_path, capsys
 @pytest.mark.shared
 @pytest.mark.slow
 def test_hybrid_beats_the_rules_on_dev_and_keeps_precision():
-    """The gate of issue 17 for the hybrid (measured: F1 0.6679 vs 0.6353, P 0.845)."""
+    """The target of issue 17 for the hybrid: dev F1 >= 0.69 at precision >= 0.82 (measured
+    with the rules check: F1 0.6916, P 0.8293; the rules 0.6357)."""
     from newstone.evaluate import evaluate
 
     dev = shared_path("data", "polnear", "dev")
@@ -87,7 +88,7 @@ def test_hybrid_beats_the_rules_on_dev_and_keeps_precision():
     rules = evaluate(str(dev), metadata, attribution="rules")
     hybrid = evaluate(str(dev), metadata, attribution="hybrid")
     assert rules["attribution_f1"] == 0.6357  # the rules are untouched by the switch
-    assert hybrid["attribution_f1"] >= 0.655 > rules["attribution_f1"], hybrid
+    assert hybrid["attribution_f1"] >= 0.69 > rules["attribution_f1"], hybrid
     assert hybrid["attribution_precision"] >= 0.82, hybrid
 
 

@@ -224,7 +224,8 @@ def test_a_headline_surname_takes_the_full_name_the_body_gives_first():
         "Dent rejects offer\n\nThe talks failed on Monday when Defiant Maria Dent turned the offer "
         "down. Officials said the talks would resume."
     )
-    corpus = newstone.parse_text(text)
+    # the rules' headline attribution ("rejects offer"), which the hybrid's rules check doubts
+    corpus = newstone.parse_text(text, attribution="rules")
     headline = corpus.quotes.iloc[0]
     assert (headline["speaker_mention"], headline["speaker"]) == ("Dent", "Maria Dent")
 
@@ -575,3 +576,34 @@ def test_a_fronted_conjunction_is_no_speaker():
     for word in ("Despite", "Although", "Because"):
         assert describe_mention(word)[0].name is None, word
     assert describe_mention("Although Smith")[0].name == "Smith"
+
+
+def test_a_pronoun_may_refer_to_the_source_of_a_context_attribution():
+    # the hybrid's rules check dropped "… telling Mic …" (no attribution by PolNeAR's rule),
+    # but "he said" still refers to the vice president it names, not to the last speaker
+    text = (
+        "Tom Cole said the vote was close. Vice President Joe Biden weighed in, telling Mic "
+        "\u201cthey\u2019re both qualified,\u201d he said."
+    )
+
+    def span(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    cole = Attribution("indirect", [span("the vote was close")], span("said"), span("Tom Cole"))
+    telling = Attribution(
+        "mixed",
+        [span("\u201cthey\u2019re both qualified,\u201d he said")],
+        span("telling"),
+        span("Vice President Joe Biden"),
+    )
+    he = Attribution(
+        "direct",
+        [span("\u201cthey\u2019re both qualified,\u201d")],
+        span("said."),
+        span("he said")[:1] + (text.index("he said") + 2,),
+    )
+    alone = resolve_speakers(text, [cole, he])
+    assert [a.speaker for a in alone] == ["Tom Cole", "Tom Cole"]
+    with_context = resolve_speakers(text, [cole, he], context=[telling])
+    assert [a.speaker for a in with_context] == ["Tom Cole", "Joe Biden"]  # the context is not returned

@@ -6,8 +6,13 @@ without quote marks, but links it to its source poorly. So the two are combined 
 fixed rules, each chosen by measuring on held-out folds of PolNeAR train:
 
 * a rules attribution is kept as it is, cue, source and content: where both sides found
-  the same content, the rules win;
-* a learned content that overlaps no rules content is a candidate when the tagger also
+  the same content, the rules win (unless the rules check below drops it);
+* a rules attribution the tagger doubts is dropped: the rules check
+  (:mod:`~.learned.rules_check`) gives each one a probability of being right from the
+  tagger's probabilities over its content, cue and source; under its cut it goes, and
+  its text is open to the tagger's own candidates. The precision bought there pays for
+  a lower cut on the learned candidates below, the two cuts chosen together;
+* a learned content that overlaps no (kept) rules content is a candidate when the tagger also
   tagged a cue in a sentence it touches (without one, 16% of such additions were right)
   and it has at least ``MIN_TOKENS`` tokens;
 * its source is found by the rules' own source finder from the learned cue
@@ -15,7 +20,7 @@ fixed rules, each chosen by measuring on held-out folds of PolNeAR train:
   only when that finds nothing, the tagger's nearest source run; with neither, it is
   dropped. The tagger's source run first did worse, and so did widening rules content to
   the learned boundaries (precision -0.004 for recall +0.001);
-* it is added when the confidence model (:mod:`~.learned.confidence`: the tagger's
+* a candidate is added when the confidence model (:mod:`~.learned.confidence`: the tagger's
   probabilities of content and cue, the lexicon, the source's agreement, a few words, …)
   gives it at least the file's cut (figures in ``docs/methodology.md``).
 
@@ -38,6 +43,7 @@ from newstone.nlp.attribution.learned.confidence import (
 from newstone.nlp.attribution.learned.decoding import best_tags
 from newstone.nlp.attribution.learned.features import article_inputs
 from newstone.nlp.attribution.learned.network import Tagger, default_tagger
+from newstone.nlp.attribution.learned.rules_check import TokenProbabilities, checked_rules
 from newstone.nlp.attribution.learned.spans import Candidate, paragraph_candidates
 from newstone.nlp.attribution.quotes import find_quotes, quote_kind
 from newstone.nlp.attribution.source import inverted_source, np_forward, source_before
@@ -49,33 +55,62 @@ MIN_TOKENS = 2
 
 def attributions_for(text: str, sentences: list[Sentence], mode: str = DEFAULT_ATTRIBUTION) -> list[Attribution]:
     """The attributions of ``text`` by the rules alone or by the hybrid."""
+    return attributions_and_doubted(text, sentences, mode)[0]
+
+
+def attributions_and_doubted(
+    text: str, sentences: list[Sentence], mode: str = DEFAULT_ATTRIBUTION
+) -> tuple[list[Attribution], list[Attribution]]:
+    """The attributions of ``text``, and the rules attributions the hybrid's check dropped
+    (none for the rules alone). A dropped one is no attribution by PolNeAR's rule, but its
+    source still names someone a later "he said" may refer to ("Joe Biden weighed in,
+    telling Mic …, “…,” he said"): the pipeline gives them to ``resolve_speakers`` as
+    context."""
     if mode == "rules":
-        return extract_attributions(text, sentences)
+        return extract_attributions(text, sentences), []
     if mode == "hybrid":
-        return hybrid_attributions(text, sentences)
+        return hybrid_with_doubted(text, sentences)
     raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTION_MODES)}, not {mode!r}")
 
 
 def hybrid_attributions(text: str, sentences: list[Sentence], tagger: Tagger | None = None) -> list[Attribution]:
-    """Rules attributions plus the learned ones where the rules are silent, in text order."""
+    """Rules attributions the check keeps, plus learned ones where the rules are silent, in text order."""
+    return hybrid_with_doubted(text, sentences, tagger)[0]
+
+
+def hybrid_with_doubted(
+    text: str, sentences: list[Sentence], tagger: Tagger | None = None
+) -> tuple[list[Attribution], list[Attribution]]:
+    """:func:`hybrid_attributions`, and the rules attributions the rules check dropped."""
     rules = extract_attributions(text, sentences)
     if not sentences:
-        return rules
+        return rules, []
     quotes = find_quotes(text, [span for span, _ in paragraphs_of(sentences)])
-    candidates = learned_candidates(text, sentences, rules, quotes, tagger)
-    return combine(text, sentences, rules, candidates, quotes)
+    candidates, tokens = tag_article(text, sentences, rules, quotes, tagger)
+    kept = checked_rules(text, rules, tokens)
+    doubted = [a for a in rules if not any(a is k for k in kept)]
+    return combine(text, sentences, rules, candidates, quotes, kept_rules=kept), doubted
+
+
+def tag_article(
+    text: str, sentences: list[Sentence], rules: list[Attribution], quotes: list[Span], tagger: Tagger | None = None
+) -> tuple[list[Candidate], TokenProbabilities]:
+    """The tagger's candidates of every paragraph, given the rules' attributions, and its
+    probabilities of every token (for the rules check)."""
+    tagger = tagger if tagger is not None else default_tagger()
+    paragraphs, inputs = article_inputs(text, sentences, rules, quotes)
+    probabilities = tagger.probabilities(inputs)
+    candidates = []
+    for paragraph, (tags, confidence) in zip(paragraphs, best_tags(probabilities)):
+        candidates.extend(paragraph_candidates(paragraph, tags, confidence))
+    return candidates, TokenProbabilities.of(paragraphs, probabilities)
 
 
 def learned_candidates(
     text: str, sentences: list[Sentence], rules: list[Attribution], quotes: list[Span], tagger: Tagger | None = None
 ) -> list[Candidate]:
     """The tagger's candidates of every paragraph, given the rules' attributions."""
-    tagger = tagger if tagger is not None else default_tagger()
-    paragraphs, inputs = article_inputs(text, sentences, rules, quotes)
-    candidates = []
-    for paragraph, (tags, confidence) in zip(paragraphs, best_tags(tagger.probabilities(inputs))):
-        candidates.extend(paragraph_candidates(paragraph, tags, confidence))
-    return candidates
+    return tag_article(text, sentences, rules, quotes, tagger)[0]
 
 
 def combine(
@@ -85,17 +120,21 @@ def combine(
     candidates: list[Candidate],
     quotes: list[Span] | None = None,
     model: ConfidenceModel | None = None,
+    kept_rules: list[Attribution] | None = None,
 ) -> list[Attribution]:
     """The rules' attributions and the candidates they do not cover (see module docstring).
     ``quotes``: the text's quotations, when the caller has them already; ``model``: the
-    confidence model (default the shipped one)."""
+    confidence model (default the shipped one); ``kept_rules``: the rules attributions the
+    rules check keeps (default all of ``rules``); the text of a dropped one is open to the
+    tagger's candidates."""
     model = model if model is not None else confidence_model()
+    kept = rules if kept_rules is None else kept_rules
     added = [
         attribution
-        for attribution, features, words in linked_candidates(text, sentences, rules, candidates, quotes)
+        for attribution, features, words in linked_candidates(text, sentences, kept, candidates, quotes)
         if model.probability(features, words) >= model.cut
     ]
-    return sorted(rules + added, key=lambda a: (a.start, a.end))
+    return sorted(kept + added, key=lambda a: (a.start, a.end))
 
 
 def linked_candidates(

@@ -53,7 +53,8 @@ _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 _CLIP = 1e-4
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
+    """Log odds, clipped so that 0 and 1 stay finite."""
     p = min(max(p, _CLIP), 1 - _CLIP)
     return math.log(p / (1 - p))
 
@@ -69,8 +70,8 @@ def candidate_features(text: str, candidate: Candidate, source: Span, found: Spa
     agree = candidate.source_confidence if found is None or found == candidate.source else 0.0
     return [
         1.0,
-        _logit(candidate.confidence),
-        _logit(candidate.cue_confidence),
+        logit(candidate.confidence),
+        logit(candidate.cue_confidence),
         math.log(max(candidate.tokens, 1)),
         float(bool(classes) or "according" in cue_words),
         float("belief" in classes),
@@ -86,13 +87,18 @@ def candidate_features(text: str, candidate: Candidate, source: Span, found: Spa
 
 
 def candidate_words(text: str, candidate: Candidate) -> list[str]:
-    """The :data:`WORDS` of ``candidate``, lower case ("cue_last=said"); a content that opens
-    with a capital gives "content_first=Xx": a name says nothing general, and the model
-    should not learn PolNeAR's candidates ("clinton", "trump's")."""
-    cue = text[candidate.cue[0] : candidate.cue[1]].lower().replace("\u2019", "'").split() or ["_"]
-    content = text[candidate.spans[0][0] : candidate.spans[0][1]].replace("\u2019", "'").split() or ["_"]
-    first = "Xx" if content[0][:1].isupper() else content[0].lower()
-    return [f"cue_first={cue[0]}", f"cue_last={cue[-1]}", f"content_first={first}"]
+    """The :data:`WORDS` of ``candidate``, lower case ("cue_last=said")."""
+    return span_words(text, candidate.cue, candidate.spans[0])
+
+
+def span_words(text: str, cue: Span | None, first: Span) -> list[str]:
+    """The :data:`WORDS` of a cue and a content's first piece; a content that opens with a
+    capital gives "content_first=Xx": a name says nothing general, and the model should
+    not learn PolNeAR's candidates ("clinton", "trump's"). No cue gives "_"."""
+    cue_words = (text[cue[0] : cue[1]].lower().replace("\u2019", "'").split() if cue else []) or ["_"]
+    content = text[first[0] : first[1]].replace("\u2019", "'").split() or ["_"]
+    first_word = "Xx" if content[0][:1].isupper() else content[0].lower()
+    return [f"cue_first={cue_words[0]}", f"cue_last={cue_words[-1]}", f"content_first={first_word}"]
 
 
 @dataclass(frozen=True)
