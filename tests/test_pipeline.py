@@ -125,7 +125,7 @@ def test_a_failing_stage_becomes_an_error_row(monkeypatch):
     def broken(text, sentences, mode):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "attributions_for", broken)
+    monkeypatch.setattr(pipeline, "attributions_and_doubted", broken)
     rows = pipeline.process_article(parse_plain_text("x", "Head\n\nBody said."))
     assert "RuntimeError: boom" in rows.article["error"]
     assert rows.sentences == [] and rows.quotes == []

@@ -22,7 +22,7 @@ from newstone.model import (
     CountryMention,
     Sentence,
 )
-from newstone.nlp.attribution.hybrid import attributions_for
+from newstone.nlp.attribution.hybrid import attributions_and_doubted
 from newstone.nlp.countries import default_matcher, former_state, in_its_time
 from newstone.nlp.sentences import split_sentences
 from newstone.nlp.speakers.coreference import resolve_speakers
@@ -102,7 +102,8 @@ def process_article(article: Article, options: Options = Options()) -> ArticleRo
 def fill_rows(article: Article, options: Options, rows: ArticleRows) -> None:
     text = article.text
     sentences = split_sentences(text, article.body_spans)
-    attributions = resolve_speakers(text, attributions_for(text, sentences, options.attribution))
+    found, doubted = attributions_and_doubted(text, sentences, options.attribution)
+    attributions = resolve_speakers(text, found, context=doubted)
     period = period_of(article.published)
     year = int(period) if period else None  # "Moscow" in 1987 is the Soviet Union
     mentions = [in_its_time(m, year) for m in default_matcher().find(text, article.body_spans)]

@@ -398,9 +398,15 @@ def _sentence_end(text: str, attribution: Attribution) -> int:
     return stop + 1
 
 
-def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribution]:
+def resolve_speakers(
+    text: str, attributions: list[Attribution], context: list[Attribution] | tuple = ()
+) -> list[Attribution]:
     """Fill speaker, speaker_type, speaker_title and speaker_org; one attribution per
-    person of a joint source. ``speaker_country`` is left for the caller."""
+    person of a joint source. ``speaker_country`` is left for the caller. ``context``:
+    attributions that are not returned but whose sources are read in text order with the
+    others, so that a later pronoun may refer to them (the hybrid's dropped ones)."""
+    given = len(attributions)
+    attributions = list(attributions) + list(context)
     history: list[SpeakerInfo] = []
     resolved_at: dict[int, list[Attribution]] = {}
     prose = prose_only(text, [span for att in attributions for span in att.spans])
@@ -443,7 +449,7 @@ def resolve_speakers(text: str, attributions: list[Attribution]) -> list[Attribu
                 history.append(info)
                 if len(history) > 2 * HISTORY:
                     del history[:-HISTORY]
-    in_given_order = [resolved for index in range(len(attributions)) for resolved in resolved_at[index]]
+    in_given_order = [resolved for index in range(given) for resolved in resolved_at[index]]
     return complete_person_facts(text, in_given_order)
 
 
