@@ -88,7 +88,8 @@ def hybrid_with_doubted(
     quotes = find_quotes(text, [span for span, _ in paragraphs_of(sentences)])
     candidates, tokens = tag_article(text, sentences, rules, quotes, tagger)
     kept = checked_rules(text, rules, tokens)
-    doubted = [a for a in rules if not any(a is k for k in kept)]
+    kept_ids = {id(a) for a in kept}
+    doubted = [a for a in rules if id(a) not in kept_ids]
     return combine(text, sentences, rules, candidates, quotes, kept_rules=kept), doubted
 
 
