@@ -107,13 +107,6 @@ def tag_article(
     return candidates, TokenProbabilities.of(paragraphs, probabilities)
 
 
-def learned_candidates(
-    text: str, sentences: list[Sentence], rules: list[Attribution], quotes: list[Span], tagger: Tagger | None = None
-) -> list[Candidate]:
-    """The tagger's candidates of every paragraph, given the rules' attributions."""
-    return tag_article(text, sentences, rules, quotes, tagger)[0]
-
-
 def combine(
     text: str,
     sentences: list[Sentence],
